@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine: `make book` and `make test`.
+# Each bootstraps .venv from requirements.lock (exact versions, hashes) on first use.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book html pdf test lab bench validate export lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	@touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/lawgov validate
+
+book: $(STAMP)
+	$(BIN)/python -m lawgov.build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab book/
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+# Re-resolve the lock after changing dependencies in pyproject.toml.
+lock:
+	uv pip compile pyproject.toml --extra book --extra test --python-version 3.11 \
+	  --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf book/_build
