@@ -1,0 +1,241 @@
+"""The shape of every file in ``data/``: pydantic models, one per kind of entry.
+
+These models are the single definition of the data format. The loaders validate every
+entry against them, and the "Data and methods" chapter prints its schema tables from
+them, so the documentation cannot drift from the checks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier, unique in its file")]
+Section = Annotated[str, Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text")]
+
+Qualifier = Literal["exact", "more_than", "at_least", "approximately", "ordinal"]
+Kind = Literal["count", "rate", "money", "people", "duration"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a field name must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def _check_period(value: str) -> str:
+    """An ISO 8601 date interval ``YYYY-MM-DD/YYYY-MM-DD`` whose start is not after its end."""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})", value)
+    if not m:
+        raise ValueError("not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD")
+    try:
+        start, end = (dt.date.fromisoformat(g) for g in m.groups())
+    except ValueError as exc:
+        raise ValueError(f"not a calendar date ({exc})") from None
+    if start > end:
+        raise ValueError("interval starts after it ends")
+    return value
+
+
+Period = Annotated[str, AfterValidator(_check_period), Field(description="ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD")]
+
+
+class Report(Strict):
+    """One report: ``data/reports.yaml`` holds a list of these."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="global report id, e.g. kunshan-2012")]
+    title_zh: str = Field(description="title as printed")
+    title_en: str = Field(description="English title (this project's translation)")
+    issuer_zh: str
+    issuer_en: str
+    jurisdiction_en: str = Field(description="the government's place in the administrative hierarchy")
+    year: int = Field(ge=1990, le=2100, description="the year reported on")
+    period: Period = Field(description="default period of a figure: the report year")
+    source: str = Field(description="path of the verbatim capture, relative to data/")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    body_starts_with: str = Field(description="the body starts at the last occurrence of this text before body_ends_before")
+    body_ends_before: str = Field(description="the body ends just before this text")
+    closing_starts_with: str = Field(description="first words of the closing part (6): problems and plans")
+    capture_site_zh: str
+    capture_site_en: str
+    capture_section_zh: str = Field(description="section of the site the page is filed under")
+    capture_page_date: str = Field(description="date and time printed on the page, ISO 8601")
+    capture_message_source_zh: str = Field(description="消息来源 as printed")
+    capture_editor_zh: str = Field(description="责任编辑 as printed")
+    capture_original_url: str = Field(description="原文地址 as printed (empty on this page)")
+    notes_en: list[str] = Field(default_factory=list, description="facts about the capture a reader must know")
+
+
+class OutlineEntry(Strict):
+    """English title and tags for one heading found by the parser."""
+
+    section: Section
+    title_en: str = Field(min_length=1, description="English title (this project's translation)")
+    tags: list[str] = Field(default_factory=list, description="topics, from data/topics.yaml")
+
+
+class OutlineFile(Strict):
+    report: str
+    sections: list[OutlineEntry]
+
+
+class Figure(Strict):
+    """One quantitative claim of the report."""
+
+    id: Id
+    section: Section
+    quote: str = Field(min_length=1, description="verbatim substring of the body, inside its section; the shortest that identifies the claim")
+    value: float = Field(description="as printed: percents as printed (99.95), money in the printed unit")
+    unit_zh: str = Field(description="unit as printed (件, %, 亿元); empty when the text prints none")
+    unit_en: str = Field(min_length=1)
+    qualifier: Qualifier = Field(description="exact; more_than (多, 以上 on a count); at_least (以上 on a rate); approximately; ordinal")
+    period: Period = Field(description="ISO 8601 interval the figure covers")
+    indicator_en: str = Field(min_length=1, description="short label for tables and charts")
+    indicator_zh: str = Field(min_length=1)
+    description_en: str = Field(min_length=1, description="what exactly is counted, in one plain sentence")
+    topic: str = Field(description="one topic from data/topics.yaml")
+    kind: Kind = Field(description="count, rate, money, people or duration")
+    note_en: str | None = Field(default=None, description="caveat shown as a footnote wherever the figure is shown")
+
+
+class Exclusion(Strict):
+    """A numeral in the body that is deliberately not a figure, and why."""
+
+    quote: str = Field(min_length=1, description="verbatim substring of the body holding the numeral")
+    reason_en: str = Field(min_length=1)
+
+
+class FiguresFile(Strict):
+    report: str
+    figures: list[Figure]
+    excluded: list[Exclusion] = Field(default_factory=list)
+
+
+class _Relation(Strict):
+    id: Id
+    section: Section = Field(description="where the relation's figures are")
+    description_en: str = Field(min_length=1, description="the arithmetic in words")
+    note_en: str | None = None
+
+
+class SumRelation(_Relation):
+    """Parts that should add up to a stated whole."""
+
+    kind: Literal["sum"]
+    parts: list[Id] = Field(min_length=2)
+    whole: Id
+
+
+class RateRelation(_Relation):
+    """A stated rate (percent) against its numerator and denominator, when the text gives them."""
+
+    kind: Literal["rate"]
+    stated: Id
+    numerator: Id | None = None
+    denominator: Id | None = None
+
+
+class RatioRelation(_Relation):
+    """A part of a whole, or a count per unit, with no stated rate: derived, bound-checked."""
+
+    kind: Literal["ratio"]
+    numerator: Id
+    denominator: Id
+    bounded: bool = Field(default=True, description="numerator must not exceed denominator")
+
+
+class FunnelRelation(_Relation):
+    """Successive stages of one process; counts must not grow from stage to stage."""
+
+    kind: Literal["funnel"]
+    stages: list[Id] = Field(min_length=2)
+
+
+class Interpretation(Strict):
+    id: Id
+    formula: Literal["compound_reduction", "additive", "compound_speed"]
+    label_en: str
+    supported: bool = Field(description="whether the wording of the text supports this reading")
+    reason_en: str
+
+
+class CompoundRelation(_Relation):
+    """Successive percentage changes whose combination the text leaves open."""
+
+    kind: Literal["compound"]
+    changes: list[Id] = Field(min_length=2)
+    interpretations: list[Interpretation] = Field(min_length=2)
+
+
+Relation = Annotated[
+    Union[SumRelation, RateRelation, RatioRelation, FunnelRelation, CompoundRelation],
+    Field(discriminator="kind"),
+]
+
+
+class RelationsFile(Strict):
+    report: str
+    relations: list[Relation]
+
+
+class Term(Strict):
+    """A glossary term. Pinyin and the section of first use are computed, not stored."""
+
+    id: Id
+    zh: str = Field(min_length=1, description="the term as it appears in the report")
+    en: str = Field(min_length=1, description="the one English rendering used throughout the book")
+    explanation_en: str = Field(min_length=1, description="one line on what it means in Chinese governance")
+    also_en: list[str] = Field(default_factory=list, description="other renderings a reader may meet")
+
+
+class GlossaryFile(Strict):
+    terms: list[Term]
+
+
+class Topic(Strict):
+    id: Id
+    en: str
+    zh: str
+
+
+class TopicsFile(Strict):
+    topics: list[Topic]
+
+
+class FrameworkArea(Strict):
+    code: Annotated[str, Field(pattern=r"^[a-z]+-\d{4}\.\d+$", description="<framework id>.<part number>")]
+    title_zh: str
+    title_en: str
+    confidence: Literal["confirmed", "likely", "unverified"]
+
+
+class Framework(Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z]+-\d{4}$")]
+    title_zh: str
+    title_en: str
+    document_no: str = Field(description="issuing number, e.g. 国发〔2004〕10号; empty if none")
+    issued: str = Field(description="ISO date or year of issue")
+    relation_to_report: Literal["cited", "not_cited", "later_lens"]
+    confidence_note_en: str
+    areas: list[FrameworkArea]
+
+
+class Mapping(Strict):
+    report: str
+    section: Section
+    area: str = Field(description="a FrameworkArea code")
+    reason_en: str = Field(min_length=1, description="one line: why this section answers to this area")
+
+
+class OutsideFramework(Strict):
+    report: str
+    section: Section
+    theme_en: str = Field(description="what the report covers that the frameworks do not name")
+
+
+class FrameworksFile(Strict):
+    frameworks: list[Framework]
+    crosswalk: list[Mapping]
+    not_named_by_frameworks: list[OutsideFramework] = Field(default_factory=list)
