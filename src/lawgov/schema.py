@@ -10,10 +10,18 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _section_as_text(value: object) -> object:
+    """YAML reads an unquoted ``4.1`` as a float and ``4`` as an int: take them as the section meant."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return value
+
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier, unique in its file")]
-Section = Annotated[str, Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text")]
+Section = Annotated[str, BeforeValidator(_section_as_text), Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text")]
 
 Qualifier = Literal["exact", "more_than", "at_least", "approximately", "ordinal"]
 Kind = Literal["count", "rate", "money", "people", "duration"]
@@ -87,7 +95,7 @@ class Figure(Strict):
     id: Id
     section: Section
     quote: str = Field(min_length=1, description="verbatim substring of the body, inside its section; the shortest that identifies the claim")
-    value: float = Field(description="as printed: percents as printed (99.95), money in the printed unit")
+    value: float = Field(allow_inf_nan=False, description="as printed: percents as printed (99.95), money in the printed unit")
     unit_zh: str = Field(description="unit as printed (件, %, 亿元); empty when the text prints none")
     unit_en: str = Field(min_length=1)
     qualifier: Qualifier = Field(description="exact; more_than (多, 以上 on a count); at_least (以上 on a rate); approximately; ordinal")

@@ -1,0 +1,205 @@
+"""Evaluate the arithmetic the report implies (``relations/*.yaml``) and give each a verdict.
+
+All comparisons use exact fractions of the numbers as printed, so 99.95 stays 99.95:
+17985 / 17993 = 99.9555...%, which rounds to 99.96 but is printed 99.95, is consistent
+only by truncation.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from . import schema
+from .numerals import as_decimal, find_value, format_number
+from .relations import inputs
+
+EXACT = "exact"
+ROUNDED = "consistent (rounded)"
+TRUNCATED = "consistent (truncated)"
+INCONSISTENT = "inconsistent"
+UNCHECKABLE = "not checkable"
+VERDICTS = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT, UNCHECKABLE)
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    kind: str
+    section: str
+    inputs: list[str]
+    computed: float | None
+    stated: float | None
+    verdict: str
+    reason: str
+    details: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _exact(fig: schema.Figure) -> Fraction:
+    return Fraction(as_decimal(fig.value))
+
+
+def decimals_printed(fig: schema.Figure) -> int:
+    """Decimals of the value as printed in its quote (99.95 -> 2), else as written in YAML."""
+    printed = find_value(fig.value, fig.quote)
+    if printed is not None:
+        return printed.decimals
+    return max(0, -as_decimal(fig.value).normalize().as_tuple().exponent)  # type: ignore[operator]
+
+
+def _pct(x: Fraction) -> str:
+    return f"{float(x):.4f}".rstrip("0").rstrip(".") + "%"
+
+
+def _num(x: Fraction) -> str:
+    return format_number(float(x)) if x.denominator != 1 else str(x.numerator)
+
+
+def compare_printed(computed: Fraction, stated: Fraction, decimals: int) -> str:
+    """exact, or equal to the stated value after rounding (half up) / truncating to its decimals."""
+    if computed == stated:
+        return EXACT
+    scale = 10**decimals
+    target = stated * scale
+    if math.floor(computed * scale + Fraction(1, 2)) == target:
+        return ROUNDED
+    if math.trunc(computed * scale) == target:
+        return TRUNCATED
+    return INCONSISTENT
+
+
+def _not_exact(figs: list[schema.Figure]) -> str:
+    loose = [f"'{f.id}' is {f.qualifier}" for f in figs if f.qualifier != "exact"]
+    return "; ".join(loose)
+
+
+def _sum(rel: schema.SumRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    parts, whole = [fig[p] for p in rel.parts], fig[rel.whole]
+    total = sum((_exact(p) for p in parts), Fraction(0))
+    stated = _exact(whole)
+    expr = " + ".join(_num(_exact(p)) for p in parts)
+    if loose := _not_exact([*parts, whole]):
+        return _result(rel, total, stated, UNCHECKABLE, f"not all inputs are exact ({loose}); {expr} = {_num(total)}, whole {_num(stated)}")
+    if total == stated:
+        return _result(rel, total, stated, EXACT, f"{expr} = {_num(stated)}")
+    return _result(rel, total, stated, INCONSISTENT, f"{expr} = {_num(total)}, but the whole is {_num(stated)} (off by {_num(total - stated)})")
+
+
+def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    rate = fig[rel.stated]
+    stated = _exact(rate)
+    num = fig.get(rel.numerator) if rel.numerator else None
+    den = fig.get(rel.denominator) if rel.denominator else None
+    if num is None or den is None:
+        if den is not None:
+            implied = _exact(den) * stated / 100
+            why = f"no base given: no numerator; {_pct(stated)} of {_num(_exact(den))} implies about {_num(Fraction(round(implied)))}"
+        elif num is not None:
+            implied = _exact(num) * 100 / stated if stated else Fraction(0)
+            why = f"no base given: no denominator; {_num(_exact(num))} at {_pct(stated)} implies about {_num(Fraction(round(implied)))} in all"
+        else:
+            why = "no base given: the text states the rate without its numerator or denominator"
+        return _result(rel, None, stated, UNCHECKABLE, why)
+    if _exact(den) == 0:
+        return _result(rel, None, stated, UNCHECKABLE, "the denominator is zero")
+    computed = 100 * _exact(num) / _exact(den)
+    expr = f"{_num(_exact(num))} / {_num(_exact(den))} = {_pct(computed)}"
+    if loose := _not_exact([num, den]):
+        return _result(rel, computed, stated, UNCHECKABLE, f"not all inputs are exact ({loose}); {expr}")
+    if rate.qualifier in ("at_least", "more_than"):
+        holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
+        verdict = EXACT if holds else INCONSISTENT
+        return _result(rel, computed, stated, verdict, f"{expr}; the text gives {_pct(stated)} as a lower bound, which {'holds' if holds else 'fails'}")
+    decimals = decimals_printed(rate)
+    verdict = compare_printed(computed, stated, decimals)
+    how = {
+        EXACT: "equal to the printed rate",
+        ROUNDED: f"rounds to the printed {_pct(stated)}",
+        TRUNCATED: f"rounds to {_pct(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, but the text prints {_pct(stated)}: equal only after truncation",
+        INCONSISTENT: f"the text prints {_pct(stated)}",
+    }[verdict]
+    return _result(rel, computed, stated, verdict, f"{expr}; {how}")
+
+
+def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    num, den = _exact(fig[rel.numerator]), _exact(fig[rel.denominator])
+    if den == 0:
+        return _result(rel, None, None, UNCHECKABLE, "the denominator is zero")
+    share = 100 * num / den
+    if rel.bounded and num > den:
+        return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
+    return _result(rel, share, None, UNCHECKABLE, f"no rate stated; {_num(num)} of {_num(den)} is {_pct(share)}")
+
+
+def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    details: list[dict[str, Any]] = []
+    first = prev = None
+    grows: list[str] = []
+    for fid in rel.stages:
+        f = fig[fid]
+        v = _exact(f)
+        if f.kind == "rate" and prev is not None:
+            count, share = prev * v / 100, v
+            if v > 100:
+                grows.append(f"'{fid}' is {_pct(v)}")
+        else:
+            count = v
+            share = 100 * v / prev if prev else None
+            if prev is not None and v > prev:
+                grows.append(f"'{fid}' ({_num(v)}) exceeds the stage before ({_num(prev)})")
+        first = count if first is None else first
+        details.append({
+            "figure": fid,
+            "value": float(v),
+            "stage": "rate" if f.kind == "rate" and prev is not None else "count",
+            "count": float(count),
+            "share_of_previous": None if share is None else float(share),
+            "share_of_first": float(100 * count / first) if first else None,
+        })
+        prev = count
+    overall = 100 * prev / first if first else None
+    if grows:
+        return _result(rel, overall, None, INCONSISTENT, "a count grows along the funnel: " + "; ".join(grows), details)
+    shares = ", ".join(f"{d['figure']} {_pct(Fraction(d['share_of_previous']))}" for d in details[1:] if d["share_of_previous"] is not None)
+    return _result(rel, overall, None, UNCHECKABLE, f"no overall rate stated; each stage as a share of the one before: {shares}", details)
+
+
+_FORMULAS = {
+    "compound_reduction": lambda cs: 1 - math.prod((1 - c for c in cs), start=Fraction(1)),
+    "additive": lambda cs: sum(cs, Fraction(0)),
+    "compound_speed": lambda cs: math.prod((1 + c for c in cs), start=Fraction(1)) - 1,
+}
+
+
+def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    changes = [_exact(fig[c]) / 100 for c in rel.changes]
+    details = []
+    for it in rel.interpretations:
+        value = 100 * _FORMULAS[it.formula](changes)
+        details.append({"interpretation": it.id, "formula": it.formula, "label_en": it.label_en,
+                        "value": float(value), "supported": it.supported, "reason_en": it.reason_en})
+    supported = [d for d in details if d["supported"]]
+    computed = Fraction(supported[0]["value"]) if len(supported) == 1 else None
+    readings = "; ".join(f"{d['label_en']}: {_pct(Fraction(d['value']))}" for d in details)
+    return _result(rel, computed, None, UNCHECKABLE, f"the text leaves open how the changes combine ({readings})", details)
+
+
+def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,
+            details: list[dict[str, Any]] | None = None) -> Result:
+    return Result(rel.id, rel.kind, rel.section, inputs(rel),
+                  None if computed is None else float(computed),
+                  None if stated is None else float(stated),
+                  verdict, reason, details or [])
+
+
+_EVALUATE = {"sum": _sum, "rate": _rate, "ratio": _ratio, "funnel": _funnel, "compound": _compound}
+
+
+def evaluate(rel: Any, figures: Mapping[str, schema.Figure]) -> Result:
+    """The verdict on one relation, given the report's figures by id."""
+    missing = [fid for fid in inputs(rel) if fid not in figures]
+    if missing:
+        return _result(rel, None, None, UNCHECKABLE, "missing figures: " + ", ".join(missing))
+    return _EVALUATE[rel.kind](rel, figures)

@@ -1,0 +1,170 @@
+"""Read a data directory into a ``Dataset``: every file, validated entry by entry.
+
+Per-entry shape comes from the pydantic models in ``schema``; the checks that need more
+than one file live in ``validate``. Nothing here raises on bad data: every problem is
+collected on the dataset.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .entries import Document, Entry, validate_document, validate_list
+from .errors import Problem, display_path
+from .outline import Heading, find_body, parse_outline
+from .yamlio import load_yaml
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The data dir: the argument, else $LAWGOV_DATA, else the repository's ``data/``."""
+    chosen = data_dir if data_dir is not None else os.environ.get("LAWGOV_DATA") or DEFAULT_DATA_DIR
+    path = Path(chosen).expanduser().absolute()
+    if not path.is_dir():
+        raise FileNotFoundError(f"data directory not found: {chosen}")
+    return path
+
+
+@dataclass
+class ReportData:
+    """One report and everything that belongs to it."""
+
+    report: Entry[schema.Report]
+    text: str | None = None
+    body: str | None = None
+    headings: list[Heading] | None = None
+    outline: list[Entry[schema.OutlineEntry]] = field(default_factory=list)
+    outline_file: Document | None = None
+    figures: list[Entry[schema.Figure]] = field(default_factory=list)
+    excluded: list[Entry[schema.Exclusion]] = field(default_factory=list)
+    relations: list[Entry[Any]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.report.model.id
+
+    @property
+    def spans(self) -> dict[str, Heading]:
+        return {h.section: h for h in self.headings or []}
+
+
+@dataclass
+class Dataset:
+    data_dir: Path
+    reports: dict[str, ReportData] = field(default_factory=dict)
+    terms: list[Entry[schema.Term]] = field(default_factory=list)
+    topics: list[Entry[schema.Topic]] = field(default_factory=list)
+    frameworks: list[Entry[schema.Framework]] = field(default_factory=list)
+    crosswalk: list[Entry[schema.Mapping]] = field(default_factory=list)
+    outside_frameworks: list[Entry[schema.OutsideFramework]] = field(default_factory=list)
+    has_glossary: bool = False
+    has_frameworks: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def shown(self, relative: str) -> str:
+        return display_path(self.data_dir / relative, self.data_dir)
+
+
+# Per-report files: directory, file model, whether every report must have one.
+PER_REPORT = {
+    "outline": (schema.OutlineFile, True),
+    "figures": (schema.FiguresFile, True),
+    "relations": (schema.RelationsFile, False),
+}
+
+
+def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, required: bool) -> Document | None:
+    path = ds.data_dir / relative
+    shown = ds.shown(relative)
+    if not path.is_file():
+        if required:
+            ds.problems.append(Problem(shown, None, None, None, "file not found"))
+        return None
+    data, problems = load_yaml(path, shown)
+    ds.problems.extend(problems)
+    if data is None:
+        return None
+    doc = validate_list(data, schema.Report, shown) if model is None else validate_document(data, model, shown)
+    ds.problems.extend(doc.problems)
+    return doc
+
+
+def _read_source(ds: Dataset, rd: ReportData) -> None:
+    rep = rd.report
+    path = ds.data_dir / rep.model.source
+    if not path.is_file():
+        ds.problems.append(rep.problem("source", f"source file not found: {ds.shown(rep.model.source)}"))
+        return
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != rep.model.sha256:
+        ds.problems.append(rep.problem("sha256", f"source {ds.shown(rep.model.source)} has sha256 {digest}"))
+    try:
+        rd.text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        ds.problems.append(Problem(ds.shown(rep.model.source), line, None, None, "not valid UTF-8"))
+        return
+    try:
+        start, end = find_body(rd.text, rep.model.body_starts_with, rep.model.body_ends_before)
+    except ValueError as exc:
+        which = "body_ends_before" if str(exc).startswith("end") else "body_starts_with"
+        ds.problems.append(rep.problem(which, f"body marker not found in the source: {exc}"))
+        return
+    rd.body = rd.text[start:end]
+    try:
+        rd.headings = parse_outline(rd.body, rep.model.closing_starts_with)
+    except ValueError as exc:
+        if "closing marker" in str(exc):
+            ds.problems.append(rep.problem("closing_starts_with", "closing marker not found in the body"))
+        else:
+            ds.problems.append(Problem(ds.shown(rep.model.source), None, None, None, f"cannot parse the outline: {exc}"))
+
+
+def _read_per_report(ds: Dataset) -> None:
+    for kind, (model, required) in PER_REPORT.items():
+        for rid, rd in ds.reports.items():
+            doc = _read(ds, f"{kind}/{rid}.yaml", model, required)
+            if doc is None:
+                continue
+            if doc.header is not None and doc.header.report != rid:
+                ds.problems.append(Problem(doc.file, 1, None, "report", f"report '{doc.header.report}' does not match the file name ({rid})"))
+            if kind == "outline":
+                rd.outline, rd.outline_file = doc.entries["sections"], doc
+            elif kind == "figures":
+                rd.figures, rd.excluded = doc.entries["figures"], doc.entries["excluded"]
+            else:
+                rd.relations = doc.entries["relations"]
+        folder = ds.data_dir / kind
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            if path.stem not in ds.reports:
+                ds.problems.append(Problem(ds.shown(f"{kind}/{path.name}"), None, None, None, f"no report '{path.stem}' in reports.yaml"))
+
+
+def load(data_dir: Path) -> Dataset:
+    """Every file of ``data_dir`` read and validated entry by entry; problems collected."""
+    ds = Dataset(data_dir)
+    reports = _read(ds, "reports.yaml", None, True)
+    for entry in reports.entries[""] if reports else []:
+        if entry.model.id in ds.reports:
+            ds.problems.append(entry.problem("id", f"duplicate report id '{entry.model.id}'"))
+            continue
+        rd = ds.reports[entry.model.id] = ReportData(entry)
+        _read_source(ds, rd)
+    _read_per_report(ds)
+
+    if doc := _read(ds, "topics.yaml", schema.TopicsFile, True):
+        ds.topics = doc.entries["topics"]
+    if doc := _read(ds, "glossary.yaml", schema.GlossaryFile, False):
+        ds.terms, ds.has_glossary = doc.entries["terms"], True
+    if doc := _read(ds, "frameworks.yaml", schema.FrameworksFile, False):
+        ds.has_frameworks = True
+        ds.frameworks = doc.entries["frameworks"]
+        ds.crosswalk = doc.entries["crosswalk"]
+        ds.outside_frameworks = doc.entries["not_named_by_frameworks"]
+    return ds

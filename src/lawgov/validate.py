@@ -1,0 +1,159 @@
+"""The checks that need more than one file, as a short list of rules.
+
+Each rule takes a loaded ``Dataset`` and yields Problems; ``check`` runs them all and
+returns every problem, those found while loading included, in file and line order.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from .entries import Entry
+from .errors import Problem
+from .load import Dataset
+from .numerals import find_value, format_number
+from .quotes import find_in_span
+from .relations import input_refs
+
+Rule = Callable[[Dataset], Iterable[Problem]]
+
+
+def _duplicates(entries: list[Entry], key: Callable[[Entry], str], field: str, what: str) -> Iterator[Problem]:
+    first: dict[str, int | None] = {}
+    for e in entries:
+        k = key(e)
+        if k in first:
+            yield e.problem(field, f"duplicate {what} '{k}' (first at line {first[k]})")
+        else:
+            first[k] = e.line(field)
+
+
+def unique_ids(ds: Dataset) -> Iterator[Problem]:
+    for rd in ds.reports.values():
+        yield from _duplicates(rd.figures, lambda e: e.model.id, "id", "figure id")
+        yield from _duplicates(rd.relations, lambda e: e.model.id, "id", "relation id")
+    yield from _duplicates(ds.terms, lambda e: e.model.id, "id", "term id")
+    yield from _duplicates(ds.terms, lambda e: e.model.zh, "zh", "term")
+    yield from _duplicates(ds.topics, lambda e: e.model.id, "id", "topic id")
+    yield from _duplicates(ds.frameworks, lambda e: e.model.id, "id", "framework id")
+    areas = [
+        Entry(area, e.node["areas"][i], e.file, area.code)
+        for e in ds.frameworks
+        for i, area in enumerate(e.model.areas)
+    ]
+    yield from _duplicates(areas, lambda e: e.model.code, "code", "framework area")
+
+
+def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
+    topics = {t.model.id for t in ds.topics}
+    for rd in ds.reports.values():
+        doc = rd.outline_file
+        for e in rd.outline:
+            for i, tag in enumerate(e.model.tags):
+                if tag not in topics:
+                    yield e.problem("tags", f"unknown topic '{tag}' (not in topics.yaml)", i)
+        if rd.headings is None or doc is None or doc.header is None:
+            continue
+        parsed = rd.spans
+        yield from _duplicates(rd.outline, lambda e: e.model.section, "section", "section")
+        listed = {e.model.section for e in rd.outline}
+        for e in rd.outline:
+            if e.model.section not in parsed:
+                yield e.problem("section", f"section {e.model.section} is not in the parsed outline")
+        sections_line = doc.key_line("sections")
+        for h in rd.headings:
+            if h.section not in listed:
+                yield Problem(doc.file, sections_line, h.section, None, f"section {h.section} ({h.marker}{h.heading_zh}) is missing from the outline file")
+
+
+def figures_match_text(ds: Dataset) -> Iterator[Problem]:
+    topics = {t.model.id for t in ds.topics}
+    for rd in ds.reports.values():
+        spans = rd.spans
+        for e in rd.figures:
+            f = e.model
+            if f.topic not in topics:
+                yield e.problem("topic", f"unknown topic '{f.topic}' (not in topics.yaml)")
+            if find_value(f.value, f.quote) is None:
+                yield e.problem("value", f"value {format_number(f.value)} does not appear in quote '{f.quote}'")
+            if rd.body is None:
+                continue
+            span = spans.get(f.section)
+            if span is None:
+                yield e.problem("section", f"section {f.section} is not in the parsed outline")
+            offset, anywhere = find_in_span(rd.body, f.quote, span)
+            if not anywhere:
+                yield e.problem("quote", "quote not found in source")
+            elif offset is None and span is not None:
+                yield e.problem("quote", f"quote found in source but not in section {f.section}")
+        for e in rd.excluded:
+            if rd.body is not None and e.model.quote not in rd.body:
+                yield e.problem("quote", "quote not found in source")
+
+
+def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
+    for rd in ds.reports.values():
+        figures = {e.model.id: e.model for e in rd.figures}
+        spans = rd.spans
+        for e in rd.relations:
+            rel = e.model
+            if rd.headings is not None and rel.section not in spans:
+                yield e.problem("section", f"section {rel.section} is not in the parsed outline")
+            for name, i, fid in input_refs(rel):
+                fig = figures.get(fid)
+                if fig is None:
+                    yield e.problem(name, f"relation names figure '{fid}' that does not exist", i)
+                elif name in ("stated", "changes") and fig.kind != "rate":
+                    yield e.problem(name, f"figure '{fid}' is a {fig.kind}, not a rate", i)
+                elif name in ("numerator", "denominator", "parts", "whole") and fig.kind == "rate":
+                    yield e.problem(name, f"figure '{fid}' is a rate, not a count", i)
+            if rel.kind == "sum":
+                whole = figures.get(rel.whole)
+                for i, pid in enumerate(rel.parts):
+                    part = figures.get(pid)
+                    if pid == rel.whole:
+                        yield e.problem("parts", f"figure '{pid}' is both a part and the whole", i)
+                    elif part and whole and part.unit_zh != whole.unit_zh:
+                        yield e.problem("parts", f"part '{pid}' is in '{part.unit_zh}' but the whole is in '{whole.unit_zh}'", i)
+            if rel.kind == "funnel" and (first := figures.get(rel.stages[0])) and first.kind == "rate":
+                yield e.problem("stages", f"the first stage '{first.id}' must be a count, not a rate", 0)
+
+
+def terms_in_text(ds: Dataset) -> Iterator[Problem]:
+    bodies = [rd.body for rd in ds.reports.values() if rd.body is not None]
+    if not bodies:
+        return
+    for e in ds.terms:
+        if not any(e.model.zh in body for body in bodies):
+            yield e.problem("zh", "term not found in the text")
+
+
+def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
+    codes = {a.code for e in ds.frameworks for a in e.model.areas}
+    for e in [*ds.crosswalk, *ds.outside_frameworks]:
+        rd = ds.reports.get(e.model.report)
+        if rd is None:
+            yield e.problem("report", f"no report '{e.model.report}' in reports.yaml")
+        elif rd.headings is not None and e.model.section not in rd.spans:
+            yield e.problem("section", f"section {e.model.section} is not in the parsed outline")
+    for e in ds.crosswalk:
+        if e.model.area not in codes:
+            yield e.problem("area", f"unknown framework area '{e.model.area}'")
+
+
+RULES: list[Rule] = [
+    unique_ids,
+    outline_matches_text,
+    figures_match_text,
+    relations_name_figures,
+    terms_in_text,
+    crosswalk_targets_exist,
+]
+
+
+def check(ds: Dataset) -> list[Problem]:
+    """Every problem of the dataset: those met while loading, then each rule's."""
+    problems = list(ds.problems)
+    for rule in RULES:
+        problems.extend(rule(ds))
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.file, p.line or 0))
