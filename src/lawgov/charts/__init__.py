@@ -1,0 +1,10 @@
+"""Altair charts of the report's figures. Importing this package registers the theme.
+
+Every builder takes tidy frames from ``lawgov`` (never raw YAML), keeps only the columns
+a chart draws or shows in its tooltip, and gives every mark a tooltip with the English
+label, the Chinese label, the value with unit and qualifier, and the figure id.
+"""
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import bars, composition, funnel, rates, section_profile, timeline, overview, speedup_readings
+
+__all__ = ["bars", "composition", "funnel", "rates", "section_profile", "timeline", "overview", "speedup_readings"]

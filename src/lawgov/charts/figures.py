@@ -1,0 +1,262 @@
+"""Chart builders for the report's figures (one function per kind of picture)."""
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from lawgov import format as fmt
+from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
+
+PART_NAMES = {0: "Preamble", 1: "Part 1", 2: "Part 2", 3: "Part 3", 4: "Part 4", 5: "Part 5", 6: "Closing"}
+
+
+def _part_scale(parts: Sequence[int]) -> alt.Scale:
+    parts = sorted(set(int(p) for p in parts))
+    return alt.Scale(domain=[PART_NAMES[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
+
+
+def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The rows to draw, in the order of ``ids``, with only the columns charts use.
+
+    ``label`` holds the English and Chinese indicator on two lines (``|`` splits them in
+    the axis); ``value_en`` / ``value_zh`` carry unit and qualifier into the tooltip.
+    """
+    if ids is not None:
+        missing = [i for i in ids if i not in set(figs["id"])]
+        if missing:
+            raise KeyError(f"no such figure: {', '.join(missing)}")
+        figs = figs.set_index("id").loc[list(ids)].reset_index()
+    rows = [
+        {
+            "id": f["id"],
+            "section": f["section"],
+            "part": PART_NAMES[int(f["part"])],
+            "label": f"{f['indicator_en']}|{f['indicator_zh']}",
+            "indicator_en": f["indicator_en"],
+            "indicator_zh": f["indicator_zh"],
+            "value": float(f["value"]),
+            "value_en": fmt.value_en(f),
+            "value_zh": fmt.value_zh(f),
+            "qualifier": f["qualifier"],
+            "order": i,
+        }
+        for i, f in enumerate(figs.to_dict("records"))
+    ]
+    return pd.DataFrame(rows)
+
+
+TOOLTIP = [
+    alt.Tooltip("indicator_en:N", title="Indicator"),
+    alt.Tooltip("indicator_zh:N", title="指标"),
+    alt.Tooltip("value_en:N", title="Value"),
+    alt.Tooltip("value_zh:N", title="原文"),
+    alt.Tooltip("id:N", title="Figure id"),
+    alt.Tooltip("section:N", title="Section"),
+]
+
+_TWO_LINES = "split(datum.label, '|')"
+_BY_ORDER = alt.EncodingSortField(field="order", op="min")
+
+
+def _describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: str) -> alt.TopLevelMixin:
+    # Vega-Lite's top-level description becomes the SVG's aria-label: the chart's text alternative.
+    return chart.properties(description=description)
+
+
+def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool = False,
+         x_title: str | None = None, width: int = 460) -> alt.LayerChart:
+    """Horizontal bars of the chosen figures, in the given order, labelled in both languages."""
+    data = marks(figs, ids)
+    units = sorted(set(figs.set_index("id").loc[list(ids), "unit_en"]))
+    title = x_title or (units[0] if len(units) == 1 else "count (see tooltip for units)")
+    # A log axis has no zero: bars start at 1 instead.
+    scale = alt.Scale(type="log", domainMin=1) if log else alt.Scale(zero=True)
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        tooltip=TOOLTIP,
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("value:Q", title=title + (" (log scale)" if log else ""), scale=scale),
+        x2=alt.X2(datum=1) if log else alt.X2(datum=0),
+        color=alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None),
+    )
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
+    return _describe((bar + text).properties(width=width, height=alt.Step(44)), description)
+
+
+def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str,
+                remainder_en: str | None = None, width: int = 560) -> alt.LayerChart:
+    """One bar for the whole, split into its parts; a remainder the text leaves unexplained is shown hatched-grey."""
+    data = marks(figs, list(parts))
+    whole_row = figs.set_index("id").loc[whole]
+    gap = float(whole_row["value"]) - data["value"].sum()
+    if gap > 0 and remainder_en:
+        data = pd.concat([data, pd.DataFrame([{
+            "id": f"{whole} (derived)", "section": whole_row["section"], "part": "", "label": remainder_en,
+            "indicator_en": remainder_en, "indicator_zh": "(推算)", "value": gap,
+            "value_en": f"{fmt.number(gap)} {whole_row['unit_en']} (derived, not printed)", "value_zh": "未载明",
+            "qualifier": "exact", "order": len(data)}])], ignore_index=True)
+    data["share"] = data["value"] / float(whole_row["value"])
+    data["segment"] = data["indicator_en"]
+    colours = OKABE_ITO[: len(parts)] + ([GREY] if len(data) > len(parts) else [])
+    base = alt.Chart(data).encode(
+        x=alt.X("value:Q", stack="zero", title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
+                scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False)),
+        order=alt.Order("order:Q"),
+        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=".1%")],
+    )
+    bar = base.mark_bar(height=46, stroke="white", strokeWidth=1).encode(
+        color=alt.Color("segment:N", scale=alt.Scale(domain=list(data["segment"]), range=colours),
+                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
+    )
+    text = base.mark_text(color="white", fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
+        x=alt.X("mid:Q"), text=alt.Text("value:Q", format=",")
+    ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
+    return _describe((bar + text).properties(width=width, height=60), description)
+
+
+def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
+    """Stages of one process; a rate stage is drawn as the count it implies (previous count × rate), paler."""
+    data = marks(figs, list(stages))
+    unit = figs.set_index("id")["unit_en"]
+    counts, implied = [], []
+    previous = None
+    for row in data.to_dict("records"):
+        if unit[row["id"]] == "percent":
+            counts.append(previous * row["value"] / 100 if previous is not None else None)
+            implied.append(True)
+        else:
+            counts.append(row["value"])
+            implied.append(False)
+        previous = counts[-1]
+    data["count"] = counts
+    data["implied"] = implied
+    data["bar_label"] = [
+        f"≈{fmt.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
+        for c, imp, r in zip(counts, implied, data.to_dict("records"))
+    ]
+    first = data["count"].iloc[0]
+    data["share_of_first"] = data["count"] / first
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        tooltip=TOOLTIP + [alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
+                           alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("count:Q", title=f"{unit[stages[0]]} (paler bars: implied by a printed rate)"),
+        color=alt.value(PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]),
+        opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
+    )
+    text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
+    return _describe((bar + text).properties(width=width, height=alt.Step(50)), description)
+
+
+def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
+    """Printed rates as dots on a percent axis; an "or more" rate gets a line to 100%."""
+    data = marks(figs, ids)
+    data["upper"] = [100.0 if q == "at_least" else v for q, v in zip(data["qualifier"], data["value"])]
+    low = max(0.0, (min(data["value"]) // 5) * 5 - 5) if min(data["value"]) > 50 else 0.0
+    x = alt.X("value:Q", title="percent" + (f" (axis starts at {low:g}%)" if low else ""),
+              scale=alt.Scale(domain=[low, 100], nice=False))
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        tooltip=TOOLTIP,
+    )
+    colour = alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
+    rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
+    dot = base.mark_point(filled=True, size=120).encode(x=x, color=colour)
+    text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
+    return _describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
+
+
+def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, description: str) -> alt.Chart:
+    """Measures and figures per subsection of one part: where the part is concrete and where it is not."""
+    subs = outline[(outline["part"] == part) & (outline["level"] == 1)]
+    measures = outline[(outline["part"] == part) & (outline["level"] == 2)]
+    rows = []
+    for s in subs.to_dict("records"):
+        prefix = s["section"] + "."
+        n_measures = int(measures["section"].str.startswith(prefix).sum())
+        n_figures = int(((figs["section"] == s["section"]) | figs["section"].str.startswith(prefix)).sum())
+        for what, n in (("measures (一是, 二是 …)", n_measures), ("figures", n_figures)):
+            rows.append({"section": s["section"], "label": f"{s['section']} {s['title_en']}|{s['marker']}{s['heading_zh']}",
+                         "title_en": s["title_en"], "heading_zh": s["heading_zh"], "what": what, "n": n})
+    data = pd.DataFrame(rows)
+    return _describe(alt.Chart(data).mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        yOffset=alt.YOffset("what:N"),
+        x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("what:N", scale=alt.Scale(range=[GREY, PART_COLOURS[part]]), legend=alt.Legend(title=None)),
+        tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
+                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
+                 alt.Tooltip("n:Q", title="Number")],
+    ).properties(width=420, height=alt.Step(26)), description)
+
+
+def _period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+
+
+def timeline(figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """The periods the figures cover: how much of the "annual" report is annual."""
+    g = figs.groupby(["period_start", "period_end"], as_index=False).agg(
+        n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s)))
+    g["period"] = [_period_label(pd.Timestamp(a), pd.Timestamp(b)) for a, b in zip(g["period_start"], g["period_end"])]
+    g["end_excl"] = pd.to_datetime(g["period_end"]) + pd.Timedelta(days=1)
+    g["start"] = pd.to_datetime(g["period_start"])
+    g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
+    g = g.drop(columns=["period_start", "period_end"])
+    base = alt.Chart(g).encode(
+        y=alt.Y("period:N", title=None, sort=alt.EncodingSortField(field="start", op="min")),
+        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("n:Q", title="Figures"),
+                 alt.Tooltip("indicators:N", title="Indicators"), alt.Tooltip("ids:N", title="Figure ids")],
+    )
+    bar = base.mark_bar(height={"band": 0.6}, color=OKABE_ITO[0]).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T")
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
+    return _describe((bar + text).properties(width=480, height=alt.Step(36)), description)
+
+
+def _jitter(key: str) -> float:
+    # Deterministic jitter: the same figure sits at the same height in every build.
+    return (zlib.crc32(key.encode()) % 1000) / 1000 - 0.5
+
+
+def overview(figs: pd.DataFrame, *, description: str) -> alt.VConcatChart:
+    """All rates on one percent axis and all counts on a log axis, coloured by part."""
+    data = marks(figs)
+    data["jitter"] = [_jitter(i) for i in data["id"]]
+    kinds = figs.set_index("id")["kind"]
+    is_rate = data["id"].map(kinds).eq("rate")
+    positive = data["value"] > 0  # a log axis cannot show 无一败诉 (zero lost cases)
+    colour = alt.Color("part:N", scale=_part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
+    y = alt.Y("part:N", title=None, sort=list(PART_NAMES.values()))
+    common = dict(y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP)
+    rate_chart = alt.Chart(data[is_rate]).mark_point(filled=True, size=70, opacity=0.8).encode(
+        x=alt.X("value:Q", title="Rates (percent)", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 10)))), **common
+    ).properties(width=520, height=alt.Step(34))
+    count_chart = alt.Chart(data[~is_rate & positive]).mark_point(filled=True, size=70, opacity=0.8).encode(
+        x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
+                scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
+    ).properties(width=520, height=alt.Step(34))
+    return _describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
+
+
+def speedup_readings(series: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
+    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1),
+                       scale=alt.Scale(range=OKABE_ITO[:3]))
+    tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
+               alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
+               alt.Tooltip("supported_en:N", title="Supported by the text")]
+    base = alt.Chart(series).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+                                    y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
+                                    color=colour, tooltip=tooltip)
+    line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
+    text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
+    return _describe((line + text).properties(width=420, height=280), description)
