@@ -63,6 +63,25 @@ def value_zh(fig: Mapping[str, Any]) -> str:
     return f"{n}{unit}"
 
 
+QUALIFIER_LABEL = {
+    "exact": "exact",
+    "more_than": "more than (多)",
+    "at_least": "or more (以上)",
+    "approximately": "about",
+    "ordinal": "ordinal",
+}
+
+
+def period_en(start, end) -> str:
+    """'2012', '2010–2012' for whole years, else '1 Jan 2012 – 31 Oct 2012'."""
+    import pandas as pd
+
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
 def _ordinal_suffix(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return "th"

@@ -196,17 +196,11 @@ def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, des
     ).properties(width=420, height=alt.Step(26)), description)
 
 
-def _period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
-        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
-
-
 def timeline(figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
     """The periods the figures cover: how much of the "annual" report is annual."""
     g = figs.groupby(["period_start", "period_end"], as_index=False).agg(
         n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s)))
-    g["period"] = [_period_label(pd.Timestamp(a), pd.Timestamp(b)) for a, b in zip(g["period_start"], g["period_end"])]
+    g["period"] = [fmt.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
     g["end_excl"] = pd.to_datetime(g["period_end"]) + pd.Timedelta(days=1)
     g["start"] = pd.to_datetime(g["period_start"])
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]

@@ -1,0 +1,129 @@
+"""Publication-quality tables (great-tables) of the outline and the figures.
+
+Cells that carry markup (links, two-language labels) are built here from escaped text,
+so a quote or label holding HTML is shown as text, never run.
+"""
+from __future__ import annotations
+
+import html
+
+import great_tables as gt
+import pandas as pd
+
+from lawgov import format as fmt
+
+_CJK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+def _style(table: gt.GT) -> gt.GT:
+    return (
+        table.opt_table_font(font=["Source Sans 3", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"])
+        .tab_options(
+            table_font_size="14px",
+            data_row_padding="5px",
+            column_labels_font_weight="bold",
+            table_width="100%",
+            heading_align="left",
+        )
+        .opt_vertical_padding(scale=0.8)
+    )
+
+
+def _two_lines(en: str, zh: str, href: str | None = None) -> str:
+    first = html.escape(en)
+    if href:
+        first = f'<a class="fig-link" href="{html.escape(href)}">{first}</a>'
+    return f'{first}<br><span lang="zh" class="zh">{html.escape(zh)}</span>'
+
+
+def _quote(text: str) -> str:
+    return f'<span lang="zh" class="quote">「{html.escape(text)}」</span>'
+
+
+def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str | None = None,
+                  page_prefix: str = "") -> gt.GT:
+    """One row per figure: indicator (linked to its row in "The report in numbers"), value, period, qualifier, quote.
+
+    Every caveat (``note_en``) becomes a footnote on the value it qualifies.
+    """
+    figs = figs.reset_index(drop=True)
+    rows = pd.DataFrame({
+        "section": figs["section"],
+        "indicator": [
+            _two_lines(f["indicator_en"], f["indicator_zh"], f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(f['id'])}")
+            for f in figs.to_dict("records")
+        ],
+        "value": [_two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
+        "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
+        "qualifier": figs["qualifier"].map(fmt.QUALIFIER_LABEL),
+        "quote": [_quote(q) for q in figs["quote"]],
+    })
+    table = (
+        gt.GT(rows)
+        .fmt(lambda x: x, columns=["indicator", "value", "quote"])  # pre-escaped HTML
+        .cols_label(section="§", indicator="Indicator · 指标", value="Value · 数值", period="Period",
+                    qualifier="Qualifier", quote="Quote · 原文")
+        .cols_align("right", columns="value")
+        .cols_align("left", columns=["section", "period"])
+        .cols_width({"section": "6%", "indicator": "30%", "value": "16%", "period": "12%", "qualifier": "10%", "quote": "26%"})
+    )
+    for i, note in enumerate(figs["note_en"]):
+        if isinstance(note, str) and note:
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+    if title:
+        table = table.tab_header(title=title)
+    if source:
+        table = table.tab_source_note(source)
+    return _style(table)
+
+
+def outline_table(outline: pd.DataFrame, *, title: str | None = None) -> gt.GT:
+    """Headings of one part (or the whole report): P.S.M number, Chinese heading, English title, figures in it."""
+    outline = outline.reset_index(drop=True)
+    indent = outline["level"].map({0: "", 1: "", 2: "\u2003"})
+    rows = pd.DataFrame({
+        "section": outline["section"],
+        "heading_zh": [
+            f'{ind}<span lang="zh">{html.escape(m)}{html.escape(h)}</span>'
+            for ind, m, h in zip(indent, outline["marker"], outline["heading_zh"])
+        ],
+        "title_en": [f"{ind}{html.escape(t)}" for ind, t in zip(indent, outline["title_en"])],
+        "n_figures": outline["n_figures"].astype(int),
+    })
+    table = (
+        gt.GT(rows)
+        .fmt(lambda x: x, columns=["heading_zh", "title_en"])
+        .cols_label(section="§ P.S.M", heading_zh="Heading · 标题", title_en="English title", n_figures="Figures")
+        .cols_width({"section": "10%", "heading_zh": "38%", "title_en": "42%", "n_figures": "10%"})
+        .tab_style(gt.style.text(weight="bold"), locations=gt.loc.body(rows=list(outline.index[outline["level"] < 2])))
+    )
+    if title:
+        table = table.tab_header(title=title)
+    return _style(table)
+
+
+def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.GT:
+    """Every figure, grouped by part, each row carrying the stable anchor ``#fig-<id>``."""
+    figs = figs.sort_values(["part", "offset"]).reset_index(drop=True)
+    part_names = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+    rows = pd.DataFrame({
+        "group": figs["part"].map(part_names),
+        "id": [f'<span class="fig-anchor" id="{html.escape(fmt.anchor(i))}"><code>{html.escape(i)}</code></span>'
+               for i in figs["id"]],
+        "section": figs["section"],
+        "indicator": [_two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
+        "value": [_two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
+        "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
+        "topic": figs["topic_en"] if "topic_en" in figs else figs["topic"],
+        "quote": [_quote(q) for q in figs["quote"]],
+    })
+    table = (
+        gt.GT(rows, groupname_col="group")
+        .fmt(lambda x: x, columns=["id", "indicator", "value", "quote"])
+        .cols_label(id="Figure id", section="§", indicator="Indicator · 指标", value="Value · 数值",
+                    period="Period", topic="Topic", quote="Quote · 原文")
+    )
+    for i, note in enumerate(figs["note_en"]):
+        if isinstance(note, str) and note:
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+    return _style(table)
