@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from collections.abc import Iterator
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -127,10 +128,28 @@ class _Relation(Strict):
     description_en: str = Field(min_length=1, description="the arithmetic in words")
     note_en: str | None = None
 
+    # The fields that name figures, in reading order (the checks and the audit use them).
+    input_fields: ClassVar[tuple[str, ...]] = ()
+
+    def input_refs(self) -> Iterator[tuple[str, int | None, str]]:
+        """(field, item index or None, figure id) for every figure the relation names."""
+        for name in self.input_fields:
+            value = getattr(self, name)
+            if isinstance(value, list):
+                for i, fid in enumerate(value):
+                    yield name, i, fid
+            elif value is not None:
+                yield name, None, value
+
+    def inputs(self) -> list[str]:
+        """The figure ids the relation names, without repeats, in reading order."""
+        return list(dict.fromkeys(fid for _, _, fid in self.input_refs()))
+
 
 class SumRelation(_Relation):
     """Parts that should add up to a stated whole."""
 
+    input_fields: ClassVar[tuple[str, ...]] = ("parts", "whole")
     kind: Literal["sum"]
     parts: list[Id] = Field(min_length=2)
     whole: Id
@@ -139,6 +158,7 @@ class SumRelation(_Relation):
 class RateRelation(_Relation):
     """A stated rate (percent) against its numerator and denominator, when the text gives them."""
 
+    input_fields: ClassVar[tuple[str, ...]] = ("stated", "numerator", "denominator")
     kind: Literal["rate"]
     stated: Id
     numerator: Id | None = None
@@ -148,6 +168,7 @@ class RateRelation(_Relation):
 class RatioRelation(_Relation):
     """A part of a whole, or a count per unit, with no stated rate: derived, bound-checked."""
 
+    input_fields: ClassVar[tuple[str, ...]] = ("numerator", "denominator")
     kind: Literal["ratio"]
     numerator: Id
     denominator: Id
@@ -157,6 +178,7 @@ class RatioRelation(_Relation):
 class FunnelRelation(_Relation):
     """Successive stages of one process; counts must not grow from stage to stage."""
 
+    input_fields: ClassVar[tuple[str, ...]] = ("stages",)
     kind: Literal["funnel"]
     stages: list[Id] = Field(min_length=2)
 
@@ -172,6 +194,7 @@ class Interpretation(Strict):
 class CompoundRelation(_Relation):
     """Successive percentage changes whose combination the text leaves open."""
 
+    input_fields: ClassVar[tuple[str, ...]] = ("changes",)
     kind: Literal["compound"]
     changes: list[Id] = Field(min_length=2)
     interpretations: list[Interpretation] = Field(min_length=2)

@@ -12,7 +12,6 @@ from .errors import Problem
 from .load import Dataset
 from .numerals import find_value, format_number
 from .quotes import find_in_span
-from .relations import input_refs
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 
@@ -98,7 +97,7 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
             rel = e.model
             if rd.headings is not None and rel.section not in spans:
                 yield e.problem("section", f"section {rel.section} is not in the parsed outline")
-            for name, i, fid in input_refs(rel):
+            for name, i, fid in rel.input_refs():
                 fig = figures.get(fid)
                 if fig is None:
                     yield e.problem(name, f"relation names figure '{fid}' that does not exist", i)

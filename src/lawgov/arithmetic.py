@@ -14,7 +14,6 @@ from typing import Any
 
 from . import schema
 from .numerals import as_decimal, find_value, format_number
-from .relations import inputs
 
 EXACT = "exact"
 ROUNDED = "consistent (rounded)"
@@ -127,8 +126,12 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     num, den = _exact(fig[rel.numerator]), _exact(fig[rel.denominator])
     if den == 0:
         return _result(rel, None, None, UNCHECKABLE, "the denominator is zero")
+    if not rel.bounded:
+        # a count per unit (665 powers over 16 departments), not a share
+        per = num / den
+        return _result(rel, per, None, UNCHECKABLE, f"no rate stated; {_num(num)} / {_num(den)} = {float(per):.4g} per unit")
     share = 100 * num / den
-    if rel.bounded and num > den:
+    if num > den:
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
     return _result(rel, share, None, UNCHECKABLE, f"no rate stated; {_num(num)} of {_num(den)} is {_pct(share)}")
 
@@ -188,7 +191,7 @@ def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) ->
 
 def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,
             details: list[dict[str, Any]] | None = None) -> Result:
-    return Result(rel.id, rel.kind, rel.section, inputs(rel),
+    return Result(rel.id, rel.kind, rel.section, rel.inputs(),
                   None if computed is None else float(computed),
                   None if stated is None else float(stated),
                   verdict, reason, details or [])
@@ -199,7 +202,7 @@ _EVALUATE = {"sum": _sum, "rate": _rate, "ratio": _ratio, "funnel": _funnel, "co
 
 def evaluate(rel: Any, figures: Mapping[str, schema.Figure]) -> Result:
     """The verdict on one relation, given the report's figures by id."""
-    missing = [fid for fid in inputs(rel) if fid not in figures]
+    missing = [fid for fid in rel.inputs() if fid not in figures]
     if missing:
         return _result(rel, None, None, UNCHECKABLE, "missing figures: " + ", ".join(missing))
     return _EVALUATE[rel.kind](rel, figures)

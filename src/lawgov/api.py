@@ -1,0 +1,137 @@
+"""The public functions of ``lawgov``: load, validate, cache, filter by report.
+
+Each call finds the data dir (argument, $LAWGOV_DATA, or the repository's ``data/``),
+loads and validates it once per state of its files (paths, sizes, mtimes), and raises
+``DataError`` with every problem if anything is wrong. Frames are built once per state too;
+callers get copies, so changing one cannot corrupt the cache.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from .errors import DataError, Problem
+from .load import Dataset, ReportData, load, resolve_data_dir
+from .validate import check
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PathLike = str | os.PathLike[str] | None
+
+
+@dataclass
+class _State:
+    fingerprint: tuple[Any, ...]
+    dataset: Dataset
+    problems: list[Problem]
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+
+_CACHE: dict[Path, _State] = {}
+
+
+def _fingerprint(root: Path) -> tuple[Any, ...]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            st = os.stat(os.path.join(dirpath, name))
+            out.append((os.path.relpath(os.path.join(dirpath, name), root), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _state(data_dir: PathLike) -> _State:
+    root = resolve_data_dir(data_dir)
+    fp = _fingerprint(root)
+    state = _CACHE.get(root)
+    if state is None or state.fingerprint != fp:
+        ds = load(root)
+        state = _CACHE[root] = _State(fp, ds, check(ds))
+    return state
+
+
+def dataset(data_dir: PathLike = None) -> Dataset:
+    """The loaded dataset; raises DataError listing every problem if the data is not valid."""
+    state = _state(data_dir)
+    if state.problems:
+        raise DataError(state.problems)
+    return state.dataset
+
+
+def validate(data_dir: PathLike = None) -> list[Problem]:
+    """Every problem in the data dir (an empty list when the data is valid)."""
+    return list(_state(data_dir).problems)
+
+
+def _memo(data_dir: PathLike, key: Any, build: Callable[[Dataset], Any]) -> Any:
+    state = _state(data_dir)
+    if state.problems:
+        raise DataError(state.problems)
+    if key not in state.memo:
+        state.memo[key] = build(state.dataset)
+    value = state.memo[key]
+    return value.copy() if hasattr(value, "copy") else value
+
+
+def _select(ds: Dataset, report: str | None) -> list[ReportData]:
+    if report is None:
+        return list(ds.reports.values())
+    if report not in ds.reports:
+        raise KeyError(f"unknown report {report!r}; known: {', '.join(ds.reports) or 'none'}")
+    return [ds.reports[report]]
+
+
+def _one(ds: Dataset, report: str | None) -> ReportData:
+    if report is None and len(ds.reports) == 1:
+        return next(iter(ds.reports.values()))
+    if report is None:
+        raise ValueError(f"several reports: name one of {', '.join(ds.reports)}")
+    return _select(ds, report)[0]
+
+
+def _per_report(name: str) -> Callable[..., pd.DataFrame]:
+    def loader(report: str | None = None, data_dir: PathLike = None) -> pd.DataFrame:
+        from . import frames
+
+        return _memo(data_dir, (name, report), lambda ds: getattr(frames, name)(ds, _select(ds, report)))
+
+    loader.__name__ = name
+    loader.__doc__ = f"The {name} frame, for one report or (report=None) all of them."
+    return loader
+
+
+def _shared(name: str) -> Callable[..., pd.DataFrame]:
+    def loader(data_dir: PathLike = None) -> pd.DataFrame:
+        from . import frames
+
+        return _memo(data_dir, (name,), getattr(frames, name))
+
+    loader.__name__ = name
+    loader.__doc__ = f"The {name} frame (shared by all reports)."
+    return loader
+
+
+outline = _per_report("outline")
+figures = _per_report("figures")
+relations = _per_report("relations")
+audit = _per_report("audit")
+crosswalk = _per_report("crosswalk")
+reports = _shared("reports")
+glossary = _shared("glossary")
+topics = _shared("topics")
+frameworks = _shared("frameworks")
+
+
+def source_text(report: str | None = None, data_dir: PathLike = None) -> str:
+    """The verbatim page capture of a report."""
+    return _one(dataset(data_dir), report).text or ""
+
+
+def body(report: str | None = None, data_dir: PathLike = None) -> str:
+    """The report's body inside the capture: every quote and offset refers to this text."""
+    return _one(dataset(data_dir), report).body or ""

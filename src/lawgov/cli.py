@@ -1,0 +1,143 @@
+"""``lawgov validate | figures | audit``: the command line, with no traceback for data errors.
+
+Exit status: 0 ok, 1 the data has problems (each printed on one line on stderr),
+2 usage error or no data directory.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from .errors import DataError
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .api import _state
+
+    started = time.perf_counter()
+    state = _state(args.data)
+    elapsed = time.perf_counter() - started
+    if state.problems:
+        raise DataError(state.problems)
+    ds = state.dataset
+    rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
+    counts = [
+        _plural(len(rds), "report"),
+        _plural(sum(len(r.figures) for r in rds), "figure"),
+        _plural(sum(len(r.relations) for r in rds), "relation"),
+        _plural(len(ds.terms), "term"),
+        _plural(sum(len(r.headings or []) for r in rds), "section"),
+    ]
+    print(f"ok: {', '.join(counts)} checked in {elapsed:.2f} s")
+    return 0
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def _clean(value: Any) -> Any:
+    """NA and NaN become null in JSON."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        import pandas as pd
+
+        if not isinstance(value, (list, dict)) and pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from .api import figures
+
+    df = figures(args.report, data_dir=args.data)
+    for col in ("period_start", "period_end"):
+        df[col] = df[col].dt.strftime("%Y-%m-%d")
+    if args.format == "csv":
+        df["framework"] = df["framework"].map(";".join)
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        records = [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+        print()
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .api import dataset
+    from .frames import audit_results
+
+    ds = dataset(args.data)
+    rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
+    results = [r for rd in rds for r in audit_results(rd)]
+    if args.format == "json":
+        keys = ("id", "kind", "inputs", "computed", "stated", "verdict", "reason")
+        json.dump([{k: getattr(r, k) for k in keys} for r in results], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    rows = [("id", "kind", "computed", "stated", "verdict")] + [
+        (r.id, r.kind, "" if r.computed is None else f"{r.computed:.4f}".rstrip("0").rstrip("."),
+         "" if r.stated is None else f"{r.stated:g}", r.verdict)
+        for r in results
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
+    common.add_argument("--report", metavar="ID", help="only this report (e.g. kunshan-2012)")
+    parser = argparse.ArgumentParser(prog="lawgov", description="Check and read the lawgov dataset.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", parents=[common], help="check every file; print each problem").set_defaults(run=_validate)
+    p = sub.add_parser("figures", parents=[common], help="every figure, as CSV or JSON")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.set_defaults(run=_figures)
+    p = sub.add_parser("audit", parents=[common], help="each relation with its verdict")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(run=_audit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.report:
+            from .api import dataset, validate
+
+            problems = validate(args.data)
+            if not problems and args.report not in dataset(args.data).reports:
+                print(f"lawgov: unknown report '{args.report}'", file=sys.stderr)
+                return 2
+        return args.run(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{_plural(len(exc.problems), 'problem')} found", file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"lawgov: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

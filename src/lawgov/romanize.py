@@ -1,0 +1,48 @@
+"""Pinyin for glossary terms: tone marks, syllables of a word joined, words spaced."""
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+_VOWEL_START = tuple("aoeāáǎàōóǒòēéěè")
+_PUNCTUATION = {"、": ",", "，": ",", ",": ",", "·": "", "。": "."}
+
+
+@cache
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary load on stderr
+    return jieba
+
+
+def _words(zh: str) -> list[str]:
+    # jieba keeps four-character set phrases (依法行政) whole; the orthography writes them 2 + 2.
+    out = []
+    for word in _segmenter().lcut(zh):
+        out += [word[:2], word[2:]] if len(word) == 4 else [word]
+    return out
+
+
+@cache
+def pinyin(zh: str) -> str:
+    """依法行政 -> 'yīfǎ xíngzhèng' (words from jieba; 西安 -> xī'ān as in standard orthography)."""
+    from pypinyin import Style
+    from pypinyin import pinyin as _pinyin
+
+    words = []
+    for word in _words(zh):
+        syllables = [s[0] for s in _pinyin(word, style=Style.TONE, errors=lambda chars: list(chars))]
+        text = syllables[0] if syllables else ""
+        for s in syllables[1:]:
+            text += ("'" if s.startswith(_VOWEL_START) else "") + s
+        words.append(text)
+    out = ""
+    for w in (w.strip() for w in words):
+        if not w:
+            continue
+        if w in _PUNCTUATION:  # 持证上岗、亮证执法 -> chízhèng shànggǎng, liàngzhèng zhífǎ
+            out += _PUNCTUATION[w]
+        else:
+            out += (" " if out else "") + w
+    return out
