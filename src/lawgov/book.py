@@ -1,0 +1,61 @@
+"""Conveniences for the book's notebooks: one-line calls that keep notebooks narrative.
+
+Numbers reach the prose through myst-nb's glue: ``glue_figures`` pastes each figure's
+value (with unit and qualifier, linked to its row in "The report in numbers") under its
+id, so a chapter writes {glue:md}`normative_documents_abolished` and never types 95.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from lawgov import format as fmt
+
+PART_TITLES_ZH = {0: "序言", 6: "结语"}
+
+
+def _glue(key: str, value, display: bool = False) -> None:
+    from myst_nb import glue  # only needed inside the book's notebooks
+
+    glue(key, value, display=display)
+
+
+def glue_figures(figs: pd.DataFrame) -> None:
+    """Glue every figure's English value, linked to its anchor, under its id (for {glue:md})."""
+    from IPython.display import Markdown
+
+    for f in figs.to_dict("records"):
+        _glue(f["id"], Markdown(fmt.link(f["id"], fmt.value_en(f))))
+        _glue(f"{f['id']}.zh", Markdown(f'<span lang="zh">{html.escape(fmt.value_zh(f))}</span>'))
+
+
+def glue_text(values: dict[str, str]) -> None:
+    """Glue derived text (computed shares, audit verdicts) for {glue:text}."""
+    for key, value in values.items():
+        _glue(key, str(value))
+
+
+def original_text(body: str, outline: pd.DataFrame, section: str):
+    """The verbatim Chinese of one section, in a collapsible block."""
+    from IPython.display import HTML
+
+    row = outline.set_index("section").loc[section]
+    text = body[int(row["start"]) : int(row["end"])].strip()
+    paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
+    summary = f"原文 · Original text of §{html.escape(section)} ({len(text):,} characters)"
+    return HTML(f'<details class="original-text"><summary>{summary}</summary>'
+                f'<div lang="zh-Hans" class="original-zh">{paragraphs}</div></details>')
+
+
+def in_section(figs: pd.DataFrame, section: str) -> pd.DataFrame:
+    """Figures of a section and everything under it, in reading order."""
+    mask = (figs["section"] == section) | figs["section"].str.startswith(section + ".")
+    return figs[mask].sort_values("offset")
+
+
+def source_note(report: pd.Series, sections: Iterable[str]) -> str:
+    """The caption line naming where a chart's numbers come from."""
+    secs = ", ".join(f"§{s}" for s in sections)
+    return f"Source: {report['title_zh']} ({report['issuer_en']}, {report['year']}), {secs}."
