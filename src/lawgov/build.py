@@ -1,0 +1,326 @@
+"""Build the book: ``python -m lawgov.build`` (what ``make book`` runs).
+
+Steps, each printed as one line with its time:
+
+1. ``validate``  - check ``data/`` with ``lawgov.validate``; any problem stops the build
+                   (a book must never publish a wrong number);
+2. ``vega``      - write ``book/_static/vega-bundle.js`` (local Vega/Vega-Lite/vega-embed,
+                   see :mod:`lawgov.vega_bundle`), regenerated only when Altair changes;
+3. ``search``    - write the jieba user dictionary the Chinese search indexer uses;
+4. ``html``      - jupyter-book 1.0.4 / Sphinx, strict: every warning is an error
+                   (``-W --keep-going``), a failing cell is an error, notebooks run
+                   through jupyter-cache, Sphinx reads and writes with ``-j 2``;
+5. ``exports``   - hook for the data package (issue 5);
+6. ``pdf``       - hook for the PDF edition (issue 5).
+
+Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--fresh`` (discard Sphinx's
+saved environment; executed notebooks stay cached), ``--check`` (exit 0 if the built book
+is up to date with its inputs, 1 if not; builds nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+if not (ROOT / "book" / "_config.yml").exists():  # installed non-editable: use the cwd
+    ROOT = Path.cwd()
+BOOK = ROOT / "book"
+DATA = ROOT / "data"
+BUILD = BOOK / "_build"
+HTML = BUILD / "html"
+STAMP = BUILD / ".lawgov-build.json"
+SEARCH_DICT = BUILD / ".search" / "jieba-terms.txt"
+
+# Terms of the report that jieba's general dictionary does not keep whole; the glossary
+# (data/glossary.yaml, when present) adds the rest. Only affects how the search index
+# cuts Chinese text: every term stays findable by its parts as well.
+SEARCH_TERMS = [
+    "依法行政", "行政复议", "行政诉讼", "行政执法", "行政审批", "行政许可", "行政处罚",
+    "行政权力", "规范性文件", "法治政府", "法治昆山", "责任追究", "重大行政决策",
+    "政府信息公开", "便民服务热线", "人民调解", "法律援助", "信访", "人大代表建议",
+    "政协提案", "执法责任制", "相对集中", "听证", "昆山", "张浦",
+]
+
+
+class BuildError(Exception):
+    """A build step failed; the message says why (no traceback for data errors)."""
+
+
+def log(msg: str) -> None:
+    print(f"[lawgov.build] {msg}", flush=True)
+
+
+@contextlib.contextmanager
+def step(name: str) -> Iterator[dict]:
+    info: dict = {"note": ""}
+    t0 = time.perf_counter()
+    try:
+        yield info
+    except BuildError:
+        log(f"{name:<9} FAILED after {time.perf_counter() - t0:.1f} s")
+        raise
+    note = f"  ({info['note']})" if info["note"] else ""
+    log(f"{name:<9} {time.perf_counter() - t0:6.1f} s{note}")
+
+
+# --- 1. data -------------------------------------------------------------------------
+
+
+def _find_validator() -> Callable | None:
+    """``lawgov.validate(data_dir) -> list of problems``, if the data module has it."""
+    import importlib
+
+    try:
+        pkg = importlib.import_module("lawgov")
+    except ImportError:
+        return None
+    fn = getattr(pkg, "validate", None)
+    if fn is None or not callable(fn):
+        try:
+            mod = importlib.import_module("lawgov.validate")
+        except ImportError:
+            return None
+        fn = getattr(mod, "validate", None)
+    return fn if callable(fn) else None
+
+
+def validate_data(info: dict) -> None:
+    validator = _find_validator()
+    if validator is None:
+        info["note"] = "skipped: lawgov.validate not available yet"
+        return
+    problems = list(validator(DATA))
+    if problems:
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+        raise BuildError(f"{len(problems)} data problem(s) in {DATA.relative_to(ROOT)}/")
+    info["note"] = "data OK"
+
+
+# --- 2. vega bundle ------------------------------------------------------------------
+
+
+def write_vega_bundle(info: dict) -> None:
+    from lawgov import vega_bundle
+
+    try:
+        path, generated = vega_bundle.write_bundle(BOOK / "_static", BUILD / ".vega-bundle")
+    except vega_bundle.BundleError as exc:
+        raise BuildError(str(exc)) from None
+    kb = path.stat().st_size // 1024
+    info["note"] = f"{'generated' if generated else 'cached'}, {kb} KB"
+
+
+# --- 3. search dictionary ------------------------------------------------------------
+
+
+def _glossary_terms() -> list[str]:
+    """Chinese strings of the glossary, whatever its exact shape."""
+    path = DATA / "glossary.yaml"
+    if not path.exists():
+        return []
+    import re
+
+    import yaml
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except Exception:  # validation reports a broken glossary; search just skips it
+        return []
+    han = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and han.match(node.strip()):
+            found.append(node.strip())
+
+    walk(doc)
+    return found
+
+
+def write_search_dictionary(info: dict) -> bool:
+    """Write the jieba user dictionary; True if its content changed."""
+    terms = sorted(set(SEARCH_TERMS) | set(_glossary_terms()))
+    text = "".join(f"{t}\n" for t in terms)
+    SEARCH_DICT.parent.mkdir(parents=True, exist_ok=True)
+    old = SEARCH_DICT.read_text(encoding="utf-8") if SEARCH_DICT.exists() else None
+    if old != text:
+        SEARCH_DICT.write_text(text, encoding="utf-8")
+    info["note"] = f"{len(terms)} terms{', changed' if old not in (None, text) else ''}"
+    return old is not None and old != text
+
+
+# --- 4. html -------------------------------------------------------------------------
+
+
+def _declare_parallel_safety() -> None:
+    """Let Sphinx run -j 2 without the 'does not declare' warning, honestly.
+
+    jupyter-book loads ``sphinx_multitoc_numbering`` when ``_toc.yml`` has
+    ``numbered: true``. Its ``setup()`` returns no metadata, so Sphinx assumes it unsafe
+    for parallel reading and warns (an error under -W). What it does: it replaces
+    ``TocTreeCollector.assign_section_numbers``, which Sphinx calls from the main
+    process after the parallel readers' environments are merged (env-get-updated), and
+    it keeps no per-document state of its own - so reading in parallel cannot change
+    its result. We declare exactly that. Every other extension in the book's list
+    declares parallel_read_safe and parallel_write_safe itself.
+    """
+    try:
+        import sphinx_multitoc_numbering as smn
+    except ImportError:
+        return
+    if getattr(smn.setup, "_lawgov_patched", False):
+        return
+    original = smn.setup
+
+    def setup(app):  # type: ignore[no-untyped-def]
+        original(app)
+        return {
+            "version": smn.__version__,
+            "parallel_read_safe": True,
+            "parallel_write_safe": True,
+        }
+
+    setup._lawgov_patched = True  # type: ignore[attr-defined]
+    smn.setup = setup
+
+
+def build_html(info: dict, jobs: int, fresh: bool) -> None:
+    import logging
+
+    try:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # it prints "Building prefix dict..." otherwise
+    except ImportError:
+        pass
+    from jupyter_book.sphinx import build_sphinx
+
+    _declare_parallel_safety()
+    overrides = {
+        "external_toc_path": (BOOK / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "html_search_options": {"dict": str(SEARCH_DICT)},
+    }
+    result = build_sphinx(
+        str(BOOK),
+        str(HTML),
+        noconfig=True,
+        path_config=str(BOOK / "_config.yml"),
+        confoverrides=overrides,
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+        freshenv=fresh,
+        jobs=jobs,
+        quiet=True,
+    )
+    if result != 0:
+        raise BuildError(
+            "Sphinx reported warnings or errors (listed above); the build is strict"
+        )
+    pages = sum(1 for _ in HTML.glob("*.html"))
+    info["note"] = f"-j {jobs}, {pages} HTML files"
+
+
+# --- 5./6. hooks for issue 5 ---------------------------------------------------------
+
+
+def build_exports(info: dict) -> None:
+    """Hook: CSV / JSON / Parquet + datapackage.json (issue 5, lawgov.export)."""
+    info["note"] = "not yet (issue 5)"
+
+
+def build_pdf(info: dict) -> None:
+    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5)."""
+    info["note"] = "not yet (issue 5)"
+
+
+# --- freshness (used by the browser tests) -------------------------------------------
+
+
+def inputs_digest() -> str:
+    """A hash of everything the built book depends on."""
+    h = hashlib.sha256()
+    roots = [BOOK, DATA, ROOT / "src" / "lawgov"]
+    files = [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
+    for root in roots:
+        if root.exists():
+            files += [
+                p
+                for p in root.rglob("*")
+                if p.is_file()
+                and "_build" not in p.parts
+                and "__pycache__" not in p.parts
+                and ".ipynb_checkpoints" not in p.parts
+                and p.name != "vega-bundle.js"
+                and not p.name.endswith(".tmp")
+            ]
+    for p in sorted(set(files)):
+        if p.exists():
+            h.update(p.relative_to(ROOT).as_posix().encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def is_up_to_date() -> bool:
+    if not (HTML / "index.html").exists() or not STAMP.exists():
+        return False
+    try:
+        return json.loads(STAMP.read_text())["inputs"] == inputs_digest()
+    except (ValueError, KeyError):
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lawgov.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--jobs", "-j", type=int, default=int(os.environ.get("LAWGOV_BUILD_JOBS", "2")))
+    parser.add_argument("--fresh", action="store_true", help="discard Sphinx's saved environment")
+    parser.add_argument("--check", action="store_true", help="only say whether the book is up to date")
+    args = parser.parse_args(argv)
+    if args.check:
+        ok = is_up_to_date()
+        log("up to date" if ok else "out of date")
+        return 0 if ok else 1
+
+    t0 = time.perf_counter()
+    digest = inputs_digest()
+    STAMP.unlink(missing_ok=True)
+    try:
+        with step("validate") as info:
+            validate_data(info)
+        with step("vega") as info:
+            write_vega_bundle(info)
+        with step("search") as info:
+            dict_changed = write_search_dictionary(info)
+        with step("html") as info:
+            build_html(info, jobs=max(1, args.jobs), fresh=args.fresh or dict_changed)
+        with step("exports") as info:
+            build_exports(info)
+        with step("pdf") as info:
+            build_pdf(info)
+    except BuildError as exc:
+        log(f"FAILED: {exc}")
+        return 1
+    STAMP.write_text(json.dumps({"inputs": digest}) + "\n")
+    log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Every page of the built book, in Chromium: loads, draws every chart, stays offline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import SCREENSHOTS, BookPage, expected_charts
+
+# An Altair chart is a div Altair's template creates (id "altair-viz-..."); vega-embed
+# marks it .vega-embed once it embeds, and it is *drawn* when it holds the canvas or the
+# SVG marks group that Vega renders into.
+COUNT_JS = """() => {
+  const divs = [...document.querySelectorAll('div[id^="altair-viz-"]')];
+  const drawn = divs.filter(d => d.querySelector('canvas, svg.marks'));
+  const errors = [...document.querySelectorAll('div[id^="altair-viz-"] .error')]
+    .map(e => e.textContent);
+  return {divs: divs.length, drawn: drawn.length, errors};
+}"""
+
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def wait_for_charts(page, expected: int, timeout_ms: int = 20000) -> dict:
+    if expected:
+        try:
+            page.wait_for_function(
+                """(n) => [...document.querySelectorAll('div[id^="altair-viz-"]')]
+                        .filter(d => d.querySelector('canvas, svg.marks')).length >= n""",
+                arg=expected,
+                timeout=timeout_ms,
+            )
+        except Exception:  # fall through: the assertion below says what was drawn
+            pass
+    page.wait_for_load_state("networkidle")
+    return page.evaluate(COUNT_JS)
+
+
+def hover_for_tooltip(page) -> str:
+    """Hover marks of the first drawn chart until vega-tooltip shows; return its text."""
+    marks = page.locator(
+        'div[id^="altair-viz-"] svg.marks .role-mark path, '
+        'div[id^="altair-viz-"] svg.marks .role-mark rect, '
+        'div[id^="altair-viz-"] svg.marks .role-mark circle'
+    )
+    for i in range(min(marks.count(), 20)):
+        mark = marks.nth(i)
+        box = mark.bounding_box()
+        if not box or box["width"] < 1 or box["height"] < 1:
+            continue
+        mark.hover(force=True)
+        text = tooltip_text(page)
+        if text:
+            return text
+    canvas = page.locator('div[id^="altair-viz-"] canvas').first
+    if canvas.count():  # canvas renderer: sweep the plot area
+        box = canvas.bounding_box()
+        for fy in (0.2, 0.35, 0.5, 0.65, 0.8):
+            for fx in (0.15, 0.3, 0.45, 0.6, 0.75):
+                page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+                text = tooltip_text(page)
+                if text:
+                    return text
+    return ""
+
+
+def tooltip_text(page) -> str:
+    try:
+        page.wait_for_selector("#vg-tooltip-element.visible", timeout=700)
+    except Exception:
+        return ""
+    return page.inner_text("#vg-tooltip-element").strip()
+
+
+def test_page(visit, book_page: BookPage):
+    expected = expected_charts(book_page)
+    record = visit(book_page.html)
+    page = record.page
+    assert page.title(), f"{book_page.html}: no <title>"
+    counts = wait_for_charts(page, expected)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{book_page.slug}.png"), full_page=True)
+
+    assert not counts["errors"], f"{book_page.html}: chart errors {counts['errors']}"
+    assert counts["divs"] == expected, (
+        f"{book_page.html}: {counts['divs']} Altair chart divs in the page, but its "
+        f"notebook produces {expected} charts"
+    )
+    assert counts["drawn"] == expected, (
+        f"{book_page.html}: {counts['drawn']} of {expected} charts drawn"
+    )
+    if expected:
+        text = hover_for_tooltip(page)
+        assert text, f"{book_page.html}: hovering the chart's marks shows no tooltip"
+        assert HAS_CJK.search(text), (
+            f"{book_page.html}: the tooltip has no Chinese label: {text!r}"
+        )
+    assert record.blocked == [], f"{book_page.html}: requests to other hosts: {record.blocked}"
+    assert record.failed == [], f"{book_page.html}: failed requests: {record.failed}"
+    assert record.console_errors == [], (
+        f"{book_page.html}: console errors: {record.console_errors}"
+    )
+
+
+def test_vega_comes_from_the_book(visit):
+    """The chart libraries on a page are the book's bundle, at Altair's versions."""
+    import altair as alt
+
+    record = visit("index.html")
+    page = record.page
+    page.wait_for_load_state("networkidle")
+    info = page.evaluate(
+        """() => ({debug: window.VEGA_DEBUG || null,
+                  vega: typeof vega, vegaLite: typeof vegaLite, vegaEmbed: typeof vegaEmbed,
+                  scripts: [...document.scripts].map(s => s.src).filter(Boolean)})"""
+    )
+    assert info["debug"] == {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
+    assert info["vega"] == info["vegaLite"] == "object"
+    assert info["vegaEmbed"] == "function"
+    assert any("/_static/vega-bundle.js" in s for s in info["scripts"])
+    assert record.blocked == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["行政复议", "reconsideration"],
+)
+def test_search_finds(visit, query: str):
+    """Sphinx's search (zh indexer with jieba) finds Chinese terms and English words."""
+    from .conftest import book_pages
+
+    containing = {
+        p.html
+        for p in book_pages()
+        if p.source is not None and query.lower() in p.source.read_text(encoding="utf-8").lower()
+    }
+    assert containing, f"no page of the book contains {query!r}: update this test"
+    record = visit(f"search.html?q={query}")
+    page = record.page
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    found = {h.split("#")[0].split("?")[0] for h in hrefs}
+    assert found, f"search for {query!r} found nothing"
+    assert found <= containing | {p for p in found if p.startswith("genindex")}, (
+        f"search for {query!r} found pages without it: {found - containing}"
+    )
+    assert hrefs[0].split("#")[0].split("?")[0] in containing
+    assert containing <= found, f"search for {query!r} missed {containing - found}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{query}.png"), full_page=True)
+    assert record.blocked == []
+    assert record.console_errors == [], record.console_errors
