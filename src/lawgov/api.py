@@ -1,12 +1,13 @@
 """The public functions of ``lawgov``: load, validate, cache, filter by report.
 
 Each call finds the data dir (argument, $LAWGOV_DATA, or the repository's ``data/``),
-loads and validates it once per state of its files (paths, sizes, mtimes), and raises
+loads and validates it once per state of its files (paths and contents), and raises
 ``DataError`` with every problem if anything is wrong. Frames are built once per state too;
 callers get copies, so changing one cannot corrupt the cache.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +35,17 @@ _CACHE: dict[Path, _State] = {}
 
 
 def _fingerprint(root: Path) -> tuple[Any, ...]:
+    """Paths and content hashes of every file: mtimes can tie when edits come fast."""
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            st = os.stat(os.path.join(dirpath, name))
-            out.append((os.path.relpath(os.path.join(dirpath, name), root), st.st_size, st.st_mtime_ns))
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as fh:
+                digest = hashlib.blake2b(fh.read(), digest_size=16).digest()
+            out.append((os.path.relpath(path, root), digest))
     return tuple(out)
 
 

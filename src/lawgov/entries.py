@@ -57,6 +57,11 @@ class Document:
     problems: list[Problem]
     data: Any = field(default=None, repr=False)
 
+    def declared(self, name: str, key: str = "id") -> set[str]:
+        """The ``key`` of every item of list ``name``, valid or not (to avoid knock-on problems)."""
+        items = self.data.get(name) if isinstance(self.data, dict) else None
+        return {str(i[key]) for i in items if isinstance(i, dict) and key in i} if isinstance(items, list) else set()
+
     def key_line(self, key: str) -> int | None:
         """Line of a top-level key, else of the document."""
         if isinstance(self.data, LineDict):
@@ -159,10 +164,18 @@ def validate_entries(items: Any, item_type: Any, doc: Any, prefix: tuple[Any, ..
     return entries, problems
 
 
+def yaml_type(data: Any) -> str:
+    """What a YAML value is, in YAML's words."""
+    for tp, name in ((dict, "a mapping"), (list, "a list"), (str, "a string"), (bool, "a boolean"), ((int, float), "a number")):
+        if isinstance(data, tp):
+            return name
+    return "nothing" if data is None else f"a {type(data).__name__}"
+
+
 def validate_document(data: Any, model: type[BaseModel], file: str) -> Document:
     """Validate a mapping-shaped file: its header fields, then each entry of each list field."""
     if not isinstance(data, dict):
-        found = type(data).__name__ if data is not None else "nothing"
+        found = yaml_type(data)
         fields = ", ".join(model.model_fields)
         problem = Problem(file, getattr(data, "line", 1), None, None, f"expected a mapping with keys {fields}, found {found}")
         return Document(file, None, {}, [problem])
@@ -188,7 +201,7 @@ def validate_document(data: Any, model: type[BaseModel], file: str) -> Document:
 def validate_list(data: Any, item_type: Any, file: str) -> Document:
     """Validate a file that is a bare list of entries (``reports.yaml``)."""
     if not isinstance(data, list):
-        found = type(data).__name__ if data is not None else "nothing"
+        found = yaml_type(data)
         return Document(file, None, {}, [Problem(file, getattr(data, "line", 1), None, None, f"expected a list of entries, found {found}")])
     found_entries, problems = validate_entries(data, item_type, data, (), file)
     return Document(file, None, {"": found_entries}, problems, data)

@@ -43,6 +43,9 @@ class ReportData:
     figures: list[Entry[schema.Figure]] = field(default_factory=list)
     excluded: list[Entry[schema.Exclusion]] = field(default_factory=list)
     relations: list[Entry[Any]] = field(default_factory=list)
+    # ids of every figure entry, valid or not; None when the figures file is unusable.
+    # A relation naming an invalid figure is then not reported a second time.
+    declared_figures: set[str] | None = None
 
     @property
     def id(self) -> str:
@@ -135,11 +138,12 @@ def _read_per_report(ds: Dataset) -> None:
             if doc.header is not None and doc.header.report != rid:
                 ds.problems.append(Problem(doc.file, 1, None, "report", f"report '{doc.header.report}' does not match the file name ({rid})"))
             if kind == "outline":
-                rd.outline, rd.outline_file = doc.entries["sections"], doc
+                rd.outline, rd.outline_file = doc.entries.get("sections", []), doc
             elif kind == "figures":
-                rd.figures, rd.excluded = doc.entries["figures"], doc.entries["excluded"]
+                rd.figures, rd.excluded = doc.entries.get("figures", []), doc.entries.get("excluded", [])
+                rd.declared_figures = doc.declared("figures") if "figures" in doc.entries else None
             else:
-                rd.relations = doc.entries["relations"]
+                rd.relations = doc.entries.get("relations", [])
         folder = ds.data_dir / kind
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             if path.stem not in ds.reports:
@@ -150,7 +154,7 @@ def load(data_dir: Path) -> Dataset:
     """Every file of ``data_dir`` read and validated entry by entry; problems collected."""
     ds = Dataset(data_dir)
     reports = _read(ds, "reports.yaml", None, True)
-    for entry in reports.entries[""] if reports else []:
+    for entry in reports.entries.get("", []) if reports else []:
         if entry.model.id in ds.reports:
             ds.problems.append(entry.problem("id", f"duplicate report id '{entry.model.id}'"))
             continue
@@ -159,12 +163,12 @@ def load(data_dir: Path) -> Dataset:
     _read_per_report(ds)
 
     if doc := _read(ds, "topics.yaml", schema.TopicsFile, True):
-        ds.topics = doc.entries["topics"]
+        ds.topics = doc.entries.get("topics", [])
     if doc := _read(ds, "glossary.yaml", schema.GlossaryFile, False):
-        ds.terms, ds.has_glossary = doc.entries["terms"], True
+        ds.terms, ds.has_glossary = doc.entries.get("terms", []), True
     if doc := _read(ds, "frameworks.yaml", schema.FrameworksFile, False):
         ds.has_frameworks = True
-        ds.frameworks = doc.entries["frameworks"]
-        ds.crosswalk = doc.entries["crosswalk"]
-        ds.outside_frameworks = doc.entries["not_named_by_frameworks"]
+        ds.frameworks = doc.entries.get("frameworks", [])
+        ds.crosswalk = doc.entries.get("crosswalk", [])
+        ds.outside_frameworks = doc.entries.get("not_named_by_frameworks", [])
     return ds

@@ -100,7 +100,8 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
             for name, i, fid in rel.input_refs():
                 fig = figures.get(fid)
                 if fig is None:
-                    yield e.problem(name, f"relation names figure '{fid}' that does not exist", i)
+                    if rd.declared_figures is not None and fid not in rd.declared_figures:
+                        yield e.problem(name, f"relation names figure '{fid}' that does not exist", i)
                 elif name in ("stated", "changes") and fig.kind != "rate":
                     yield e.problem(name, f"figure '{fid}' is a {fig.kind}, not a rate", i)
                 elif name in ("numerator", "denominator", "parts", "whole") and fig.kind == "rate":

@@ -1,0 +1,95 @@
+"""Shared fixtures: a small, valid copy of the data built from tests/fixtures/.
+
+The fixture data dir holds the real reports.yaml, topics.yaml and source text, an outline
+generated from the parse (one entry per heading), and the small hand-written figures,
+relations, glossary and frameworks files in tests/fixtures/. Tests that break something
+copy it to their own tmp_path, so they never touch the real data/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lawgov.outline import find_body, parse_outline
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_DATA = REPO / "data"
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = REPO.parent / "shared" / "seed" / "kunshan-2012-yifa-xingzheng-report.txt"
+SOURCE_SHA256 = "68ad8a75974d51c2c0b9fa4a19be202822ac7f494025a2eb85025b9d629d618d"
+
+
+def real_body() -> str:
+    report = yaml.safe_load((REAL_DATA / "reports.yaml").read_text(encoding="utf-8"))[0]
+    text = (REAL_DATA / report["source"]).read_text(encoding="utf-8")
+    start, end = find_body(text, report["body_starts_with"], report["body_ends_before"])
+    return text[start:end]
+
+
+def real_headings():
+    report = yaml.safe_load((REAL_DATA / "reports.yaml").read_text(encoding="utf-8"))[0]
+    return parse_outline(real_body(), report["closing_starts_with"])
+
+
+def _outline_yaml() -> str:
+    lines = ["report: kunshan-2012", "sections:"]
+    for h in real_headings():
+        lines += [f'  - section: "{h.section}"', f"    title_en: Section {h.section}", "    tags: []"]
+    return "\n".join(lines) + "\n"
+
+
+def build_data(parent: Path) -> Path:
+    """A valid data dir at ``parent/data``."""
+    data = parent / "data"
+    (data / "sources").mkdir(parents=True)
+    for name in ("reports.yaml", "topics.yaml"):
+        shutil.copy(REAL_DATA / name, data / name)
+    shutil.copy(REAL_DATA / "sources" / "kunshan-2012.txt", data / "sources" / "kunshan-2012.txt")
+    for kind in ("figures", "relations", "outline"):
+        (data / kind).mkdir()
+    shutil.copy(FIXTURES / "figures.yaml", data / "figures" / "kunshan-2012.yaml")
+    shutil.copy(FIXTURES / "relations.yaml", data / "relations" / "kunshan-2012.yaml")
+    shutil.copy(FIXTURES / "glossary.yaml", data / "glossary.yaml")
+    shutil.copy(FIXTURES / "frameworks.yaml", data / "frameworks.yaml")
+    (data / "outline" / "kunshan-2012.yaml").write_text(_outline_yaml(), encoding="utf-8")
+    return data
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, valid fixture data dir the test may break."""
+    return build_data(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid fixture data dir shared by tests that only read it."""
+    return build_data(tmp_path_factory.mktemp("shared"))
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m lawgov ARGS`` in a clean environment (no LAWGOV_DATA unless given)."""
+    base = {k: v for k, v in os.environ.items() if k != "LAWGOV_DATA"}
+    return subprocess.run(
+        [sys.executable, "-m", "lawgov", *args],
+        capture_output=True, text=True, encoding="utf-8", env=base | (env or {}), timeout=120,
+    )
+
+
+def line_of(path: Path, text: str, nth: int = 1) -> int:
+    """1-based number of the ``nth`` line of ``path`` that contains ``text``."""
+    hits = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(hits) >= nth, f"{text!r} not found {nth} times in {path}"
+    return hits[nth - 1]
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
