@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 
+try:  # the version in pyproject.toml, as installed (issue 5: datapackage.json, CITATION.cff)
+    from importlib.metadata import version as _version
+
+    __version__ = _version("lawgov")
+except Exception:  # pragma: no cover - running from a source tree that is not installed
+    __version__ = "0+unknown"
+
 if TYPE_CHECKING:
     from .api import (
         audit, body, crosswalk, figures, frameworks, glossary, outline, relations, reports,

@@ -1,4 +1,4 @@
-"""``lawgov validate | figures | audit``: the command line, with no traceback for data errors.
+"""``lawgov validate | figures | audit | export``: the command line, with no traceback for data errors.
 
 Exit status: 0 ok, 1 the data has problems (each printed on one line on stderr),
 2 usage error or no data directory.
@@ -100,6 +100,12 @@ def _audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import main_export
+
+    return main_export(args.dir, args.data)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
@@ -113,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="each relation with its verdict")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(run=_audit)
+    # issue 5: the data package (lawgov.export)
+    p = sub.add_parser("export", help="write the data package (CSV, JSON, Parquet, datapackage.json) into DIR")
+    p.add_argument("dir", metavar="DIR", help="output directory (replaced atomically; must be empty, new, or a previous export)")
+    p.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
+    p.set_defaults(run=_export, report=None)
     return parser
 
 
