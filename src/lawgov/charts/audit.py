@@ -1,0 +1,60 @@
+"""Charts of the arithmetic audit (``lawgov.derive``): verdicts by part and the periods the figures cover.
+
+The speed-up readings use ``lawgov.charts.speedup_readings`` and the time frame
+``lawgov.charts.timeline``; this module adds what those do not draw.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lawgov.arithmetic import VERDICTS
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.theme import GREY, OKABE_ITO
+
+# exact and consistent in greens and blues, inconsistent in vermillion, not checkable in grey
+VERDICT_COLOURS = {
+    "exact": OKABE_ITO[2],
+    "consistent (rounded)": OKABE_ITO[5],
+    "consistent (truncated)": OKABE_ITO[1],
+    "inconsistent": OKABE_ITO[4],
+    "not checkable": GREY,
+}
+
+
+def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """Stacked bars: relations per part, split by verdict (from ``derive.verdict_counts(by_part=True)``)."""
+    data = counts[counts["relations"] > 0].copy()
+    data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
+    totals = data.groupby("part_label", as_index=False)["relations"].sum()
+    y = alt.Y("part_label:N", sort=[p for p in PART_NAMES.values() if p in set(data["part_label"])], title=None)
+    bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#ffffff", strokeWidth=1).encode(
+        y=y,
+        x=alt.X("relations:Q", title="relations (arithmetic the report implies)", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=list(VERDICT_COLOURS.values())),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("verdict:N", title="Verdict"),
+                 alt.Tooltip("relations:Q", title="Relations"), alt.Tooltip("ids:N", title="Relation ids")],
+    )
+    text = alt.Chart(totals).mark_text(align="left", dx=4, color="#5a5a5a").encode(y=y, x="relations:Q", text="relations:Q")
+    return _describe((bars + text).properties(width=440, height=alt.Step(32)), description)
+
+
+def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
+    """One bar split into full-year, January-to-October and other figures."""
+    colours = {"full year": OKABE_ITO[0], "January to October": OKABE_ITO[1], "other": GREY}
+    data = breakdown.copy()
+    data["order"] = data["period_class"].map({k: i for i, k in enumerate(colours)})
+    data["what"] = "figures"
+    chart = alt.Chart(data).mark_bar(height=40, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("figures:Q", stack="zero", title="figures in the report, by the period they cover"),
+        y=alt.Y("what:N", title=None, axis=None),
+        color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("period_class:N", title="Period"), alt.Tooltip("figures:Q", title="Figures"),
+                 alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("periods:N", title="Periods")],
+    )
+    return _describe(chart.properties(width=520, height=50), description)

@@ -1,0 +1,74 @@
+"""The crosswalk heatmap: report parts (or subsections) against framework areas.
+
+Each cell shows the number of measures answering to the area and, after a slash, the
+number of figures; colour follows the measures. Every area's label carries its
+confidence mark (✓ confirmed, ~ likely, ? unverified) and each framework gets its own
+panel titled with its relation to the report, so the 2015 Outline reads as a later lens.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.theme import INK
+
+CONFIDENCE_MARK = {"confirmed": "✓", "likely": "~", "unverified": "?"}
+FRAMEWORK_SHORT = {
+    "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
+    "opinion-2010": "2010 Opinion (国发〔2010〕33号), cited by the report",
+    "outline-2015": "2015–2020 Outline: a later lens, issued three years after the report",
+}
+
+
+def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vmax: int, show_x: bool) -> alt.LayerChart:
+    base = alt.Chart(data, title=alt.Title(title, fontSize=13, anchor="start")).encode(
+        x=alt.X(f"{x_field}:N", sort=x_order, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
+                axis=alt.Axis(labelLimit=460)),
+        tooltip=[alt.Tooltip("row_label:N", title="Report"), alt.Tooltip("area:N", title="Area"),
+                 alt.Tooltip("area_title_en:N", title="Area title"), alt.Tooltip("area_title_zh:N", title="标题"),
+                 alt.Tooltip("confidence:N", title="Heading confidence"),
+                 alt.Tooltip("measures:Q", title="Measures answering to it"),
+                 alt.Tooltip("figures:Q", title="Figures answering to it"),
+                 alt.Tooltip("measures_in_row:Q", title="Measures in this part")],
+    )
+    rect = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.condition(
+            "datum.measures > 0",
+            alt.Color("measures:Q", scale=alt.Scale(scheme="blues", domain=[0, vmax]),
+                      legend=alt.Legend(title="measures", orient="right", direction="vertical")),
+            alt.value("#f4f4f4"),
+        )
+    )
+    text = base.mark_text(fontSize=11).encode(
+        text="cell:N",
+        color=alt.condition(f"datum.measures > {vmax * 0.55}", alt.value("#ffffff"), alt.value(INK)),
+    )
+    return rect + text
+
+
+def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 52) -> alt.VConcatChart:
+    """One panel per framework; cells read "measures / figures" (blank when no measure answers)."""
+    data = mat.copy()
+    x_field = "row_label"
+    if "part" in data:
+        x_order = [PART_NAMES[p] for p in sorted(data["part"].unique())]
+    else:
+        x_order = list(dict.fromkeys(data["row_label"]))
+    data["cell"] = [f"{m} / {f}" if m else "" for m, f in zip(data["measures"], data["figures"])]
+    data["area_order"] = data["area"].str.split(".").str[1].astype(int)
+    data["y_label"] = [f"{CONFIDENCE_MARK[c]} {a.split('-')[1]} {t}" for c, a, t in
+                       zip(data["confidence"], data["area"], data["area_title_en"])]
+    data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 70 else s[:68] + "…")
+    vmax = int(data["measures"].max())
+    panels = []
+    frameworks = list(dict.fromkeys(data["framework"]))
+    for i, fw in enumerate(frameworks):
+        sub = data[data["framework"] == fw]
+        panels.append(_panel(sub, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0).properties(
+            width=alt.Step(cell_width), height=alt.Step(22)))
+    chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
+    return _describe(chart, description)

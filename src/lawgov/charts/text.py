@@ -1,0 +1,173 @@
+"""Charts of the report as text (``lawgov.text``): lengths, density, where the numbers fall, words, kinds.
+
+Each builder takes the tidy frame its ``lawgov.text`` function returns (the notebook passes
+it in, so the chart and the sentence beside it read the same numbers) and a
+``description`` that becomes the chart's aria-label. The theme of ``lawgov.charts``
+applies; nothing new is registered.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _part_scale, marks
+from lawgov.charts.theme import GREY, MUTED, OKABE_ITO
+
+_PART_ORDER = list(PART_NAMES.values())
+
+
+def _part_colour(parts) -> alt.Color:
+    return alt.Color("part_label:N", scale=_part_scale(parts), legend=None)
+
+
+def part_lengths(lengths: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """Characters per part (whitespace excluded), one bar each, in reading order."""
+    data = lengths[["part", "part_label", "title_en", "heading_zh", "chars", "han", "share"]].copy()
+    data["heading_zh"] = data["heading_zh"].fillna("")
+    data["title_en"] = data["title_en"].fillna("")
+    base = alt.Chart(data).encode(
+        y=alt.Y("part_label:N", sort=_PART_ORDER, title=None),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
+                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("chars:Q", title="Characters", format=","),
+                 alt.Tooltip("han:Q", title="Chinese characters", format=","),
+                 alt.Tooltip("share:Q", title="Share of the report", format=".1%")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("chars:Q", title="characters (whitespace excluded)"), color=_part_colour(data["part"]))
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="chars:Q", text=alt.Text("chars:Q", format=","))
+    return _describe((bar + text).properties(width=440, height=alt.Step(30)), description)
+
+
+def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.LayerChart:
+    """Figures per 1,000 characters, by part or by subsection (sorted from most to least quantified)."""
+    data = dens.copy()
+    if by == "part":
+        data["row"] = data["part_label"]
+        sort: list[str] | alt.EncodingSortField = _PART_ORDER
+        data["part_label"] = data["part_label"]
+        extra = []
+    else:
+        data["part_label"] = data["part"].map(lambda p: PART_NAMES[int(p)])
+        data["row"] = [f"§{s} {t}|{h}" for s, t, h in zip(data["section"], data["title_en"], data["heading_zh"])]
+        data = data.sort_values(["per_1000", "section"], ascending=[False, True], kind="stable")
+        sort = list(data["row"])
+        extra = [alt.Tooltip("heading_zh:N", title="标题")]
+    data["title_en"] = data["title_en"].fillna("")
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", sort=sort, title=None, axis=alt.Axis(labelExpr="split(datum.label, '|')")),
+        tooltip=[alt.Tooltip("row:N", title="Section"), alt.Tooltip("title_en:N", title="Title"), *extra,
+                 alt.Tooltip("figures:Q", title="Figures"), alt.Tooltip("chars:Q", title="Characters", format=","),
+                 alt.Tooltip("per_1000:Q", title="Figures per 1,000 characters", format=".1f")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("per_1000:Q", title="figures per 1,000 characters"), color=_part_colour(data["part"]))
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".1f"))
+    step = 30 if by == "part" else 34
+    return _describe((bar + text).properties(width=420, height=alt.Step(step)), description)
+
+
+def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
+    """Measures (一是, 二是 ...) per subsection, as a dot per measure."""
+    rows = []
+    for m in meas.to_dict("records"):
+        for k, marker in enumerate(m["markers"].split(), start=1):
+            rows.append({"section": m["section"], "label": f"§{m['section']} {m['title_en']}|{m['heading_zh']}",
+                         "k": k, "marker": marker, "title_en": m["title_en"], "heading_zh": m["heading_zh"],
+                         "measures": m["measures"], "part_label": PART_NAMES[int(m["part"])], "part": int(m["part"])})
+    data = pd.DataFrame(rows)
+    chart = alt.Chart(data).mark_point(filled=True, size=140).encode(
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelExpr="split(datum.label, '|')")),
+        x=alt.X("k:O", title="measure (一是, 二是, 三是, 四是)", axis=alt.Axis(labelAngle=0)),
+        color=_part_colour(data["part"]),
+        tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
+                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("marker:N", title="Marker"),
+                 alt.Tooltip("measures:Q", title="Measures in subsection")],
+    )
+    return _describe(chart.properties(width=220, height=alt.Step(34)), description)
+
+
+def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """Where the numbers fall: one tick per figure along the text, over bands for the parts."""
+    data = marks(figs.set_index("id").loc[list(positions["id"])].reset_index())
+    data = data.merge(positions[["id", "char_offset", "position", "kind"]], on="id")
+    data["part_label"] = data["part"]
+    bands = boundaries.copy()
+    bands["mid"] = (bands["start"] + bands["end"]) / 2
+    bands["short"] = bands["part"].map({0: "0", 6: "C"}).fillna(bands["part"].astype(str))
+    total = int(bands["end"].max())
+    x = alt.X("char_offset:Q", title="position in the report (characters from the start, whitespace excluded)",
+              scale=alt.Scale(domain=[0, total], nice=False))
+    band = alt.Chart(bands).mark_rect(opacity=0.12).encode(
+        x=alt.X("start:Q", scale=alt.Scale(domain=[0, total], nice=False), title=None), x2="end:Q",
+        color=alt.Color("part_label:N", scale=_part_scale(bands["part"]), legend=None),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("chars:Q", title="Characters", format=",")],
+    )
+    label = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
+        x=alt.X("mid:Q"), text="part_label:N")
+    ticks = alt.Chart(data).mark_tick(thickness=2, size=34).encode(
+        x=x, color=alt.Color("part_label:N", scale=_part_scale(figs["part"]), legend=None),
+        tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
+                           alt.Tooltip("position:Q", title="Share of the text before it", format=".0%")],
+    )
+    return _describe((band + label + ticks).properties(width=620, height=60), description)
+
+
+def top_words(top: pd.DataFrame, *, description: str, columns: int = 4) -> alt.FacetChart:
+    """The most frequent content words of each part, as small multiples (one panel per part)."""
+    data = top.copy()
+    data["en"] = data["en"].fillna("")
+    data["label"] = [f"{w}  {e}" if e else w for w, e in zip(data["word"], data["en"])]
+    base = alt.Chart().encode(
+        y=alt.Y("word:N", sort=alt.EncodingSortField(field="rank", op="min"), title=None,
+                axis=alt.Axis(labelFontSize=13)),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("word:N", title="词"),
+                 alt.Tooltip("en:N", title="Glossary English"), alt.Tooltip("count:Q", title="Occurrences"),
+                 alt.Tooltip("per_1000:Q", title="Per 1,000 content words of the part", format=".1f")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("count:Q", title="occurrences", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("part_label:N", scale=_part_scale(data["part"]), legend=None))
+    text = base.mark_text(align="left", dx=3, color=MUTED).encode(x="count:Q", text="count:Q")
+    chart = alt.layer(bar, text, data=data).properties(width=140, height=alt.Step(20)).facet(
+        facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
+        columns=columns,
+    ).resolve_scale(y="independent", x="independent")
+    return _describe(chart, description)
+
+
+def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
+    """Share of figures that are counts, rates, people, durations and money (by part if the frame has parts)."""
+    data = kinds_df.copy()
+    order = ["counts", "rates (percent)", "people", "durations", "money"]
+    colour = alt.Color("kind_en:N", title=None, scale=alt.Scale(domain=order, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], GREY]),
+                       legend=alt.Legend(orient="bottom", columns=5))
+    tooltip = [alt.Tooltip("kind_en:N", title="Kind"), alt.Tooltip("figures:Q", title="Figures"),
+               alt.Tooltip("share:Q", title="Share", format=".0%")]
+    if "part" in data:
+        y = alt.Y("part_label:N", sort=_PART_ORDER, title=None)
+        tooltip = [alt.Tooltip("part_label:N", title="Part"), *tooltip]
+    else:
+        data["part_label"] = "All figures"
+        y = alt.Y("part_label:N", title=None)
+    data["order"] = data["kind_en"].map({k: i for i, k in enumerate(order)})
+    chart = alt.Chart(data).mark_bar(height={"band": 0.7}).encode(
+        y=y, x=alt.X("share:Q", title="share of the figures", axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]), stack="normalize"),
+        color=colour, order=alt.Order("order:Q"), tooltip=tooltip,
+    )
+    return _describe(chart.properties(width=440, height=alt.Step(30)), description)
+
+
+def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """Verbs of effort (加强, 推进, 不断 ...) per 1,000 words of each part: the register, measured."""
+    data = effort_df.copy()
+    base = alt.Chart(data).encode(
+        y=alt.Y("part_label:N", sort=_PART_ORDER, title=None),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("words:Q", title="Chinese words"),
+                 alt.Tooltip("effort:Q", title="Verbs of effort"),
+                 alt.Tooltip("per_1000:Q", title="Per 1,000 words", format=".0f")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("per_1000:Q", title="verbs of effort per 1,000 words"), color=_part_colour(data["part"]))
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".0f"))
+    return _describe((bar + text).properties(width=420, height=alt.Step(30)), description)

@@ -1,0 +1,176 @@
+"""The crosswalk as numbers: which framework areas the report's measures and figures answer to.
+
+The unit of coverage is the *measure* (一是, 二是 ... inside a subsection); the preamble and
+the closing have no measures and count as one unit each. A measure answers to a framework
+area when the crosswalk (``data/frameworks.yaml``) maps the measure itself, its subsection
+or its part to that area: the same rule ``lawgov.figures()`` uses for a figure's
+``framework`` column, so measures and figures are counted alike.
+
+Every row carries the area's confidence mark (confirmed / likely / unverified, from
+``shared/reference/frameworks.md``) and its framework's relation to the report (cited /
+not_cited / later_lens), so no chart or table can show an area without them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import api as _api
+
+from .quotes import ancestors
+
+PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+CONFIDENCE_ORDER = ("confirmed", "likely", "unverified")
+RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
+               "later_lens": "later lens (issued 2015, after the report)"}
+
+
+def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """The leaf sections of the outline: every measure, plus parts with no subsections."""
+
+    out = _api.outline(report, data_dir=data_dir)
+    sections = list(out["section"])
+    leaves = out[[not any(t.startswith(s + ".") for t in sections) for s in sections]]
+    rows = leaves[["section", "part", "level", "heading_zh", "title_en"]].copy()
+    rows["subsection"] = [".".join(s.split(".")[:2]) if lvl >= 1 else None for s, lvl in zip(rows["section"], rows["level"])]
+    rows["part"] = rows["part"].astype(int)
+    return rows.reset_index(drop=True)
+
+
+def areas(data_dir=None) -> pd.DataFrame:
+    """Every framework area with its framework, confidence mark and relation to the report."""
+
+    fw = _api.frameworks(data_dir=data_dir)
+    out = fw[["framework", "framework_title_zh", "framework_document_no", "framework_relation_to_report", "code",
+              "title_zh", "title_en", "confidence"]].rename(columns={"framework_relation_to_report": "relation"})
+    out["part_no"] = out["code"].str.split(".").str[1].astype(int)
+    out["relation_en"] = out["relation"].map(RELATION_EN)
+    out["label"] = [f"{c} {t}" for c, t in zip(out["code"], out["title_en"])]
+    return out.reset_index(drop=True)
+
+
+def unit_areas(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """One row per (measure, area) pair the crosswalk implies, with the level the mapping was made at."""
+
+    cw = _api.crosswalk(report, data_dir=data_dir)
+    direct: dict[str, list[str]] = {}
+    for s, a in zip(cw["section"], cw["area"]):
+        direct.setdefault(s, []).append(a)
+    rows = []
+    for u in units(report, data_dir).to_dict("records"):
+        seen: set[str] = set()
+        for anc in ancestors(u["section"]):
+            for a in direct.get(anc, []):
+                if a not in seen:
+                    seen.add(a)
+                    rows.append({"section": u["section"], "part": u["part"], "subsection": u["subsection"], "area": a,
+                                 "mapped_at": anc})
+    return pd.DataFrame(rows, columns=["section", "part", "subsection", "area", "mapped_at"])
+
+
+def _figure_areas(report: str | None, data_dir) -> pd.DataFrame:
+
+    figs = _api.figures(report, data_dir=data_dir)
+    rows = [{"id": f["id"], "section": f["section"], "part": int(f["part"]),
+             "subsection": ".".join(f["section"].split(".")[:2]) if "." in f["section"] else None, "area": a}
+            for f in figs.to_dict("records") for a in f["framework"]]
+    return pd.DataFrame(rows, columns=["id", "section", "part", "subsection", "area"])
+
+
+def matrix(report: str | None = None, data_dir=None, *, by: str = "part", frameworks: list[str] | None = None) -> pd.DataFrame:
+    """Report parts (or subsections) × framework areas: number of measures and of figures.
+
+    Long format, every combination present (zeros included), each row with the area's
+    confidence and its framework's relation to the report. ``frameworks`` limits the areas
+    (for example ``["outline-2004", "opinion-2010"]``).
+    """
+    if by not in ("part", "subsection"):
+        raise ValueError(f"by must be 'part' or 'subsection', not {by!r}")
+    ar = areas(data_dir)
+    if frameworks is not None:
+        ar = ar[ar["framework"].isin(frameworks)]
+    ua = unit_areas(report, data_dir)
+    fa = _figure_areas(report, data_dir)
+    un = units(report, data_dir)
+    if by == "part":
+        rows_idx = [(p, PART_LABELS[p]) for p in sorted(un["part"].unique())]
+        key = "part"
+    else:
+        subs = [s for s in dict.fromkeys(un["subsection"]) if s is not None]
+        rows_idx = [(s, f"§{s}") for s in subs]
+        key = "subsection"
+    n_meas = ua.groupby([key, "area"]).size().to_dict()
+    n_figs = fa.groupby([key, "area"]).size().to_dict()
+    total_meas = un.groupby(key).size().to_dict()
+    out = []
+    for row, label in rows_idx:
+        for a in ar.to_dict("records"):
+            out.append({
+                key: row, "row_label": label, "area": a["code"], "framework": a["framework"],
+                "area_title_en": a["title_en"], "area_title_zh": a["title_zh"], "area_label": a["label"],
+                "confidence": a["confidence"], "relation": a["relation"],
+                "measures": int(n_meas.get((row, a["code"]), 0)), "figures": int(n_figs.get((row, a["code"]), 0)),
+                "measures_in_row": int(total_meas.get(row, 0)),
+            })
+    return pd.DataFrame(out)
+
+
+def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Per framework area: direct mappings, measures and figures answering to it, and where."""
+
+    cw = _api.crosswalk(report, data_dir=data_dir)
+    ua = unit_areas(report, data_dir)
+    fa = _figure_areas(report, data_dir)
+    rows = []
+    for a in areas(data_dir).to_dict("records"):
+        code = a["code"]
+        mapped = cw[cw["area"] == code]
+        rows.append(a | {
+            "mappings": len(mapped),
+            "sections": ", ".join(sorted(set(mapped["section"]), key=lambda s: [int(x) for x in s.split(".")])),
+            "measures": int((ua["area"] == code).sum()),
+            "figures": int((fa["area"] == code).sum()),
+        })
+    return pd.DataFrame(rows)
+
+
+def areas_without_measure(report: str | None = None, data_dir=None, *, include_later_lens: bool = True) -> pd.DataFrame:
+    """Framework areas no measure of the report answers to (what the report does not cover)."""
+    s = area_summary(report, data_dir)
+    s = s[s["measures"] == 0]
+    if not include_later_lens:
+        s = s[s["relation"] != "later_lens"]
+    return s.reset_index(drop=True)
+
+
+def not_named(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Themes of the report that the frameworks' headings do not name (``not_named_by_frameworks``),
+    with the section's heading and how many figures it holds."""
+
+
+    ds = _api.dataset(data_dir)
+    out = _api.outline(report, data_dir=data_dir).set_index("section")
+    reports = {report} if report else set(ds.reports)
+    rows = []
+    for e in ds.outside_frameworks:
+        m = e.model
+        if m.report not in reports:
+            continue
+        h = out.loc[m.section]
+        rows.append({"report": m.report, "section": m.section, "part": int(h["part"]), "heading_zh": h["marker"] + h["heading_zh"],
+                     "title_en": h["title_en"], "theme_en": m.theme_en, "figures": int(h["n_figures"])})
+    return pd.DataFrame(rows, columns=["report", "section", "part", "heading_zh", "title_en", "theme_en", "figures"])
+
+
+def frameworks_summary(data_dir=None) -> pd.DataFrame:
+    """One row per framework: its number, relation to the report, areas and how many are confirmed."""
+
+
+    rows = []
+    for e in _api.dataset(data_dir).frameworks:
+        f = e.model
+        conf = [a.confidence for a in f.areas]
+        rows.append({"framework": f.id, "title_zh": f.title_zh, "title_en": f.title_en, "document_no": f.document_no,
+                     "issued": f.issued, "relation": f.relation_to_report, "relation_en": RELATION_EN[f.relation_to_report],
+                     "areas": len(f.areas), **{c: conf.count(c) for c in CONFIDENCE_ORDER},
+                     "confidence_note_en": f.confidence_note_en})
+    return pd.DataFrame(rows)

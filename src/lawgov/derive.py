@@ -1,0 +1,226 @@
+"""What the audit implies, as tidy frames for the "Checking the arithmetic" chapter.
+
+Nothing here judges a relation: the verdicts are ``lawgov.audit()``'s (``arithmetic.py``).
+This module reshapes them (counts by part, rates printed with no base, the speed-up
+readings year by year, the periods the figures cover) and builds the chapter's table.
+"""
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+
+import pandas as pd
+
+from . import api as _api
+from . import format as fmt
+from .arithmetic import UNCHECKABLE, VERDICTS
+
+PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+
+# ---- verdicts -------------------------------------------------------------------------------
+
+
+def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = False) -> pd.DataFrame:
+    """Number of relations per verdict (all five verdicts listed, zeros included), overall or by part."""
+    a = _api.audit(report, data_dir=data_dir)
+    a["verdict"] = a["verdict"].astype(str)
+    if not by_part:
+        counts = a["verdict"].value_counts()
+        return pd.DataFrame({"verdict": list(VERDICTS), "relations": [int(counts.get(v, 0)) for v in VERDICTS]})
+    rows = []
+    for part in sorted(int(p) for p in a["part"].unique()):
+        sub = a[a["part"] == part]
+        for v in VERDICTS:
+            rows.append({"part": part, "part_label": PART_LABELS[part], "verdict": v,
+                         "relations": int((sub["verdict"] == v).sum()),
+                         "ids": ", ".join(sub.loc[sub["verdict"] == v, "id"])})
+    return pd.DataFrame(rows)
+
+
+def checkable(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Relations with a verdict other than "not checkable": the arithmetic the text lets one redo."""
+    a = _api.audit(report, data_dir=data_dir)
+    return a[a["verdict"].astype(str) != UNCHECKABLE].reset_index(drop=True)
+
+
+def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Rates printed without the counts that would let a reader check them ("no base given")."""
+    a = _api.audit(report, data_dir=data_dir)
+    rel = _api.relations(report, data_dir=data_dir).set_index("id")
+    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    mask = (a["kind"].astype(str) == "rate") & a["reason"].str.startswith("no base given")
+    rows = []
+    for r in a[mask].to_dict("records"):
+        stated = rel.loc[r["id"], "spec"]["stated"]
+        f = figs.loc[stated]
+        spec = rel.loc[r["id"], "spec"]
+        rows.append({
+            "relation": r["id"], "figure": stated, "section": r["section"], "part": int(r["part"]),
+            "indicator_en": f["indicator_en"], "indicator_zh": f["indicator_zh"],
+            "value_en": fmt.value_en(f), "value_zh": fmt.value_zh(f),
+            "has_denominator": spec.get("denominator") is not None,
+            "missing": "numerator" if spec.get("denominator") else "numerator and denominator",
+            "description_en": rel.loc[r["id"], "description_en"], "reason": r["reason"],
+        })
+    return pd.DataFrame(rows)
+
+
+# ---- the speed-up readings ------------------------------------------------------------------
+
+def _time_index(formula: str, changes: list[Fraction]) -> Fraction:
+    """Processing time after the given changes, with the time before them = 1."""
+    if formula == "compound_reduction":      # time cut by c1, then by c2 of what was left
+        out = Fraction(1)
+        for c in changes:
+            out *= 1 - c
+        return out
+    if formula == "additive":                # both cuts of the base-year time, added
+        return 1 - sum(changes, Fraction(0))
+    if formula == "compound_speed":          # speed up by c1, then by c2: time is 1 / speed
+        speed = Fraction(1)
+        for c in changes:
+            speed *= 1 + c
+        return 1 / speed
+    raise ValueError(f"unknown formula {formula!r}")
+
+
+def _compound(report: str | None, data_dir, relation: str | None) -> dict:
+    a = _api.audit(report, data_dir=data_dir)
+    comp = a[a["kind"].astype(str) == "compound"]
+    if relation is not None:
+        comp = comp[comp["id"] == relation]
+    if comp.empty:
+        raise KeyError(f"no compound relation{' ' + repr(relation) if relation else ''} in the audit")
+    return comp.iloc[0].to_dict()
+
+
+def speedup_series(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:
+    """Processing time (base year = 100) under each reading of a compound change, year by year.
+
+    Columns: interpretation, label_en, formula, year, index, reading (the change since the
+    base year, in percent, as the reading states it), supported (bool), supported_en.
+    Feed it to ``lawgov.charts.speedup_readings``.
+    """
+    comp = _compound(report, data_dir, relation)
+    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    changes = comp["inputs"]
+    years = [int(pd.Timestamp(figs.loc[c, "period_end"]).year) for c in changes]
+    base_year = years[0] - 1
+    values = [Fraction(str(figs.loc[c, "value"])) / 100 for c in changes]
+    rows = []
+    for d in comp["details"]:
+        for k, year in enumerate([base_year, *years]):
+            idx = _time_index(d["formula"], values[:k])
+            rows.append({
+                "interpretation": d["interpretation"], "label_en": d["label_en"], "formula": d["formula"],
+                "year": year, "index": float(100 * idx),
+                "reading": float(100 * (1 - idx)) if d["formula"] != "compound_speed"
+                else float(100 * (1 / idx - 1)) if k else 0.0,
+                "supported": bool(d["supported"]),
+                "supported_en": "yes: the reading the text supports" if d["supported"] else "no",
+            })
+    return pd.DataFrame(rows)
+
+
+def speedup_readings_table(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:
+    """One row per reading: what it says, the combined change it implies, the last year's time index, and why
+    the text does or does not support it."""
+    comp = _compound(report, data_dir, relation)
+    series = speedup_series(report, data_dir, relation=relation)
+    last = series[series["year"] == series["year"].max()].set_index("interpretation")
+    rows = []
+    for d in comp["details"]:
+        rows.append({"interpretation": d["interpretation"], "label_en": d["label_en"], "formula": d["formula"],
+                     "combined_change": d["value"], "time_index_end": float(last.loc[d["interpretation"], "index"]),
+                     "supported": bool(d["supported"]), "reason_en": d["reason_en"]})
+    return pd.DataFrame(rows)
+
+
+# ---- periods --------------------------------------------------------------------------------
+
+PERIOD_CLASSES = ("full year", "January to October", "other")
+
+
+def period_classes(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Each figure's period, classed as the full report year, January to the end of October, or other."""
+    figs = _api.figures(report, data_dir=data_dir)
+    reps = _api.reports(data_dir=data_dir).set_index("id")
+    rows = []
+    for f in figs.to_dict("records"):
+        start, end = reps.loc[f["report"], "period"].split("/")
+        s, e = pd.Timestamp(f["period_start"]), pd.Timestamp(f["period_end"])
+        if f["period"] == reps.loc[f["report"], "period"]:
+            cls = "full year"
+        elif s == pd.Timestamp(start) and (e.month, e.day) == (10, 31) and e.year == pd.Timestamp(end).year:
+            cls = "January to October"
+        else:
+            cls = "other"
+        rows.append({"id": f["id"], "section": f["section"], "part": int(f["part"]), "indicator_en": f["indicator_en"],
+                     "period": f["period"], "period_en": fmt.period_en(s, e), "period_class": cls,
+                     "days": int((e - s).days) + 1, "note_en": f["note_en"]})
+    return pd.DataFrame(rows)
+
+
+def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """How many figures fall in each period class, with their share and ids."""
+    pc = period_classes(report, data_dir)
+    rows = []
+    for cls in PERIOD_CLASSES:
+        sub = pc[pc["period_class"] == cls]
+        rows.append({"period_class": cls, "figures": len(sub), "share": len(sub) / len(pc),
+                     "periods": ", ".join(dict.fromkeys(sub["period_en"])), "ids": ", ".join(sub["id"])})
+    return pd.DataFrame(rows)
+
+
+# ---- the audit table ------------------------------------------------------------------------
+
+def _num(x) -> str:
+    if x is None or pd.isna(x):
+        return "—"
+    x = float(x)
+    return fmt.number(x, 0) if x.is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "") -> pd.DataFrame:
+    """The audit with inputs as links to their rows in "The report in numbers" (escaped HTML)."""
+    a = _api.audit(report, data_dir=data_dir)
+    rel = _api.relations(report, data_dir=data_dir).set_index("id")
+    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    rows = []
+    for r in a.sort_values(["part", "section"], kind="stable").to_dict("records"):
+        links = []
+        for i in r["inputs"]:
+            f = figs.loc[i]
+            text = f"{f['indicator_en']}: {fmt.value_en(f)}"
+            links.append(fmt.link(i, text, page_prefix=page_prefix))
+        rows.append({
+            "id": r["id"], "section": r["section"], "part": int(r["part"]), "kind": str(r["kind"]),
+            "description_en": rel.loc[r["id"], "description_en"],
+            "inputs_html": "<br>".join(links), "computed": _num(r["computed"]), "stated": _num(r["stated"]),
+            "verdict": str(r["verdict"]), "reason": r["reason"],
+        })
+    return pd.DataFrame(rows)
+
+
+def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
+    """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
+    import great_tables as gt
+
+    from .tables import _style
+
+    rows = audit_rows(report, data_dir, page_prefix=page_prefix)
+    rows["group"] = rows["part"].map(PART_LABELS)
+    rows["what"] = [f"<code>{html.escape(i)}</code><br>{html.escape(d)}" for i, d in zip(rows["id"], rows["description_en"])]
+    rows["reason"] = rows["reason"].map(html.escape)
+    rows["verdict"] = [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]]
+    table = (
+        gt.GT(rows[["group", "section", "kind", "what", "inputs_html", "computed", "stated", "verdict", "reason"]],
+              groupname_col="group")
+        .fmt(lambda x: x, columns=["what", "inputs_html", "verdict", "reason"])
+        .cols_label(section="§", kind="Kind", what="Relation", inputs_html="Inputs (linked to their quotes)",
+                    computed="Computed", stated="Stated", verdict="Verdict", reason="Reason")
+        .cols_align("right", columns=["computed", "stated"])
+        .cols_width({"section": "5%", "kind": "7%", "what": "22%", "inputs_html": "22%", "computed": "8%",
+                     "stated": "7%", "verdict": "10%", "reason": "19%"})
+    )
+    return _style(table)

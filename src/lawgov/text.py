@@ -1,0 +1,305 @@
+"""The report as text: lengths, measures, where the numbers fall, and the words it uses.
+
+Every function returns a tidy pandas frame built from the public frames of ``lawgov``
+(``body``, ``outline``, ``figures``, ``glossary``), so the book's "How the report is
+written" chapter only narrates.
+
+Lengths count *characters excluding whitespace*: the capture separates paragraphs with
+runs of spaces and blank lines that are layout, not text. Punctuation counts (it was
+flattened to ASCII commas in the capture, but every comma stands for a printed mark).
+
+Word counts use jieba with a private ``jieba.Tokenizer`` (never the module-level one, so
+importing lawgov changes nothing for other jieba users), whose dictionary is jieba's own
+plus every glossary term and a few report terms (``REPORT_TERMS``), so that 依法行政,
+行政复议 or 规范性文件 stay one word.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import api as _api
+
+if TYPE_CHECKING:
+    import jieba
+
+
+# Terms of the report that jieba's general dictionary splits and the glossary does not list.
+# Each was found by segmenting the body and reading the output.
+REPORT_TERMS = (
+    "行政执法",       # law enforcement by administrative bodies (jieba: 行政 / 执法)
+    "法制监督",       # oversight by the legal affairs office (4.1)
+    "审批提速",       # the approval speed-up (2.2.1)
+    "网上审批",       # online approval
+    "审批效率",
+    "政务服务平台",
+    "信息公开目录",
+    "集中审理",       # centralised hearing of reconsideration cases (4.3.1)
+    "法律知识",
+    "法治建设",
+    "决策风险评估",
+    "决策听证",
+    "矛盾纠纷",
+    "信访案件",
+    "执法人员",
+    "学法",
+)
+
+# Stop words, curated for this report rather than taken from a general list. Three groups:
+STOP_WORDS: dict[str, frozenset[str]] = {
+    # 1. The verbs and adverbs of effort that official Chinese prose uses in every paragraph
+    #    (加强, 推进, 不断 ...). They carry the register, not the subject: left in, they are the
+    #    top words of every part and hide what each part is about.
+    "effort": frozenset(
+        "工作 开展 推进 加强 强化 实现 不断 落实 进一步 提升 提高 完善 积极 认真 全面 着力 突出 切实 "
+        "有效 及时 深入 深化 加快 加大 坚持 注重 实行 建立 健全 出台 召开 组织 明确 确保 做到 增强 "
+        "努力 扎实 有序 稳步 相关 进行 通过 采取 采用 按照 围绕 依托 发挥 形成 促进 保障 实施 "
+        "主动 充分 大力 全力 逐步 有力 紧紧围绕 认真落实 切实加强 积极开展 不断创新 层层落实 "
+        "重视 强调 规范 严格 创新 探索 推行 优化 构建 打造 营造 继续 相继 分别 同时 目前 "
+        "取得 得到 一些 各类 各项 多种 形式 方式 水平 能力 情况 方面 问题 事项 内容 过程 结果 "
+        "重点 重大 重要 有关 涉及 关于 新 不断丰富".split()
+    ),
+    # 2. Structure and self-reference: enumeration markers, the city naming itself, and the
+    #    time words of an annual report. They are the same in every part by construction.
+    "structure": frozenset(
+        "一是 二是 三是 四是 五是 昆山 昆山市 我市 全市 市 市政府 今年 今年以来 全年 年初 年初以来 "
+        "年度 一年来 一年 回顾 截止 期间 每天".split()
+    ),
+    # 3. Function words jieba leaves as two-character tokens.
+    "function": frozenset("以及 并且 其中 对于 为了 由于 因此 可以 已经 均已 并于 以上 以来 之一 等等 每件 件件 仍然 存在".split()),
+}
+ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
+
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_TOKENIZABLE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba keeps in one block
+
+
+def _ws(text: str) -> int:
+    """Characters that are not whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _han(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def dictionary_terms(data_dir=None) -> list[str]:
+    """The words added to jieba: glossary terms jieba can keep whole, plus ``REPORT_TERMS``.
+
+    Glossary terms that hold punctuation (持证上岗、亮证执法) cannot be one jieba token;
+    jieba cuts at punctuation before it looks at the dictionary, so they are left out.
+    """
+
+    terms = [t for t in _api.glossary(data_dir=data_dir)["zh"] if _TOKENIZABLE.match(t)]
+    return sorted(set(terms) | set(REPORT_TERMS), key=lambda t: (-len(t), t))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(terms: tuple[str, ...]) -> jieba.Tokenizer:
+    import warnings
+
+    with warnings.catch_warnings():  # jieba 0.42 has invalid escapes in its regexes
+        warnings.simplefilter("ignore", (DeprecationWarning, SyntaxWarning))
+        import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba prints "Building prefix dict ..." at INFO
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for term in terms:
+        # suggest_freq(tune=True) raises the term's frequency just enough that the
+        # maximum-probability path keeps it whole in context.
+        tk.add_word(term)
+        tk.suggest_freq(term, tune=True)
+    return tk
+
+
+def tokenizer(data_dir=None) -> jieba.Tokenizer:
+    """The report's jieba tokenizer (cached; a private instance, not jieba's global one)."""
+    return _tokenizer(tuple(dictionary_terms(data_dir)))
+
+
+def segment(text: str, data_dir=None) -> list[str]:
+    """Words of ``text`` (precise mode, no HMM for unknown words), whitespace dropped."""
+    return [w for w in tokenizer(data_dir).lcut(text, HMM=False) if w.strip()]
+
+
+def is_content_word(word: str) -> bool:
+    """Two or more Chinese characters and not a stop word (numbers and punctuation are not words here)."""
+    return len(word) >= 2 and bool(_HAN_WORD.match(word)) and word not in ALL_STOP_WORDS
+
+
+def _parts(outline: pd.DataFrame) -> pd.DataFrame:
+    return outline[outline["level"] == 0].sort_values("start")
+
+
+def _part_label(p: int) -> str:
+    return {0: "Preamble", 6: "Closing"}.get(p, f"Part {p}")
+
+
+def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Characters per part (whitespace excluded), with Chinese characters and share of the body.
+
+    Parts tile the body, so ``chars`` sums to the body's length without whitespace.
+    """
+
+    body = _api.body(report, data_dir=data_dir)
+    total = _ws(body)
+    rows = []
+    for p in _parts(_api.outline(report, data_dir=data_dir)).to_dict("records"):
+        text = body[int(p["start"]) : int(p["end"])]
+        rows.append({
+            "part": int(p["part"]), "part_label": _part_label(int(p["part"])), "section": p["section"],
+            "heading_zh": p["heading_zh"], "title_en": p["title_en"],
+            "chars": _ws(text), "han": _han(text), "share": _ws(text) / total,
+        })
+    return pd.DataFrame(rows).astype({"part": "int64", "chars": "int64", "han": "int64"})
+
+
+def subsection_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Characters per subsection ((一), (二) ...), whitespace excluded."""
+
+    body = _api.body(report, data_dir=data_dir)
+    out = _api.outline(report, data_dir=data_dir)
+    subs = out[out["level"] == 1].sort_values("start")
+    return pd.DataFrame([
+        {"section": s["section"], "part": int(s["part"]), "heading_zh": s["heading_zh"], "title_en": s["title_en"],
+         "chars": _ws(body[int(s["start"]) : int(s["end"])])}
+        for s in subs.to_dict("records")
+    ])
+
+
+def measures_per_subsection(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Number of measures (一是, 二是 ...) in each subsection, with the subsection's length."""
+
+    out = _api.outline(report, data_dir=data_dir)
+    measures = out[out["level"] == 2]
+    subs = subsection_lengths(report, data_dir)
+    subs["measures"] = [int(measures["section"].str.startswith(s + ".").sum()) for s in subs["section"]]
+    subs["markers"] = [" ".join(measures.loc[measures["section"].str.startswith(s + "."), "marker"]) for s in subs["section"]]
+    return subs[["section", "part", "heading_zh", "title_en", "measures", "markers", "chars"]]
+
+
+def _density(rows: pd.DataFrame) -> pd.DataFrame:
+    rows["per_1000"] = rows["figures"] / rows["chars"] * 1000
+    return rows
+
+
+def figures_density(report: str | None = None, data_dir=None, *, by: str = "part") -> pd.DataFrame:
+    """Figures per 1,000 characters (whitespace excluded), by ``part`` or by ``subsection``.
+
+    A figure belongs to the unit whose text its section lies in; the preamble and closing
+    have no subsections, so ``by="subsection"`` lists only (一), (二) ... of parts 1-5.
+    """
+
+    figs = _api.figures(report, data_dir=data_dir)
+    if by == "part":
+        rows = part_lengths(report, data_dir)
+        rows["figures"] = [int((figs["part"] == p).sum()) for p in rows["part"]]
+        return _density(rows[["part", "part_label", "title_en", "chars", "figures"]].copy())
+    if by == "subsection":
+        rows = subsection_lengths(report, data_dir)
+        rows["figures"] = [int(((figs["section"] == s) | figs["section"].str.startswith(s + ".")).sum())
+                           for s in rows["section"]]
+        rows = _density(rows)
+        rows["rank"] = rows["per_1000"].rank(ascending=False, method="min").astype(int)
+        return rows
+    raise ValueError(f"by must be 'part' or 'subsection', not {by!r}")
+
+
+def figure_positions(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Where each figure falls along the text: its offset in the body and in characters without whitespace.
+
+    ``position`` is the share of the text before the figure (0 = start, 1 = end), on the same
+    whitespace-free scale as ``part_lengths``.
+    """
+
+    body = _api.body(report, data_dir=data_dir)
+    figs = _api.figures(report, data_dir=data_dir).sort_values("offset")
+    # cumulative count of non-whitespace characters before each offset
+    before = [0]
+    for ch in body:
+        before.append(before[-1] + (0 if ch.isspace() else 1))
+    total = before[-1]
+    out = figs[["id", "section", "part", "indicator_en", "indicator_zh", "kind", "offset"]].copy()
+    out["char_offset"] = [before[int(o)] for o in out["offset"]]
+    out["position"] = out["char_offset"] / total
+    out["part_label"] = out["part"].map(lambda p: _part_label(int(p)))
+    return out.reset_index(drop=True)
+
+
+def part_boundaries(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Start and end of every part on the whitespace-free character scale (for the strip's bands)."""
+    lengths = part_lengths(report, data_dir)
+    lengths["start"] = lengths["chars"].cumsum() - lengths["chars"]
+    lengths["end"] = lengths["chars"].cumsum()
+    return lengths[["part", "part_label", "start", "end", "chars"]]
+
+
+def words(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Every token of the body with its part and whether it is a content word."""
+
+    body = _api.body(report, data_dir=data_dir)
+    rows = []
+    for p in _parts(_api.outline(report, data_dir=data_dir)).to_dict("records"):
+        for w in segment(body[int(p["start"]) : int(p["end"])], data_dir):
+            rows.append({"part": int(p["part"]), "word": w, "content": is_content_word(w)})
+    return pd.DataFrame(rows)
+
+
+def top_words(report: str | None = None, data_dir=None, *, n: int = 8) -> pd.DataFrame:
+    """The ``n`` most frequent content words of each part (ties broken by first use in the part).
+
+    Columns: part, rank, word, count, per_1000 (per 1,000 content words of the part), and
+    ``en`` when the word is a glossary term.
+    """
+
+    gloss = dict(zip(_api.glossary(data_dir=data_dir)["zh"], _api.glossary(data_dir=data_dir)["en"]))
+    toks = words(report, data_dir)
+    rows = []
+    for part, g in toks[toks["content"]].groupby("part", sort=True):
+        counts = Counter(g["word"])
+        first = {w: i for i, w in reversed(list(enumerate(g["word"])))}
+        ranked = sorted(counts, key=lambda w: (-counts[w], first[w]))[:n]
+        for rank, w in enumerate(ranked, start=1):
+            rows.append({"part": int(part), "part_label": _part_label(int(part)), "rank": rank, "word": w,
+                         "count": counts[w], "per_1000": counts[w] / len(g) * 1000, "en": gloss.get(w)})
+    return pd.DataFrame(rows)
+
+
+def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """How much of each part is the register's verbs of effort (stop-word group 1), per 1,000 words."""
+    toks = words(report, data_dir)
+    toks = toks[toks["word"].map(lambda w: bool(_HAN_WORD.match(w)))]
+    g = toks.groupby("part")
+    out = pd.DataFrame({
+        "words": g.size(),
+        "effort": g["word"].agg(lambda s: int(s.isin(STOP_WORDS["effort"]).sum())),
+    }).reset_index()
+    out["per_1000"] = out["effort"] / out["words"] * 1000
+    out["part_label"] = out["part"].map(_part_label)
+    return out
+
+
+KIND_EN = {"count": "counts", "rate": "rates (percent)", "money": "money", "people": "people",
+           "duration": "durations"}
+
+
+def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = False) -> pd.DataFrame:
+    """Share of figures that are counts, rates, money, people and durations (overall or by part)."""
+
+    figs = _api.figures(report, data_dir=data_dir)
+    keys = ["part", "kind"] if by_part else ["kind"]
+    out = figs.groupby(keys, observed=True).size().rename("figures").reset_index()
+    totals = out.groupby("part")["figures"].transform("sum") if by_part else out["figures"].sum()
+    out["share"] = out["figures"] / totals
+    out["kind"] = out["kind"].astype(str)
+    out["kind_en"] = out["kind"].map(KIND_EN)
+    if by_part:
+        out["part"] = out["part"].astype(int)
+        out["part_label"] = out["part"].map(_part_label)
+    return out.sort_values(keys if by_part else "figures", ascending=by_part).reset_index(drop=True)

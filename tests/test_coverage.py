@@ -1,0 +1,86 @@
+"""lawgov.coverage: the crosswalk counted by measure and figure, with confidence marks."""
+from __future__ import annotations
+
+import yaml
+
+import lawgov
+from lawgov import coverage as C
+from lawgov.load import DEFAULT_DATA_DIR
+
+
+def _yaml():
+    return yaml.safe_load((DEFAULT_DATA_DIR / "frameworks.yaml").read_text(encoding="utf-8"))
+
+
+def test_units_are_the_measures_plus_parts_without_subsections():
+    out = lawgov.outline()
+    units = C.units()
+    assert set(units["section"]) == set(out.loc[out["level"] == 2, "section"]) | {"0", "6"}
+
+
+def test_areas_with_no_measure_are_exactly_those_with_no_mapping():
+    raw = _yaml()
+    mapped = {m["area"] for m in raw["crosswalk"]}
+    all_areas = {a["code"] for f in raw["frameworks"] for a in f["areas"]}
+    assert set(C.areas_without_measure()["code"]) == all_areas - mapped
+
+
+def test_matrix_counts_by_hand_for_one_cell():
+    # Part 4 x opinion-2010.3: the crosswalk maps only 4.1.4 (a measure) to it -> 1 measure,
+    # and the figures of 4.1.4 are counted independently from the figures file.
+    raw = _yaml()
+    sections = [m["section"] for m in raw["crosswalk"] if m["area"] == "opinion-2010.3" and m["section"].startswith("4")]
+    assert sections == ["4.1.4"]
+    figs = yaml.safe_load((DEFAULT_DATA_DIR / "figures" / "kunshan-2012.yaml").read_text(encoding="utf-8"))["figures"]
+    n_figs = sum(1 for f in figs if f["section"] == "4.1.4")
+    cell = C.matrix().set_index(["part", "area"]).loc[(4, "opinion-2010.3")]
+    assert cell["measures"] == 1
+    assert cell["figures"] == n_figs
+
+
+def test_subsection_mapping_covers_all_its_measures():
+    # 1.1 is mapped to outline-2004.11 at subsection level: all three of its measures count
+    ua = C.unit_areas()
+    got = set(ua.loc[ua["area"] == "outline-2004.11", "section"])
+    assert {"1.1.1", "1.1.2", "1.1.3"} <= got
+
+
+def test_matrix_is_complete_and_carries_confidence():
+    mat = C.matrix()
+    areas = C.areas()
+    assert len(mat) == 7 * len(areas)
+    conf = dict(zip(areas["code"], areas["confidence"]))
+    assert all(conf[a] == c for a, c in zip(mat["area"], mat["confidence"]))
+    assert set(mat["confidence"]) <= {"confirmed", "likely", "unverified"}
+    # the same confidence marks as the YAML, area by area
+    raw = {a["code"]: a["confidence"] for f in _yaml()["frameworks"] for a in f["areas"]}
+    assert conf == raw
+    later = mat[mat["framework"] == "outline-2015"]
+    assert (later["relation"] == "later_lens").all()
+
+
+def test_figures_in_matrix_agree_with_figures_framework_column():
+    figs = lawgov.figures()
+    mat = C.matrix()
+    for area in ("outline-2004.8", "opinion-2010.6"):
+        expected = sum(area in fw for fw in figs["framework"])
+        assert mat.loc[mat["area"] == area, "figures"].sum() == expected
+
+
+def test_subsection_matrix_sums_to_the_part_matrix_for_parts_1_to_5():
+    by_part = C.matrix().query("part >= 1 and part <= 5").groupby("area")["measures"].sum()
+    by_sub = C.matrix(by="subsection").groupby("area")["measures"].sum()
+    assert by_part.to_dict() == by_sub.reindex(by_part.index, fill_value=0).to_dict()
+
+
+def test_not_named_themes_come_from_the_yaml():
+    nn = C.not_named()
+    raw = _yaml()["not_named_by_frameworks"]
+    assert list(nn["section"]) == [r["section"] for r in raw]
+    assert list(nn["theme_en"]) == [r["theme_en"] for r in raw]
+
+
+def test_2008_decision_is_listed_as_not_cited_with_no_areas():
+    fs = C.frameworks_summary().set_index("framework")
+    assert fs.loc["decision-2008", "relation"] == "not_cited"
+    assert fs.loc["decision-2008", "areas"] == 0

@@ -1,0 +1,105 @@
+"""lawgov.text against the real report: segmentation, lengths, density, positions, words, kinds."""
+from __future__ import annotations
+
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import jieba
+import pytest
+
+import lawgov
+from lawgov import text as T
+
+
+@pytest.fixture(scope="module")
+def body() -> str:
+    return lawgov.body()
+
+
+def test_segmenter_keeps_report_terms_whole():
+    words = T.segment("全年受理行政复议案件40件,坚持依法行政,对359件市政府规范性文件进行清理")
+    for term in ("行政复议", "依法行政", "规范性文件"):
+        assert term in words
+
+
+def test_every_glossary_term_jieba_can_hold_is_one_token_in_the_body(body):
+    terms = T.dictionary_terms()
+    tokens = set(T.segment(body))
+    # every dictionary term that occurs in the body, standing alone, comes out whole
+    whole = [t for t in terms if t in body and T.segment(t) == [t]]
+    assert len(whole) == len([t for t in terms if t in body])
+    assert "依法行政" in tokens and "行政复议" in tokens
+
+
+def test_private_tokenizer_does_not_touch_jiebas_global_dictionary():
+    T.tokenizer()  # builds and caches the report's tokenizer
+    assert T.tokenizer() is T.tokenizer()
+    assert T.tokenizer() is not jieba.dt
+    # the global tokenizer has no entry for a report-only term
+    jieba.dt.check_initialized()
+    assert "市政府常务会议" not in jieba.dt.FREQ or jieba.dt.FREQ.get("市政府常务会议") == 0
+
+
+def test_part_lengths_add_up_to_the_body_without_whitespace(body):
+    lengths = T.part_lengths()
+    assert list(lengths["part"]) == list(range(7))
+    assert lengths["chars"].sum() == len("".join(body.split()))
+    assert lengths["share"].sum() == pytest.approx(1.0)
+    assert (lengths["han"] <= lengths["chars"]).all()
+
+
+def test_measures_per_subsection_matches_the_markers_in_the_text(body):
+    meas = T.measures_per_subsection()
+    out = lawgov.outline().set_index("section")
+    for s in meas.to_dict("records"):
+        span = body[int(out.loc[s["section"], "start"]) : int(out.loc[s["section"], "end"])]
+        counted = sum(span.count(m) for m in ("一是", "二是", "三是", "四是", "五是"))
+        assert s["measures"] == counted, s["section"]
+    assert meas["measures"].sum() == (lawgov.outline()["level"] == 2).sum()
+
+
+def test_density_equals_count_over_length_times_1000(body):
+    figs = lawgov.figures()
+    out = lawgov.outline().set_index("section")
+    dens = T.figures_density(by="subsection").set_index("section")
+    for section, row in dens.iterrows():
+        start, end = int(out.loc[section, "start"]), int(out.loc[section, "end"])
+        chars = sum(1 for ch in body[start:end] if not ch.isspace())
+        n = sum(1 for o in figs["offset"] if start <= o < end)
+        assert row["figures"] == n
+        assert row["per_1000"] == pytest.approx(n / chars * 1000)
+    by_part = T.figures_density(by="part")
+    assert by_part["figures"].sum() == len(figs)
+
+
+def test_figure_positions_are_monotone_and_inside_their_part():
+    pos = T.figure_positions()
+    bounds = T.part_boundaries().set_index("part")
+    assert pos["char_offset"].is_monotonic_increasing
+    for p in pos.to_dict("records"):
+        assert bounds.loc[p["part"], "start"] <= p["char_offset"] < bounds.loc[p["part"], "end"]
+    assert pos["position"].between(0, 1).all()
+
+
+def test_top_words_are_content_words_counted_in_their_part():
+    top = T.top_words(n=5)
+    words = T.words()
+    assert not top["word"].isin(T.ALL_STOP_WORDS).any()
+    assert top["word"].str.fullmatch(r"[\u4e00-\u9fff]{2,}").all()
+    for r in top.to_dict("records"):
+        assert r["count"] == ((words["part"] == r["part"]) & (words["word"] == r["word"])).sum()
+    # ranks are by count within each part
+    for _, g in top.groupby("part"):
+        assert list(g["count"]) == sorted(g["count"], reverse=True)
+
+
+def test_figure_kinds_shares_sum_to_one():
+    kinds = T.figure_kinds()
+    figs = lawgov.figures()
+    assert kinds["figures"].sum() == len(figs)
+    assert kinds["share"].sum() == pytest.approx(1.0)
+    rate = kinds.set_index("kind").loc["rate", "figures"]
+    assert rate == (figs["unit_en"] == "percent").sum()
+    by_part = T.figure_kinds(by_part=True)
+    assert by_part.groupby("part")["share"].sum().round(9).eq(1).all()
