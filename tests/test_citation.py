@@ -1,0 +1,100 @@
+"""CITATION.cff validates against the CFF 1.2.0 schema and agrees with the rest of the project."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+import lawgov
+from lawgov import export
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "tests" / "fixtures" / "cff-1.2.0" / "schema.json"
+
+
+class _CffLoader(yaml.SafeLoader):
+    """YAML as cffconvert reads it: timestamps stay strings (the schema wants date strings)."""
+
+
+_CffLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def _cff() -> dict:
+    return yaml.load((ROOT / "CITATION.cff").read_text(encoding="utf-8"), Loader=_CffLoader)
+
+
+def _validator() -> jsonschema.Draft7Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$id"] == "https://citation-file-format.github.io/1.2.0/schema.json"
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def test_citation_cff_validates_against_the_cff_1_2_0_schema():
+    errors = sorted(_validator().iter_errors(_cff()), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors)
+
+
+@pytest.mark.parametrize("mutation", [
+    lambda d: d.pop("authors"),
+    lambda d: d.update({"date-released": "26 November 2026"}),
+    lambda d: d.update({"license": "Creative Commons"}),
+    lambda d: d["references"][0].update({"type": "webpage-ish"}),
+])
+def test_the_schema_check_catches_broken_citations(mutation):
+    doc = _cff()
+    mutation(doc)
+    assert list(_validator().iter_errors(doc)), "a broken CITATION.cff passed the schema"
+
+
+def test_citation_agrees_with_package_book_and_changelog():
+    doc = _cff()
+    assert doc["cff-version"] == "1.2.0"
+    assert str(doc["version"]) == lawgov.__version__ == export.version()
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(rf'^version = "{re.escape(str(doc["version"]))}"', pyproject, re.M)
+    config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"))
+    assert doc["title"] == config["title"] == export.BOOK_TITLE
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[?{re.escape(str(doc['version']))}\]? - {doc['date-released']}$", changelog, re.M), \
+        "CHANGELOG.md needs a '## <version> - <date-released>' heading for the cited version"
+    assert doc["license"] == "CC-BY-4.0"
+
+
+def test_the_report_itself_is_in_the_references():
+    refs = _cff()["references"]
+    report = next(r for r in refs if r["type"] == "report")
+    meta = lawgov.reports().iloc[0]
+    assert report["title"] == meta["title_zh"]
+    assert report["authors"][0]["name"] == meta["issuer_zh"] == "昆山市人民政府"
+    assert report["authors"][0]["alias"] == meta["issuer_en"]
+    assert report["year"] == int(meta["year"]) == 2012
+    assert "中国法治网" in report["notes"] and "2014-05-15" in report["notes"]
+    assert meta["capture_page_date"].startswith("2014-05-15")
+
+
+def test_figure_citation_is_built_from_id_section_and_anchor():
+    fig = lawgov.figures().set_index("id").loc["mediation_success_rate"]
+    c = export.cite_figure("mediation_success_rate")
+    assert c["anchor"] == "fig-mediation_success_rate"
+    assert c["href"] == "numbers.html#fig-mediation_success_rate"
+    for text in (c["text"], c["bibtex"]):
+        assert fig["section"] in text and fig["global_id"] in text and fig["indicator_zh"] in text
+    assert c["bibtex"].startswith("@misc{lawgov_kunshan2012_mediation_success_rate,")
+    assert c["bibtex"].count("{") == c["bibtex"].count("}")
+    assert "99.95" in c["text"]
+    with pytest.raises(KeyError):
+        export.cite_figure("no_such_figure")
+
+
+def test_book_and_dataset_citations_carry_version_and_licence():
+    version = _cff()["version"]
+    book, data = export.cite_book(), export.cite_dataset()
+    assert f"Version {version}" in book["text"] and f"Version {version}" in data["bibtex"] + data["text"]
+    assert "CC BY 4.0" in data["text"]
+    for c in (book, data):
+        assert "Lawgov book contributors" in c["text"]
+        assert c["bibtex"].count("{") == c["bibtex"].count("}")
