@@ -23,8 +23,12 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
 
+# JupyterLab opens every MyST .md notebook as a notebook (jupytext's "Jupytext Notebook"
+# viewer as the default for markdown/myst, set in the venv's overrides.json, not in ~).
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 lab: $(STAMP)
-	$(BIN)/jupyter lab book/
+	@$(BIN)/jupytext-config --settings-file $(LAB_OVERRIDES) set-default-viewer markdown myst
+	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -13,9 +13,13 @@ Steps, each printed as one line with its time:
 5. ``exports``   - hook for the data package (issue 5);
 6. ``pdf``       - hook for the PDF edition (issue 5).
 
-Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--fresh`` (discard Sphinx's
-saved environment; executed notebooks stay cached), ``--check`` (exit 0 if the built book
-is up to date with its inputs, 1 if not; builds nothing).
+When no input changed since the last successful build (same hash of book/, data/,
+src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
+
+Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--force`` (run every step
+even if nothing changed), ``--fresh`` (also discard Sphinx's saved environment; executed
+notebooks stay cached in jupyter-cache), ``--check`` (exit 0 if the built book is up to
+date with its inputs, 1 if not; builds nothing).
 """
 
 from __future__ import annotations
@@ -279,7 +283,9 @@ def inputs_digest() -> str:
 
 
 def is_up_to_date() -> bool:
-    if not (HTML / "index.html").exists() or not STAMP.exists():
+    """True if the last build succeeded and no input changed since (see inputs_digest)."""
+    needed = [HTML / "index.html", STAMP, BOOK / "_static" / "vega-bundle.js"]
+    if not all(p.exists() for p in needed):
         return False
     try:
         return json.loads(STAMP.read_text())["inputs"] == inputs_digest()
@@ -291,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lawgov.build", description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", "-j", type=int, default=int(os.environ.get("LAWGOV_BUILD_JOBS", "2")))
     parser.add_argument("--fresh", action="store_true", help="discard Sphinx's saved environment")
+    parser.add_argument("--force", action="store_true", help="run every step even if nothing changed")
     parser.add_argument("--check", action="store_true", help="only say whether the book is up to date")
     args = parser.parse_args(argv)
     if args.check:
@@ -299,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if ok else 1
 
     t0 = time.perf_counter()
+    if not (args.force or args.fresh) and is_up_to_date():
+        log(f"nothing to do: no input changed since the last build ({time.perf_counter() - t0:.1f} s)")
+        return 0
     digest = inputs_digest()
     STAMP.unlink(missing_ok=True)
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -49,11 +50,23 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """book/_build/html, built now if missing or stale (serialised across workers)."""
+    """book/_build/html, built now if missing or stale (serialised across workers).
+
+    A failed build is remembered (keyed by the inputs' hash) so the other xdist worker
+    reports it at once instead of building again.
+    """
+    from lawgov.build import inputs_digest
+
     BUILD.mkdir(parents=True, exist_ok=True)
+    failed = BUILD / ".test-build-failed.json"
     with open(BUILD / ".test-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
+            digest = inputs_digest()
+            if failed.exists():
+                previous = json.loads(failed.read_text())
+                if previous.get("inputs") == digest:
+                    pytest.fail(previous["message"], pytrace=False)
             check = subprocess.run(
                 [sys.executable, "-m", "lawgov.build", "--check"],
                 cwd=ROOT, capture_output=True, text=True,
@@ -64,11 +77,13 @@ def built_book() -> Path:
                     cwd=ROOT, capture_output=True, text=True,
                 )
                 if build.returncode != 0:
-                    pytest.fail(
+                    message = (
                         "`python -m lawgov.build` failed, so the built book cannot be "
-                        f"tested:\n{build.stdout[-4000:]}\n{build.stderr[-8000:]}",
-                        pytrace=False,
+                        f"tested:\n{build.stdout[-4000:]}\n{build.stderr[-8000:]}"
                     )
+                    failed.write_text(json.dumps({"inputs": digest, "message": message}))
+                    pytest.fail(message, pytrace=False)
+            failed.unlink(missing_ok=True)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     assert (HTML / "index.html").exists()
