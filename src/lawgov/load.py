@@ -65,6 +65,10 @@ class Dataset:
     frameworks: list[Entry[schema.Framework]] = field(default_factory=list)
     crosswalk: list[Entry[schema.Mapping]] = field(default_factory=list)
     outside_frameworks: list[Entry[schema.OutsideFramework]] = field(default_factory=list)
+    # every topic id and framework area code written, valid or not; None when the file is
+    # unusable (then references to them are not checked, to avoid a flood of knock-on problems)
+    declared_topics: set[str] | None = None
+    declared_areas: set[str] | None = None
     has_glossary: bool = False
     has_frameworks: bool = False
     problems: list[Problem] = field(default_factory=list)
@@ -164,6 +168,7 @@ def load(data_dir: Path) -> Dataset:
 
     if doc := _read(ds, "topics.yaml", schema.TopicsFile, True):
         ds.topics = doc.entries.get("topics", [])
+        ds.declared_topics = doc.declared("topics") if "topics" in doc.entries else None
     if doc := _read(ds, "glossary.yaml", schema.GlossaryFile, False):
         ds.terms, ds.has_glossary = doc.entries.get("terms", []), True
     if doc := _read(ds, "frameworks.yaml", schema.FrameworksFile, False):
@@ -171,4 +176,10 @@ def load(data_dir: Path) -> Dataset:
         ds.frameworks = doc.entries.get("frameworks", [])
         ds.crosswalk = doc.entries.get("crosswalk", [])
         ds.outside_frameworks = doc.entries.get("not_named_by_frameworks", [])
+        frameworks = doc.data.get("frameworks") if isinstance(doc.data, dict) else None
+        if "frameworks" in doc.entries and isinstance(frameworks, list):
+            ds.declared_areas = {
+                str(a["code"]) for f in frameworks if isinstance(f, dict) and isinstance(f.get("areas"), list)
+                for a in f["areas"] if isinstance(a, dict) and "code" in a
+            }
     return ds

@@ -58,7 +58,11 @@ def numbers_in(quote: str) -> list[Printed]:
             found.append(Printed(Decimal(text), text, decimals, m.start()))
         except InvalidOperation:
             continue
+    # the 一 of 无一 ("not one") is part of a zero, not a one
+    zero_spans = [(m.start(), m.end()) for w in _ZERO_WORDS for m in re.finditer(w, quote)]
     for m in _CHINESE.finditer(quote):
+        if any(a <= m.start() < b for a, b in zero_spans):
+            continue
         run = m.group(0)
         whole = _chinese(run)
         if whole is not None:

@@ -10,7 +10,11 @@ _PUNCTUATION = {"、": ",", "，": ",", ",": ",", "·": "", "。": "."}
 
 @cache
 def _segmenter():
-    import jieba
+    import warnings
+
+    with warnings.catch_warnings():  # jieba 0.42's regexes warn about invalid escapes on import
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary load on stderr
     return jieba

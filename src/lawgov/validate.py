@@ -42,13 +42,16 @@ def unique_ids(ds: Dataset) -> Iterator[Problem]:
     yield from _duplicates(areas, lambda e: e.model.code, "code", "framework area")
 
 
+def _unknown(declared: set[str] | None, name: str) -> bool:
+    return declared is not None and name not in declared
+
+
 def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
-    topics = {t.model.id for t in ds.topics}
     for rd in ds.reports.values():
         doc = rd.outline_file
         for e in rd.outline:
             for i, tag in enumerate(e.model.tags):
-                if tag not in topics:
+                if _unknown(ds.declared_topics, tag):
                     yield e.problem("tags", f"unknown topic '{tag}' (not in topics.yaml)", i)
         if rd.headings is None or doc is None or doc.header is None:
             continue
@@ -65,12 +68,11 @@ def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def figures_match_text(ds: Dataset) -> Iterator[Problem]:
-    topics = {t.model.id for t in ds.topics}
     for rd in ds.reports.values():
         spans = rd.spans
         for e in rd.figures:
             f = e.model
-            if f.topic not in topics:
+            if _unknown(ds.declared_topics, f.topic):
                 yield e.problem("topic", f"unknown topic '{f.topic}' (not in topics.yaml)")
             if find_value(f.value, f.quote) is None:
                 yield e.problem("value", f"value {format_number(f.value)} does not appear in quote '{f.quote}'")
@@ -100,7 +102,7 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
             for name, i, fid in rel.input_refs():
                 fig = figures.get(fid)
                 if fig is None:
-                    if rd.declared_figures is not None and fid not in rd.declared_figures:
+                    if _unknown(rd.declared_figures, fid):
                         yield e.problem(name, f"relation names figure '{fid}' that does not exist", i)
                 elif name in ("stated", "changes") and fig.kind != "rate":
                     yield e.problem(name, f"figure '{fid}' is a {fig.kind}, not a rate", i)
@@ -128,7 +130,6 @@ def terms_in_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
-    codes = {a.code for e in ds.frameworks for a in e.model.areas}
     for e in [*ds.crosswalk, *ds.outside_frameworks]:
         rd = ds.reports.get(e.model.report)
         if rd is None:
@@ -136,7 +137,7 @@ def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
         elif rd.headings is not None and e.model.section not in rd.spans:
             yield e.problem("section", f"section {e.model.section} is not in the parsed outline")
     for e in ds.crosswalk:
-        if e.model.area not in codes:
+        if _unknown(ds.declared_areas, e.model.area):
             yield e.problem("area", f"unknown framework area '{e.model.area}'")
 
 

@@ -1,0 +1,198 @@
+"""The audit's verdicts, on small synthetic relation files and on the fixture data."""
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lawgov
+from lawgov import arithmetic
+from lawgov.arithmetic import compare_printed, evaluate
+from lawgov.schema import Figure, RelationsFile
+
+FIGURE_DEFAULTS = dict(
+    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31",
+    indicator_en="x", indicator_zh="x", description_en="x", topic="mediation",
+)
+
+
+def figs(*specs: tuple) -> dict[str, Figure]:
+    """Figures from (id, value, kind, quote[, qualifier]) tuples."""
+    out = {}
+    for fid, value, kind, quote, *rest in specs:
+        unit = "%" if kind == "rate" else "件"
+        out[fid] = Figure(id=fid, value=value, kind=kind, quote=quote, unit_zh=unit,
+                          **(FIGURE_DEFAULTS | ({"qualifier": rest[0]} if rest else {})))
+    return out
+
+
+def relations(text: str) -> list:
+    """A relations file, as YAML text, through the schema."""
+    return RelationsFile.model_validate(yaml.safe_load("report: t\nrelations:\n" + text)).relations
+
+
+def one(text: str, figures: dict[str, Figure]) -> arithmetic.Result:
+    (rel,) = relations(text)
+    return evaluate(rel, figures)
+
+
+RATE = """
+  - id: r
+    kind: rate
+    section: "1"
+    description_en: d
+    stated: rate
+    numerator: n
+    denominator: d
+"""
+
+
+def test_truncated_rate() -> None:
+    r = one(RATE, figs(("n", 17985, "count", "17985件"), ("d", 17993, "count", "17993件"), ("rate", 99.95, "rate", "99.95%")))
+    assert r.verdict == "consistent (truncated)"
+    assert r.computed == pytest.approx(100 * 17985 / 17993)
+    assert r.stated == 99.95 and r.inputs == ["rate", "n", "d"]
+
+
+def test_rounded_rate() -> None:
+    # 2 / 3 = 66.666...% printed as 66.67%
+    r = one(RATE, figs(("n", 2, "count", "2件"), ("d", 3, "count", "3件"), ("rate", 66.67, "rate", "66.67%")))
+    assert r.verdict == "consistent (rounded)"
+
+
+def test_exact_rate_with_printed_trailing_zero() -> None:
+    # 1 / 4 = 25%: the quote prints 25.0, one decimal, still exact
+    r = one(RATE, figs(("n", 1, "count", "1件"), ("d", 4, "count", "4件"), ("rate", 25, "rate", "25.0%")))
+    assert r.verdict == "exact"
+
+
+def test_inconsistent_rate() -> None:
+    r = one(RATE, figs(("n", 2, "count", "2件"), ("d", 3, "count", "3件"), ("rate", 65.0, "rate", "65%")))
+    assert r.verdict == "inconsistent"
+
+
+def test_printed_decimals_decide_the_comparison() -> None:
+    # 99.9556: at 2 decimals truncation gives 99.95, at 1 decimal rounding gives 100.0
+    computed = Fraction(100 * 17985, 17993)
+    assert compare_printed(computed, Fraction("99.95"), 2) == "consistent (truncated)"
+    assert compare_printed(computed, Fraction("99.96"), 2) == "consistent (rounded)"
+    assert compare_printed(computed, Fraction(100), 1) == "consistent (rounded)"
+    assert compare_printed(computed, Fraction("99.9"), 1) == "consistent (truncated)"
+    assert compare_printed(Fraction(1, 2), Fraction(1, 2), 0) == "exact"
+
+
+SUM = """
+  - id: s
+    kind: sum
+    section: "1"
+    description_en: d
+    parts: [a, b, c]
+    whole: w
+"""
+
+
+def test_exact_sum() -> None:
+    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 23, "count", "23件"), ("c", 241, "count", "241件"), ("w", 359, "count", "359件")))
+    assert (r.verdict, r.computed, r.stated) == ("exact", 359, 359)
+
+
+def test_inconsistent_sum() -> None:
+    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 23, "count", "23件"), ("c", 240, "count", "240件"), ("w", 359, "count", "359件")))
+    assert r.verdict == "inconsistent" and r.computed == 358
+
+
+def test_sum_of_inexact_parts_is_not_checkable() -> None:
+    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 30, "count", "30多件", "more_than"), ("c", 241, "count", "241件"), ("w", 366, "count", "366件")))
+    assert r.verdict == "not checkable" and "more_than" in r.reason
+
+
+def test_sum_keeps_decimals_exact() -> None:
+    # 0.1 + 0.2 is not 0.3 in binary floating point; the audit must still call it exact
+    r = one(SUM.replace("[a, b, c]", "[a, b]"), figs(("a", 0.1, "money", "0.1亿元"), ("b", 0.2, "money", "0.2亿元"), ("w", 0.3, "money", "0.3亿元")))
+    assert r.verdict == "exact"
+
+
+RATIO = """
+  - id: q
+    kind: ratio
+    section: "1"
+    description_en: d
+    numerator: n
+    denominator: d
+"""
+
+
+def test_ratio_within_bound_gives_the_share() -> None:
+    r = one(RATIO, figs(("n", 24, "count", "24件"), ("d", 31, "count", "31件")))
+    assert r.verdict == "not checkable" and r.computed == pytest.approx(100 * 24 / 31)
+    assert "77.4194%" in r.reason
+
+
+def test_bound_violation() -> None:
+    r = one(RATIO, figs(("n", 40, "count", "40件"), ("d", 31, "count", "31件")))
+    assert r.verdict == "inconsistent"
+
+
+def test_unbounded_ratio_is_a_count_per_unit() -> None:
+    r = one(RATIO + "    bounded: false\n", figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")))
+    assert r.verdict == "not checkable" and r.computed == pytest.approx(665 / 16)
+
+
+def test_rate_without_numerator_gives_the_implied_count() -> None:
+    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 40, "count", "40件"), ("rate", 100, "rate", "100%")))
+    assert r.verdict == "not checkable" and r.computed is None
+    assert "no base given" in r.reason and "implies about 40" in r.reason
+
+
+FUNNEL = """
+  - id: f
+    kind: funnel
+    section: "1"
+    description_en: d
+    stages: [calls, orders, on_time]
+"""
+
+
+def test_funnel_shares_and_implied_counts() -> None:
+    r = one(FUNNEL, figs(("calls", 94129, "count", "94129个"), ("orders", 79134, "count", "79134件"), ("on_time", 99.9, "rate", "99.9%")))
+    assert r.verdict == "not checkable"
+    assert [d["figure"] for d in r.details] == ["calls", "orders", "on_time"]
+    assert r.details[1]["share_of_previous"] == pytest.approx(100 * 79134 / 94129)
+    assert r.details[2]["count"] == pytest.approx(79134 * 0.999)
+    assert r.computed == pytest.approx(100 * 79134 * 0.999 / 94129)
+
+
+def test_funnel_count_that_grows_is_inconsistent() -> None:
+    r = one(FUNNEL, figs(("calls", 100, "count", "100个"), ("orders", 120, "count", "120件"), ("on_time", 99.9, "rate", "99.9%")))
+    assert r.verdict == "inconsistent"
+
+
+def test_compound_interpretations() -> None:
+    text = """
+  - id: c
+    kind: compound
+    section: "1"
+    description_en: d
+    changes: [first, second]
+    interpretations:
+      - {id: cut, formula: compound_reduction, label_en: cut, supported: true, reason_en: r}
+      - {id: add, formula: additive, label_en: add, supported: false, reason_en: r}
+      - {id: speed, formula: compound_speed, label_en: speed, supported: false, reason_en: r}
+"""
+    r = one(text, figs(("first", 14.4, "rate", "14.4%"), ("second", 19.62, "rate", "19.62%")))
+    values = {d["interpretation"]: d["value"] for d in r.details}
+    assert values["cut"] == pytest.approx(100 * (1 - (1 - 0.144) * (1 - 0.1962)))
+    assert values["add"] == pytest.approx(34.02)
+    assert values["speed"] == pytest.approx(100 * ((1.144 * 1.1962) - 1))
+    assert r.verdict == "not checkable" and r.computed == pytest.approx(values["cut"])
+
+
+def test_audit_frame_on_fixture_data(shared_data: Path) -> None:
+    df = lawgov.audit(data_dir=shared_data)
+    verdicts = dict(zip(df["id"], df["verdict"]))
+    assert verdicts["mediation_success_rate_check"] == "consistent (truncated)"
+    assert verdicts["normative_cleanup_adds_up"] == "exact"
+    assert set(df["verdict"].cat.categories) == set(arithmetic.VERDICTS)
+    assert df["computed"].dtype == "Float64" and df["stated"].dtype == "Float64"
