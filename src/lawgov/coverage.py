@@ -174,3 +174,34 @@ def frameworks_summary(data_dir=None) -> pd.DataFrame:
                      "areas": len(f.areas), **{c: conf.count(c) for c in CONFIDENCE_ORDER},
                      "confidence_note_en": f.confidence_note_en})
     return pd.DataFrame(rows)
+
+
+def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
+    """Every number the "Against the national framework" chapter states, as text keyed for glue."""
+    cw = _api.crosswalk(report, data_dir=data_dir)
+    summ = area_summary(report, data_dir)
+    fs = frameworks_summary(data_dir).set_index("framework")
+    none = areas_without_measure(report, data_dir)
+    nn = not_named(report, data_dir)
+    un = units(report, data_dir)
+    cited = summ[summ["relation"] == "cited"]
+    unmapped_units = set(un["section"]) - set(unit_areas(report, data_dir)["section"])
+    top = cited.sort_values(["measures", "figures"], ascending=False).iloc[0]
+    out = {
+        "frameworks.mappings": str(len(cw)),
+        "frameworks.units": str(len(un)),
+        "frameworks.units_unmapped": str(len(unmapped_units)),
+        "frameworks.areas_cited": str(len(cited)),
+        "frameworks.areas_none": str(len(none)),
+        "frameworks.areas_none_list": "; ".join(f"{r['code']} {r['title_en']} ({r['title_zh']})" for r in none.to_dict("records")),
+        "frameworks.not_named": str(len(nn)),
+        "frameworks.not_named_figures": str(int(nn["figures"].sum())),
+        "frameworks.top_area": f"{top['code']} {top['title_en']}",
+        "frameworks.top_area_measures": str(int(top["measures"])),
+        "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
+    }
+    for fid, f in fs.iterrows():
+        out[f"frameworks.{fid}.areas"] = str(int(f["areas"]))
+        for c in CONFIDENCE_ORDER:
+            out[f"frameworks.{fid}.{c}"] = str(int(f[c]))
+    return out

@@ -224,3 +224,40 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
                      "stated": "7%", "verdict": "10%", "reason": "19%"})
     )
     return _style(table)
+
+
+def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
+    """Every number the "Checking the arithmetic" chapter states, as text keyed for glue."""
+    a = _api.audit(report, data_dir=data_dir)
+    counts = verdict_counts(report, data_dir).set_index("verdict")["relations"]
+    unb = unbased_rates(report, data_dir)
+    readings = speedup_readings_table(report, data_dir).set_index("interpretation")
+    series = speedup_series(report, data_dir)
+    pb = period_breakdown(report, data_dir).set_index("period_class")
+    kinds = a["kind"].astype(str).value_counts()
+    out = {
+        "audit.relations": str(len(a)),
+        "audit.checkable": str(int(len(a) - counts[UNCHECKABLE])),
+        "audit.unbased": str(len(unb)),
+        "audit.unbased_with_denominator": str(int(unb["has_denominator"].sum())),
+        "audit.unbased_bare": str(int((~unb["has_denominator"]).sum())),
+        "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
+        "audit.base_year": str(int(series["year"].min())),
+        "audit.periods_full": f"{int(pb.loc['full year', 'figures'])} ({100 * pb.loc['full year', 'share']:.0f}%)",
+        "audit.periods_october": f"{int(pb.loc['January to October', 'figures'])} ({100 * pb.loc['January to October', 'share']:.0f}%)",
+        "audit.periods_other": f"{int(pb.loc['other', 'figures'])} ({100 * pb.loc['other', 'share']:.0f}%)",
+    }
+    for v in VERDICTS:
+        out[f"audit.n_{v.split()[0] if v != 'not checkable' else 'uncheckable'}" + ("_" + v.split("(")[1].rstrip(")") if "(" in v else "")] = str(int(counts[v]))
+    for k in ("sum", "rate", "ratio", "funnel", "compound"):
+        out[f"audit.kind_{k}"] = str(int(kinds.get(k, 0)))
+    for interp, r in readings.iterrows():
+        out[f"audit.{interp}.change"] = f"{r['combined_change']:.1f}%"
+        out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
+        out[f"audit.{interp}.label"] = r["label_en"]
+    checked = a[a["verdict"].astype(str) != UNCHECKABLE]
+    for r in checked.to_dict("records"):
+        out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"
+        out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])
+        out[f"audit.{r['id']}.verdict"] = str(r["verdict"])
+    return out

@@ -303,3 +303,67 @@ def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = Fa
         out["part"] = out["part"].astype(int)
         out["part_label"] = out["part"].map(_part_label)
     return out.sort_values(keys if by_part else "figures", ascending=by_part).reset_index(drop=True)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _sub_name(row) -> str:
+    return f"§{row['section']} {row['title_en']} ({row['heading_zh']})"
+
+
+def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
+    """Every number the "How the report is written" chapter states, as text keyed for glue."""
+    lengths = part_lengths(report, data_dir)
+    meas = measures_per_subsection(report, data_dir)
+    dens_p = figures_density(report, data_dir, by="part")
+    dens_s = figures_density(report, data_dir, by="subsection").sort_values(["per_1000", "section"], ascending=[False, True])
+    pos = figure_positions(report, data_dir)
+    kinds = figure_kinds(report, data_dir).set_index("kind")
+    toks = words(report, data_dir)
+    eff = effort_words(report, data_dir)
+    body_parts = lengths[lengths["part"].between(1, 5)]
+    longest = body_parts.loc[body_parts["chars"].idxmax()]
+    shortest = body_parts.loc[body_parts["chars"].idxmin()]
+    p45 = dens_p[dens_p["part"].isin([4, 5])]
+    zero = dens_s[dens_s["figures"] == 0]
+    out = {
+        "writing.chars": f"{lengths['chars'].sum():,}",
+        "writing.han": f"{lengths['han'].sum():,}",
+        "writing.parts_longest": f"{longest['part_label']} ({longest['chars']:,} characters)",
+        "writing.parts_shortest": f"{shortest['part_label']} ({shortest['chars']:,} characters)",
+        "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
+        "writing.closing_chars": f"{int(lengths.loc[lengths['part'] == 6, 'chars'].iloc[0]):,}",
+        "writing.frame_share": _pct(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
+        "writing.subsections": str(len(meas)),
+        "writing.measures": str(int(meas["measures"].sum())),
+        "writing.subsections_three": str(int((meas["measures"] == 3).sum())),
+        "writing.subsections_four": ", ".join(f"§{s}" for s in meas.loc[meas["measures"] == 4, "section"]),
+        "writing.figures": str(int(dens_p["figures"].sum())),
+        "writing.density_all": f"{dens_p['figures'].sum() / dens_p['chars'].sum() * 1000:.1f}",
+        "writing.density_part_max": "{} ({:.1f})".format(*dens_p.loc[dens_p["per_1000"].idxmax(), ["part_label", "per_1000"]]),
+        "writing.density_part_min": "{} ({:.1f})".format(*body_parts.merge(dens_p[["part", "per_1000"]]).sort_values("per_1000").iloc[0][["part_label", "per_1000"]]),
+        "writing.p45_text_share": _pct(lengths.loc[lengths["part"].isin([4, 5]), "share"].sum()),
+        "writing.p45_figure_share": _pct(p45["figures"].sum() / dens_p["figures"].sum()),
+        "writing.zero_subsections": " and ".join(_sub_name(r) for r in zero.to_dict("records")),
+        "writing.zero_count": str(len(zero)),
+        "writing.median_position": _pct(float(pos["position"].median())),
+        "writing.first_figure_position": _pct(float(pos["position"].min())),
+        "writing.content_words": f"{int(toks['content'].sum()):,}",
+        "writing.tokens": f"{len(toks):,}",
+        "writing.dictionary_terms": str(len(dictionary_terms(data_dir))),
+        "writing.stop_words": str(len(ALL_STOP_WORDS)),
+        "writing.effort_per_1000": f"{eff['effort'].sum() / eff['words'].sum() * 1000:.0f}",
+        "writing.effort_max": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmax(), ["part_label", "per_1000"]]),
+        "writing.effort_min": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmin(), ["part_label", "per_1000"]]),
+    }
+    for i, r in enumerate(dens_s.head(3).to_dict("records"), start=1):
+        out[f"writing.top{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"
+    low = dens_s.sort_values(["per_1000", "section"]).head(3).to_dict("records")
+    for i, r in enumerate(low, start=1):
+        out[f"writing.bottom{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"
+    for kind in KIND_EN:
+        n = int(kinds["figures"].get(kind, 0))
+        out[f"writing.kind_{kind}"] = f"{n} ({_pct(n / kinds['figures'].sum())})"
+    return out
