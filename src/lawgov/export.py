@@ -327,7 +327,8 @@ def _kind(series) -> str:
     if values and all(isinstance(v, dict) for v in values):
         return "object"
     if values and all(isinstance(v, (list, tuple)) for v in values):
-        if all(isinstance(x, str) for v in values for x in v):
+        # ';'-joined in CSV only when no item holds a ';' (else a JSON array, which keeps it)
+        if all(isinstance(x, str) and LIST_DELIMITER not in x for v in values for x in v):
             return "list"
         return "array"
     if not values or all(isinstance(v, str) for v in values):
@@ -369,6 +370,9 @@ def _field(res: Resource, name: str, series, props: dict[str, tuple[dict, bool]]
         constraints["required"] = True
     if name in res.unique or res.primary_key == [name]:
         constraints["unique"] = True
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        # Table Schema v2 "categories": the values lawgov treats as categorical, in its order
+        desc["categories"] = [str(c) for c in series.cat.categories]
     enum = res.enums.get(name) or prop.get("enum")
     if enum:
         constraints["enum"] = list(enum)
@@ -389,7 +393,6 @@ def _field(res: Resource, name: str, series, props: dict[str, tuple[dict, bool]]
                 constraints[key] = prop[key]
     if constraints:
         desc["constraints"] = constraints
-    del pd
     return desc
 
 
@@ -527,8 +530,8 @@ def read_csv(path: PathLike, fields: list[dict[str, Any]]):
     """Read an exported CSV into a DataFrame with the dtypes ``lawgov`` uses.
 
     Strings -> ``string``, integers -> ``Int64``, numbers -> ``Float64``, booleans -> ``boolean``,
-    dates -> datetime, ';'-lists -> lists, JSON objects/arrays -> Python objects, and columns
-    with an ``enum`` constraint -> ``category``.
+    dates -> datetime, ';'-lists -> lists, JSON objects/arrays -> Python objects, and fields
+    with ``categories`` -> ``category`` with those categories in that order.
     """
     import pandas as pd
 
@@ -543,8 +546,8 @@ def read_csv(path: PathLike, fields: list[dict[str, Any]]):
             s = col.astype("string")
             if not empty_is_value:
                 s = s.mask(s == "", pd.NA)
-            if f.get("constraints", {}).get("enum") or name == "report":
-                s = s.astype("category")
+            if "categories" in f:
+                s = s.astype(object).astype(pd.CategoricalDtype(f["categories"]))
             out[name] = s
         elif kind == "integer":
             out[name] = pd.array([None if v == "" else int(v) for v in col], dtype="Int64")
