@@ -25,7 +25,7 @@ FILES = ["figures/kunshan-2012.yaml", "relations/kunshan-2012.yaml", "outline/ku
 ODD_VALUES = ["", "~", "null", "[]", "{}", "[1, [2]]", "{a: 1}", "-1", "1e999", ".nan", ".inf", "yes", "2012-13-45",
               "2012-01-01", "'四'", "!!binary aGk=", "&a [*a]", "\"\\x00\"", "0x1F", "1_000", "99.95%"]
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")

@@ -7,19 +7,17 @@
 Every function takes ``data_dir=None`` (default: $LAWGOV_DATA, else the repository's
 ``data/``). Invalid data raises ``lawgov.DataError`` listing every problem. Submodules are
 imported on first use, so ``import lawgov`` stays cheap.
+
+``lawgov.outline`` and ``lawgov.validate`` are the functions; their namesake submodules are
+imported with ``from lawgov.outline import parse_outline`` (not ``import lawgov.outline as``).
 """
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
-
-try:  # the version in pyproject.toml, as installed (issue 5: datapackage.json, CITATION.cff)
-    from importlib.metadata import version as _version
-
-    __version__ = _version("lawgov")
-except Exception:  # pragma: no cover - running from a source tree that is not installed
-    __version__ = "0+unknown"
 
 if TYPE_CHECKING:
     from .api import (
@@ -27,22 +25,33 @@ if TYPE_CHECKING:
         source_text, topics, validate,
     )
 
-__all__ = [
-    "DataError", "Problem", "reports", "source_text", "body", "outline", "figures", "relations",
-    "audit", "glossary", "topics", "frameworks", "crosswalk", "validate",
+_API = [
+    "reports", "source_text", "body", "outline", "figures", "relations", "audit", "glossary",
+    "topics", "frameworks", "crosswalk", "validate",
 ]
+__all__ = ["DataError", "Problem", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in _API:
         from . import api
 
-        # Importing api loads the submodule ``lawgov.validate``, which Python binds over
-        # the name; bind the public functions afterwards so ``lawgov.validate`` is the function.
-        globals().update({n: getattr(api, n) for n in __all__ if hasattr(api, n)})
+        globals().update({n: getattr(api, n) for n in _API})
         return globals()[name]
     raise AttributeError(f"module 'lawgov' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the submodule lawgov.outline or lawgov.validate makes Python bind it on the
+        # package, which would hide the function of the same name: keep the function.
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -104,7 +104,7 @@ def _per_report(name: str) -> Callable[..., pd.DataFrame]:
 
         return _memo(data_dir, (name, report), lambda ds: getattr(frames, name)(ds, _select(ds, report)))
 
-    loader.__name__ = name
+    loader.__name__ = loader.__qualname__ = name
     loader.__doc__ = f"The {name} frame, for one report or (report=None) all of them."
     return loader
 
@@ -115,7 +115,7 @@ def _shared(name: str) -> Callable[..., pd.DataFrame]:
 
         return _memo(data_dir, (name,), getattr(frames, name))
 
-    loader.__name__ = name
+    loader.__name__ = loader.__qualname__ = name
     loader.__doc__ = f"The {name} frame (shared by all reports)."
     return loader
 

@@ -57,10 +57,16 @@ class Document:
     problems: list[Problem]
     data: Any = field(default=None, repr=False)
 
-    def declared(self, name: str, key: str = "id") -> set[str]:
-        """The ``key`` of every item of list ``name``, valid or not (to avoid knock-on problems)."""
+    def declared(self, name: str, key: str = "id") -> set[str] | None:
+        """The ``key`` of every item of list ``name``, valid or not; None if there is no such list.
+
+        Checks of references use it, so that an entry already reported as invalid, or a
+        file that could not be read, does not also produce a flood of "does not exist".
+        """
         items = self.data.get(name) if isinstance(self.data, dict) else None
-        return {str(i[key]) for i in items if isinstance(i, dict) and key in i} if isinstance(items, list) else set()
+        if not isinstance(items, list):
+            return None
+        return {str(i[key]) for i in items if isinstance(i, dict) and key in i}
 
     def key_line(self, key: str) -> int | None:
         """Line of a top-level key, else of the document."""

@@ -104,10 +104,11 @@ def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, requ
 def _read_source(ds: Dataset, rd: ReportData) -> None:
     rep = rd.report
     path = ds.data_dir / rep.model.source
-    if not path.is_file():
+    try:
+        raw = path.read_bytes()
+    except (OSError, ValueError):  # missing, a directory, unreadable, or a NUL in the path
         ds.problems.append(rep.problem("source", f"source file not found: {ds.shown(rep.model.source)}"))
         return
-    raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != rep.model.sha256:
         ds.problems.append(rep.problem("sha256", f"source {ds.shown(rep.model.source)} has sha256 {digest}"))
@@ -145,7 +146,7 @@ def _read_per_report(ds: Dataset) -> None:
                 rd.outline, rd.outline_file = doc.entries.get("sections", []), doc
             elif kind == "figures":
                 rd.figures, rd.excluded = doc.entries.get("figures", []), doc.entries.get("excluded", [])
-                rd.declared_figures = doc.declared("figures") if "figures" in doc.entries else None
+                rd.declared_figures = doc.declared("figures")
             else:
                 rd.relations = doc.entries.get("relations", [])
         folder = ds.data_dir / kind
@@ -168,7 +169,7 @@ def load(data_dir: Path) -> Dataset:
 
     if doc := _read(ds, "topics.yaml", schema.TopicsFile, True):
         ds.topics = doc.entries.get("topics", [])
-        ds.declared_topics = doc.declared("topics") if "topics" in doc.entries else None
+        ds.declared_topics = doc.declared("topics")
     if doc := _read(ds, "glossary.yaml", schema.GlossaryFile, False):
         ds.terms, ds.has_glossary = doc.entries.get("terms", []), True
     if doc := _read(ds, "frameworks.yaml", schema.FrameworksFile, False):

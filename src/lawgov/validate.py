@@ -53,11 +53,11 @@ def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
             for i, tag in enumerate(e.model.tags):
                 if _unknown(ds.declared_topics, tag):
                     yield e.problem("tags", f"unknown topic '{tag}' (not in topics.yaml)", i)
-        if rd.headings is None or doc is None or doc.header is None:
+        listed = doc.declared("sections", "section") if doc is not None else None
+        if rd.headings is None or listed is None:
             continue
         parsed = rd.spans
         yield from _duplicates(rd.outline, lambda e: e.model.section, "section", "section")
-        listed = {e.model.section for e in rd.outline}
         for e in rd.outline:
             if e.model.section not in parsed:
                 yield e.problem("section", f"section {e.model.section} is not in the parsed outline")
