@@ -261,3 +261,48 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])
         out[f"audit.{r['id']}.verdict"] = str(r["verdict"])
     return out
+
+
+def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
+    """Rates printed with no base, each linked to its row in "The report in numbers"."""
+    import great_tables as gt
+
+    from .tables import _style
+
+    u = unbased_rates(report, data_dir)
+    rows = pd.DataFrame({
+        "section": u["section"],
+        "rate": [f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
+                 for f, i, z in zip(u["figure"], u["indicator_en"], u["indicator_zh"])],
+        "value": [f'{html.escape(e)}<br><span lang="zh">{html.escape(z)}</span>' for e, z in zip(u["value_en"], u["value_zh"])],
+        "missing": u["missing"],
+        "what": u["description_en"].map(html.escape),
+    })
+    table = (gt.GT(rows).fmt(lambda x: x, columns=["rate", "value", "what"])
+             .cols_label(section="§", rate="Rate · 比率", value="Printed", missing="Not printed", what="What is missing")
+             .cols_width({"section": "6%", "rate": "28%", "value": "14%", "missing": "16%", "what": "36%"}))
+    return _style(table)
+
+
+def readings_table(report: str | None = None, data_dir=None):
+    """The readings of the compound speed-up: combined change, last year's time index, and whether the text supports it."""
+    import great_tables as gt
+
+    from .tables import _style
+
+    t = speedup_readings_table(report, data_dir)
+    base = int(speedup_series(report, data_dir)["year"].min())
+    end = int(speedup_series(report, data_dir)["year"].max())
+    rows = pd.DataFrame({
+        "reading": t["label_en"].map(html.escape),
+        "change": [f"{v:.2f}%" for v in t["combined_change"]],
+        "index": [f"{v:.1f}" for v in t["time_index_end"]],
+        "supported": ["yes" if s else "no" for s in t["supported"]],
+        "why": t["reason_en"].map(html.escape),
+    })
+    table = (gt.GT(rows).fmt(lambda x: x, columns=["reading", "why"])
+             .cols_label(reading="Reading", change=f"Combined change {base}–{end}",
+                         index=f"Processing time {end} ({base} = 100)", supported="Supported by the text", why="Why")
+             .cols_align("right", columns=["change", "index"])
+             .cols_width({"reading": "28%", "change": "12%", "index": "12%", "supported": "10%", "why": "38%"}))
+    return _style(table)
