@@ -187,9 +187,10 @@ def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, des
     data = pd.DataFrame(rows)
     return _describe(alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
-        yOffset=alt.YOffset("what:N"),
+        yOffset=alt.YOffset("what:N", sort=["measures (一是, 二是 …)", "figures"]),
         x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("what:N", scale=alt.Scale(range=[GREY, PART_COLOURS[part]]), legend=alt.Legend(title=None)),
+        color=alt.Color("what:N", scale=alt.Scale(domain=["measures (一是, 二是 …)", "figures"], range=[GREY, PART_COLOURS[part]]),
+                        legend=alt.Legend(title=None)),
         tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
                  alt.Tooltip("n:Q", title="Number")],
