@@ -84,3 +84,9 @@ def test_2008_decision_is_listed_as_not_cited_with_no_areas():
     fs = C.frameworks_summary().set_index("framework")
     assert fs.loc["decision-2008", "relation"] == "not_cited"
     assert fs.loc["decision-2008", "areas"] == 0
+
+
+def test_summary_is_text_without_gaps():
+    s = C.summary()
+    assert s["frameworks.areas_none"] == str(len(C.areas_without_measure()))
+    assert all(isinstance(v, str) and v for v in s.values())

@@ -78,3 +78,11 @@ def test_audit_rows_link_every_input_to_its_anchor():
     for r in rows.to_dict("records"):
         for i in a.loc[r["id"], "inputs"]:
             assert f'href="numbers.html#fig-{i}"' in r["inputs_html"]
+
+
+def test_summary_counts_add_up():
+    s = D.summary()
+    n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
+                                 "audit.n_inconsistent", "audit.n_uncheckable"))
+    assert n == int(s["audit.relations"]) == len(lawgov.audit())
+    assert s["audit.mediation_success_rate_check.computed_rounded"] == "99.96%"

@@ -103,3 +103,12 @@ def test_figure_kinds_shares_sum_to_one():
     assert rate == (figs["unit_en"] == "percent").sum()
     by_part = T.figure_kinds(by_part=True)
     assert by_part.groupby("part")["share"].sum().round(9).eq(1).all()
+
+
+def test_summary_names_the_most_and_least_quantified_subsections():
+    s = T.summary()
+    dens = T.figures_density(by="subsection")
+    top = dens.sort_values(["per_1000", "section"], ascending=[False, True]).iloc[0]
+    assert s["writing.top1"].startswith(f"§{top['section']} ")
+    assert s["writing.chars"] == f"{T.part_lengths()['chars'].sum():,}"
+    assert all(isinstance(v, str) and v and "nan" not in v.lower() for v in s.values())
