@@ -247,12 +247,27 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
 
 def build_exports(info: dict) -> None:
     """Hook: CSV / JSON / Parquet + datapackage.json (issue 5, lawgov.export)."""
-    info["note"] = "not yet (issue 5)"
+    from lawgov.export import publish_into_book
+
+    info["note"] = publish_into_book(HTML, DATA, BOOK)
 
 
-def build_pdf(info: dict) -> None:
-    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5)."""
-    info["note"] = "not yet (issue 5)"
+def build_pdf(info: dict, jobs: int = 2) -> None:
+    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5, lawgov.pdf).
+
+    Without Chromium the book is still built: the step says in one line how to get the PDF.
+    """
+    from lawgov import pdf
+
+    try:
+        r = pdf.build(jobs)
+    except pdf.NoChromium as exc:
+        info["note"] = f"no PDF: {exc}; to get it: {pdf.HOW_TO_GET_IT}"
+        return
+    except pdf.PdfError as exc:
+        raise BuildError(f"PDF edition: {exc}") from None
+    info["note"] = (f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
+                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s")
 
 
 # --- freshness (used by the browser tests) -------------------------------------------
@@ -323,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         with step("exports") as info:
             build_exports(info)
         with step("pdf") as info:
-            build_pdf(info)
+            build_pdf(info, jobs=max(1, args.jobs))
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1

@@ -880,6 +880,55 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
     return {"text": text, "bibtex": bib, "anchor": anchor(figure_id), "href": href}
 
 
+def notebook_sources(book_dir: Path) -> list[tuple[str, Path]]:
+    """(docname, source) of every MyST-markdown notebook listed in the book's _toc.yml."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    out = []
+    for docname in parse_toc_yaml(book_dir / "_toc.yml"):
+        src = book_dir / f"{docname}.md"
+        if src.exists():
+            head = src.read_text(encoding="utf-8")[:2000]
+            if head.startswith("---") and "kernelspec:" in head and "format_name: myst" in head:
+                out.append((docname, src))
+    return out
+
+
+def write_notebooks(book_dir: Path, out_dir: Path) -> list[Path]:
+    """Each chapter notebook as .ipynb (unexecuted, via jupytext), for readers without jupytext.
+
+    The .md source itself is offered by the theme's download button (``_sources/<doc>.md``).
+    """
+    import jupytext
+
+    written = []
+    for docname, src in notebook_sources(book_dir):
+        nb = jupytext.read(src)
+        dest = out_dir / f"{docname}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(nb, dest, fmt="ipynb")
+        written.append(dest)
+    return written
+
+
+def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path | None = None) -> str:
+    """The ``exports`` step of ``make book``: the package, its zip and the notebooks into the HTML book.
+
+    Writes ``<html>/downloads/data/`` (the package, atomically), ``<html>/downloads/<zip>``
+    and ``<html>/downloads/notebooks/<doc>.ipynb``; returns a one-line summary.
+    """
+    html_dir = Path(html_dir)
+    pkg = html_dir / PACKAGE_DIR
+    sizes = export(pkg, data_dir)
+    z = write_zip(pkg, html_dir / DOWNLOADS / zip_name())
+    notebooks = write_notebooks(book_dir, html_dir / DOWNLOADS / "notebooks") if book_dir else []
+    meta = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [r for r in meta["resources"] if "schema" in r]
+    n_fields = sum(len(r["schema"]["fields"]) for r in tables)
+    return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
+            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks")
+
+
 def main_export(out_dir: str, data_dir: PathLike = None) -> int:
     """The ``lawgov export`` command: DataError -> one line per problem on stderr, exit 1."""
     import sys
