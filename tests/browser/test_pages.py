@@ -83,6 +83,8 @@ def test_page(visit, book_page: BookPage):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{book_page.slug}.png"), full_page=True)
 
+    assert record.blocked == [], f"{book_page.html}: requests to other hosts: {record.blocked}"
+    assert record.failed == [], f"{book_page.html}: failed requests: {record.failed}"
     assert not counts["errors"], f"{book_page.html}: chart errors {counts['errors']}"
     assert counts["divs"] == expected, (
         f"{book_page.html}: {counts['divs']} Altair chart divs in the page, but its "
@@ -98,7 +100,6 @@ def test_page(visit, book_page: BookPage):
             f"{book_page.html}: the tooltip has no Chinese label: {text!r}"
         )
     assert record.blocked == [], f"{book_page.html}: requests to other hosts: {record.blocked}"
-    assert record.failed == [], f"{book_page.html}: failed requests: {record.failed}"
     assert record.console_errors == [], (
         f"{book_page.html}: console errors: {record.console_errors}"
     )
