@@ -690,6 +690,51 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+def describe(data_dir: PathLike = None) -> list[dict[str, Any]]:
+    """The tables of the package, without writing anything: name, title, description, rows, schema."""
+    from .load import resolve_data_dir
+
+    root = resolve_data_dir(data_dir)
+    out = []
+    for res in _resources():
+        df = res.build(root)
+        out.append({"name": res.name, "title": res.title, "description": res.description, "rows": len(df),
+                    "schema": schema_of(res, df)})
+    return out
+
+
+def resources_table(data_dir: PathLike = None, *, page_prefix: str = ""):
+    """One row per table of the package, with download links (for the "Data and downloads" page)."""
+    import pandas as pd
+
+    rows = []
+    for r in describe(data_dir):
+        links = " · ".join(f'<a href="{page_prefix}{PACKAGE_DIR}/{ext}/{r["name"]}.{ext}">{ext.upper()}</a>'
+                           for ext in ("csv", "json", "parquet"))
+        rows.append({"table": r["name"], "what it holds": r["description"], "rows": r["rows"],
+                     "fields": len(r["schema"]["fields"]), "key": ", ".join(r["schema"]["primaryKey"]),
+                     "download": links})
+    return pd.DataFrame(rows)
+
+
+def fields_table(name: str, data_dir: PathLike = None):
+    """The fields of one table of the package: name, type, constraints, description."""
+    import pandas as pd
+
+    res = next(r for r in describe(data_dir) if r["name"] == name)
+    rows = []
+    for f in res["schema"]["fields"]:
+        c = f.get("constraints", {})
+        notes = [k for k in ("required", "unique") if c.get(k)]
+        if "enum" in c:
+            notes.append("one of " + ", ".join(c["enum"]))
+        if "pattern" in c:
+            notes.append(f"pattern {c['pattern']}")
+        rows.append({"field": f["name"], "type": f["type"] + (f" ({f['delimiter']}-separated)" if "delimiter" in f else ""),
+                     "unit": f.get("unit", ""), "constraints": "; ".join(notes), "description": f["description"]})
+    return pd.DataFrame(rows)
+
+
 def chapter_csv_name(part: int) -> str:
     return f"chapters/figures-part-{part}.csv"
 
