@@ -21,12 +21,12 @@ from .errors import DataError, Problem
 
 if TYPE_CHECKING:
     from .api import (
-        audit, body, crosswalk, figures, frameworks, glossary, outline, relations, reports,
+        audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
         source_text, topics, validate,
     )
 
 _API = [
-    "reports", "source_text", "body", "outline", "figures", "relations", "audit", "glossary",
+    "reports", "source_text", "body", "outline", "figures", "relations", "audit", "excluded", "glossary",
     "topics", "frameworks", "crosswalk", "validate",
 ]
 __all__ = ["DataError", "Problem", *_API]

@@ -13,7 +13,11 @@ import pandas as pd
 
 from lawgov import format as fmt
 
-PART_TITLES_ZH = {0: "序言", 6: "结语"}
+# The chapter that walks through each part of the report (docnames in book/_toc.yml).
+PART_PAGES = {
+    0: "p0-preamble", 1: "p1-foundations", 2: "p2-functions", 3: "p3-decisions",
+    4: "p4-oversight", 5: "p5-governance", 6: "p6-closing",
+}
 
 
 def _glue(key: str, value, display: bool = False) -> None:

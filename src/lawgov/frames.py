@@ -187,3 +187,14 @@ def crosswalk(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
         "report": "category", "section": "string", "part": "Int64", "area": "string", "framework": "string",
         "area_title_en": "string", "reason_en": "string",
     })
+
+
+def excluded(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
+    """Numerals of the body that are deliberately not figures, with the reason."""
+    rows = [
+        {"report": rd.id, "quote": e.model.quote, "reason_en": e.model.reason_en,
+         "offset": (rd.body or "").find(e.model.quote)}
+        for rd in rds
+        for e in rd.excluded
+    ]
+    return _frame(rows, {"report": "category", "quote": "string", "reason_en": "string", "offset": "Int64"})

@@ -127,3 +127,36 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
         if isinstance(note, str) and note:
             table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
     return _style(table)
+
+
+def glossary_table(glossary: pd.DataFrame, part_pages: dict[int, str]) -> gt.GT:
+    """The bilingual glossary: Chinese, pinyin, English, meaning, and first use linked to its chapter."""
+    g = glossary.sort_values("pinyin", key=lambda s: s.str.normalize("NFKD")).reset_index(drop=True)
+    first = [
+        f'<a href="{html.escape(part_pages[int(str(s).split(".")[0])])}.html">§{html.escape(str(s))}</a>'
+        for s in g["first_use"]
+    ]
+    rows = pd.DataFrame({
+        "zh": [f'<span lang="zh" class="term-zh">{html.escape(t)}</span>' for t in g["zh"]],
+        "pinyin": g["pinyin"],
+        "en": [
+            html.escape(e) + (f'<br><span class="also">also: {html.escape("; ".join(a))}</span>' if len(a) else "")
+            for e, a in zip(g["en"], g["also_en"])
+        ],
+        "meaning": g["explanation_en"],
+        "first_use": first,
+    })
+    return _style(
+        gt.GT(rows)
+        .fmt(lambda x: x, columns=["zh", "en", "first_use"])
+        .cols_label(zh="中文", pinyin="Pinyin", en="English", meaning="Meaning", first_use="First use")
+        .cols_width({"zh": "14%", "pinyin": "16%", "en": "20%", "meaning": "40%", "first_use": "10%"})
+    )
+
+
+def reference_table(df: pd.DataFrame, *, title: str | None = None) -> gt.GT:
+    """A plain, escaped table for reference material (schemas, rules, counts)."""
+    table = gt.GT(df.reset_index(drop=True))
+    if title:
+        table = table.tab_header(title=title)
+    return _style(table)

@@ -27,6 +27,7 @@ def _duplicates(entries: list[Entry], key: Callable[[Entry], str], field: str, w
 
 
 def unique_ids(ds: Dataset) -> Iterator[Problem]:
+    """Ids are unique: figures and relations within a report; terms (id and Chinese), topics, frameworks and framework areas overall."""
     for rd in ds.reports.values():
         yield from _duplicates(rd.figures, lambda e: e.model.id, "id", "figure id")
         yield from _duplicates(rd.relations, lambda e: e.model.id, "id", "relation id")
@@ -47,6 +48,7 @@ def _unknown(declared: set[str] | None, name: str) -> bool:
 
 
 def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
+    """The outline file and the outline parsed from the text agree one-to-one; every tag is a declared topic."""
     for rd in ds.reports.values():
         doc = rd.outline_file
         for e in rd.outline:
@@ -68,6 +70,7 @@ def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def figures_match_text(ds: Dataset) -> Iterator[Problem]:
+    """Every quote is a verbatim substring of the body inside its section, its value appears in it (Arabic or Chinese numerals), its topic is declared; every excluded numeral is in the body."""
     for rd in ds.reports.values():
         spans = rd.spans
         for e in rd.figures:
@@ -92,6 +95,7 @@ def figures_match_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
+    """Relations name existing figures of the right kind (rates where a rate is stated, counts where counts are added), sum parts share the whole's unit, and a funnel starts with a count."""
     for rd in ds.reports.values():
         figures = {e.model.id: e.model for e in rd.figures}
         spans = rd.spans
@@ -121,6 +125,7 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
 
 
 def terms_in_text(ds: Dataset) -> Iterator[Problem]:
+    """Every glossary term occurs verbatim in a report body."""
     bodies = [rd.body for rd in ds.reports.values() if rd.body is not None]
     if not bodies:
         return
@@ -130,6 +135,7 @@ def terms_in_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
+    """Every crosswalk mapping names an existing report, a parsed section and a declared framework area."""
     for e in [*ds.crosswalk, *ds.outside_frameworks]:
         rd = ds.reports.get(e.model.report)
         if rd is None:
