@@ -8,3 +8,4 @@ from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables 
 from lawgov.charts.figures import bars, composition, funnel, rates, section_profile, timeline, overview, speedup_readings
 
 __all__ = ["bars", "composition", "funnel", "rates", "section_profile", "timeline", "overview", "speedup_readings"]
+from lawgov.charts import parts  # noqa: E402,F401  (chapter charts: charts.parts.devolution, .pooled, .ladder, .report_structure)

@@ -1,0 +1,128 @@
+"""lawgov.charts.parts against the real report: every mark's tooltip, values equal the figures."""
+from __future__ import annotations
+
+import pytest
+
+import lawgov
+import lawgov.charts as charts
+from lawgov import format as fmt
+from lawgov.charts import parts as P
+
+TOOLTIP_FIELDS = {"indicator_en", "indicator_zh", "value_en", "value_zh", "id", "section"}
+SUGGESTIONS = ["deputies_suggestions_handled", "cppcc_proposals_handled"]
+RATES = ["suggestions_completion_rate", "suggestions_meeting_rate", "suggestions_satisfaction_rate"]
+DEVOLUTION = ["penalty_powers_per_department", "approval_items_per_department"]
+
+
+@pytest.fixture(scope="module")
+def figs():
+    return lawgov.figures("kunshan-2012")
+
+
+@pytest.fixture(scope="module")
+def by_id(figs):
+    return figs.set_index("id")
+
+
+def _views(spec: dict):
+    """Every unit view of a Vega-Lite spec (layers, concatenations, facets), with the data it draws."""
+    datasets = spec.get("datasets", {})
+
+    def walk(node, data=None):
+        if "data" in node and "name" in node["data"]:
+            data = datasets[node["data"]["name"]]
+        for key in ("layer", "vconcat", "hconcat", "concat"):
+            for child in node.get(key, []):
+                yield from walk(child, data)
+        if "spec" in node:
+            yield from walk(node["spec"], data)
+        if "mark" in node:
+            yield node, data
+
+    yield from walk(spec)
+
+
+def _tooltip_fields(view: dict) -> set[str]:
+    tips = view.get("encoding", {}).get("tooltip", [])
+    return {t["field"].split(":")[0] for t in tips}
+
+
+def _assert_figure_tooltips(spec: dict, by_id) -> int:
+    """Every mark has the standard tooltip; every row that is a figure shows that figure's value."""
+    n = 0
+    for view, data in _views(spec):
+        assert TOOLTIP_FIELDS <= _tooltip_fields(view), view.get("mark")
+        for row in data:
+            assert all(row.get(k) not in (None, "") for k in TOOLTIP_FIELDS), row
+            if row["id"] in by_id.index:
+                f = by_id.loc[row["id"]]
+                assert row["value"] == pytest.approx(float(f["value"]))
+                assert row["value_en"] == fmt.value_en(f)
+                assert row["value_zh"] == fmt.value_zh(f)
+                assert row["indicator_zh"] == f["indicator_zh"]
+                n += 1
+    return n
+
+
+def test_chart_parts_is_exported():
+    assert charts.parts is P
+
+
+def test_ladder_draws_each_level_with_its_figure(figs, by_id):
+    steps = [("model_units_designated", "Kunshan", "昆山市"), ("suzhou_model_units_selected", "Suzhou", "苏州市"),
+             ("provincial_model_candidates_selected", "Jiangsu", "江苏省")]
+    spec = P.ladder(figs, steps, description="ladder").to_dict()
+    assert spec["description"] == "ladder"
+    assert _assert_figure_tooltips(spec, by_id) == 2 * len(steps)  # bar and label layers
+    data = next(d for _, d in _views(spec))
+    assert [r["value"] for r in data] == [22, 5, 4]
+    assert [r["level"] for r in data] == ["Kunshan|昆山市", "Suzhou|苏州市", "Jiangsu|江苏省"]
+
+
+def test_per_unit_average_is_the_audits_ratio(figs):
+    audit = lawgov.audit("kunshan-2012").set_index("id")
+    data = P.per_unit(figs, audit.reset_index(), DEVOLUTION)
+    assert len(data) == 3 * len(DEVOLUTION)
+    derived = data[data["derived"]].set_index("id")
+    assert derived.loc["penalty_powers_per_department", "value"] == pytest.approx(665 / 16)
+    assert derived.loc["approval_items_per_department", "value"] == pytest.approx(9.0)
+    for rid, row in derived.iterrows():
+        assert row["value"] == pytest.approx(audit.loc[rid, "computed"])
+        assert "derived" in row["value_en"] and row["value_zh"] == "未载明"
+
+
+def test_devolution_tooltips_and_values(figs, by_id):
+    spec = P.devolution(figs, lawgov.audit("kunshan-2012"), DEVOLUTION, description="d").to_dict()
+    # four figures (665, 16, 135, 15), each drawn as a bar and a label
+    assert _assert_figure_tooltips(spec, by_id) == 2 * 4
+    assert spec["facet"]["column"]["field"] == "panel"
+
+
+def test_pooled_base_and_implied_counts(figs):
+    pool = P.pooled_base(figs, SUGGESTIONS)
+    assert pool["total"] == 250 + 251
+    ic = P.implied_counts(figs, ["suggestions_satisfaction_rate"], pool["total"]).iloc[0]
+    # 499 / 501 = 99.60% is the smallest count reaching "99.6% or more"
+    assert (ic["min_count"], ic["max_count"], ic["max_shortfall"]) == (499, 501, 2)
+    assert round(100 * 498 / 501, 1) < 99.6 <= round(100 * 499 / 501, 1)
+
+
+def test_pooled_chart_tooltips_and_or_more_line(figs, by_id):
+    spec = P.pooled(figs, SUGGESTIONS, RATES, description="p").to_dict()
+    assert _assert_figure_tooltips(spec, by_id) == 2 * len(SUGGESTIONS) + 3 * len(RATES)
+    rows = {r["id"]: r for _, d in _views(spec) for r in d if "upper" in r}
+    assert rows["suggestions_satisfaction_rate"]["upper"] == 100.0  # "or more" reaches to 100%
+    assert rows["suggestions_completion_rate"]["upper"] == 100.0
+
+
+def test_report_structure_counts_match_outline_and_figures(figs):
+    outline = lawgov.outline("kunshan-2012")
+    frame = P.report_structure_frame(outline, figs)
+    got = frame.pivot(index="part", columns="what", values="n")
+    assert list(got.index) == list(range(7))
+    assert got[P.STRUCTURE_WHAT[2]].sum() == len(figs)
+    assert got[P.STRUCTURE_WHAT[1]].sum() == int((outline["level"] == 2).sum())
+    assert got.loc[1, P.STRUCTURE_WHAT[0]] == 4
+    spec = P.report_structure(outline, figs, description="s").to_dict()
+    for view, _ in _views(spec):
+        assert {"part_label", "heading_zh", "n"} <= _tooltip_fields(view)
