@@ -19,6 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 
+try:  # the version in pyproject.toml, as installed (datapackage.json, CITATION.cff; tests/test_citation.py)
+    from importlib.metadata import version as _version
+
+    __version__ = _version("lawgov")
+except Exception:  # pragma: no cover - a source tree that is not installed
+    __version__ = "0+unknown"
+
 if TYPE_CHECKING:
     from .api import (
         audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
@@ -29,7 +36,7 @@ _API = [
     "reports", "source_text", "body", "outline", "figures", "relations", "audit", "excluded", "glossary",
     "topics", "frameworks", "crosswalk", "validate",
 ]
-__all__ = ["DataError", "Problem", *_API]
+__all__ = ["DataError", "Problem", "__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
