@@ -772,24 +772,35 @@ def export(out_dir: PathLike, data_dir: PathLike = None) -> dict[str, int]:
     return {rel: len(data) for rel, data in files.items()}
 
 
-def write_zip(pkg_dir: PathLike, zip_path: PathLike) -> Path:
-    """A deterministic zip of an exported package: sorted entries, fixed times and modes."""
-    pkg = Path(pkg_dir)
+def meta_created(pkg_dir: PathLike) -> str:
+    meta = json.loads((Path(pkg_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    return meta.get("created", "1980-01-01T00:00:00Z")
+
+
+def zip_files(files: list[Path], zip_path: PathLike, prefix: str, stamp: str, base: Path | None = None) -> Path:
+    """A deterministic zip: sorted entries under prefix/, fixed times and modes, written atomically."""
     dest = Path(zip_path)
-    meta = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
-    stamp = meta.get("created", "1980-01-01T00:00:00Z")
+    dest.parent.mkdir(parents=True, exist_ok=True)
     when = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").timetuple()[:6]
-    prefix = f"{PACKAGE_NAME}-{meta['version']}"
     tmp = dest.with_name(f".{dest.name}.tmp")
     with zipfile.ZipFile(tmp, "w") as zf:
-        for p in sorted(q for q in pkg.rglob("*") if q.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{p.relative_to(pkg).as_posix()}", date_time=when)
+        for p in sorted(files):
+            name = p.relative_to(base).as_posix() if base else p.name
+            info = zipfile.ZipInfo(f"{prefix}/{name}", date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             zf.writestr(info, p.read_bytes(), compresslevel=9)
     tmp.replace(dest)
     return dest
+
+
+def write_zip(pkg_dir: PathLike, zip_path: PathLike) -> Path:
+    """A deterministic zip of an exported package (the folder kunshan-2012-lawgov-<version>/)."""
+    pkg = Path(pkg_dir)
+    meta = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    files = [q for q in pkg.rglob("*") if q.is_file()]
+    return zip_files(files, zip_path, f"{PACKAGE_NAME}-{meta['version']}", meta_created(pkg), base=pkg)
 
 
 def zip_name() -> str:
@@ -828,6 +839,7 @@ def downloads() -> dict[str, str]:
         "datapackage": f"{PACKAGE_DIR}/datapackage.json",
         "zip": f"{DOWNLOADS}/{zip_name()}",
         "pdf": f"{DOWNLOADS}/{PDF_NAME}",
+        "notebooks_zip": f"{DOWNLOADS}/{NOTEBOOKS_ZIP}",
         **{f"{r}.{ext}": f"{PACKAGE_DIR}/{ext}/{r}.{ext}"
            for r in ("figures", "outline", "relations", "relation_inputs", "glossary", "topics", "framework_areas", "crosswalk", "reports")
            for ext in ("csv", "json", "parquet")},
@@ -835,6 +847,7 @@ def downloads() -> dict[str, str]:
 
 
 PDF_NAME = "kunshan-2012-lawgov.pdf"
+NOTEBOOKS_ZIP = f"{PACKAGE_NAME}-notebooks.zip"
 
 
 # --- citations --------------------------------------------------------------------------
@@ -967,11 +980,13 @@ def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path 
     sizes = export(pkg, data_dir)
     z = write_zip(pkg, html_dir / DOWNLOADS / zip_name())
     notebooks = write_notebooks(book_dir, html_dir / DOWNLOADS / "notebooks") if book_dir else []
+    if book_dir:
+        zip_files(notebooks, html_dir / DOWNLOADS / NOTEBOOKS_ZIP, f"{PACKAGE_NAME}-notebooks-{version()}", meta_created(pkg))
     meta = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     tables = [r for r in meta["resources"] if "schema" in r]
     n_fields = sum(len(r["schema"]["fields"]) for r in tables)
     return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
-            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks")
+            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks as .ipynb")
 
 
 def main_export(out_dir: str, data_dir: PathLike = None) -> int:

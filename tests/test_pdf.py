@@ -1,0 +1,226 @@
+"""The built book's publications: the PDF edition and every download link.
+
+Needs the built book (built here if missing or stale, like the browser tests) and, for
+the PDF, Debian's Chromium and poppler-utils (pdftotext, pdfinfo). Missing tools FAIL,
+saying how to install them; LAWGOV_SKIP_BROWSER=1 skips the PDF tests knowingly.
+"""
+from __future__ import annotations
+
+import fcntl
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+import lawgov
+from lawgov import export, pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+BUILD = BOOK / "_build"
+HTML = BUILD / "html"
+DOWNLOAD_EXT = (".csv", ".json", ".parquet", ".zip", ".pdf", ".ipynb", ".md", ".txt")
+
+
+def _need(tool: str, package: str) -> str:
+    path = shutil.which(tool)
+    if not path:
+        pytest.fail(f"{tool} not found: install Debian's {package} (apt-get install -y {package}; .ci/run does this)",
+                    pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """book/_build/html, built now if missing or stale (same lock as the browser tests)."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    with open(BUILD / ".test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            check = subprocess.run([sys.executable, "-m", "lawgov.build", "--check"], cwd=ROOT,
+                                   capture_output=True, text=True)
+            if check.returncode != 0:
+                build = subprocess.run([sys.executable, "-m", "lawgov.build"], cwd=ROOT, capture_output=True, text=True)
+                if build.returncode != 0:
+                    pytest.fail(f"`python -m lawgov.build` failed:\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}",
+                                pytrace=False)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    assert (HTML / "index.html").exists()
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def pdf_path(built_book) -> Path:
+    problem = pdf.chromium_problem()
+    if problem:
+        message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    if not pdf.PDF.exists():  # the book was built on a machine without Chromium: print it now
+        with open(BUILD / ".test-build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if not pdf.PDF.exists():
+                    pdf.build()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    assert pdf.PDF.exists(), f"{pdf.PDF} was not built"
+    return pdf.PDF
+
+
+@pytest.fixture(scope="session")
+def pdf_text(pdf_path) -> str:
+    exe = _need("pdftotext", "poppler-utils")
+    return subprocess.run([exe, "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _chapters() -> list[str]:
+    toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [c["file"] for c in part.get("chapters", [])]
+    files += [c["file"] for c in toc.get("chapters", [])]
+    return files
+
+
+def test_pdf_is_a4_with_a_page_per_chapter_or_more(pdf_path):
+    exe = _need("pdfinfo", "poppler-utils")
+    info = subprocess.run([exe, str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert size and abs(float(size[1]) - 595.28) < 1 and abs(float(size[2]) - 841.89) < 1, info
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+    chapters = _chapters()
+    assert pages >= len(chapters), f"{pages} pages for {len(chapters)} chapters in _toc.yml"
+    assert pdf.page_count(pdf_path) == pages
+
+
+def test_pdf_holds_chinese_indicator_labels(pdf_text):
+    labels = [s for s in lawgov.figures()["indicator_zh"] if s in pdf_text]
+    assert labels, "no Chinese indicator label of lawgov.figures() in the PDF's text"
+    assert "依法行政" in pdf_text
+
+
+def _axis_titles(page: Path) -> list[str]:
+    """Axis titles of the Vega-Lite specs embedded in a built page."""
+    titles = []
+    text = page.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    # Altair's HTML calls (function(spec, embedOpt){...})({spec}, {embed options})
+    for m in re.finditer(r"\}\)\((?=\{)", text):
+        try:
+            spec, _ = decoder.raw_decode(text, m.end())
+        except ValueError:
+            continue
+        if "vega-lite" not in str(spec.get("$schema", "")):
+            continue
+        stack = [spec]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                enc = node.get("encoding", {})
+                for ch in ("x", "y"):
+                    t = enc.get(ch, {}).get("title") if isinstance(enc.get(ch), dict) else None
+                    if isinstance(t, str) and t.strip():
+                        titles.append(t)
+                stack += list(node.values())
+            elif isinstance(node, list):
+                stack += node
+    return titles
+
+
+def test_pdf_draws_the_charts_as_text_not_menus(pdf_text, built_book):
+    single = pdf.SINGLE / f"{pdf.root_doc()}.html"
+    titles = _axis_titles(single)
+    assert titles, "no chart with an axis title in the single-page edition"
+    flat = re.sub(r"\s+", " ", pdf_text)
+    # pdftotext may move CJK runs inside a line: compare the Latin words of each title.
+    latin = [re.sub(r"\s+", " ", re.sub(r"[^\x20-\x7e]|[()]", " ", t)).strip() for t in titles]
+    found = [t for t in latin if t and t in flat]
+    assert found, f"none of the axis titles {titles[:5]} is in the PDF's text (charts not drawn, or not vector)"
+    for menu in ("Save as SVG", "Save as PNG", "View Source", "Open in Vega Editor"):
+        assert menu not in pdf_text
+
+
+def test_pdf_is_copied_into_the_book(pdf_path, built_book):
+    copy = built_book / export.downloads()["pdf"]
+    assert copy.exists() and copy.read_bytes() == pdf_path.read_bytes()
+
+
+def test_without_chromium_the_build_still_succeeds_and_says_how(monkeypatch, capsys):
+    from lawgov import build
+
+    monkeypatch.setattr(pdf, "CHROMIUM", Path("/nonexistent/chromium"))
+    info = {"note": ""}
+    build.build_pdf(info)
+    assert "apt-get install chromium fonts-noto-cjk" in info["note"]
+    assert "\n" not in info["note"]
+
+
+# --- downloads in the built book -------------------------------------------------------
+
+
+def _links(page: Path) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'<a\s[^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))]
+
+
+def test_every_download_link_resolves(built_book):
+    checked = 0
+    problems = []
+    for page in sorted(built_book.glob("*.html")):
+        for href in _links(page):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = unquote(parts.path)
+            is_download = path.endswith(DOWNLOAD_EXT) or path.startswith(("downloads/", "_sources/", "_downloads/"))
+            if not is_download:
+                continue
+            checked += 1
+            if not (page.parent / path).is_file():
+                problems.append(f"{page.name}: {href}")
+    assert not problems, "download links to missing files:\n" + "\n".join(problems)
+    assert checked >= 10, f"only {checked} download links found in the built book"
+
+
+def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
+    links = set(_links(built_book / "data.html"))
+    d = export.downloads()
+    for key in ("zip", "datapackage", "pdf", "figures.csv", "figures.parquet", "relations.json"):
+        assert d[key] in links, key
+    for part, rel in export.chapter_downloads().items():
+        assert rel in links, part
+        assert (built_book / rel).is_file()
+    assert d["notebooks_zip"] in links
+    import zipfile
+
+    with zipfile.ZipFile(built_book / d["notebooks_zip"]) as zf:
+        names = sorted(n.split("/", 1)[1] for n in zf.namelist())
+        assert names == sorted(f"{doc}.ipynb" for doc, _ in export.notebook_sources(BOOK))
+        for n in zf.namelist():
+            assert json.loads(zf.read(n))["nbformat"] == 4
+
+
+def test_every_page_offers_its_source(built_book):
+    """The theme's download button links _sources/<doc>.md: a local file, so it works offline."""
+    for doc in _chapters():
+        links = _links(built_book / f"{doc}.html")
+        assert f"_sources/{doc}.md" in links, doc
+        assert (built_book / "_sources" / f"{doc}.md").read_text(encoding="utf-8") == (BOOK / f"{doc}.md").read_text(encoding="utf-8")
+
+
+def test_book_package_is_the_current_export(built_book):
+    meta = json.loads((built_book / export.downloads()["datapackage"]).read_text(encoding="utf-8"))
+    assert meta["version"] == lawgov.__version__
+    rows = {r["name"]: r.get("rows") for r in meta["resources"]}
+    assert rows["figures"] == len(lawgov.figures())
+    assert (built_book / export.downloads()["zip"]).is_file()
