@@ -215,13 +215,15 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     rows["verdict"] = [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]]
     table = (
         gt.GT(rows[["group", "section", "kind", "what", "inputs_html", "computed", "stated", "verdict", "reason"]],
-              groupname_col="group")
+              groupname_col="group", id="lawgov-audit-table")
         .fmt(lambda x: x, columns=["what", "inputs_html", "verdict", "reason"])
         .cols_label(section="§", kind="Kind", what="Relation", inputs_html="Inputs (linked to their quotes)",
                     computed="Computed", stated="Stated", verdict="Verdict", reason="Reason")
         .cols_align("right", columns=["computed", "stated"])
-        .cols_width({"section": "5%", "kind": "7%", "what": "22%", "inputs_html": "22%", "computed": "8%",
-                     "stated": "7%", "verdict": "10%", "reason": "19%"})
+        .cols_width({"section": "5%", "kind": "9%", "what": "20%", "inputs_html": "19%", "computed": "9%",
+                     "stated": "7%", "verdict": "11%", "reason": "20%"})
+        # long ids and expressions (mediation_successes, 17985 / 17993) may wrap anywhere
+        .opt_css("#lawgov-audit-table td { overflow-wrap: anywhere; }")
     )
     return _style(table)
 

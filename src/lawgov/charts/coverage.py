@@ -18,7 +18,7 @@ CONFIDENCE_MARK = {"confirmed": "✓", "likely": "~", "unverified": "?"}
 FRAMEWORK_SHORT = {
     "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
     "opinion-2010": "2010 Opinion (国发〔2010〕33号), cited by the report",
-    "outline-2015": "2015–2020 Outline: a later lens, issued three years after the report",
+    "outline-2015": "2015–2020 Outline: a later lens, issued after the report",
 }
 
 
@@ -27,7 +27,7 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
         x=alt.X(f"{x_field}:N", sort=x_order, title=None,
                 axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=460)),
+                axis=alt.Axis(labelLimit=310)),
         tooltip=[alt.Tooltip("row_label:N", title="Report"), alt.Tooltip("area:N", title="Area"),
                  alt.Tooltip("area_title_en:N", title="Area title"), alt.Tooltip("area_title_zh:N", title="标题"),
                  alt.Tooltip("confidence:N", title="Heading confidence"),
@@ -39,7 +39,7 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
         color=alt.condition(
             "datum.measures > 0",
             alt.Color("measures:Q", scale=alt.Scale(scheme="blues", domain=[0, vmax]),
-                      legend=alt.Legend(title="measures", orient="right", direction="vertical")),
+                      legend=alt.Legend(title="measures", orient="bottom", direction="horizontal", gradientLength=200)),
             alt.value("#f4f4f4"),
         )
     )
@@ -50,7 +50,7 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
     return rect + text
 
 
-def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 52) -> alt.VConcatChart:
+def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt.VConcatChart:
     """One panel per framework; cells read "measures / figures" (blank when no measure answers)."""
     data = mat.copy()
     x_field = "row_label"
@@ -62,7 +62,7 @@ def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 52) -> alt
     data["area_order"] = data["area"].str.split(".").str[1].astype(int)
     data["y_label"] = [f"{CONFIDENCE_MARK[c]} {a.split('-')[1]} {t}" for c, a, t in
                        zip(data["confidence"], data["area"], data["area_title_en"])]
-    data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 70 else s[:68] + "…")
+    data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 48 else s[:47] + "…")  # full title in the tooltip
     vmax = int(data["measures"].max())
     panels = []
     frameworks = list(dict.fromkeys(data["framework"]))

@@ -113,7 +113,7 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
     return _describe((band + label + ticks).properties(width=620, height=60), description)
 
 
-def top_words(top: pd.DataFrame, *, description: str, columns: int = 4) -> alt.FacetChart:
+def top_words(top: pd.DataFrame, *, description: str, columns: int = 3) -> alt.FacetChart:
     """The most frequent content words of each part, as small multiples (one panel per part)."""
     data = top.copy()
     data["en"] = data["en"].fillna("")
@@ -129,7 +129,7 @@ def top_words(top: pd.DataFrame, *, description: str, columns: int = 4) -> alt.F
         x=alt.X("count:Q", title="occurrences", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("part_label:N", scale=_part_scale(data["part"]), legend=None))
     text = base.mark_text(align="left", dx=3, color=MUTED).encode(x="count:Q", text="count:Q")
-    chart = alt.layer(bar, text, data=data).properties(width=140, height=alt.Step(20)).facet(
+    chart = alt.layer(bar, text, data=data).properties(width=110, height=alt.Step(20)).facet(
         facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
         columns=columns,
     ).resolve_scale(y="independent", x="independent")
