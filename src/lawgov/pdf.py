@@ -112,8 +112,12 @@ def build_singlehtml(jobs: int = 2) -> Path:
         "external_toc_path": (BOOK / "_toc.yml").as_posix(),
         "latex_individualpages": False,
     }
+    # The same overrides as lawgov.build.build_html: the two builds share one Sphinx
+    # environment (book/_build/.doctrees), and a changed setting would make each re-read it all.
     if book_build.SEARCH_DICT.exists():
         overrides["html_search_options"] = {"dict": str(book_build.SEARCH_DICT)}
+    if hasattr(book_build, "JUPYTER_CACHE"):
+        overrides["nb_execution_cache_path"] = str(book_build.JUPYTER_CACHE)
     # The HTML build is the strict one; the single page only rearranges what it checked.
     # Its warnings (e.g. about cross-page anchors) are kept in a log, not shown.
     warnings = io.StringIO()
