@@ -126,3 +126,14 @@ def test_report_structure_counts_match_outline_and_figures(figs):
     spec = P.report_structure(outline, figs, description="s").to_dict()
     for view, _ in _views(spec):
         assert {"part_label", "heading_zh", "n"} <= _tooltip_fields(view)
+
+
+def test_speedup_keeps_the_readings_and_shows_full_labels():
+    from lawgov import derive
+
+    series = derive.speedup_series("kunshan-2012")
+    spec = P.speedup(series, description="s").to_dict()
+    assert spec["config"]["legend"]["labelLimit"] >= max(len(x) for x in series["label_en"]) * 6
+    data = next(d for _, d in _views(spec))
+    assert {r["label_en"] for r in data} == set(series["label_en"])
+    assert sum(r["supported"] for r in data if r["year"] == series["year"].max()) == 1

@@ -20,7 +20,7 @@ import pandas as pd
 
 from lawgov import format as fmt
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _TWO_LINES, marks
+from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _TWO_LINES, marks, speedup_readings
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
@@ -130,14 +130,14 @@ def per_unit(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) 
 
 
 def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str], *, description: str,
-               panel_width: int = 150) -> alt.FacetChart:
+               panel_width: int = 120) -> alt.FacetChart:
     """Side-by-side panels: what was handed down, from how many departments, and the average per department."""
     data = per_unit(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
     colours = [OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[2], OKABE_ITO[3]][: len(rows)]
     base = alt.Chart().encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=_TWO_LINES, labelLimit=220)),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=_TWO_LINES, labelLimit=320)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.6}).encode(
@@ -194,7 +194,9 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     c = marks(figs, counts)
     c["share"] = c["value"] / pool["total"]
     c["segment"] = c["indicator_en"]
+    c["row"] = "Handled, both groups together|合计(推算)"
     top = alt.Chart(c).encode(
+        y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
         x=alt.X("value:Q", stack="zero", scale=alt.Scale(domain=[0, pool["total"]], nice=False),
                 title=f"items handled together: {pool['text']} = {fmt.number(pool['total'])} (sum derived, not printed)"),
         order=alt.Order("order:Q"),
@@ -202,7 +204,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     )
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
         color=alt.Color("segment:N", scale=alt.Scale(domain=list(c["segment"]), range=OKABE_ITO[2:2 + len(c)]),
-                        legend=alt.Legend(title=None, orient="bottom", columns=1)))
+                        legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=600)))
     labels = top.mark_text(color="white", fontWeight="bold").encode(
         x=alt.X("mid:Q"), text="value_zh:N",
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
@@ -210,7 +212,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     r = marks(figs, rates)
     r["upper"] = [100.0 if q == "at_least" else v for q, v in zip(r["qualifier"], r["value"])]
     low = 90.0
-    x = alt.X("value:Q", title=f"percent, of all {fmt.number(pool['total'])} together (axis starts at {low:g}%)",
+    x = alt.X("value:Q", title=f"percent, printed for both groups together (axis starts at {low:g}%)",
               scale=alt.Scale(domain=[low, 100], nice=False))
     rb = alt.Chart(r).encode(y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
                                      axis=alt.Axis(labelExpr=_TWO_LINES)), tooltip=TOOLTIP)
@@ -224,3 +226,10 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
         spacing=24,
     )
     return _describe(chart, description)
+
+
+# ---- the speed-up readings, with legend labels in full (part 2) -----------------------------
+
+def speedup(series: pd.DataFrame, *, description: str) -> alt.LayerChart:
+    """``lawgov.charts.speedup_readings`` with legend labels long enough for each reading's full wording."""
+    return speedup_readings(series, description=description).configure_legend(labelLimit=640)
