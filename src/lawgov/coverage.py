@@ -208,6 +208,10 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "frameworks.top_area_measures": str(int(top["measures"])),
         "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
     }
+    for r in summ.to_dict("records"):
+        out[f"frameworks.area.{r['code']}.measures"] = str(int(r["measures"]))
+        out[f"frameworks.area.{r['code']}.figures"] = str(int(r["figures"]))
+        out[f"frameworks.area.{r['code']}.sections"] = ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"
     for fid, f in fs.iterrows():
         out[f"frameworks.{fid}.areas"] = str(int(f["areas"]))
         out[f"frameworks.{fid}.issued"] = _issued(f["issued"])
