@@ -1,0 +1,315 @@
+"""Builders for the front pages and the closing chapter: key-figure cards, the capture, coverage.
+
+- :func:`cards`: a grid of chosen figures (the landing page's "year in twelve numbers"),
+  each card linked to the figure's row in "The report in numbers". HTML, not a chart.
+- :func:`capture_segments` / :func:`capture_layout`: where the report's body sits inside
+  the web-page capture, and the page furniture around it.
+- :func:`furniture`, :func:`punctuation`, :func:`question_marks`: facts about the capture
+  for "About the source", found by code in the verbatim text (never typed).
+- :func:`area_coverage`: measures and figures per area of one national framework, least
+  covered first (for the closing chapter).
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from lawgov import api as _api
+from lawgov import format as fmt
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.theme import INK, MUTED, OKABE_ITO, PART_COLOURS
+from lawgov.outline import find_body
+
+# ---- the landing page's cards ---------------------------------------------------------------
+
+_CARDS_CSS = """
+.lawgov-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(13.5rem,1fr));gap:.75rem;margin:1rem 0 1.5rem;padding:0;list-style:none}
+.lawgov-cards li{margin:0;border:1px solid var(--pst-color-border,#d0d0d0);border-left:4px solid var(--card-colour,#0072B2);
+ border-radius:4px;padding:.6rem .75rem;background:var(--pst-color-surface,transparent)}
+.lawgov-cards a.card-link{text-decoration:none;color:inherit;display:block}
+.lawgov-cards a.card-link:hover .card-value{text-decoration:underline}
+.lawgov-cards .card-value{font-size:1.45rem;font-weight:700;line-height:1.2;color:var(--pst-color-text-base,inherit)}
+.lawgov-cards .card-zh{font-size:.9rem;color:var(--pst-color-text-muted,#5a5a5a)}
+.lawgov-cards .card-label{font-size:.92rem;margin-top:.3rem;line-height:1.3}
+.lawgov-cards .card-meta{font-size:.8rem;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.25rem}
+.lawgov-cards .card-note{font-size:.8rem;font-style:italic;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.2rem}
+"""
+
+
+def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "") -> pd.DataFrame:
+    """The cards' content, one row per id in the given order (KeyError naming any unknown id)."""
+    missing = [i for i in ids if i not in set(figs["id"])]
+    if missing:
+        raise KeyError(f"no such figure: {', '.join(missing)}")
+    f = figs.set_index("id")
+    rows = []
+    for i in ids:
+        r = f.loc[i].to_dict() | {"id": i}
+        note = r.get("note_en")
+        rows.append({
+            "id": i, "section": r["section"], "part": int(r["part"]),
+            "value_en": fmt.value_en(r), "value_zh": fmt.value_zh(r),
+            "indicator_en": r["indicator_en"], "indicator_zh": r["indicator_zh"],
+            "period_en": fmt.period_en(r["period_start"], r["period_end"]),
+            "note_en": None if fmt._missing(note) else str(note),
+            "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
+            "colour": PART_COLOURS[int(r["part"])],
+        })
+    return pd.DataFrame(rows)
+
+
+def cards(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "", notes: bool = True):
+    """Chosen figures as a grid of cards: value (English and as printed), indicator in both
+    languages, section and period, the caveat if any; each card links to the figure's anchor.
+
+    Returns ``IPython.display.HTML``; every text is escaped.
+    """
+    from IPython.display import HTML
+
+    items = []
+    for r in cards_rows(figs, ids, page_prefix=page_prefix).to_dict("records"):
+        e = html.escape
+        has_note = notes and not fmt._missing(r["note_en"]) and str(r["note_en"])
+        note = f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
+        items.append(
+            f'<li style="--card-colour:{e(r["colour"])}" data-figure="{e(r["id"])}">'
+            f'<a class="card-link" href="{e(r["href"])}">'
+            f'<div class="card-value">{e(r["value_en"])}</div>'
+            f'<div class="card-zh" lang="zh">{e(r["value_zh"])}</div>'
+            f'<div class="card-label">{e(r["indicator_en"])}<br><span lang="zh">{e(r["indicator_zh"])}</span></div>'
+            f'<div class="card-meta">§{e(r["section"])} · {e(r["period_en"])}</div>{note}</a></li>'
+        )
+    return HTML(f"<style>{_CARDS_CSS}</style><ul class=\"lawgov-cards\">{''.join(items)}</ul>")
+
+
+# ---- the capture ----------------------------------------------------------------------------
+
+FURNITURE = "page furniture"
+FURNITURE_COLOUR = "#c9c9c9"
+BODY = "report body"
+
+
+def _report(report: str | None, data_dir) -> pd.Series:
+    reps = _api.reports(data_dir=data_dir).set_index("id")
+    return reps.loc[report] if report else reps.iloc[0]
+
+
+def body_span(report: str | None = None, data_dir=None) -> tuple[int, int]:
+    """Start and end of the body in the capture (characters), found by the report's two markers."""
+    rep = _report(report, data_dir)
+    return find_body(_api.source_text(report, data_dir=data_dir), rep["body_starts_with"], rep["body_ends_before"])
+
+
+def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """The capture cut into page furniture (before and after) and the body's parts, in characters.
+
+    Columns: order, segment, kind (page furniture / report body), start, end (offsets in the
+    capture), part (None for furniture), chars, first_line (the segment's first non-empty line, verbatim, shortened).
+    """
+    text = _api.source_text(report, data_dir=data_dir)
+    b0, b1 = body_span(report, data_dir)
+    out = _api.outline(report, data_dir=data_dir)
+    parts = out[out["level"] == 0].sort_values("start")
+    rows = [("Page furniture before the body", FURNITURE, None, 0, b0)]
+    for p in parts.to_dict("records"):
+        name = PART_NAMES[int(p["part"])]
+        rows.append((f"{name}: {p['title_en']}", BODY, int(p["part"]), b0 + int(p["start"]), b0 + int(p["end"])))
+    rows.append(("Page furniture after the body", FURNITURE, None, b1, len(text)))
+    recs = []
+    for k, (segment, kind, part, s, e) in enumerate(rows):
+        first = next((ln.strip() for ln in text[s:e].splitlines() if ln.strip()), "")
+        recs.append({"order": k, "segment": segment, "kind": kind, "part": part, "start": s, "end": e, "chars": e - s,
+                     "first_line": first if len(first) <= 40 else first[:40] + "…"})
+    return pd.DataFrame(recs)
+
+
+def capture_layout(segments: pd.DataFrame, *, description: str, width: int = 620) -> alt.LayerChart:
+    """One bar the length of the capture: furniture in grey, the body's parts in their colours."""
+    data = segments.copy()
+    colours = [FURNITURE_COLOUR if k == FURNITURE else PART_COLOURS[int(p)] for p, k in zip(data["part"], data["kind"])]
+    data["mid"] = (data["start"] + data["end"]) / 2
+    data["short"] = [("furniture" if k == FURNITURE else s.split(":")[0]) for s, k in zip(data["segment"], data["kind"])]
+    data = data.drop(columns=["part"])
+    data["row"] = "capture"
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", title=None, axis=None),
+        tooltip=[alt.Tooltip("segment:N", title="Segment"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("start:Q", title="From character", format=","), alt.Tooltip("end:Q", title="To character", format=","),
+                 alt.Tooltip("chars:Q", title="Characters", format=","), alt.Tooltip("first_line:N", title="首行 · first line")],
+    )
+    bar = base.mark_bar(height=44, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("start:Q", title="characters from the start of the capture", scale=alt.Scale(domain=[0, int(data["end"].max())], nice=False)),
+        x2="end:Q",
+        color=alt.Color("short:N", title=None,
+                        scale=alt.Scale(domain=list(dict.fromkeys(data["short"])), range=list(dict.fromkeys(colours))),
+                        legend=alt.Legend(orient="bottom", columns=8)),
+    )
+    text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
+        x="mid:Q", text="short:N",
+        color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")))
+    return _describe((bar + text).properties(width=width, height=56), description)
+
+
+CAPTURE_FIELDS = [
+    ("capture_site_zh", "Site", "网站"), ("capture_section_zh", "Section of the site", "栏目"),
+    ("capture_page_date", "Page date and time", "日期"), ("capture_message_source_zh", "Message source", "消息来源"),
+    ("capture_editor_zh", "Editor in charge", "责任编辑"), ("capture_original_url", "Original address", "原文地址"),
+    ("source", "File in this repository", "文件"), ("sha256", "SHA-256 of the file", "校验和"),
+]
+
+
+def capture_metadata(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """The capture's metadata from ``data/reports.yaml``, one row per field (an empty field says so)."""
+    rep = _report(report, data_dir)
+    rows = []
+    for key, en, zh in CAPTURE_FIELDS:
+        value = rep[key]
+        value = "" if fmt._missing(value) else str(value)
+        if key == "source":
+            value = f"data/{value}"
+        rows.append({"field": f"{en} · {zh}", "value": value if value else "(empty)", "key": key})
+    return pd.DataFrame(rows)
+
+
+def furniture(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Every non-empty line of the capture outside the body, verbatim, with where it sits
+    (``before`` or ``after`` the body)."""
+    text = _api.source_text(report, data_dir=data_dir)
+    b0, b1 = body_span(report, data_dir)
+    rows = []
+    for where, chunk in (("before", text[:b0]), ("after", text[b1:])):
+        for ln in chunk.splitlines():
+            if ln.strip():
+                rows.append({"where": where, "line": ln.strip()})
+    return pd.DataFrame(rows, columns=["where", "line"])
+
+
+# Each pair: the mark a Chinese text normally uses, and the ASCII mark a flattening leaves.
+PUNCTUATION = [
+    ("comma", "，", ","), ("left parenthesis", "（", "("), ("right parenthesis", "）", ")"),
+    ("colon", "：", ":"), ("semicolon", "；", ";"), ("question mark", "？", "?"),
+    ("enumeration comma", "、", None), ("full stop", "。", None), ("left double quote", "“", '"'),
+]
+
+
+def punctuation(text: str) -> pd.DataFrame:
+    """How often each punctuation mark occurs in its full-width (Chinese) and ASCII forms."""
+    rows = []
+    for name, wide, ascii_ in PUNCTUATION:
+        rows.append({"mark": name, "full_width": wide, "full_width_count": text.count(wide),
+                     "ascii": ascii_ or "", "ascii_count": text.count(ascii_) if ascii_ else 0})
+    return pd.DataFrame(rows)
+
+
+_AROUND_Q = re.compile(r"[0-9年度]{0,8}\?[0-9年度]{0,8}")
+
+
+def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Every '?' in the body: the verbatim string around it (digits, 年, 度), its offset and section."""
+    body = _api.body(report, data_dir=data_dir)
+    out = _api.outline(report, data_dir=data_dir)
+    leaves = out.sort_values(["start", "level"])
+    rows = []
+    for m in _AROUND_Q.finditer(body):
+        q = m.start() + m.group().index("?")
+        inside = leaves[(leaves["start"] <= q) & (leaves["end"] > q)]
+        section = inside.sort_values("level").iloc[-1]["section"] if len(inside) else ""
+        rows.append({"string": m.group(), "offset": q, "section": section,
+                     "context": body[max(0, q - 12): q + 12].replace("\n", " ")})
+    return pd.DataFrame(rows, columns=["string", "offset", "section", "context"])
+
+
+# ---- coverage against a framework -----------------------------------------------------------
+
+_CONFIDENCE_MARK = {"confirmed": "✓", "likely": "~", "unverified": "?"}
+
+
+def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
+                  highlight: Iterable[str] = (), highlight_en: str = "named in the closing",
+                  width: int = 220) -> alt.LayerChart:
+    """Measures answering to each area of one framework, fewest first, figures as a label.
+
+    ``summary`` is ``lawgov.coverage.area_summary()``; ``highlight`` lists area codes to draw
+    in a second colour (for example the areas the closing's problems map to). Each label
+    carries the area's confidence mark (✓ confirmed, ~ likely, ? unverified).
+    """
+    data = summary[summary["framework"] == framework].copy()
+    if data.empty:
+        raise KeyError(f"no areas for framework {framework!r}")
+    highlight = set(highlight)
+    data = data.sort_values(["measures", "figures", "part_no"], kind="stable").reset_index(drop=True)
+    data["order"] = range(len(data))
+    data["label"] = [f"{_CONFIDENCE_MARK[c]} {code.split('.')[-1]}. {t}|{z}"
+                     for c, code, t, z in zip(data["confidence"], data["code"], data["title_en"], data["title_zh"])]
+    data["group"] = [highlight_en if c in highlight else "other areas" for c in data["code"]]
+    data["bar_label"] = [f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
+                         for m, f in zip(data["measures"], data["figures"])]
+    data = data[["code", "label", "title_en", "title_zh", "confidence", "measures", "figures", "sections",
+                 "group", "bar_label", "order"]]
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=440)),
+        tooltip=[alt.Tooltip("code:N", title="Area"), alt.Tooltip("title_en:N", title="Area (English)"),
+                 alt.Tooltip("title_zh:N", title="领域"), alt.Tooltip("confidence:N", title="Heading confidence"),
+                 alt.Tooltip("measures:Q", title="Measures answering to it"), alt.Tooltip("figures:Q", title="Figures"),
+                 alt.Tooltip("sections:N", title="Mapped sections")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("measures:Q", title="measures of the report answering to the area", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=[highlight_en, "other areas"], range=[OKABE_ITO[4], OKABE_ITO[0]]),
+                        legend=alt.Legend(orient="bottom")),
+    )
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="measures:Q", text="bar_label:N")
+    return _describe((bar + text).properties(width=width, height=alt.Step(40)), description)
+
+
+# ---- counts, coloured by the period they cover ------------------------------------------------
+
+PERIOD_COLOURS = {"full year": OKABE_ITO[0], "January to October": OKABE_ITO[1], "other": "#8a8a8a"}
+
+
+def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool = False,
+                   x_title: str | None = None, width: int = 440) -> alt.LayerChart:
+    """Horizontal bars like ``charts.bars``, coloured by the period each figure covers
+    (the report year, or January to the end of October), so a part-year count stands out."""
+    from lawgov.charts.figures import TOOLTIP, marks
+
+    data = marks(figs, ids)
+    f = figs.set_index("id")
+    rep_period = {r: p for r, p in zip(_api.reports()["id"], _api.reports()["period"])}
+    classes = []
+    for i in data["id"]:
+        s, e = pd.Timestamp(f.loc[i, "period_start"]), pd.Timestamp(f.loc[i, "period_end"])
+        start, end = (pd.Timestamp(x) for x in rep_period.get(f.loc[i, "report"], f.loc[i, "period"]).split("/"))
+        if (s, e) == (start, end):
+            classes.append("full year")
+        elif s == start and (e.month, e.day) == (10, 31) and e.year == end.year:
+            classes.append("January to October")
+        else:
+            classes.append("other")
+    data["period_class"] = classes
+    data["period_en"] = [fmt.period_en(f.loc[i, "period_start"], f.loc[i, "period_end"]) for i in data["id"]]
+    units = sorted(set(f.loc[list(ids), "unit_en"]))
+    title = x_title or (units[0] if len(units) == 1 else "count, in each figure's own unit")
+    scale = alt.Scale(type="log", domainMin=1) if log else alt.Scale(zero=True)
+    domain = [c for c in PERIOD_COLOURS if c in set(classes)]
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '|')")),
+        tooltip=TOOLTIP + [alt.Tooltip("period_en:N", title="Period")],
+    )
+    bar = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("value:Q", title=title + (" (log scale)" if log else ""), scale=scale,
+                axis=alt.Axis(values=[10 ** k for k in range(0, 7) if 10 ** k <= 10 * data["value"].max()], format=",")
+                if log else alt.Axis()),
+        x2=alt.X2(datum=1) if log else alt.X2(datum=0),
+        color=alt.Color("period_class:N", title="Period", scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
+                        legend=alt.Legend(orient="bottom")),
+    )
+    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
+    return _describe((bar + text).properties(width=width, height=alt.Step(44)), description)
