@@ -90,3 +90,16 @@ def test_summary_is_text_without_gaps():
     s = C.summary()
     assert s["frameworks.areas_none"] == str(len(C.areas_without_measure()))
     assert all(isinstance(v, str) and v for v in s.values())
+
+
+def test_heatmap_is_described_bilingual_and_marks_confidence():
+    from lawgov.charts import coverage as cc
+
+    from test_text import _tooltip_has_chinese
+
+    c = cc.heatmap(C.matrix(frameworks=["outline-2004", "opinion-2010", "outline-2015"]), description="d")
+    spec = c.to_dict()
+    assert spec["description"] == "d"
+    assert _tooltip_has_chinese(c)
+    labels = {r["y_label"] for d in spec["datasets"].values() for r in d}
+    assert any(lbl.startswith("✓ ") for lbl in labels) and any(lbl.startswith("? ") for lbl in labels)

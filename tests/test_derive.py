@@ -86,3 +86,14 @@ def test_summary_counts_add_up():
                                  "audit.n_inconsistent", "audit.n_uncheckable"))
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
     assert s["audit.mediation_success_rate_check.computed_rounded"] == "99.96%"
+
+
+def test_audit_charts_are_described_and_bilingual():
+    from lawgov.charts import audit as ca
+
+    from test_text import _tooltip_has_chinese
+
+    for c in (ca.verdicts_by_part(D.verdict_counts(by_part=True), description="d"),
+              ca.periods(D.period_breakdown(), description="d")):
+        assert c.to_dict()["description"] == "d"
+        assert _tooltip_has_chinese(c)

@@ -112,3 +112,46 @@ def test_summary_names_the_most_and_least_quantified_subsections():
     assert s["writing.top1"].startswith(f"§{top['section']} ")
     assert s["writing.chars"] == f"{T.part_lengths()['chars'].sum():,}"
     assert all(isinstance(v, str) and v and "nan" not in v.lower() for v in s.values())
+
+
+def _tooltip_has_chinese(chart) -> bool:
+    """Some tooltip field of some layer holds Chinese text in the chart's data."""
+    import re
+
+    spec = chart.to_dict()
+    datasets = spec.get("datasets", {})
+    rows = [r for d in datasets.values() for r in d]
+    fields = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            tt = node.get("tooltip")
+            if isinstance(tt, list):
+                fields.update(t["field"] for t in tt if isinstance(t, dict) and "field" in t)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(spec)
+    return any(re.search(r"[\u4e00-\u9fff]", str(r.get(f, ""))) for r in rows for f in fields)
+
+
+def test_every_text_chart_is_described_and_bilingual():
+    from lawgov.charts import text as ct
+
+    figs = lawgov.figures()
+    charts = [
+        ct.part_lengths(T.part_lengths(), description="d"),
+        ct.density(T.figures_density(), description="d"),
+        ct.density(T.figures_density(by="subsection"), by="subsection", description="d"),
+        ct.measures(T.measures_per_subsection(), description="d"),
+        ct.strip(T.figure_positions(), T.part_boundaries(), figs, description="d"),
+        ct.top_words(T.top_words(), description="d"),
+        ct.kinds(T.figure_kinds(by_part=True), description="d"),
+        ct.effort(T.effort_words(), description="d"),
+    ]
+    for c in charts:
+        assert c.to_dict()["description"] == "d"
+        assert _tooltip_has_chinese(c)

@@ -16,6 +16,10 @@ from . import format as fmt
 from .arithmetic import UNCHECKABLE, VERDICTS
 
 PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+PART_ZH = {0: "序言", 1: "第一部分", 2: "第二部分", 3: "第三部分", 4: "第四部分", 5: "第五部分", 6: "结语"}
+VERDICT_ZH = {"exact": "完全一致", "consistent (rounded)": "四舍五入后一致", "consistent (truncated)": "截断后一致",
+              "inconsistent": "不一致", "not checkable": "无法核对"}
+PERIOD_CLASS_ZH = {"full year": "全年", "January to October": "1月至10月底", "other": "其他时期"}
 
 # ---- verdicts -------------------------------------------------------------------------------
 
@@ -31,7 +35,8 @@ def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = 
     for part in sorted(int(p) for p in a["part"].unique()):
         sub = a[a["part"] == part]
         for v in VERDICTS:
-            rows.append({"part": part, "part_label": PART_LABELS[part], "verdict": v,
+            rows.append({"part": part, "part_label": PART_LABELS[part], "part_zh": PART_ZH[part], "verdict": v,
+                         "verdict_zh": VERDICT_ZH[v],
                          "relations": int((sub["verdict"] == v).sum()),
                          "ids": ", ".join(sub.loc[sub["verdict"] == v, "id"])})
     return pd.DataFrame(rows)
@@ -167,7 +172,7 @@ def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
     rows = []
     for cls in PERIOD_CLASSES:
         sub = pc[pc["period_class"] == cls]
-        rows.append({"period_class": cls, "figures": len(sub), "share": len(sub) / len(pc),
+        rows.append({"period_class": cls, "period_class_zh": PERIOD_CLASS_ZH[cls], "figures": len(sub), "share": len(sub) / len(pc),
                      "periods": ", ".join(dict.fromkeys(sub["period_en"])), "ids": ", ".join(sub["id"])})
     return pd.DataFrame(rows)
 

@@ -141,6 +141,15 @@ def _part_label(p: int) -> str:
     return {0: "Preamble", 6: "Closing"}.get(p, f"Part {p}")
 
 
+_PART_ZH_FRAME = {0: "序言", 6: "结语"}
+
+
+def _part_zh(row) -> str:
+    """The part's Chinese heading with its marker (一、统筹推进 ...), or 序言 / 结语."""
+    p = int(row["part"])
+    return _PART_ZH_FRAME.get(p) or f"{row['marker']}{row['heading_zh']}"
+
+
 def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Characters per part (whitespace excluded), with Chinese characters and share of the body.
 
@@ -154,7 +163,7 @@ def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
         text = body[int(p["start"]) : int(p["end"])]
         rows.append({
             "part": int(p["part"]), "part_label": _part_label(int(p["part"])), "section": p["section"],
-            "heading_zh": p["heading_zh"], "title_en": p["title_en"],
+            "heading_zh": p["heading_zh"], "part_zh": _part_zh(p), "title_en": p["title_en"],
             "chars": _ws(text), "han": _han(text), "share": _ws(text) / total,
         })
     return pd.DataFrame(rows).astype({"part": "int64", "chars": "int64", "han": "int64"})
@@ -200,7 +209,7 @@ def figures_density(report: str | None = None, data_dir=None, *, by: str = "part
     if by == "part":
         rows = part_lengths(report, data_dir)
         rows["figures"] = [int((figs["part"] == p).sum()) for p in rows["part"]]
-        return _density(rows[["part", "part_label", "title_en", "chars", "figures"]].copy())
+        return _density(rows[["part", "part_label", "part_zh", "title_en", "chars", "figures"]].copy())
     if by == "subsection":
         rows = subsection_lengths(report, data_dir)
         rows["figures"] = [int(((figs["section"] == s) | figs["section"].str.startswith(s + ".")).sum())
@@ -237,7 +246,7 @@ def part_boundaries(report: str | None = None, data_dir=None) -> pd.DataFrame:
     lengths = part_lengths(report, data_dir)
     lengths["start"] = lengths["chars"].cumsum() - lengths["chars"]
     lengths["end"] = lengths["chars"].cumsum()
-    return lengths[["part", "part_label", "start", "end", "chars"]]
+    return lengths[["part", "part_label", "part_zh", "start", "end", "chars"]]
 
 
 def words(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -282,11 +291,14 @@ def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
     }).reset_index()
     out["per_1000"] = out["effort"] / out["words"] * 1000
     out["part_label"] = out["part"].map(_part_label)
+    zh = part_lengths(report, data_dir).set_index("part")["part_zh"]
+    out["part_zh"] = out["part"].map(zh)
     return out
 
 
 KIND_EN = {"count": "counts", "rate": "rates (percent)", "money": "money", "people": "people",
            "duration": "durations"}
+KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "people": "人数", "duration": "时长"}
 
 
 def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = False) -> pd.DataFrame:
@@ -299,6 +311,7 @@ def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = Fa
     out["share"] = out["figures"] / totals
     out["kind"] = out["kind"].astype(str)
     out["kind_en"] = out["kind"].map(KIND_EN)
+    out["kind_zh"] = out["kind"].map(KIND_ZH)
     if by_part:
         out["part"] = out["part"].astype(int)
         out["part_label"] = out["part"].map(_part_label)

@@ -35,7 +35,8 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChar
         color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=list(VERDICT_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("verdict:N", title="Verdict"),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="部分"),
+                 alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("verdict_zh:N", title="结论"),
                  alt.Tooltip("relations:Q", title="Relations"), alt.Tooltip("ids:N", title="Relation ids")],
     )
     text = alt.Chart(totals).mark_text(align="left", dx=4, color="#5a5a5a").encode(y=y, x="relations:Q", text="relations:Q")
@@ -54,7 +55,8 @@ def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
         color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())),
                         legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("period_class:N", title="Period"), alt.Tooltip("figures:Q", title="Figures"),
+        tooltip=[alt.Tooltip("period_class:N", title="Period"), alt.Tooltip("period_class_zh:N", title="时期"),
+                 alt.Tooltip("figures:Q", title="Figures"),
                  alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("periods:N", title="Periods")],
     )
     return _describe(chart.properties(width=520, height=50), description)

@@ -23,13 +23,12 @@ def _part_colour(parts) -> alt.Color:
 
 def part_lengths(lengths: pd.DataFrame, *, description: str) -> alt.LayerChart:
     """Characters per part (whitespace excluded), one bar each, in reading order."""
-    data = lengths[["part", "part_label", "title_en", "heading_zh", "chars", "han", "share"]].copy()
-    data["heading_zh"] = data["heading_zh"].fillna("")
+    data = lengths[["part", "part_label", "title_en", "part_zh", "chars", "han", "share"]].copy()
     data["title_en"] = data["title_en"].fillna("")
     base = alt.Chart(data).encode(
         y=alt.Y("part_label:N", sort=_PART_ORDER, title=None),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
-                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("chars:Q", title="Characters", format=","),
+                 alt.Tooltip("part_zh:N", title="标题"), alt.Tooltip("chars:Q", title="Characters", format=","),
                  alt.Tooltip("han:Q", title="Chinese characters", format=","),
                  alt.Tooltip("share:Q", title="Share of the report", format=".1%")],
     )
@@ -45,8 +44,7 @@ def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.La
     if by == "part":
         data["row"] = data["part_label"]
         sort: list[str] | alt.EncodingSortField = _PART_ORDER
-        data["part_label"] = data["part_label"]
-        extra = []
+        extra = [alt.Tooltip("part_zh:N", title="标题")]
     else:
         data["part_label"] = data["part"].map(lambda p: PART_NAMES[int(p)])
         data["row"] = [f"§{s} {t}|{h}" for s, t, h in zip(data["section"], data["title_en"], data["heading_zh"])]
@@ -101,7 +99,8 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
     band = alt.Chart(bands).mark_rect(opacity=0.12).encode(
         x=alt.X("start:Q", scale=alt.Scale(domain=[0, total], nice=False), title=None), x2="end:Q",
         color=alt.Color("part_label:N", scale=_part_scale(bands["part"]), legend=None),
-        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("chars:Q", title="Characters", format=",")],
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="标题"),
+                 alt.Tooltip("chars:Q", title="Characters", format=",")],
     )
     label = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
         x=alt.X("mid:Q"), text="part_label:N")
@@ -142,7 +141,8 @@ def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
     order = ["counts", "rates (percent)", "people", "durations", "money"]
     colour = alt.Color("kind_en:N", title=None, scale=alt.Scale(domain=order, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], GREY]),
                        legend=alt.Legend(orient="bottom", columns=5))
-    tooltip = [alt.Tooltip("kind_en:N", title="Kind"), alt.Tooltip("figures:Q", title="Figures"),
+    tooltip = [alt.Tooltip("kind_en:N", title="Kind"), alt.Tooltip("kind_zh:N", title="类别"),
+               alt.Tooltip("figures:Q", title="Figures"),
                alt.Tooltip("share:Q", title="Share", format=".0%")]
     if "part" in data:
         y = alt.Y("part_label:N", sort=_PART_ORDER, title=None)
@@ -163,7 +163,8 @@ def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
     data = effort_df.copy()
     base = alt.Chart(data).encode(
         y=alt.Y("part_label:N", sort=_PART_ORDER, title=None),
-        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("words:Q", title="Chinese words"),
+        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="标题"),
+                 alt.Tooltip("words:Q", title="Chinese words"),
                  alt.Tooltip("effort:Q", title="Verbs of effort"),
                  alt.Tooltip("per_1000:Q", title="Per 1,000 words", format=".0f")],
     )
