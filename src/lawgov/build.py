@@ -204,6 +204,22 @@ def _declare_parallel_safety() -> None:
     smn.setup = setup
 
 
+JUPYTER_CACHE = BUILD / ".jupyter_cache"
+
+
+def _prepare_execution_cache() -> None:
+    """Create jupyter-cache's folder and database before Sphinx forks its readers.
+
+    With -j 2 on a clean build, two reader processes would otherwise both find no cache
+    and create it at once (jupyter-cache's ``mkdir`` without exist_ok and its
+    ``create_all`` race): one of them fails. Created here, they only open it; SQLite
+    serialises their short writes.
+    """
+    from jupyter_cache import get_cache
+
+    get_cache(str(JUPYTER_CACHE)).db  # noqa: B018 - the property creates the database
+
+
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     import logging
 
@@ -216,7 +232,9 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     from jupyter_book.sphinx import build_sphinx
 
     _declare_parallel_safety()
+    _prepare_execution_cache()
     overrides = {
+        "nb_execution_cache_path": str(JUPYTER_CACHE),
         "external_toc_path": (BOOK / "_toc.yml").as_posix(),
         "latex_individualpages": False,
         "html_search_options": {"dict": str(SEARCH_DICT)},
