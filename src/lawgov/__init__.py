@@ -19,12 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 
-try:  # the version in pyproject.toml, as installed (datapackage.json, CITATION.cff; tests/test_citation.py)
-    from importlib.metadata import version as _version
 
-    __version__ = _version("lawgov")
-except Exception:  # pragma: no cover - a source tree that is not installed
-    __version__ = "0+unknown"
+
+def _installed_version() -> str:
+    """The version in pyproject.toml, as installed (datapackage.json, CITATION.cff; tests/test_citation.py).
+
+    Read on first use of ``lawgov.__version__``: importlib.metadata is slow to import."""
+    try:
+        from importlib.metadata import version as _version
+
+        return _version("lawgov")
+    except Exception:  # pragma: no cover - a source tree that is not installed
+        return "0+unknown"
 
 if TYPE_CHECKING:
     from .api import (
@@ -40,6 +46,9 @@ __all__ = ["DataError", "Problem", "__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()["__version__"] = _installed_version()
+        return globals()["__version__"]
     if name in _API:
         from . import api
 

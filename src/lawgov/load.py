@@ -16,18 +16,8 @@ from . import schema
 from .entries import Document, Entry, validate_document, validate_list
 from .errors import Problem, display_path
 from .outline import Heading, find_body, parse_outline
+from .paths import DEFAULT_DATA_DIR, resolve_data_dir  # noqa: F401 (re-exported)
 from .yamlio import load_yaml
-
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
-
-def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The data dir: the argument, else $LAWGOV_DATA, else the repository's ``data/``."""
-    chosen = data_dir if data_dir is not None else os.environ.get("LAWGOV_DATA") or DEFAULT_DATA_DIR
-    path = Path(chosen).expanduser().absolute()
-    if not path.is_dir():
-        raise FileNotFoundError(f"data directory not found: {chosen}")
-    return path
 
 
 @dataclass
@@ -85,14 +75,34 @@ PER_REPORT = {
 }
 
 
-def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, required: bool) -> Document | None:
+# Many reports: parse their YAML files in worker processes (PyYAML's C composer holds the
+# GIL, and parsing is most of the time of a large corpus). $LAWGOV_JOBS=1 turns it off.
+PARALLEL_MIN_FILES = 48
+
+
+def _prefetch(ds: Dataset, relatives: list[str]) -> dict[str, tuple[Any, list[Problem]]]:
+    """{relative path: load_yaml result} for the files that exist, parsed in parallel."""
+    jobs = int(os.environ.get("LAWGOV_JOBS") or min(os.cpu_count() or 1, 4))
+    items = [(str(ds.data_dir / r), ds.shown(r), r) for r in relatives if (ds.data_dir / r).is_file()]
+    if jobs < 2 or len(items) < PARALLEL_MIN_FILES:
+        return {}
+    from .yamlio import load_many_in_workers
+
+    results = load_many_in_workers([(path, shown) for path, shown, _ in items], jobs)
+    if results is None:  # no worker processes here: parse in this process
+        return {}
+    return {rel: result for (_, _, rel), result in zip(items, results)}
+
+
+def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, required: bool,
+          parsed: dict[str, tuple[Any, list[Problem]]] | None = None) -> Document | None:
     path = ds.data_dir / relative
     shown = ds.shown(relative)
     if not path.is_file():
         if required:
             ds.problems.append(Problem(shown, None, None, None, "file not found"))
         return None
-    data, problems = load_yaml(path, shown)
+    data, problems = parsed.pop(relative) if parsed and relative in parsed else load_yaml(path, shown)
     ds.problems.extend(problems)
     if data is None:
         return None
@@ -135,9 +145,10 @@ def _read_source(ds: Dataset, rd: ReportData) -> None:
 
 
 def _read_per_report(ds: Dataset) -> None:
+    parsed = _prefetch(ds, [f"{kind}/{rid}.yaml" for kind in PER_REPORT for rid in ds.reports])
     for kind, (model, required) in PER_REPORT.items():
         for rid, rd in ds.reports.items():
-            doc = _read(ds, f"{kind}/{rid}.yaml", model, required)
+            doc = _read(ds, f"{kind}/{rid}.yaml", model, required, parsed)
             if doc is None:
                 continue
             if doc.header is not None and doc.header.report != rid:

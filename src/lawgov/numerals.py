@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-
-import cn2an
+from functools import lru_cache
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
@@ -39,7 +38,10 @@ def format_number(value: float | Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+@lru_cache(maxsize=4096)
 def _chinese(run: str) -> Decimal | None:
+    import cn2an  # imported on first use: a quote with Arabic digits never needs it
+
     for mode in ("strict", "normal"):
         try:
             return Decimal(str(cn2an.cn2an(run, mode)))
@@ -83,6 +85,10 @@ def numbers_in(quote: str) -> list[Printed]:
 def find_value(value: float, quote: str) -> Printed | None:
     """How ``value`` is printed in ``quote``, or None when the quote does not show it."""
     target = as_decimal(value)
+    for m in _ARABIC.finditer(quote):  # numbers_in lists Arabic numbers first: same answer, sooner
+        text = m.group(0)
+        if Decimal(text) == target:
+            return Printed(Decimal(text), text, len(text.partition(".")[2]), m.start())
     for printed in numbers_in(quote):
         if printed.value == target:
             return printed

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 # A part heading stands at the start of a line; a subsection at the start of a
 # paragraph; a measure right after a full stop (so 统一 or 一是 inside a word never match).
 _PART = re.compile(r"(?m)^[ \t\u3000\xa0]*([一二三四五六七八九十]+)、([^\n]*)")
@@ -40,8 +38,24 @@ def find_body(text: str, starts_with: str, ends_before: str) -> tuple[int, int]:
     return start, start + len(text[start:end].rstrip())
 
 
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
 def _number(numeral: str) -> int:
-    return int(cn2an.cn2an(numeral, "strict"))
+    """一 .. 九十九 as the markers write them (cn2an's strict reading, without importing it)."""
+    tens, ten, units = numeral.partition("十")
+    if not ten:
+        tens, units = "", numeral
+    if len(tens) > 1 or len(units) > 1:
+        raise ValueError(f"not a marker numeral: {numeral!r}")
+    try:
+        t = _DIGITS[tens] if tens else (1 if ten else 0)
+        u = _DIGITS[units] if units else 0
+    except KeyError:
+        raise ValueError(f"not a marker numeral: {numeral!r}") from None
+    if not ten and not units:
+        raise ValueError(f"not a marker numeral: {numeral!r}")
+    return t * 10 + u
 
 
 def parse_outline(body: str, closing_starts_with: str) -> list[Heading]:

@@ -30,12 +30,86 @@ class LineList(list):
     item_lines: list[int]
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# Plain scalars resolve to the same tag wherever they occur (no path resolvers are used):
+# keys and short values repeat thousands of times across files, so remember them.
+_RESOLVED: dict[str, str] = {}
+_BUILDING = object()  # marks a collection whose items are being built
+
+
 class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, str]] = []
 
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:  # quoted: always a string
+                return _STR
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 80 and len(_RESOLVED) < 100_000:
+                    _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
+
+def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
+    """The Python object for ``node``, recording lines (a direct walk of the node tree:
+    a few times faster than PyYAML's generic, generator-based construction)."""
+    key = id(node)
+    if key in made:  # an alias: the same object, as PyYAML makes it
+        done = made[key]
+        if done is _BUILDING:  # PyYAML's own rule (deep construction)
+            raise yaml.constructor.ConstructorError(
+                None, None, "found unconstructable recursive node", node.start_mark
+            )
+        return done
+    tag = node.tag
+    if tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    if tag == _MAP and type(node) is yaml.MappingNode:
+        made[key] = _BUILDING
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            name = _build(loader, key_node, made)
+            try:
+                hash(name)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found an unhashable key", key_node.start_mark
+                ) from None
+            line = key_node.start_mark.line + 1
+            if name in data.key_lines:
+                # SafeLoader silently keeps the last duplicate; a data file must not.
+                loader.duplicates.append((line, f"duplicate key '{name}' (first at line {data.key_lines[name]})"))
+            data.key_lines[name] = line
+            data[name] = _build(loader, value_node, made)
+        made[key] = data
+        return data
+    if tag == _SEQ and type(node) is yaml.SequenceNode:
+        made[key] = _BUILDING
+        items = LineList()
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        items.extend(_build(loader, child, made) for child in node.value)
+        made[key] = items
+        return items
+    # int, float, bool, null, timestamp, binary; !!set, !!omap, !!pairs or an unknown
+    # tag: PyYAML's own constructors (and errors)
+    value = loader.construct_object(node, deep=True)
+    made[key] = value
+    return value
+
+
+# PyYAML's generic construction, reached only from inside a node _build leaves to PyYAML
+# (!!omap, !!set, !!pairs): the same LineDict/LineList, built the slow way.
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
     data = LineDict()
     data.line = node.start_mark.line + 1
@@ -52,7 +126,6 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
             ) from None
         line = key_node.start_mark.line + 1
         if key in data.key_lines:
-            # SafeLoader silently keeps the last duplicate; a data file must not.
             loader.duplicates.append((line, f"duplicate key '{key}' (first at line {data.key_lines[key]})"))
         data.key_lines[key] = line
         data[key] = loader.construct_object(value_node, deep=True)
@@ -66,8 +139,8 @@ def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode):
     data.extend(loader.construct_object(child, deep=True) for child in node.value)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_LineLoader.add_constructor(_MAP, _construct_map)
+_LineLoader.add_constructor(_SEQ, _construct_seq)
 
 
 def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
@@ -83,7 +156,8 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown_as, line, None, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")]
     loader = _LineLoader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else _build(loader, node, {})
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -98,3 +172,52 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     if data is None:
         problems.append(Problem(shown_as, 1, None, None, "file is empty"))
     return data, problems
+
+
+def load_many_in_workers(items: list[tuple[str, str]], jobs: int) -> list[tuple[Any, list[Problem]]] | None:
+    """``load_yaml`` of many (path, shown_as) pairs in ``jobs`` worker processes, in order;
+    None if the workers cannot run (the caller then parses in its own process).
+
+    Plain subprocesses (``python -c``) exchanging pickles over pipes: no fork of a process
+    that may hold threads, no re-import of the caller's ``__main__``."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    size = -(-len(items) // jobs)
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    package_parent = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+    code = "from lawgov.yamlio import _worker; _worker()"
+    procs = []
+    try:
+        for chunk in chunks:
+            proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+            procs.append(proc)
+            proc.stdin.write(pickle.dumps(chunk))
+            proc.stdin.close()
+        results = []
+        for proc in procs:
+            out = proc.stdout.read()
+            if proc.wait() != 0:
+                return None
+            results += pickle.loads(out)
+        return results if len(results) == len(items) else None
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def _worker() -> None:
+    import pickle
+    import sys
+
+    items = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps([load_yaml(Path(p), shown) for p, shown in items], protocol=pickle.HIGHEST_PROTOCOL))
