@@ -190,7 +190,7 @@ def browser():
             ".ci/run does this). Set LAWGOV_SKIP_BROWSER=1 to skip them knowingly."
         )
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
-            pytest.skip(message)
+            pytest.skip(f"LAWGOV_SKIP_BROWSER=1 and no Chromium at {CHROMIUM}")
         pytest.fail(message, pytrace=False)
     from playwright.sync_api import sync_playwright
 
