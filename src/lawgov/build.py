@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -291,10 +292,8 @@ def build_pdf(info: dict, jobs: int = 2) -> None:
 # --- freshness (used by the browser tests) -------------------------------------------
 
 
-def inputs_digest() -> str:
-    """A hash of everything the built book depends on."""
+def _digest(roots: list[Path]) -> str:
     h = hashlib.sha256()
-    roots = [BOOK, DATA, ROOT / "src" / "lawgov"]
     files = [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
     for root in roots:
         if root.exists():
@@ -313,6 +312,28 @@ def inputs_digest() -> str:
             h.update(p.relative_to(ROOT).as_posix().encode())
             h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()
+
+
+def inputs_digest() -> str:
+    """A hash of everything the built book depends on."""
+    return _digest([BOOK, DATA, ROOT / "src" / "lawgov"])
+
+
+def code_digest() -> str:
+    """A hash of what notebooks read besides their own cells: the data, lawgov, the lock.
+
+    jupyter-cache keys an execution on a notebook's code cells only, and Sphinx re-reads
+    only pages whose source changed; neither sees a change in data/ or src/lawgov/. When
+    this digest changes, cached outputs may hold old numbers, so the build drops them.
+    """
+    return _digest([DATA, ROOT / "src" / "lawgov"])
+
+
+def _last_stamp() -> dict:
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def is_up_to_date() -> bool:
@@ -342,7 +363,16 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.force or args.fresh) and is_up_to_date():
         log(f"nothing to do: no input changed since the last build ({time.perf_counter() - t0:.1f} s)")
         return 0
-    digest = inputs_digest()
+    digest, code = inputs_digest(), code_digest()
+    last = _last_stamp()
+    # After a failed build, Sphinx's saved environment would skip the failing page (its
+    # source is unchanged) and pass: re-read everything. After a change to data/ or
+    # lawgov, cached outputs may hold old numbers: re-execute everything.
+    stale_outputs = last.get("code") != code
+    fresh = args.fresh or not last or stale_outputs
+    if stale_outputs and JUPYTER_CACHE.exists():
+        log("data/ or lawgov changed since the last build: re-executing every notebook")
+        shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
     try:
         with step("validate") as info:
@@ -352,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         with step("search") as info:
             dict_changed = write_search_dictionary(info)
         with step("html") as info:
-            build_html(info, jobs=max(1, args.jobs), fresh=args.fresh or dict_changed)
+            build_html(info, jobs=max(1, args.jobs), fresh=fresh or dict_changed)
         with step("exports") as info:
             build_exports(info)
         with step("pdf") as info:
@@ -360,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 
