@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book html pdf test lab bench validate export lock clean
+.PHONY: book test lab bench validate export lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,12 +30,16 @@ lab: $(STAMP)
 	@$(BIN)/jupytext-config --settings-file $(LAB_OVERRIDES) set-default-viewer markdown myst
 	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The data package alone (make book also writes it into the book's downloads).
+export: $(STAMP)
+	$(BIN)/lawgov export dist/data
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 # Re-resolve the lock after changing dependencies in pyproject.toml.
-lock:
-	uv pip compile pyproject.toml --extra book --extra test --python-version 3.11 \
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra book --extra test --python-version 3.11 \
 	  --generate-hashes -o requirements.lock
 
 clean:
