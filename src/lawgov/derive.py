@@ -225,10 +225,11 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
         .cols_label(section="§", kind="Kind", what="Relation", inputs_html="Inputs (linked to their quotes)",
                     computed="Computed", stated="Stated", verdict="Verdict", reason="Reason")
         .cols_align("right", columns=["computed", "stated"])
-        .cols_width({"section": "5%", "kind": "9%", "what": "20%", "inputs_html": "19%", "computed": "9%",
-                     "stated": "7%", "verdict": "11%", "reason": "20%"})
+        .cols_width({"section": "5%", "kind": "8%", "what": "20%", "inputs_html": "18%", "computed": "9%",
+                     "stated": "7%", "verdict": "13%", "reason": "20%"})
         # long ids and expressions (mediation_successes, 17985 / 17993) may wrap anywhere
-        .opt_css("#lawgov-audit-table td { overflow-wrap: anywhere; }")
+        .opt_css("#lawgov-audit-table td { overflow-wrap: anywhere; }"
+                 " #lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }")
     )
     return _style(table)
 
