@@ -59,6 +59,8 @@ class Dataset:
     # unusable (then references to them are not checked, to avoid a flood of knock-on problems)
     declared_topics: set[str] | None = None
     declared_areas: set[str] | None = None
+    # every report id written in reports.yaml, valid or not; None when it is unusable
+    declared_reports: set[str] | None = None
     has_glossary: bool = False
     has_frameworks: bool = False
     problems: list[Problem] = field(default_factory=list)
@@ -161,8 +163,8 @@ def _read_per_report(ds: Dataset) -> None:
             else:
                 rd.relations = doc.entries.get("relations", [])
         folder = ds.data_dir / kind
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            if path.stem not in ds.reports:
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() and ds.declared_reports is not None else []:
+            if path.stem not in ds.declared_reports:
                 ds.problems.append(Problem(ds.shown(f"{kind}/{path.name}"), None, None, None, f"no report '{path.stem}' in reports.yaml"))
 
 
@@ -170,6 +172,8 @@ def load(data_dir: Path) -> Dataset:
     """Every file of ``data_dir`` read and validated entry by entry; problems collected."""
     ds = Dataset(data_dir)
     reports = _read(ds, "reports.yaml", None, True)
+    if reports is not None and isinstance(reports.data, list):
+        ds.declared_reports = {str(r["id"]) for r in reports.data if isinstance(r, dict) and "id" in r}
     for entry in reports.entries.get("", []) if reports else []:
         if entry.model.id in ds.reports:
             ds.problems.append(entry.problem("id", f"duplicate report id '{entry.model.id}'"))

@@ -82,7 +82,7 @@ def figures_match_text(ds: Dataset) -> Iterator[Problem]:
             if rd.body is None:
                 continue
             span = spans.get(f.section)
-            if span is None:
+            if span is None and rd.headings is not None:  # no outline: its problem is reported once
                 yield e.problem("section", f"section {f.section} is not in the parsed outline")
             offset, anywhere = find_in_span(rd.body, f.quote, span)
             if not anywhere:
@@ -139,7 +139,8 @@ def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
     for e in [*ds.crosswalk, *ds.outside_frameworks]:
         rd = ds.reports.get(e.model.report)
         if rd is None:
-            yield e.problem("report", f"no report '{e.model.report}' in reports.yaml")
+            if _unknown(ds.declared_reports, e.model.report):
+                yield e.problem("report", f"no report '{e.model.report}' in reports.yaml")
         elif rd.headings is not None and e.model.section not in rd.spans:
             yield e.problem("section", f"section {e.model.section} is not in the parsed outline")
     for e in ds.crosswalk:

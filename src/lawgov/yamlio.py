@@ -37,6 +37,15 @@ _SEQ = "tag:yaml.org,2002:seq"
 # keys and short values repeat thousands of times across files, so remember them.
 _RESOLVED: dict[str, str] = {}
 _BUILDING = object()  # marks a collection whose items are being built
+# No data file comes near this; a bigger one is a mistake (a dump, a wrong file) that
+# would take long to parse and much memory: refuse it at once.
+MAX_BYTES = 8 * 1024 * 1024
+
+
+class _ValueAt(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -103,7 +112,11 @@ def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
         return items
     # int, float, bool, null, timestamp, binary; !!set, !!omap, !!pairs or an unknown
     # tag: PyYAML's own constructors (and errors)
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError) as exc:
+        # e.g. a timestamp like 2012-13-45 that the constructor cannot build: keep its line
+        raise _ValueAt(f"{exc} (in {node.value!r})" if isinstance(node.value, str) else str(exc), node.start_mark.line + 1) from None
     made[key] = value
     return value
 
@@ -146,6 +159,9 @@ _LineLoader.add_constructor(_SEQ, _construct_seq)
 def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     """The YAML document in ``path`` (None if unusable) and the problems met reading it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(shown_as, None, None, None, f"file too large: {size / 2**20:.1f} MB (a data file may hold at most {MAX_BYTES // 2**20} MB)")]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown_as, None, None, None, f"cannot read file: {exc.strerror or exc}")]
@@ -161,11 +177,13 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
+        if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.position, int):
+            line = text.count("\n", 0, exc.position) + 1  # a character YAML refuses
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(shown_as, line, None, None, f"YAML syntax error: {what}")]
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # e.g. a timestamp like 2012-13-45 that the constructor cannot build
-        return None, [Problem(shown_as, None, None, None, f"YAML value error: {exc}")]
+        return None, [Problem(shown_as, getattr(exc, "line", None), None, None, f"YAML value error: {exc}")]
     finally:
         loader.dispose()
     problems = [Problem(shown_as, line, None, None, msg) for line, msg in loader.duplicates]

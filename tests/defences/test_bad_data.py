@@ -1,0 +1,323 @@
+"""A corpus of broken inputs: each one clear error line, exit 1, no traceback, no half export.
+
+Every case is a declarative row - a name, the file it breaks, how, and the words the one
+problem line must hold - applied to a fresh copy of the real ``data/`` in tmp_path. For
+each, ``python -m lawgov validate --data DIR`` must exit 1 and print exactly one problem
+line (``FILE:LINE: ...`` when the problem has a line, ``FILE: ...`` otherwise) and the count,
+with no Python traceback; and ``python -m lawgov export OUT --data DIR`` must exit 1 and
+leave OUT as it was: absent when it was absent, byte for byte the previous export when
+there was one.
+
+``tests/test_validate_errors.py`` pins the exact text of one case per class of error on
+the small fixture data; the rows here are other ways to be wrong (other files, other
+fields, encodings, shapes, sizes) on the real data, so they are not repeated there.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_DATA, run_cli
+
+FIG = "figures/kunshan-2012.yaml"
+REL = "relations/kunshan-2012.yaml"
+OUT = "outline/kunshan-2012.yaml"
+SRC = "sources/kunshan-2012.txt"
+GLO = "glossary.yaml"
+TOP = "topics.yaml"
+FWK = "frameworks.yaml"
+REP = "reports.yaml"
+
+Mutation = Callable[[Path], None]  # receives the data dir
+
+
+# --- mutations ---------------------------------------------------------------------------
+
+
+def sub(file: str, pattern: str, repl: str | Callable[[re.Match], str], count: int = 1) -> Mutation:
+    """Replace the first ``count`` matches of a regex (multiline) in ``file``."""
+
+    def mutate(d: Path) -> None:
+        p = d / file
+        text = p.read_text(encoding="utf-8")
+        new, n = re.subn(pattern, repl, text, count=count, flags=re.M)
+        assert n, f"{pattern!r} not found in {file}: update this case"
+        p.write_text(new, encoding="utf-8")
+
+    return mutate
+
+
+def in_entry(file: str, entry_start: str, pattern: str, repl: str) -> Mutation:
+    """Replace a regex inside one entry (from the line ``entry_start`` to the next entry)."""
+
+    def mutate(d: Path) -> None:
+        p = d / file
+        text = p.read_text(encoding="utf-8")
+        start = text.index(entry_start)
+        nxt = re.compile(r"^  - |^\S", re.M).search(text, start + len(entry_start))
+        end = nxt.start() if nxt else len(text)
+        block, n = re.subn(pattern, repl, text[start:end], count=1, flags=re.M)
+        assert n, f"{pattern!r} not in entry {entry_start!r} of {file}: update this case"
+        p.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+    return mutate
+
+
+def write_text(file: str, text: str) -> Mutation:
+    return lambda d: (d / file).write_text(text, encoding="utf-8")
+
+
+def write_bytes(file: str, data: bytes) -> Mutation:
+    return lambda d: (d / file).write_bytes(data)
+
+
+def reencode(file: str, codec: str) -> Mutation:
+    def mutate(d: Path) -> None:
+        p = d / file
+        p.write_bytes(p.read_text(encoding="utf-8").encode(codec))
+
+    return mutate
+
+
+def delete(file: str) -> Mutation:
+    return lambda d: (d / file).unlink()
+
+
+def replace_with_dir(file: str) -> Mutation:
+    def mutate(d: Path) -> None:
+        (d / file).unlink()
+        (d / file).mkdir()
+
+    return mutate
+
+
+def huge(file: str, megabytes: int) -> Mutation:
+    """The file followed by megabytes of well-formed YAML comments."""
+
+    def mutate(d: Path) -> None:
+        line = b"# " + b"x" * 1021 + b"\n"
+        with open(d / file, "ab") as fh:
+            for _ in range(megabytes * 1024):
+                fh.write(line)
+
+    return mutate
+
+
+def source_bytes(change: Callable[[bytes], bytes]) -> Mutation:
+    """Change the source capture and record its new sha256, so only the change is wrong."""
+
+    def mutate(d: Path) -> None:
+        p = d / SRC
+        raw = change(p.read_bytes())
+        p.write_bytes(raw)
+        sub(REP, r"^(  sha256: )[0-9a-f]{64}$", rf"\g<1>{hashlib.sha256(raw).hexdigest()}")(d)
+
+    return mutate
+
+
+def fullwidth_digits(m: re.Match) -> str:
+    return m.group(1) + m.group(2).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def both(*mutations: Mutation) -> Mutation:
+    def mutate(d: Path) -> None:
+        for m in mutations:
+            m(d)
+
+    return mutate
+
+
+# --- the corpus --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    file: str  # the file broken, relative to data/
+    mutate: Mutation
+    expect: str  # words the one problem line must hold
+    line: bool = True  # whether the problem has a line (FILE:LINE:)
+    shown: str | None = None  # the file the problem names, when not the one broken
+
+
+FIRST_FIG = "  - id: model_unit_categories"
+RATE_FIG = "  - id: approval_items_in_hall_rate"
+SUM_REL = "  - id: normative_cleanup_adds_up"
+FUNNEL_REL = "  - id: hotline_funnel"
+RATE_REL = "  - id: mediation_success_rate_check"
+COMPOUND_REL = "  - id: approval_speedup_combined"
+FIRST_TERM = "  - id: law_based_administration"
+
+CASES: list[Case] = [
+    # -- YAML itself -------------------------------------------------------------------
+    Case("yaml_tab_indent", FIG, sub(FIG, r"^    section: ", "\tsection: "), "YAML syntax error"),
+    Case("yaml_unclosed_quote", GLO, sub(GLO, r"^    zh: 依法行政$", '    zh: "依法行政'), "YAML syntax error"),
+    Case("yaml_unclosed_flow_mapping", TOP, sub(TOP, r"zh: 示范创建\}", "zh: 示范创建"), "YAML syntax error"),
+    Case("yaml_bad_dedent", OUT, sub(OUT, r"^    title_en: Preamble$", "  title_en: Preamble"), "YAML syntax error"),
+    Case("yaml_undefined_alias", REL, sub(REL, r"^    whole: \S+$", "    whole: *whole"), "found undefined alias"),
+    Case("yaml_two_documents", TOP, lambda d: (d / TOP).write_text((d / TOP).read_text("utf-8") + "---\ntopics: []\n", "utf-8"),
+         "YAML syntax error"),
+    Case("yaml_control_character", REP, sub(REP, r"^(  issuer_en: .*)$", "\\g<1>\x07"), "YAML syntax error"),
+    Case("yaml_python_object_tag", GLO, sub(GLO, r"^    zh: 依法行政$", "    zh: !!python/object/apply:os.system [echo hi]"),
+         "YAML syntax error: could not determine a constructor"),
+    Case("yaml_bad_merge_key", FIG, sub(FIG, r"^(    section: 1\.2\.1)$", "    <<: 5\n\\g<1>"), "YAML syntax error"),
+    Case("yaml_bad_binary", FIG, sub(FIG, r"^    unit_en: categories$", "    unit_en: !!binary '%%%'"), "YAML"),
+    Case("yaml_list_as_key", GLO, sub(GLO, r"^    zh: 依法行政$", "    ? [zh]\n    : 依法行政"), "unhashable key"),
+    Case("yaml_impossible_date", FIG, sub(FIG, r"^    period: 2012-01-01/2012-12-31$", "    period: 2012-02-30"), "YAML value error: day is out of range"),
+    Case("yaml_deep_nesting", REL, write_text(REL, "report: kunshan-2012\nrelations: " + "[" * 20000 + "]" * 20000 + "\n"), "maximum nesting depth"),
+    # -- bytes and encodings -----------------------------------------------------------
+    Case("encoding_gbk_file", GLO, reencode(GLO, "gbk"), "not valid UTF-8"),
+    Case("encoding_utf16_file", TOP, reencode(TOP, "utf-16"), "not valid UTF-8 (byte 0xff at offset 0)"),
+    Case("encoding_latin1_byte_in_outline", OUT, lambda d: (d / OUT).write_bytes((d / OUT).read_bytes().replace(b"Preamble", b"Pr\xe9amble", 1)),
+         "not valid UTF-8 (byte 0xe9"),
+    Case("encoding_binary_garbage", REL, write_bytes(REL, bytes(range(256)) * 64), "not valid UTF-8"),
+    Case("encoding_source_not_utf8", SRC, source_bytes(lambda raw: raw.replace("依法行政".encode(), "依法行政".encode("gbk"), 1)),
+         "not valid UTF-8", shown=SRC),
+    # -- empty, wrong shape, wrong kind of file, size ----------------------------------
+    Case("empty_figures_file", FIG, write_text(FIG, ""), "file is empty"),
+    Case("whitespace_only_outline", OUT, write_text(OUT, "   \n\n\t\n".replace("\t", " ")), "file is empty"),
+    Case("comment_only_relations", REL, write_text(REL, "# nothing here yet\n"), "file is empty"),
+    Case("shape_topics_is_a_string", TOP, write_text(TOP, "just some words\n"), "expected a mapping with keys topics, found a string"),
+    Case("shape_reports_is_a_mapping", REP, write_text(REP, "id: kunshan-2012\nyear: 2012\n"), "expected a list of entries, found a mapping"),
+    Case("shape_figures_list_is_a_number", FIG, sub(FIG, r"^figures:\n(?:.*\n)*?(?=^excluded:)", "figures: 3\n"), "field 'figures': input should be a valid list"),
+    Case("shape_frameworks_is_a_list", FWK, write_text(FWK, "- frameworks\n- crosswalk\n"), "expected a mapping with keys frameworks, crosswalk"),
+    Case("shape_unknown_top_level_key", GLO, lambda d: (d / GLO).write_text((d / GLO).read_text("utf-8") + "extra: 1\n", "utf-8"),
+         "field 'extra': unknown field"),
+    Case("shape_missing_report_header", FIG, sub(FIG, r"^report: kunshan-2012\n", ""), "field 'report': missing required field"),
+    Case("file_is_a_directory", FIG, replace_with_dir(FIG), "file not found", line=False),
+    Case("required_topics_missing", TOP, delete(TOP), "file not found", line=False),
+    Case("huge_glossary", GLO, huge(GLO, 9), "file too large", line=False),
+    # -- quotes ------------------------------------------------------------------------
+    Case("quote_empty", FIG, in_entry(FIG, FIRST_FIG, r"^    quote: .*$", '    quote: ""'), "field 'quote': string should have at least 1 character"),
+    Case("quote_is_a_number", FIG, in_entry(FIG, FIRST_FIG, r"^    quote: .*$", "    quote: 22"), "field 'quote': input should be a valid string"),
+    Case("quote_is_a_list", FIG, in_entry(FIG, FIRST_FIG, r"^    quote: .*$", "    quote: [4大类, 22家单位]"), "field 'quote': input should be a valid string"),
+    Case("quote_is_null", FIG, in_entry(FIG, FIRST_FIG, r"^    quote: .*$", "    quote:"), "field 'quote': input should be a valid string"),
+    Case("quote_fullwidth_digits", FIG, in_entry(FIG, FIRST_FIG, r"^(    quote: \D*)(\d+)", fullwidth_digits), "field 'quote': quote not found in source"),
+    Case("quote_trailing_space", FIG, in_entry(FIG, FIRST_FIG, r"^    quote: (.*)$", r'    quote: "\1 "'), "field 'quote': quote not found in source"),
+    Case("quote_mojibake_repaired", FIG, sub(FIG, r"^  - quote: 2012年\?2013年", "  - quote: 2012年-2013年"), "field 'quote': quote not found in source"),
+    Case("excluded_quote_empty", FIG, sub(FIG, r"^  - quote: 2012年\?2013年.*$", '  - quote: ""'), "string should have at least 1 character"),
+    # -- numbers -----------------------------------------------------------------------
+    Case("value_with_percent_sign", FIG, in_entry(FIG, RATE_FIG, r"^    value: (.*)$", r"    value: \1%"), "field 'value': input should be a valid number"),
+    Case("value_nan", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: .nan"), "field 'value': input should be a finite number"),
+    Case("value_infinite", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: -.inf"), "field 'value': input should be a finite number"),
+    Case("value_overflows_to_infinity", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: 1e999"), "field 'value': input should be a finite number"),
+    Case("value_thousands_separator", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: 4,000"), "field 'value': input should be a valid number"),
+    Case("value_negative", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: -4"), "field 'value': value -4 does not appear in quote"),
+    Case("value_boolean", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*$", "    value: yes"), "field 'value': value 1 does not appear in quote"),
+    Case("value_missing", FIG, in_entry(FIG, FIRST_FIG, r"^    value: .*\n", ""), "field 'value': missing required field"),
+    Case("report_year_out_of_range", REP, sub(REP, r"^  year: 2012$", "  year: 12"), "field 'year': input should be greater than or equal to 1990"),
+    # -- ids ---------------------------------------------------------------------------
+    Case("id_uppercase", FIG, sub(FIG, r"^  - id: suzhou_model_units_selected$", "  - id: Suzhou_model_units_selected"), "field 'id': string should match pattern"),
+    Case("id_with_dash", REL, sub(REL, r"^  - id: hotline_funnel$", "  - id: hotline-funnel"), "field 'id': string should match pattern"),
+    Case("id_is_a_number", GLO, sub(GLO, r"^  - id: law_based_administration$", "  - id: 42"), "field 'id': input should be a valid string"),
+    Case("duplicate_relation_id", REL, sub(REL, r"^  - id: mediation_funnel$", "  - id: hotline_funnel"), "duplicate relation id 'hotline_funnel'"),
+    Case("duplicate_topic_id", TOP, lambda d: (d / TOP).write_text((d / TOP).read_text("utf-8") + "  - {id: demonstration, en: Models again, zh: 示范}\n", "utf-8"),
+         "duplicate topic id 'demonstration'"),
+    Case("duplicate_term_zh", GLO, in_entry(GLO, "  - id: law_based_government", r"^    zh: .*$", "    zh: 依法行政"), "field 'zh': duplicate term '依法行政'"),
+    Case("duplicate_report_entry", REP, lambda d: (d / REP).write_text(
+        (d / REP).read_text("utf-8") + "\n".join((d / REP).read_text("utf-8").split("\n")[2:]), "utf-8"),
+        "duplicate report id 'kunshan-2012'"),
+    Case("framework_id_bad", FWK, sub(FWK, r"^  - id: outline-2004$", "  - id: Outline2004"), "field 'id': string should match pattern"),
+    # -- sections ----------------------------------------------------------------------
+    Case("section_measure_zero", FIG, in_entry(FIG, FIRST_FIG, r"^    section: .*$", "    section: 1.2.0"), "field 'section': string should match pattern"),
+    Case("section_part_seven", FIG, in_entry(FIG, FIRST_FIG, r"^    section: .*$", '    section: "7"'), "field 'section': string should match pattern"),
+    Case("relation_section_not_parsed", REL, in_entry(REL, FUNNEL_REL, r"^    section: .*$", "    section: 5.1.9"), "field 'section': section 5.1.9 is not in the parsed outline"),
+    Case("outline_duplicate_section", OUT, sub(OUT, r'^  - section: "1"\n', '  - section: "1"\n    title_en: Again\n  - section: "1"\n'), "duplicate section '1'"),
+    Case("outline_title_empty", OUT, sub(OUT, r"^    title_en: Preamble$", '    title_en: ""'), "field 'title_en': string should have at least 1 character"),
+    Case("outline_tags_not_a_list", OUT, sub(OUT, r"^    tags: \[planning_assessment, demonstration\]$", "    tags: planning_assessment"), "field 'tags': input should be a valid list"),
+    Case("outside_frameworks_section_not_parsed", FWK, sub(FWK, r'section: "1\.2", theme_en', 'section: "1.9", theme_en'), "section 1.9 is not in the parsed outline"),
+    Case("closing_marker_missing", REP, sub(REP, r"^  closing_starts_with: .*$", "  closing_starts_with: 展望明年"), "field 'closing_starts_with': closing marker not found in the body"),
+    # -- periods -----------------------------------------------------------------------
+    Case("period_not_a_calendar_date", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-02-30/2012-12-31"), "field 'period': not a calendar date"),
+    Case("period_month_thirteen", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-13-01/2012-12-31"), "not a calendar date"),
+    Case("period_single_date", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", '    period: "2012-10-31"'), "not an ISO 8601 interval"),
+    Case("period_open_ended", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-01-01/.."), "not an ISO 8601 interval"),
+    Case("period_unquoted_date_object", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-10-31"), "field 'period': input should be a valid string"),
+    Case("report_period_reversed", REP, sub(REP, r"^  period: 2012-01-01/2012-12-31$", "  period: 2012-12-31/2012-01-01"), "field 'period': interval starts after it ends"),
+    # -- relations ---------------------------------------------------------------------
+    Case("relation_missing_kind", REL, in_entry(REL, FUNNEL_REL, r"^    kind: funnel\n", ""), "field 'kind'"),
+    Case("relation_one_part", REL, in_entry(REL, SUM_REL, r"^    parts: \[.*\]$", "    parts: [normative_documents_abolished]"), "field 'parts': list should have at least 2 items"),
+    Case("relation_part_is_the_whole", REL, in_entry(REL, SUM_REL, r"^    parts: \[(\w+),", r"    parts: [normative_documents_cleaned_up,"), "is both a part and the whole"),
+    Case("relation_numerator_is_a_rate", REL, in_entry(REL, RATE_REL, r"^    numerator: .*$", "    numerator: approval_items_in_hall_rate"), "is a rate, not a count"),
+    Case("relation_stated_is_a_count", REL, in_entry(REL, RATE_REL, r"^    stated: .*$", "    stated: mediation_cases"), "is a count, not a rate"),
+    Case("relation_funnel_starts_with_rate", REL, in_entry(REL, FUNNEL_REL, r"^    stages: \[hotline_calls,", "    stages: [hotline_on_time_rate, hotline_calls,"), "must be a count, not a rate"),
+    Case("relation_bad_formula", REL, in_entry(REL, COMPOUND_REL, r"^        formula: compound_reduction$", "        formula: multiply"), "field 'formula': input should be"),
+    Case("relation_unknown_field", REL, in_entry(REL, SUM_REL, r"^    whole: (.*)$", r"    whole: \1\n    total: \1"), "field 'total': unknown field"),
+    # -- other fields ------------------------------------------------------------------
+    Case("qualifier_unknown", FIG, in_entry(FIG, FIRST_FIG, r"^    qualifier: .*$", "    qualifier: roughly"), "field 'qualifier': input should be"),
+    Case("kind_unknown", FIG, in_entry(FIG, FIRST_FIG, r"^    kind: .*$", "    kind: percentage"), "field 'kind': input should be"),
+    Case("unit_en_empty", FIG, in_entry(FIG, FIRST_FIG, r"^    unit_en: .*$", '    unit_en: ""'), "field 'unit_en': string should have at least 1 character"),
+    Case("note_is_a_list", FIG, in_entry(FIG, FIRST_FIG, r"^    note_en: .*$", "    note_en: [one, two]"), "field 'note_en': input should be a valid string"),
+    Case("topic_is_a_list", FIG, in_entry(FIG, FIRST_FIG, r"^    topic: .*$", "    topic: [demonstration]"), "field 'topic': input should be a valid string"),
+    Case("also_en_not_a_list", GLO, in_entry(GLO, FIRST_TERM, r"^    also_en: .*$", "    also_en: administration according to law"), "field 'also_en': input should be a valid list"),
+    Case("term_missing_english", GLO, in_entry(GLO, FIRST_TERM, r"^    en: .*\n", ""), "field 'en': missing required field"),
+    Case("framework_confidence_unknown", FWK, sub(FWK, r"\{code: outline-2004\.1, confidence: likely,", "{code: outline-2004.1, confidence: maybe,"), "field 'confidence': input should be"),
+    Case("crosswalk_reason_empty", FWK, sub(FWK, r'area: outline-2004\.2, reason_en: "[^"]*"', 'area: outline-2004.2, reason_en: ""'), "field 'reason_en': string should have at least 1 character"),
+    Case("crosswalk_unknown_report", FWK, sub(FWK, r'\{report: kunshan-2012, section: "0", area: outline-2004\.2', '{report: wuxi-2012, section: "0", area: outline-2004.2'), "no report 'wuxi-2012' in reports.yaml"),
+    Case("sha256_not_hex", REP, sub(REP, r"^  sha256: [0-9a-f]{64}$", "  sha256: not-a-digest"), "field 'sha256': string should match pattern"),
+    Case("source_path_missing", REP, sub(REP, r"^  source: .*$", "  source: sources/nowhere.txt"), "source file not found: data/sources/nowhere.txt"),
+    Case("source_truncated", SRC, source_bytes(lambda raw: raw.decode()[: len(raw.decode()) // 3].encode()), "body marker not found in the source", shown=REP),
+]
+
+
+def test_corpus_is_large_and_distinct() -> None:
+    names = [c.name for c in CASES]
+    assert len(names) == len(set(names))
+    assert len(CASES) >= 50
+    from test_validate_errors import CASES as EXACT
+
+    assert not set(names) & {c.__name__ for c in EXACT}
+
+
+def _tree(path: Path) -> dict[str, str]:
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def previous_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A good export of the real data: what a failed export must leave untouched."""
+    out = tmp_path_factory.mktemp("previous") / "export"
+    result = run_cli("export", str(out), "--data", str(REAL_DATA))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_input(case: Case, tmp_path: Path, previous_export: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    case.mutate(data)
+
+    result = run_cli("validate", "--data", str(data))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    lines = result.stderr.splitlines()
+    assert lines[-1:] == ["1 problem found"], f"expected one problem line:\n{result.stderr}"
+    (problem,) = lines[:-1]
+    shown = re.escape(f"data/{case.shown or case.file}")
+    where = rf"^{shown}:[1-9]\d*: " if case.line else rf"^{shown}: "
+    assert re.match(where, problem), f"{problem!r} does not start with {where!r}"
+    assert case.expect.lower() in problem.lower(), f"{case.expect!r} not in {problem!r}"
+
+    # the export refuses too, and leaves its target as it found it
+    index = CASES.index(case)
+    out = tmp_path / "out"
+    if index % 2:
+        shutil.copytree(previous_export, out)
+    before = _tree(out) if out.exists() else None
+    exported = run_cli("export", str(out), "--data", str(data))
+    assert "Traceback" not in exported.stderr, exported.stderr
+    assert exported.returncode == 1, exported.stderr
+    assert problem in exported.stderr.splitlines()
+    if before is None:
+        assert not out.exists(), f"export left {sorted(p.name for p in out.iterdir())} behind"
+    else:
+        assert _tree(out) == before, "a failed export changed the previous export"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("data", "out")]
+    assert leftovers == [], f"export left temporary files: {leftovers}"
