@@ -35,13 +35,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-ROOT = Path(__file__).resolve().parents[2]
-if not (ROOT / "book" / "_config.yml").exists():  # installed non-editable: use the cwd
-    ROOT = Path.cwd()
-BOOK = ROOT / "book"
-DATA = ROOT / "data"
-BUILD = BOOK / "_build"
-HTML = BUILD / "html"
+from .paths import ROOT, BOOK, DATA, BUILD, HTML
 STAMP = BUILD / ".lawgov-build.json"
 SEARCH_DICT = BUILD / ".search" / "jieba-terms.txt"
 

@@ -45,7 +45,7 @@ from .errors import DataError
 
 PathLike = str | os.PathLike[str] | None
 
-ROOT = Path(__file__).resolve().parents[2]
+from .paths import ROOT
 PACKAGE_NAME = "kunshan-2012-lawgov"
 PACKAGE_TITLE = "Kunshan 2012 report on law-based administration: figures, outline, audit and crosswalk"
 BOOK_TITLE = "Kunshan 2012: a report on law-based administration, in numbers"

@@ -38,12 +38,7 @@ from urllib.parse import urlsplit
 
 from .export import DOWNLOADS, PDF_NAME
 
-ROOT = Path(__file__).resolve().parents[2]
-if not (ROOT / "book" / "_config.yml").exists():  # installed non-editable: use the cwd
-    ROOT = Path.cwd()
-BOOK = ROOT / "book"
-BUILD = BOOK / "_build"
-HTML = BUILD / "html"
+from .paths import ROOT, BOOK, BUILD, HTML
 SINGLE = BUILD / "singlehtml"
 PDF_DIR = BUILD / "pdf"
 PDF = PDF_DIR / PDF_NAME
