@@ -63,3 +63,12 @@ def source_note(report: pd.Series, sections: Iterable[str]) -> str:
     """The caption line naming where a chart's numbers come from."""
     secs = ", ".join(f"§{s}" for s in sections)
     return f"Source: {report['title_zh']} ({report['issuer_en']}, {report['year']}), {secs}."
+
+
+def figures_download(part: int):
+    """A link to this part's figures as CSV (written into the book by the build)."""
+    from IPython.display import HTML
+
+    from lawgov import export
+
+    return HTML(export.chapter_download_link(part))
