@@ -7,6 +7,8 @@ vega-embed action menu.
 """
 from __future__ import annotations
 
+import json
+
 import altair as alt
 
 # Okabe & Ito (2008), in the order parts 1-6 use them; grey for the preamble.
@@ -41,3 +43,19 @@ def lawgov_theme() -> alt.theme.ThemeConfig:
 
 
 alt.renderers.set_embed_options(renderer="svg", actions=False)
+
+
+class _InertJSON(json.JSONEncoder):
+    """JSON that cannot end the <script> it sits in.
+
+    Altair writes each chart's spec, with its data, into a <script> block; a label holding
+    ``</script><script>...`` would close that block and run as the page's own code. In JSON,
+    ``<``, ``>`` and ``&`` occur only inside strings, where ``\\u003c`` is the same character
+    to the JavaScript that reads it: the chart shows exactly the same text.
+    """
+
+    def encode(self, o):  # type: ignore[no-untyped-def]
+        return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+alt.renderers.options["json_kwds"] = {"cls": _InertJSON}
