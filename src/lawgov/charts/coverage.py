@@ -64,10 +64,15 @@ def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt
                        zip(data["confidence"], data["area"], data["area_title_en"])]
     data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 48 else s[:47] + "…")  # full title in the tooltip
     vmax = int(data["measures"].max())
+    # Only what the panels draw or show in the tooltip goes into the page (each panel
+    # inlines its rows); the matrix's other columns would only add weight.
+    drawn = ["framework", "row_label", "y_label", "area_order", "cell", "area", "area_title_en", "area_title_zh",
+             "confidence", "measures", "figures", "measures_in_row"]
+    data = data[[c for c in drawn if c in data]]
     panels = []
     frameworks = list(dict.fromkeys(data["framework"]))
     for i, fw in enumerate(frameworks):
-        sub = data[data["framework"] == fw]
+        sub = data[data["framework"] == fw].drop(columns="framework")
         panels.append(_panel(sub, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0).properties(
             width=alt.Step(cell_width), height=alt.Step(22)))
     chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
