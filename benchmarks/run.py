@@ -181,15 +181,16 @@ def _execute_one(args: tuple[str, str]) -> float:
 
 
 def floor(book: Path, env: dict[str, str], jobs: int) -> dict[str, Any]:
-    """Every notebook executed once with nbclient, ``jobs`` at a time (in a helper process
-    with the scratch copy's environment, so kernels import the copy's lawgov)."""
+    """Every notebook executed once with nbclient, ``jobs`` at a time (worker processes: the
+    sync nbclient API in threads runs one notebook at a time), started from a helper process
+    with the scratch copy's environment, so kernels import the copy's lawgov."""
     code = (
-        "import json, sys, time\n"
-        "from concurrent.futures import ThreadPoolExecutor\n"
+        "import json, multiprocessing, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
         "from benchmarks.run import _execute_one\n"
         "paths, cwd, jobs = json.loads(sys.argv[1])\n"
         "t0 = time.perf_counter()\n"
-        "with ThreadPoolExecutor(jobs) as pool:\n"
+        "with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context('fork')) as pool:\n"
         "    each = list(pool.map(_execute_one, [(p, cwd) for p in paths]))\n"
         "print(json.dumps({'total': time.perf_counter() - t0, 'each': each}))\n"
     )
@@ -198,7 +199,8 @@ def floor(book: Path, env: dict[str, str], jobs: int) -> dict[str, Any]:
     env["PYTHONPATH"] = os.pathsep.join([env["PYTHONPATH"], str(ROOT)])
     r = run([PY, "-c", code, json.dumps([paths, str(book), jobs])], env=env)
     out = json.loads(r["stdout"].strip().splitlines()[-1])
-    return {"wall": r["wall"], "cpu": r["cpu"], "notebooks": len(paths), "each": out["each"]}
+    return {"wall": r["wall"], "cpu": r["cpu"], "notebooks": len(paths), "each": out["each"],
+            "serial_sum": sum(out["each"])}
 
 
 def peer(scratch: Path, env: dict[str, str], out: Path) -> dict[str, Any]:
