@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import SCREENSHOTS, BookPage, expected_charts
+from .harness import SCREENSHOTS, BookPage, expected_charts
 
 # An Altair chart is a div Altair's template creates (id "altair-viz-..."); vega-embed
 # marks it .vega-embed once it embeds, and it is *drawn* when it holds the canvas or the
@@ -149,7 +149,7 @@ def test_search_finds(visit, built_book, query: str):
     result must contain it, and (for a Chinese term, which is matched exactly) every
     result must contain it.
     """
-    from .conftest import book_pages
+    from .harness import book_pages
 
     containing = {
         p.html

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import CHROMIUM, browser  # noqa: F401  (the shared Chromium fixture)
+from browser.harness import CHROMIUM  # noqa: F401
 
 from .hostile import IMG, PAYLOADS, QUOTE_IMG, QUOTE_SCRIPT, SCRIPT, build_hostile_data
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import BOOK, built_book, expected_charts, book_pages, is_notebook  # noqa: F401
+from browser.harness import BOOK, expected_charts, book_pages, is_notebook  # noqa: F401
 
 from conftest import REAL_DATA
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser.conftest import BookPage, book_pages, browser, built_book, expected_charts, site, visit  # noqa: F401
+from browser.harness import BookPage, book_pages, expected_charts  # noqa: F401
 
 # --- link check ----------------------------------------------------------------------------
 

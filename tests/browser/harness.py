@@ -1,0 +1,259 @@
+"""The built book as a reader sees it: served on 127.0.0.1, opened in headless Chromium.
+
+The fixtures below are registered once, in tests/conftest.py, for every test folder: a
+second registration would start a second Playwright in the same worker, which fails.
+
+- ``built_book``: builds the book (``python -m lawgov.build``) when it is missing or
+  older than its inputs, once per test run (a file lock serialises pytest-xdist workers);
+- ``site``: serves ``book/_build/html`` on 127.0.0.1 at a random port;
+- ``browser``: Debian's Chromium driven by Playwright (never a downloaded browser). If
+  ``/usr/bin/chromium`` is missing the browser tests FAIL, saying how to install it,
+  unless ``LAWGOV_SKIP_BROWSER=1`` is set (then they are reported as skipped);
+- ``visit(url)``: opens a page in a fresh context that aborts and records every request
+  to a host other than 127.0.0.1 and records console errors and page errors.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BOOK = ROOT / "book"
+BUILD = BOOK / "_build"
+HTML = BUILD / "html"
+SCREENSHOTS = BUILD / "screenshots"
+CHROMIUM = Path(os.environ.get("LAWGOV_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+# --- the built book ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """book/_build/html, built now if missing or stale (serialised across workers).
+
+    A failed build is remembered (keyed by the inputs' hash) so the other xdist worker
+    reports it at once instead of building again.
+    """
+    from lawgov.build import inputs_digest
+
+    BUILD.mkdir(parents=True, exist_ok=True)
+    failed = BUILD / ".test-build-failed.json"
+    with open(BUILD / ".test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            digest = inputs_digest()
+            if failed.exists():
+                previous = json.loads(failed.read_text())
+                if previous.get("inputs") == digest:
+                    pytest.fail(previous["message"], pytrace=False)
+            check = subprocess.run(
+                [sys.executable, "-m", "lawgov.build", "--check"],
+                cwd=ROOT, capture_output=True, text=True,
+            )
+            if check.returncode != 0:
+                build = subprocess.run(
+                    [sys.executable, "-m", "lawgov.build"],
+                    cwd=ROOT, capture_output=True, text=True,
+                )
+                if build.returncode != 0:
+                    message = (
+                        "`python -m lawgov.build` failed, so the built book cannot be "
+                        f"tested:\n{build.stdout[-4000:]}\n{build.stderr[-8000:]}"
+                    )
+                    failed.write_text(json.dumps({"inputs": digest, "message": message}))
+                    pytest.fail(message, pytrace=False)
+            failed.unlink(missing_ok=True)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    assert (HTML / "index.html").exists()
+    return HTML
+
+
+# --- the pages of the book -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BookPage:
+    docname: str  # e.g. "intro" or "chapters/part1"
+    source: Path | None  # the .md notebook or page; None for Sphinx's own pages
+
+    @property
+    def html(self) -> str:
+        return f"{self.docname}.html"
+
+    @property
+    def slug(self) -> str:
+        return self.docname.replace("/", "__")
+
+
+def book_pages() -> list[BookPage]:
+    """Every page listed in _toc.yml, plus Sphinx's search and index pages."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    site_map = parse_toc_yaml(BOOK / "_toc.yml")
+    pages = []
+    for docname in site_map:
+        candidates = [BOOK / f"{docname}{ext}" for ext in (".md", ".ipynb", ".rst")]
+        source = next((c for c in candidates if c.exists()), None)
+        pages.append(BookPage(docname, source))
+    pages += [BookPage("search", None), BookPage("genindex", None)]
+    return pages
+
+
+def is_notebook(path: Path | None) -> bool:
+    if path is None or path.suffix != ".md":
+        return False
+    head = path.read_text(encoding="utf-8")[:2000]
+    return head.startswith("---") and "kernelspec:" in head and "format_name: myst" in head
+
+
+def is_altair_output(output: dict) -> bool:
+    data = output.get("data", {})
+    if any(k.startswith("application/vnd.vegalite.") for k in data):
+        return True
+    html = data.get("text/html", "")
+    if isinstance(html, list):
+        html = "".join(html)
+    return "vegaEmbed(" in html
+
+
+@functools.lru_cache(maxsize=None)
+def expected_charts(page: BookPage) -> int:
+    """How many Altair charts the page's executed notebook produces.
+
+    Read from jupyter-cache (the outputs the build executed), not from the HTML, so the
+    browser's count is checked against an independent source.
+    """
+    if not is_notebook(page.source):
+        return 0
+    import jupytext
+    from jupyter_cache import get_cache
+
+    nb = jupytext.read(page.source)
+    cache = get_cache(BUILD / ".jupyter_cache")
+    record = cache.match_cache_notebook(nb)  # raises KeyError if it was never executed
+    executed = cache.get_cache_bundle(record.pk).nb
+    count = 0
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            if is_altair_output(output) and "scrapbook" not in output.get("metadata", {}):
+                count += 1
+    return count
+
+
+# --- serving and browsing ------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_book: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            "(as root: apt-get update && apt-get install -y chromium fonts-noto-cjk; "
+            ".ci/run does this). Set LAWGOV_SKIP_BROWSER=1 to skip them knowingly."
+        )
+        if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
+            pytest.skip(f"LAWGOV_SKIP_BROWSER=1 and no Chromium at {CHROMIUM}")
+        pytest.fail(message, pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    page: object  # playwright Page
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser, site):
+    """visit(path) -> Visit: the page loaded, with what went wrong recorded."""
+    contexts = []
+
+    def _visit(path: str, wait_until: str = "load") -> Visit:
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="en-US",
+            service_workers="block",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        record = Visit(page)
+
+        def route(route):
+            host = urlsplit(route.request.url).hostname or ""
+            if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+                route.continue_()
+            else:
+                record.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on(
+            "console",
+            lambda msg: record.console_errors.append(f"{msg.text} @ {msg.location}")
+            if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: record.console_errors.append(f"pageerror: {exc}"))
+        page.on(
+            "requestfailed",
+            lambda req: record.failed.append(f"{req.url}: {req.failure}"),
+        )
+        page.on(
+            "response",
+            lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}")
+            if resp.status >= 400 else None,
+        )
+        page.goto(f"{site}/{path}", wait_until=wait_until)
+        return record
+
+    yield _visit
+    for context in contexts:
+        context.close()
