@@ -8,7 +8,7 @@ Altair's default HTML renderer (the "universal" template in
     function maybeLoadScript(lib, version) {
       var key = `${lib.replace("-", "")}_version`;     // vega_version, vegalite_version, vegaembed_version
       return (VEGA_DEBUG[key] == version) ? Promise.resolve(...)   // already loaded: no request
-                                          : <inject <script src="https://cdn.jsdelivr.net/...">>;
+                                          : <inject a script tag loading the CDN copy>;
     }
     ... .then(() => displayChart(vegaEmbed));            // uses the global vegaEmbed
 
