@@ -237,5 +237,8 @@ def _worker() -> None:
     import pickle
     import sys
 
+    import gc
+
+    gc.disable()  # every object built is kept until the results are sent: nothing to collect
     items = pickle.loads(sys.stdin.buffer.read())
     sys.stdout.buffer.write(pickle.dumps([load_yaml(Path(p), shown) for p, shown in items], protocol=pickle.HIGHEST_PROTOCOL))
