@@ -273,8 +273,10 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
     steps: list[dict[str, float]] = []
     repro: list[dict[str, Any]] = []
     build = [PY, "-m", "lawgov.build", "--jobs", str(jobs)]
+    loads = []
     for i in range(runs):
-        log(f"build run {i + 1}/{runs} (load {loadavg()})")
+        loads.append(loadavg())
+        log(f"build run {i + 1}/{runs} (load {loads[-1]})")
         env = scratch_env(scratch, work / f"frame-cache-{i}")
         shutil.rmtree(book / "_build", ignore_errors=True)
         chapter.write_text(original, encoding="utf-8")
@@ -326,6 +328,7 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
     run(build, cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
     result = {k: summary(v) for k, v in cases.items()}
     result["steps_median_s"] = {k: round(statistics.median([s[k] for s in steps if k in s]), 2) for k in steps[0]} if steps else {}
+    result["loadavg_per_run"] = loads
     result["notebooks"] = len(notebooks(book))
     result["chapter_edited"] = chapter.name
     first = repro[0] if repro else {}
