@@ -18,7 +18,7 @@ validate: $(STAMP)
 	$(BIN)/lawgov validate
 
 book: $(STAMP)
-	$(BIN)/python -m lawgov.build
+	$(BIN)/python -m lawgov.publish.build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2

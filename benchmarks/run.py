@@ -9,7 +9,7 @@ load average before and after. Results go to ``benchmarks/results.json``.
 Build (in a scratch copy of the working tree, so the repository's own ``book/_build`` and
 anyone building it are left alone; ``lawgov`` is imported from the copy):
 
-- ``clean``: ``python -m lawgov.build`` with ``book/_build`` and the frame cache emptied
+- ``clean``: ``python -m lawgov.publish.build`` with ``book/_build`` and the frame cache emptied
   (every step: validate, vega bundle, search words, strict Sphinx ``-j 2`` with
   jupyter-cache, exports, PDF); the ``html`` step alone is reported too;
 - ``unchanged``: the same command again;
@@ -162,7 +162,7 @@ def notebooks(book: Path) -> list[Path]:
 
 
 def step_seconds(stdout: str) -> dict[str, float]:
-    """The per-step times lawgov.build prints ("[lawgov.build] html   12.3 s")."""
+    """The per-step times lawgov.publish.build prints ("[lawgov.publish.build] html   12.3 s")."""
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"\[lawgov\.build\] (\w+)\s+([\d.]+) s", stdout)}
 
 
@@ -272,7 +272,7 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         "clean_over_floor", "clean_html_over_floor", "peer_over_clean", "peer_over_clean_html")}
     steps: list[dict[str, float]] = []
     repro: list[dict[str, Any]] = []
-    build = [PY, "-m", "lawgov.build", "--jobs", str(jobs)]
+    build = [PY, "-m", "lawgov.publish.build", "--jobs", str(jobs)]
     loads = []
     for i in range(runs):
         loads.append(loadavg())
@@ -613,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         if "reader" in only:
             if scratch is None:
                 scratch = make_scratch(work)
-                run([PY, "-m", "lawgov.build"], cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
+                run([PY, "-m", "lawgov.publish.build"], cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
             if CHROMIUM.exists():
                 log("reader")
                 results["reader"] = bench_reader(scratch / "book" / "_build" / "html", args.runs)

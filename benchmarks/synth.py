@@ -69,7 +69,7 @@ def _mutate(i: int, source: str, figures: str, body_range: tuple[int, int]) -> t
 
 def make_corpus(n: int, parent: Path, real: Path = REAL) -> Path:
     """Write an n-report data dir at ``parent/data`` (replaced if present); return it."""
-    from lawgov.outline import find_body
+    from lawgov.dataset.headings import find_body
 
     data = parent / "data"
     if data.exists():

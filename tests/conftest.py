@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawgov.outline import find_body, parse_outline
+from lawgov.dataset.headings import find_body, parse_outline
 
 # The built book, its server and one Chromium per worker, shared by tests/browser and
 # tests/defences (registered here once: a second Playwright in one process fails).

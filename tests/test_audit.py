@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov import arithmetic
-from lawgov.arithmetic import compare_printed, evaluate
-from lawgov.schema import Figure, RelationsFile
+from lawgov.dataset import arithmetic
+from lawgov.dataset.arithmetic import compare_printed, evaluate
+from lawgov.dataset.schema import Figure, RelationsFile
 
 FIGURE_DEFAULTS = dict(
     section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31",

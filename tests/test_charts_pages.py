@@ -7,7 +7,7 @@ import re
 import pytest
 
 import lawgov
-from lawgov import coverage
+from lawgov.analysis import crosswalk as coverage
 from lawgov.charts import pages
 
 REPORT = "kunshan-2012"

@@ -5,7 +5,7 @@ import pytest
 
 import lawgov
 import lawgov.charts as charts
-from lawgov import format as fmt
+from lawgov.analysis import display as fmt
 from lawgov.charts import parts as P
 
 TOOLTIP_FIELDS = {"indicator_en", "indicator_zh", "value_en", "value_zh", "id", "section"}
@@ -129,7 +129,7 @@ def test_report_structure_counts_match_outline_and_figures(figs):
 
 
 def test_speedup_keeps_the_readings_and_shows_full_labels():
-    from lawgov import derive
+    from lawgov.analysis import audit as derive
 
     series = derive.speedup_series("kunshan-2012")
     spec = P.speedup(series, description="s").to_dict()

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov import export
+from lawgov.publish import package as export
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "tests" / "fixtures" / "cff-1.2.0" / "schema.json"

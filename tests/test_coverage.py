@@ -1,11 +1,11 @@
-"""lawgov.coverage: the crosswalk counted by measure and figure, with confidence marks."""
+"""lawgov.analysis.crosswalk: the crosswalk counted by measure and figure, with confidence marks."""
 from __future__ import annotations
 
 import yaml
 
 import lawgov
-from lawgov import coverage as C
-from lawgov.load import DEFAULT_DATA_DIR
+from lawgov.analysis import crosswalk as C
+from lawgov.dataset.load import DEFAULT_DATA_DIR
 
 
 def _yaml():

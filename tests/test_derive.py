@@ -1,10 +1,10 @@
-"""lawgov.derive: the audit's verdicts reshaped, the speed-up readings and the periods."""
+"""lawgov.analysis.audit: the audit's verdicts reshaped, the speed-up readings and the periods."""
 from __future__ import annotations
 
 import pytest
 
 import lawgov
-from lawgov import derive as D
+from lawgov.analysis import audit as D
 
 
 def test_speedup_readings_by_hand():

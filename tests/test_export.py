@@ -15,7 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import lawgov
-from lawgov import export, schema
+from lawgov.publish import package as export
+from lawgov.dataset import schema
 from lawgov.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawgov
-from lawgov.errors import DataError, Problem
+from lawgov.dataset.errors import DataError, Problem
 
 from conftest import build_data
 

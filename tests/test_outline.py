@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from lawgov.outline import Heading, find_body, parse_outline, section_of
+from lawgov.dataset.headings import Heading, find_body, parse_outline, section_of
 
 from conftest import real_body, real_headings
 

@@ -21,7 +21,8 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov import export, pdf
+from lawgov.publish import package as export
+from lawgov.publish import pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -45,12 +46,12 @@ def built_book() -> Path:
     with open(BUILD / ".test-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            check = subprocess.run([sys.executable, "-m", "lawgov.build", "--check"], cwd=ROOT,
+            check = subprocess.run([sys.executable, "-m", "lawgov.publish.build", "--check"], cwd=ROOT,
                                    capture_output=True, text=True)
             if check.returncode != 0:
-                build = subprocess.run([sys.executable, "-m", "lawgov.build"], cwd=ROOT, capture_output=True, text=True)
+                build = subprocess.run([sys.executable, "-m", "lawgov.publish.build"], cwd=ROOT, capture_output=True, text=True)
                 if build.returncode != 0:
-                    pytest.fail(f"`python -m lawgov.build` failed:\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}",
+                    pytest.fail(f"`python -m lawgov.publish.build` failed:\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}",
                                 pytrace=False)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
@@ -157,7 +158,7 @@ def test_pdf_is_copied_into_the_book(pdf_path, built_book):
 
 
 def test_without_chromium_the_build_still_succeeds_and_says_how(monkeypatch, capsys):
-    from lawgov import build
+    from lawgov.publish import build
 
     monkeypatch.setattr(pdf, "CHROMIUM", Path("/nonexistent/chromium"))
     info = {"note": ""}

@@ -1,4 +1,4 @@
-"""lawgov.text against the real report: segmentation, lengths, density, positions, words, kinds."""
+"""lawgov.analysis.writing against the real report: segmentation, lengths, density, positions, words, kinds."""
 from __future__ import annotations
 
 import warnings
@@ -9,7 +9,7 @@ with warnings.catch_warnings():
 import pytest
 
 import lawgov
-from lawgov import text as T
+from lawgov.analysis import writing as T
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,16 @@ Every function takes ``data_dir=None`` (default: $LAWGOV_DATA, else the reposito
 ``data/``). Invalid data raises ``lawgov.DataError`` listing every problem. Submodules are
 imported on first use, so ``import lawgov`` stays cheap.
 
-``lawgov.outline`` and ``lawgov.validate`` are the functions; their namesake submodules are
-imported with ``from lawgov.outline import parse_outline`` (not ``import lawgov.outline as``).
+The package's folders are its pipeline, each importing only from those before it:
+``dataset`` (read and check ``data/``) -> ``frames`` (the public loaders, their cache, the
+column dictionary) -> ``analysis`` (audit, writing, crosswalk, readings) -> ``charts`` and
+``tables`` -> ``book`` (what the notebooks call) -> ``publish`` (data package, site, PDF, build).
 """
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
-from .errors import DataError, Problem
+from lawgov.dataset.errors import DataError, Problem
 
 
 
@@ -33,7 +33,7 @@ def _installed_version() -> str:
         return "0+unknown"
 
 if TYPE_CHECKING:
-    from .api import (
+    from lawgov.frames.loaders import (
         audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
         source_text, topics, validate,
     )
@@ -50,7 +50,7 @@ def __getattr__(name: str) -> Any:
         globals()["__version__"] = _installed_version()
         return globals()["__version__"]
     if name in _API:
-        from . import api
+        from lawgov.frames import loaders as api
 
         globals().update({n: getattr(api, n) for n in _API})
         return globals()[name]
@@ -59,15 +59,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(types.ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the submodule lawgov.outline or lawgov.validate makes Python bind it on the
-        # package, which would hide the function of the same name: keep the function.
-        if name in _API and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

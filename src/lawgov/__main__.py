@@ -1,6 +1,6 @@
 """``python -m lawgov``: the same command line as ``lawgov``."""
 import sys
 
-from .cli import main
+from lawgov.cli import main
 
 sys.exit(main())

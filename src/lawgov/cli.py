@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import DataError
+from lawgov.dataset.errors import DataError
 
 
 def _plural(n: int, word: str) -> str:
@@ -21,7 +21,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .api import _state
+    from lawgov.frames.loaders import _state
 
     started = time.perf_counter()
     state = _state(args.data)
@@ -62,7 +62,7 @@ def _clean(value: Any) -> Any:
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from .api import figures
+    from lawgov.frames.loaders import figures
 
     df = figures(args.report, data_dir=args.data)
     for col in ("period_start", "period_end"):
@@ -78,8 +78,8 @@ def _figures(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .api import dataset
-    from .frames import audit_results
+    from lawgov.frames.loaders import dataset
+    from lawgov.frames.tidy import audit_results
 
     ds = dataset(args.data)
     rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
@@ -101,7 +101,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import main_export
+    from lawgov.publish.package import main_export
 
     return main_export(args.dir, args.data)
 
@@ -119,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="each relation with its verdict")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(run=_audit)
-    # issue 5: the data package (lawgov.export)
+    # issue 5: the data package (lawgov.publish.package)
     p = sub.add_parser("export", help="write the data package (CSV, JSON, Parquet, datapackage.json) into DIR")
     p.add_argument("dir", metavar="DIR", help="output directory (replaced atomically; must be empty, new, or a previous export)")
     p.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.report:
-            from .api import dataset, validate
+            from lawgov.frames.loaders import dataset, validate
 
             problems = validate(args.data)
             if not problems and args.report not in dataset(args.data).reports:

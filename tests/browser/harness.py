@@ -3,7 +3,7 @@
 The fixtures below are registered once, in tests/conftest.py, for every test folder: a
 second registration would start a second Playwright in the same worker, which fails.
 
-- ``built_book``: builds the book (``python -m lawgov.build``) when it is missing or
+- ``built_book``: builds the book (``python -m lawgov.publish.build``) when it is missing or
   older than its inputs, once per test run (a file lock serialises pytest-xdist workers);
 - ``site``: serves ``book/_build/html`` on 127.0.0.1 at a random port;
 - ``browser``: Debian's Chromium driven by Playwright (never a downloaded browser). If
@@ -58,7 +58,7 @@ def built_book() -> Path:
     A failed build is remembered (keyed by the inputs' hash) so the other xdist worker
     reports it at once instead of building again.
     """
-    from lawgov.build import inputs_digest
+    from lawgov.publish.build import inputs_digest
 
     BUILD.mkdir(parents=True, exist_ok=True)
     failed = BUILD / ".test-build-failed.json"
@@ -71,17 +71,17 @@ def built_book() -> Path:
                 if previous.get("inputs") == digest:
                     pytest.fail(previous["message"], pytrace=False)
             check = subprocess.run(
-                [sys.executable, "-m", "lawgov.build", "--check"],
+                [sys.executable, "-m", "lawgov.publish.build", "--check"],
                 cwd=ROOT, capture_output=True, text=True,
             )
             if check.returncode != 0:
                 build = subprocess.run(
-                    [sys.executable, "-m", "lawgov.build"],
+                    [sys.executable, "-m", "lawgov.publish.build"],
                     cwd=ROOT, capture_output=True, text=True,
                 )
                 if build.returncode != 0:
                     message = (
-                        "`python -m lawgov.build` failed, so the built book cannot be "
+                        "`python -m lawgov.publish.build` failed, so the built book cannot be "
                         f"tested:\n{build.stdout[-4000:]}\n{build.stderr[-8000:]}"
                     )
                     failed.write_text(json.dumps({"inputs": digest, "message": message}))

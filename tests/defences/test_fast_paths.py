@@ -1,11 +1,11 @@
 """The fast paths the benchmarks led to give the same answers as the slow ones.
 
-- ``lawgov.yamlio`` builds objects by walking PyYAML's node tree itself and remembers
+- ``lawgov.dataset.yamlio`` builds objects by walking PyYAML's node tree itself and remembers
   how plain scalars resolve: every data file (and many broken variants) must load to what
   PyYAML's SafeLoader makes, with the lines the node tree records;
-- ``lawgov.outline._number`` reads the section markers without cn2an: it must agree with
+- ``lawgov.dataset.headings._number`` reads the section markers without cn2an: it must agree with
   cn2an's strict reading on every run of marker numerals up to four characters;
-- the on-disk frame cache (``lawgov.api``) serves equal frames, never serves a state whose
+- the on-disk frame cache (``lawgov.frames.loaders``) serves equal frames, never serves a state whose
   files changed, and is never consulted by ``validate``.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawgov.yamlio import LineDict, LineList, load_yaml
+from lawgov.dataset.yamlio import LineDict, LineList, load_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
@@ -118,7 +118,7 @@ def test_recursive_alias_is_a_problem_as_before(tmp_path: Path) -> None:
 def test_marker_numerals_read_like_cn2an_strict() -> None:
     import cn2an
 
-    from lawgov.outline import _number
+    from lawgov.dataset.headings import _number
 
     for size in range(1, 5):
         for chars in itertools.product("一二三四五六七八九十", repeat=size):
@@ -141,7 +141,7 @@ SCRIPT = f"""
 import pickle, sys
 import lawgov
 frames = {{n: getattr(lawgov, n)() for n in {FRAMES!r}}}
-heavy = sorted(m for m in ("pydantic", "yaml", "jieba", "lawgov.load") if m in sys.modules)
+heavy = sorted(m for m in ("pydantic", "yaml", "jieba", "lawgov.dataset.load") if m in sys.modules)
 sys.stdout.buffer.write(pickle.dumps((frames, heavy)))
 """
 
@@ -182,7 +182,7 @@ def test_validate_never_trusts_the_cache(shared_data: Path, tmp_path: Path, monk
     import shutil
 
     import lawgov
-    from lawgov import api
+    from lawgov.frames import loaders as api
 
     data = tmp_path / "data"
     shutil.copytree(shared_data, data)

@@ -2,12 +2,12 @@
 
 The fixture report (``hostile.py``) puts ``<script>alert(1)</script>`` and
 ``"><img src=x onerror=alert(1)>`` in every field a reader sees. Its figures go through
-``lawgov.tables`` and ``lawgov.charts`` exactly as in a chapter (great-tables HTML; each
+``lawgov.tables.figures`` and ``lawgov.charts`` exactly as in a chapter (great-tables HTML; each
 chart's HTML as Altair's renderer writes it into a notebook, with the theme and renderer
 options ``lawgov.charts`` sets), into one page that loads the book's local Vega bundle.
 Headless Chromium opens it on 127.0.0.1: no dialog may open, no element may be injected,
 and the payloads must be readable as text in the table, in the chart's axis labels and in
-its tooltip. The same page printed through ``lawgov.pdf`` must carry the payloads as text.
+its tooltip. The same page printed through ``lawgov.publish.pdf`` must carry the payloads as text.
 """
 from __future__ import annotations
 
@@ -45,8 +45,10 @@ def _chart_html(chart) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     import lawgov
-    from lawgov import charts, tables, vega_bundle
-    from lawgov.pdf import serve
+    from lawgov import charts
+    from lawgov import tables
+    from lawgov.publish import vega as vega_bundle
+    from lawgov.publish.pdf import serve
 
     root = tmp_path_factory.mktemp("hostile")
     data = build_hostile_data(root)
@@ -68,9 +70,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     page = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>'
             '<script src="vega-bundle.js"></script></head><body>\n' + "\n".join(parts) + "\n</body></html>\n")
     (site / "index.html").write_text(page, encoding="utf-8")
-    from lawgov.pdf import root_doc
+    from lawgov.publish.pdf import root_doc
 
-    (site / f"{root_doc()}.html").write_text(page, encoding="utf-8")  # the page lawgov.pdf prints
+    (site / f"{root_doc()}.html").write_text(page, encoding="utf-8")  # the page lawgov.publish.pdf prints
     with serve(site) as url:
         yield url, site, page
 
@@ -134,7 +136,7 @@ def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # no
 
 
 def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) -> None:  # noqa: F811
-    """The PDF edition's printer (lawgov.pdf.print_pdf) on the same page, in its own process
+    """The PDF edition's printer (lawgov.publish.pdf.print_pdf) on the same page, in its own process
     (it drives Chromium with Playwright's sync API, which this process already runs)."""
     import json
     import sys

@@ -95,7 +95,7 @@ def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:  # n
 
 def test_every_figure_has_its_anchor(built_book: Path) -> None:  # noqa: F811
     import lawgov
-    from lawgov import format as fmt
+    from lawgov.analysis import display as fmt
 
     page = built_book / f"{fmt.NUMBERS_PAGE}.html"
     if not page.exists():

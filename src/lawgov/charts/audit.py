@@ -1,4 +1,4 @@
-"""Charts of the arithmetic audit (``lawgov.derive``): verdicts by part and the periods the figures cover.
+"""Charts of the arithmetic audit (``lawgov.analysis.audit``): verdicts by part and the periods the figures cover.
 
 The speed-up readings use ``lawgov.charts.speedup_readings`` and the time frame
 ``lawgov.charts.timeline``; this module adds what those do not draw.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.arithmetic import VERDICTS
+from lawgov.dataset.arithmetic import VERDICTS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import PART_NAMES, _describe
 from lawgov.charts.theme import GREY, OKABE_ITO

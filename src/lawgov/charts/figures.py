@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov import format as fmt
+from lawgov.analysis import display as fmt
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
 PART_NAMES = {0: "Preamble", 1: "Part 1", 2: "Part 2", 3: "Part 3", 4: "Part 4", 5: "Part 5", 6: "Closing"}

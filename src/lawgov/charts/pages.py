@@ -18,12 +18,12 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov import api as _api
-from lawgov import format as fmt
+from lawgov.frames import loaders as _api
+from lawgov.analysis import display as fmt
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import PART_NAMES, _describe
 from lawgov.charts.theme import INK, MUTED, OKABE_ITO, PART_COLOURS
-from lawgov.outline import find_body
+from lawgov.dataset.headings import find_body
 
 # ---- the landing page's cards ---------------------------------------------------------------
 
@@ -234,7 +234,7 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
                   width: int = 220) -> alt.LayerChart:
     """Measures answering to each area of one framework, fewest first, figures as a label.
 
-    ``summary`` is ``lawgov.coverage.area_summary()``; ``highlight`` lists area codes to draw
+    ``summary`` is ``lawgov.analysis.crosswalk.area_summary()``; ``highlight`` lists area codes to draw
     in a second colour (for example the areas the closing's problems map to). Each label
     carries the area's confidence mark (✓ confirmed, ~ likely, ? unverified).
     """

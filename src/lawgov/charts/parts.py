@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov import format as fmt
+from lawgov.analysis import display as fmt
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _TWO_LINES, marks, speedup_readings
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS

@@ -1,6 +1,6 @@
-"""Charts of the report as text (``lawgov.text``): lengths, density, where the numbers fall, words, kinds.
+"""Charts of the report as text (``lawgov.analysis.writing``): lengths, density, where the numbers fall, words, kinds.
 
-Each builder takes the tidy frame its ``lawgov.text`` function returns (the notebook passes
+Each builder takes the tidy frame its ``lawgov.analysis.writing`` function returns (the notebook passes
 it in, so the chart and the sentence beside it read the same numbers) and a
 ``description`` that becomes the chart's aria-label. The theme of ``lawgov.charts``
 applies; nothing new is registered.

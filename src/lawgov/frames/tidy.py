@@ -5,12 +5,12 @@ from typing import Any
 
 import pandas as pd
 
-from . import arithmetic
-from .load import Dataset, ReportData
-from .numerals import find_value
-from .outline import section_of
-from .quotes import ancestors, find_in_span
-from .romanize import pinyin
+from lawgov.dataset import arithmetic
+from lawgov.dataset.load import Dataset, ReportData
+from lawgov.dataset.numerals import find_value
+from lawgov.dataset.headings import section_of
+from lawgov.dataset.sections import ancestors, find_in_span
+from lawgov.dataset.romanize import pinyin
 
 
 def _part(section: str) -> int:

@@ -16,7 +16,7 @@ the Chinese intact on a double click, while pandas, R (readr, data.table), Libre
 the frictionless tool all skip the mark. Only Python's ``csv`` module needs
 ``encoding="utf-8-sig"``.
 
-Field descriptions come from the pydantic models in :mod:`lawgov.schema` (the one
+Field descriptions come from the pydantic models in :mod:`lawgov.dataset.schema` (the one
 definition of the data format); only columns that ``lawgov`` derives (offsets, parts,
 audit results) are described here. Validation errors abort before anything is written.
 
@@ -41,11 +41,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import DataError
+from lawgov.dataset.errors import DataError
 
 PathLike = str | os.PathLike[str] | None
 
-from .paths import ROOT
+from lawgov.publish.paths import ROOT
 PACKAGE_NAME = "kunshan-2012-lawgov"
 PACKAGE_TITLE = "Kunshan 2012 report on law-based administration: figures, outline, audit and crosswalk"
 BOOK_TITLE = "Kunshan 2012: a report on law-based administration, in numbers"
@@ -149,7 +149,7 @@ def _frame_relations(data_dir: Path):
 def _frame_relation_inputs(data_dir: Path):
     import pandas as pd
 
-    from .api import dataset
+    from lawgov.frames.loaders import dataset
 
     ds = dataset(data_dir)
     rows = []
@@ -173,14 +173,15 @@ def _api(name: str) -> Callable[[Path], Any]:
 
 
 def _relation_kinds() -> list[str]:
-    from . import schema
+    from lawgov.dataset import schema
 
     union = typing.get_args(schema.Relation)[0]
     return [typing.get_args(cls.model_fields["kind"].annotation)[0] for cls in typing.get_args(union)]
 
 
 def _resources() -> list[Resource]:
-    from . import arithmetic, schema
+    from lawgov.dataset import arithmetic
+    from lawgov.dataset import schema
 
     return [
         Resource(
@@ -354,7 +355,7 @@ def _field(res: Resource, name: str, series, props: dict[str, tuple[dict, bool]]
     prop, schema_required = props.get(name, ({}, False))
     description = prop.get("description") or (extra.description if extra else "")
     if not description:
-        raise ValueError(f"{res.name}.{name}: no description in lawgov.schema or lawgov.export")
+        raise ValueError(f"{res.name}.{name}: no description in lawgov.dataset.schema or lawgov.publish.package")
     desc: dict[str, Any] = {"name": name, "title": (extra and extra.title) or _title(name), "type": kind,
                             "description": description}
     if kind == "list":
@@ -602,7 +603,7 @@ def _readme(descriptor: dict[str, Any]) -> str:
 
 
 def _sources(data_dir: Path) -> list[dict[str, Any]]:
-    from .api import dataset
+    from lawgov.frames.loaders import dataset
 
     out = []
     for rd in dataset(data_dir).reports.values():
@@ -621,8 +622,8 @@ def _sources(data_dir: Path) -> list[dict[str, Any]]:
 
 def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
     """Every file of the package as {relative path: bytes}. Raises DataError on invalid data."""
-    from .api import dataset
-    from .load import resolve_data_dir
+    from lawgov.frames.loaders import dataset
+    from lawgov.dataset.load import resolve_data_dir
 
     root = resolve_data_dir(data_dir)
     ds = dataset(root)  # raises DataError listing every problem, before anything is built
@@ -692,7 +693,7 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
 
 def describe(data_dir: PathLike = None) -> list[dict[str, Any]]:
     """The tables of the package, without writing anything: name, title, description, rows, schema."""
-    from .load import resolve_data_dir
+    from lawgov.dataset.load import resolve_data_dir
 
     root = resolve_data_dir(data_dir)
     out = []
@@ -846,7 +847,7 @@ def downloads() -> dict[str, str]:
     }
 
 
-PDF_NAME = "kunshan-2012-lawgov.pdf"
+PDF_NAME = "kunshan-2012-lawgov.publish.pdf"
 NOTEBOOKS_ZIP = f"{PACKAGE_NAME}-notebooks.zip"
 
 
@@ -915,7 +916,7 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
     """
     import lawgov
 
-    from .format import NUMBERS_PAGE, anchor, value_en
+    from lawgov.analysis.display import NUMBERS_PAGE, anchor, value_en
 
     df = lawgov.figures(report, data_dir=data_dir)
     rows = df[df["id"] == figure_id]

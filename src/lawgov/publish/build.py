@@ -1,11 +1,11 @@
-"""Build the book: ``python -m lawgov.build`` (what ``make book`` runs).
+"""Build the book: ``python -m lawgov.publish.build`` (what ``make book`` runs).
 
 Steps, each printed as one line with its time:
 
 1. ``validate``  - check ``data/`` with ``lawgov.validate``; any problem stops the build
                    (a book must never publish a wrong number);
 2. ``vega``      - write ``book/_static/vega-bundle.js`` (local Vega/Vega-Lite/vega-embed,
-                   see :mod:`lawgov.vega_bundle`), regenerated only when Altair changes;
+                   see :mod:`lawgov.publish.vega`), regenerated only when Altair changes;
 3. ``search``    - write the jieba user dictionary the Chinese search indexer uses;
 4. ``html``      - jupyter-book 1.0.4 / Sphinx, strict: every warning is an error
                    (``-W --keep-going``), a failing cell is an error, notebooks run
@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .paths import ROOT, BOOK, DATA, BUILD, HTML
+from lawgov.publish.paths import ROOT, BOOK, DATA, BUILD, HTML
 STAMP = BUILD / ".lawgov-build.json"
 SEARCH_DICT = BUILD / ".search" / "jieba-terms.txt"
 
@@ -55,7 +55,7 @@ class BuildError(Exception):
 
 
 def log(msg: str) -> None:
-    print(f"[lawgov.build] {msg}", flush=True)
+    print(f"[lawgov.publish.build] {msg}", flush=True)
 
 
 @contextlib.contextmanager
@@ -85,7 +85,7 @@ def _find_validator() -> Callable | None:
     fn = getattr(pkg, "validate", None)
     if fn is None or not callable(fn):
         try:
-            mod = importlib.import_module("lawgov.validate")
+            mod = importlib.import_module("lawgov.dataset.rules")
         except ImportError:
             return None
         fn = getattr(mod, "validate", None)
@@ -109,7 +109,7 @@ def validate_data(info: dict) -> None:
 
 
 def write_vega_bundle(info: dict) -> None:
-    from lawgov import vega_bundle
+    from lawgov.publish import vega as vega_bundle
 
     try:
         path, generated = vega_bundle.write_bundle(BOOK / "_static", BUILD / ".vega-bundle")
@@ -259,18 +259,18 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
 
 
 def build_exports(info: dict) -> None:
-    """Hook: CSV / JSON / Parquet + datapackage.json (issue 5, lawgov.export)."""
-    from lawgov.export import publish_into_book
+    """Hook: CSV / JSON / Parquet + datapackage.json (issue 5, lawgov.publish.package)."""
+    from lawgov.publish.package import publish_into_book
 
     info["note"] = publish_into_book(HTML, DATA, BOOK)
 
 
 def build_pdf(info: dict, jobs: int = 2) -> None:
-    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5, lawgov.pdf).
+    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5, lawgov.publish.pdf).
 
     Without Chromium the book is still built: the step says in one line how to get the PDF.
     """
-    from lawgov import pdf
+    from lawgov.publish import pdf
 
     try:
         r = pdf.build(jobs)
@@ -342,7 +342,7 @@ def is_up_to_date() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lawgov.build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lawgov.publish.build", description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", "-j", type=int, default=int(os.environ.get("LAWGOV_BUILD_JOBS", "2")))
     parser.add_argument("--fresh", action="store_true", help="discard Sphinx's saved environment")
     parser.add_argument("--force", action="store_true", help="run every step even if nothing changed")

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .entries import Document, Entry, validate_document, validate_list
-from .errors import Problem, display_path
-from .outline import Heading, find_body, parse_outline
-from .paths import DEFAULT_DATA_DIR, resolve_data_dir  # noqa: F401 (re-exported)
-from .yamlio import load_yaml
+from lawgov.dataset import schema
+from lawgov.dataset.entries import Document, Entry, validate_document, validate_list
+from lawgov.dataset.errors import Problem, display_path
+from lawgov.dataset.headings import Heading, find_body, parse_outline
+from lawgov.dataset.location import DEFAULT_DATA_DIR, resolve_data_dir  # noqa: F401 (re-exported)
+from lawgov.dataset.yamlio import load_yaml
 
 
 @dataclass
@@ -88,7 +88,7 @@ def _prefetch(ds: Dataset, relatives: list[str]) -> dict[str, tuple[Any, list[Pr
     items = [(str(ds.data_dir / r), ds.shown(r), r) for r in relatives if (ds.data_dir / r).is_file()]
     if jobs < 2 or len(items) < PARALLEL_MIN_FILES:
         return {}
-    from .yamlio import load_many_in_workers
+    from lawgov.dataset.yamlio import load_many_in_workers
 
     results = load_many_in_workers([(path, shown) for path, shown, _ in items], jobs)
     if results is None:  # no worker processes here: parse in this process

@@ -1,6 +1,6 @@
 """The PDF edition: the single-page HTML book, printed by Debian's Chromium.
 
-``python -m lawgov.pdf`` (and the ``pdf`` step of ``make book``):
+``python -m lawgov.publish.pdf`` (and the ``pdf`` step of ``make book``):
 
 1. build ``book/_build/singlehtml`` with the same configuration and the same Sphinx
    environment and jupyter-cache as the HTML book (notebooks are not executed again);
@@ -11,9 +11,9 @@
 4. print it: A4, backgrounds, ``book/_static/print.css`` (sidebars, buttons and chart
    menus hidden, code lines wrapped, charts kept whole, a page break before each
    chapter), page numbers in the footer, PDF bookmarks from the headings;
-5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf`` and copy it to
-   ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` (the landing page links
-   ``downloads/kunshan-2012-lawgov.pdf``).
+5. write ``book/_build/pdf/kunshan-2012-lawgov.publish.pdf`` and copy it to
+   ``book/_build/html/downloads/kunshan-2012-lawgov.publish.pdf`` (the landing page links
+   ``downloads/kunshan-2012-lawgov.publish.pdf``).
 
 Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
 the one line ``make book`` prints before finishing without the PDF.
@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from .export import DOWNLOADS, PDF_NAME
+from lawgov.publish.package import DOWNLOADS, PDF_NAME
 
-from .paths import ROOT, BOOK, BUILD, HTML
+from lawgov.publish.paths import ROOT, BOOK, BUILD, HTML
 SINGLE = BUILD / "singlehtml"
 PDF_DIR = BUILD / "pdf"
 PDF = PDF_DIR / PDF_NAME
@@ -96,7 +96,7 @@ def build_singlehtml(jobs: int = 2) -> Path:
 
     from jupyter_book.sphinx import build_sphinx
 
-    from . import build as book_build
+    from lawgov.publish import build as book_build
 
     with contextlib.suppress(ImportError):
         import jieba
@@ -107,7 +107,7 @@ def build_singlehtml(jobs: int = 2) -> Path:
         "external_toc_path": (BOOK / "_toc.yml").as_posix(),
         "latex_individualpages": False,
     }
-    # The same overrides as lawgov.build.build_html: the two builds share one Sphinx
+    # The same overrides as lawgov.publish.build.build_html: the two builds share one Sphinx
     # environment (book/_build/.doctrees), and a changed setting would make each re-read it all.
     if book_build.SEARCH_DICT.exists():
         overrides["html_search_options"] = {"dict": str(book_build.SEARCH_DICT)}
@@ -246,10 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         r = build()
     except NoChromium as exc:
-        print(f"lawgov.pdf: no PDF ({exc}): {HOW_TO_GET_IT}")
+        print(f"lawgov.publish.pdf: no PDF ({exc}): {HOW_TO_GET_IT}")
         return 0
     except PdfError as exc:
-        print(f"lawgov.pdf: {exc}", file=sys.stderr)
+        print(f"lawgov.publish.pdf: {exc}", file=sys.stderr)
         return 1
     print(f"{r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
           f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"

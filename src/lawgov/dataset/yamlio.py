@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from lawgov.dataset.errors import Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -208,7 +208,7 @@ def load_many_in_workers(items: list[tuple[str, str]], jobs: int) -> list[tuple[
     package_parent = str(Path(__file__).resolve().parents[1])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
-    code = "from lawgov.yamlio import _worker; _worker()"
+    code = "from lawgov.dataset.yamlio import _worker; _worker()"
     procs = []
     try:
         for chunk in chunks:

@@ -1,7 +1,7 @@
 """Where a quote stands in a report body, and in which section."""
 from __future__ import annotations
 
-from .outline import Heading
+from lawgov.dataset.headings import Heading
 
 
 def find_in_span(body: str, quote: str, span: Heading | None) -> tuple[int | None, bool]:

@@ -10,7 +10,7 @@ import html
 import great_tables as gt
 import pandas as pd
 
-from lawgov import format as fmt
+from lawgov.analysis import display as fmt
 
 _CJK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 

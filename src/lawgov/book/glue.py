@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from lawgov import format as fmt
+from lawgov.analysis import display as fmt
 
 # The chapter that walks through each part of the report (docnames in book/_toc.yml).
 PART_PAGES = {
@@ -69,6 +69,6 @@ def figures_download(part: int):
     """A link to this part's figures as CSV (written into the book by the build)."""
     from IPython.display import HTML
 
-    from lawgov import export
+    from lawgov.publish import package as export
 
     return HTML(export.chapter_download_link(part))

@@ -11,9 +11,9 @@ from fractions import Fraction
 
 import pandas as pd
 
-from . import api as _api
-from . import format as fmt
-from .arithmetic import UNCHECKABLE, VERDICTS
+from lawgov.frames import loaders as _api
+from lawgov.analysis import display as fmt
+from lawgov.dataset.arithmetic import UNCHECKABLE, VERDICTS
 
 PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
 PART_ZH = {0: "序言", 1: "第一部分", 2: "第二部分", 3: "第三部分", 4: "第四部分", 5: "第五部分", 6: "结语"}
@@ -211,7 +211,7 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
     import great_tables as gt
 
-    from .tables import _style
+    from lawgov.tables.figures import _style
 
     rows = audit_rows(report, data_dir, page_prefix=page_prefix)
     rows["group"] = rows["part"].map(PART_LABELS)
@@ -275,7 +275,7 @@ def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str 
     """Rates printed with no base, each linked to its row in "The report in numbers"."""
     import great_tables as gt
 
-    from .tables import _style
+    from lawgov.tables.figures import _style
 
     u = unbased_rates(report, data_dir)
     rows = pd.DataFrame({
@@ -296,7 +296,7 @@ def readings_table(report: str | None = None, data_dir=None):
     """The readings of the compound speed-up: combined change, last year's time index, and whether the text supports it."""
     import great_tables as gt
 
-    from .tables import _style
+    from lawgov.tables.figures import _style
 
     t = speedup_readings_table(report, data_dir)
     base = int(speedup_series(report, data_dir)["year"].min())

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from .entries import Entry
-from .errors import Problem
-from .load import Dataset
-from .numerals import find_value, format_number
-from .quotes import find_in_span
+from lawgov.dataset.entries import Entry
+from lawgov.dataset.errors import Problem
+from lawgov.dataset.load import Dataset
+from lawgov.dataset.numerals import find_value, format_number
+from lawgov.dataset.sections import find_in_span
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import api as _api
+from lawgov.frames import loaders as _api
 
 if TYPE_CHECKING:
     import jieba

@@ -13,8 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import Problem
-from .yamlio import LineDict, LineList
+from lawgov.dataset.errors import Problem
+from lawgov.dataset.yamlio import LineDict, LineList
 
 T = TypeVar("T")
 

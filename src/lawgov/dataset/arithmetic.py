@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from . import schema
-from .numerals import as_decimal, find_value, format_number
+from lawgov.dataset import schema
+from lawgov.dataset.numerals import as_decimal, find_value, format_number
 
 EXACT = "exact"
 ROUNDED = "consistent (rounded)"

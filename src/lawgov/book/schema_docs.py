@@ -5,7 +5,6 @@ schema the loaders check, and the list of guarantees is the list of rules that r
 """
 from __future__ import annotations
 
-import importlib
 import inspect
 import types
 import typing
@@ -13,7 +12,7 @@ import typing
 import pandas as pd
 from pydantic import BaseModel
 
-from lawgov import schema
+from lawgov.dataset import schema
 
 # Each file of data/, the model of its top level, and the model of one entry.
 FILES: list[tuple[str, type[BaseModel], str]] = [
@@ -80,8 +79,8 @@ def fields(model: type[BaseModel]) -> pd.DataFrame:
 
 def rules() -> pd.DataFrame:
     """The cross-file validation rules, in the order they run, with what each guarantees."""
-    # The package binds the name ``lawgov.validate`` to the function; the module is in sys.modules.
-    module = importlib.import_module("lawgov.validate")
+    from lawgov.dataset import rules as module
+
     return pd.DataFrame([
         {"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in module.RULES
     ])

@@ -1,6 +1,6 @@
-"""Where things live: the repository's book (build, PDF, exports) and the data directory.
+"""Where the data directory is: the argument, else ``$LAWGOV_DATA``, else the checkout's ``data/``.
 
-Its imports are light on purpose: ``lawgov.api`` finds the data dir here without importing
+Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
 the loader, pydantic or PyYAML (it answers from its on-disk cache when it can).
 """
 from __future__ import annotations
@@ -8,16 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if not (ROOT / "book" / "_config.yml").exists():  # installed non-editable: use the cwd
-    ROOT = Path.cwd()
-BOOK = ROOT / "book"
-DATA = ROOT / "data"
-BUILD = BOOK / "_build"
-HTML = BUILD / "html"
-
-# The data dir of the source tree (lawgov.load re-exports both names).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The data dir of the source tree this package was imported from (src/lawgov/dataset/ -> ./data).
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:

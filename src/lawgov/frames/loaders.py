@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .errors import DataError, Problem
-from .paths import resolve_data_dir
+from lawgov.dataset.errors import DataError, Problem
+from lawgov.dataset.location import resolve_data_dir
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .load import Dataset, ReportData
+    from lawgov.dataset.load import Dataset, ReportData
 
 PathLike = str | os.PathLike[str] | None
 
@@ -46,8 +46,8 @@ class _State:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:  # a state known valid from the disk cache: load it now
-            from .load import load
-            from .validate import check
+            from lawgov.dataset.load import load
+            from lawgov.dataset.rules import check
 
             with _no_gc():
                 self._dataset = load(self.root)
@@ -199,8 +199,8 @@ def _state(data_dir: PathLike, fresh: bool = True) -> _State:
         if not fresh and _disk_read(disk, "valid") is True:
             state = _State(fp, root, [], disk=disk)
         else:
-            from .load import load
-            from .validate import check
+            from lawgov.dataset.load import load
+            from lawgov.dataset.rules import check
 
             with _no_gc():
                 ds = load(root)
@@ -261,7 +261,7 @@ def _one(ds: Dataset, report: str | None) -> ReportData:
 def _per_report(name: str) -> Callable[..., pd.DataFrame]:
     def loader(report: str | None = None, data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from . import frames  # imported only when the frame is not cached
+            from lawgov.frames import tidy as frames  # imported only when the frame is not cached
 
             return getattr(frames, name)(ds, _select(ds, report))
 
@@ -275,7 +275,7 @@ def _per_report(name: str) -> Callable[..., pd.DataFrame]:
 def _shared(name: str) -> Callable[..., pd.DataFrame]:
     def loader(data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from . import frames  # imported only when the frame is not cached
+            from lawgov.frames import tidy as frames  # imported only when the frame is not cached
 
             return getattr(frames, name)(ds)
 

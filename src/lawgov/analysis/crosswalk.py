@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import api as _api
+from lawgov.frames import loaders as _api
 
-from .quotes import ancestors
+from lawgov.dataset.sections import ancestors
 
 PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
 CONFIDENCE_ORDER = ("confirmed", "likely", "unverified")
@@ -235,7 +235,7 @@ def _gt(rows: pd.DataFrame, html_cols: list[str], labels: dict[str, str], widths
         group: str | None = None, source: str | None = None):
     import great_tables as gt
 
-    from .tables import _style
+    from lawgov.tables.figures import _style
 
     table = gt.GT(rows, groupname_col=group) if group else gt.GT(rows)
     table = table.fmt(lambda x: x, columns=html_cols).cols_label(**labels)

@@ -1,0 +1,4 @@
+"""What the book's notebooks call: glue for numbers in prose, one summary per page."""
+from lawgov.book.glue import (  # noqa: F401
+    PART_PAGES, figures_download, glue_figures, glue_text, in_section, original_text, source_note,
+)

@@ -1,0 +1,4 @@
+"""Publication-quality tables (great-tables)."""
+from lawgov.tables.figures import (  # noqa: F401
+    figures_table, glossary_table, numbers_table, outline_table, reference_table,
+)
