@@ -6,17 +6,15 @@ readings year by year, the periods the figures cover) and builds the chapter's t
 """
 from __future__ import annotations
 
-import html
 from fractions import Fraction
 
 import pandas as pd
 
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
+from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH
 from lawgov.dataset.arithmetic import UNCHECKABLE, VERDICTS
 
-PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
-PART_ZH = {0: "序言", 1: "第一部分", 2: "第二部分", 3: "第三部分", 4: "第四部分", 5: "第五部分", 6: "结语"}
 VERDICT_ZH = {"exact": "完全一致", "consistent (rounded)": "四舍五入后一致", "consistent (truncated)": "截断后一致",
               "inconsistent": "不一致", "not checkable": "无法核对"}
 PERIOD_CLASS_ZH = {"full year": "全年", "January to October": "1月至10月底", "other": "其他时期"}
@@ -35,7 +33,7 @@ def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = 
     for part in sorted(int(p) for p in a["part"].unique()):
         sub = a[a["part"] == part]
         for v in VERDICTS:
-            rows.append({"part": part, "part_label": PART_LABELS[part], "part_zh": PART_ZH[part], "verdict": v,
+            rows.append({"part": part, "part_label": PART_LABELS[part], "part_zh": PART_SHORT_ZH[part], "verdict": v,
                          "verdict_zh": VERDICT_ZH[v],
                          "relations": int((sub["verdict"] == v).sum()),
                          "ids": ", ".join(sub.loc[sub["verdict"] == v, "id"])})
@@ -207,33 +205,6 @@ def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "
     return pd.DataFrame(rows)
 
 
-def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
-    """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
-    import great_tables as gt
-
-    from lawgov.tables.figures import _style
-
-    rows = audit_rows(report, data_dir, page_prefix=page_prefix)
-    rows["group"] = rows["part"].map(PART_LABELS)
-    rows["what"] = [f"<code>{html.escape(i)}</code><br>{html.escape(d)}" for i, d in zip(rows["id"], rows["description_en"])]
-    rows["reason"] = rows["reason"].map(html.escape)
-    rows["verdict"] = [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]]
-    table = (
-        gt.GT(rows[["group", "section", "kind", "what", "inputs_html", "computed", "stated", "verdict", "reason"]],
-              groupname_col="group", id="lawgov-audit-table")
-        .fmt(lambda x: x, columns=["what", "inputs_html", "verdict", "reason"])
-        .cols_label(section="§", kind="Kind", what="Relation", inputs_html="Inputs (linked to their quotes)",
-                    computed="Computed", stated="Stated", verdict="Verdict", reason="Reason")
-        .cols_align("right", columns=["computed", "stated"])
-        .cols_width({"section": "5%", "kind": "8%", "what": "20%", "inputs_html": "18%", "computed": "9%",
-                     "stated": "7%", "verdict": "13%", "reason": "20%"})
-        # long ids and expressions (mediation_successes, 17985 / 17993) may wrap anywhere
-        .opt_css("#lawgov-audit-table td { overflow-wrap: anywhere; }"
-                 " #lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }")
-    )
-    return _style(table)
-
-
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     """Every number the "Checking the arithmetic" chapter states, as text keyed for glue."""
     a = _api.audit(report, data_dir=data_dir)
@@ -271,46 +242,3 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     return out
 
 
-def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
-    """Rates printed with no base, each linked to its row in "The report in numbers"."""
-    import great_tables as gt
-
-    from lawgov.tables.figures import _style
-
-    u = unbased_rates(report, data_dir)
-    rows = pd.DataFrame({
-        "section": u["section"],
-        "rate": [f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
-                 for f, i, z in zip(u["figure"], u["indicator_en"], u["indicator_zh"])],
-        "value": [f'{html.escape(e)}<br><span lang="zh">{html.escape(z)}</span>' for e, z in zip(u["value_en"], u["value_zh"])],
-        "missing": u["missing"],
-        "what": u["description_en"].map(html.escape),
-    })
-    table = (gt.GT(rows).fmt(lambda x: x, columns=["rate", "value", "what"])
-             .cols_label(section="§", rate="Rate · 比率", value="Printed", missing="Not printed", what="What is missing")
-             .cols_width({"section": "6%", "rate": "28%", "value": "14%", "missing": "16%", "what": "36%"}))
-    return _style(table)
-
-
-def readings_table(report: str | None = None, data_dir=None):
-    """The readings of the compound speed-up: combined change, last year's time index, and whether the text supports it."""
-    import great_tables as gt
-
-    from lawgov.tables.figures import _style
-
-    t = speedup_readings_table(report, data_dir)
-    base = int(speedup_series(report, data_dir)["year"].min())
-    end = int(speedup_series(report, data_dir)["year"].max())
-    rows = pd.DataFrame({
-        "reading": t["label_en"].map(html.escape),
-        "change": [f"{v:.2f}%" for v in t["combined_change"]],
-        "index": [f"{v:.1f}" for v in t["time_index_end"]],
-        "supported": ["yes" if s else "no" for s in t["supported"]],
-        "why": t["reason_en"].map(html.escape),
-    })
-    table = (gt.GT(rows).fmt(lambda x: x, columns=["reading", "why"])
-             .cols_label(reading="Reading", change=f"Combined change {base}–{end}",
-                         index=f"Processing time {end} ({base} = 100)", supported="Supported by the text", why="Why")
-             .cols_align("right", columns=["change", "index"])
-             .cols_width({"reading": "28%", "change": "12%", "index": "12%", "supported": "10%", "why": "38%"}))
-    return _style(table)

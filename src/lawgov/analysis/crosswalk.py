@@ -17,9 +17,8 @@ import pandas as pd
 from lawgov.frames import loaders as _api
 
 from lawgov.dataset.sections import ancestors
+from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 
-PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
-CONFIDENCE_ORDER = ("confirmed", "likely", "unverified")
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
                "later_lens": "later lens (issued 2015, after the report)"}
 
@@ -222,90 +221,3 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
 
 # ---- tables for the chapter -------------------------------------------------------------------
 
-CONFIDENCE_MARK = {"confirmed": "✓ confirmed", "likely": "~ likely", "unverified": "? unverified"}
-
-
-def _esc(x) -> str:
-    import html
-
-    return html.escape("" if x is None or (isinstance(x, float) and pd.isna(x)) else str(x))
-
-
-def _gt(rows: pd.DataFrame, html_cols: list[str], labels: dict[str, str], widths: dict[str, str] | None = None,
-        group: str | None = None, source: str | None = None):
-    import great_tables as gt
-
-    from lawgov.tables.figures import _style
-
-    table = gt.GT(rows, groupname_col=group) if group else gt.GT(rows)
-    table = table.fmt(lambda x: x, columns=html_cols).cols_label(**labels)
-    if widths:
-        table = table.cols_width(widths)
-    if source:
-        table = table.tab_source_note(source)
-    return _style(table)
-
-
-def frameworks_table(data_dir=None):
-    """The national frameworks: number, relation to the report, areas by confidence, and what is confirmed."""
-    fs = frameworks_summary(data_dir)
-    rows = pd.DataFrame({
-        "doc": [f'<span lang="zh">{_esc(z)}</span><br>{_esc(e)}<br><span lang="zh">{_esc(n)}</span>'
-                for z, e, n in zip(fs["title_zh"], fs["title_en"], fs["document_no"])],
-        "issued": fs["issued"],
-        "relation": fs["relation_en"],
-        "areas": [f"{a} ({c} ✓, {l} ~, {u} ?)" if a else "none listed" for a, c, l, u in
-                  zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"])],
-        "note": fs["confidence_note_en"].map(_esc),
-    })
-    return _gt(rows, ["doc", "note"], {"doc": "Document · 文件", "issued": "Issued", "relation": "Relation to the report",
-                                       "areas": "Parts (✓ confirmed, ~ likely, ? unverified)", "note": "What is confirmed"},
-               {"doc": "24%", "issued": "9%", "relation": "14%", "areas": "13%", "note": "40%"})
-
-
-def crosswalk_table(report: str | None = None, data_dir=None):
-    """Every mapping: report section (with its heading) to framework area (with its confidence mark) and the reason."""
-    cw = _api.crosswalk(report, data_dir=data_dir)
-    ar = areas(data_dir).set_index("code")
-    out = _api.outline(report, data_dir=data_dir).set_index("section")
-    cw = cw.assign(order=[[int(x) for x in s.split(".")] for s in cw["section"]]).sort_values("order", kind="stable")
-    rows = pd.DataFrame({
-        "group": cw["part"].map(lambda p: PART_LABELS[int(p)]),
-        "section": cw["section"],
-        "heading": [f'{_esc(out.loc[s, "title_en"])}<br><span lang="zh">{_esc(out.loc[s, "marker"])}{_esc(out.loc[s, "heading_zh"])}</span>'
-                    for s in cw["section"]],
-        "area": [f'<code>{_esc(a)}</code> {_esc(ar.loc[a, "title_en"])}<br><span lang="zh">{_esc(ar.loc[a, "title_zh"])}</span>'
-                 + (" <em>(later lens)</em>" if ar.loc[a, "relation"] == "later_lens" else "") for a in cw["area"]],
-        "confidence": [CONFIDENCE_MARK[ar.loc[a, "confidence"]] for a in cw["area"]],
-        "reason": cw["reason_en"].map(_esc),
-    })
-    return _gt(rows, ["heading", "area", "reason"],
-               {"section": "§", "heading": "Report section", "area": "Framework part", "confidence": "Heading",
-                "reason": "Why"}, {"section": "6%", "heading": "22%", "area": "30%", "confidence": "10%", "reason": "32%"},
-               group="group")
-
-
-def gaps_table(report: str | None = None, data_dir=None):
-    """Framework areas no measure answers to."""
-    none = areas_without_measure(report, data_dir)
-    rows = pd.DataFrame({
-        "area": [f'<code>{_esc(c)}</code> {_esc(t)}<br><span lang="zh">{_esc(z)}</span>'
-                 for c, t, z in zip(none["code"], none["title_en"], none["title_zh"])],
-        "framework": none["framework"], "relation": none["relation_en"],
-        "confidence": none["confidence"].map(CONFIDENCE_MARK),
-    })
-    return _gt(rows, ["area"], {"area": "Framework part", "framework": "Framework", "relation": "Relation to the report",
-                                "confidence": "Heading"})
-
-
-def not_named_table(report: str | None = None, data_dir=None):
-    """What the report covers that the frameworks' headings do not name."""
-    nn = not_named(report, data_dir)
-    rows = pd.DataFrame({
-        "section": nn["section"],
-        "heading": [f'{_esc(t)}<br><span lang="zh">{_esc(z)}</span>' for t, z in zip(nn["title_en"], nn["heading_zh"])],
-        "theme": nn["theme_en"].map(_esc), "figures": nn["figures"],
-    })
-    return _gt(rows, ["heading", "theme"], {"section": "§", "heading": "Report section", "theme": "Theme not named",
-                                            "figures": "Figures"},
-               {"section": "7%", "heading": "28%", "theme": "55%", "figures": "10%"})

@@ -34,7 +34,7 @@ def number(value: float, decimals: int | None = None) -> str:
 def value_en(fig: Mapping[str, Any]) -> str:
     """The value with its unit and qualifier, in English: 'more than 30 projects', '99.6% or more'."""
     decimals = fig.get("decimals")
-    decimals = None if _missing(decimals) else int(decimals)
+    decimals = None if missing(decimals) else int(decimals)
     n = number(fig["value"], decimals)
     unit, qualifier = fig["unit_en"], fig["qualifier"]
     if fig["unit_zh"] in MONEY_UNITS_YUAN and fig["unit_zh"] != "元":
@@ -54,7 +54,7 @@ def value_en(fig: Mapping[str, Any]) -> str:
 
 def value_zh(fig: Mapping[str, Any]) -> str:
     """The value as the report prints it, with its unit: '95件', '99.95%', '30多个'."""
-    n = number(fig["value"]) if _missing(fig.get("value_text")) else fig["value_text"]
+    n = number(fig["value"]) if missing(fig.get("value_text")) else fig["value_text"]
     unit = fig["unit_zh"]
     if fig["qualifier"] == "more_than":
         return f"{n}多{unit}"
@@ -82,7 +82,7 @@ def period_en(start, end) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def _missing(x: Any) -> bool:
+def missing(x: Any) -> bool:
     """None, NaN or pandas' NA (the frames use nullable dtypes)."""
     import pandas as pd
 

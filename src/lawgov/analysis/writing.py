@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lawgov.frames import loaders as _api
+from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
 
 if TYPE_CHECKING:
     import jieba
@@ -137,17 +138,8 @@ def _parts(outline: pd.DataFrame) -> pd.DataFrame:
     return outline[outline["level"] == 0].sort_values("start")
 
 
-def _part_label(p: int) -> str:
-    return {0: "Preamble", 6: "Closing"}.get(p, f"Part {p}")
-
-
-_PART_ZH_FRAME = {0: "序言", 6: "结语"}
-
-
 def _part_zh(row) -> str:
-    """The part's Chinese heading with its marker (一、统筹推进 ...), or 序言 / 结语."""
-    p = int(row["part"])
-    return _PART_ZH_FRAME.get(p) or f"{row['marker']}{row['heading_zh']}"
+    return part_zh(row["part"], row["marker"], row["heading_zh"])
 
 
 def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:

@@ -9,8 +9,9 @@ import altair as alt
 import pandas as pd
 
 from lawgov.dataset.arithmetic import VERDICTS
+from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.figures import describe
 from lawgov.charts.theme import GREY, OKABE_ITO
 
 # exact and consistent in greens and blues, inconsistent in vermillion, not checkable in grey
@@ -28,7 +29,7 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChar
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
     totals = data.groupby("part_label", as_index=False)["relations"].sum()
-    y = alt.Y("part_label:N", sort=[p for p in PART_NAMES.values() if p in set(data["part_label"])], title=None)
+    y = alt.Y("part_label:N", sort=[p for p in PART_LABELS.values() if p in set(data["part_label"])], title=None)
     bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#ffffff", strokeWidth=1).encode(
         y=y,
         x=alt.X("relations:Q", title="relations (arithmetic the report implies)", axis=alt.Axis(tickMinStep=1)),
@@ -40,7 +41,7 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChar
                  alt.Tooltip("relations:Q", title="Relations"), alt.Tooltip("ids:N", title="Relation ids")],
     )
     text = alt.Chart(totals).mark_text(align="left", dx=4, color="#5a5a5a").encode(y=y, x="relations:Q", text="relations:Q")
-    return _describe((bars + text).properties(width=440, height=alt.Step(32)), description)
+    return describe((bars + text).properties(width=440, height=alt.Step(32)), description)
 
 
 def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
@@ -59,4 +60,4 @@ def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
                  alt.Tooltip("figures:Q", title="Figures"),
                  alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("periods:N", title="Periods")],
     )
-    return _describe(chart.properties(width=520, height=50), description)
+    return describe(chart.properties(width=520, height=50), description)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.figures import describe
 from lawgov.charts.theme import INK
 
-CONFIDENCE_MARK = {"confirmed": "✓", "likely": "~", "unverified": "?"}
 FRAMEWORK_SHORT = {
     "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
     "opinion-2010": "2010 Opinion (国发〔2010〕33号), cited by the report",
@@ -55,12 +55,12 @@ def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt
     data = mat.copy()
     x_field = "row_label"
     if "part" in data:
-        x_order = [PART_NAMES[p] for p in sorted(data["part"].unique())]
+        x_order = [PART_LABELS[p] for p in sorted(data["part"].unique())]
     else:
         x_order = list(dict.fromkeys(data["row_label"]))
     data["cell"] = [f"{m} / {f}" if m else "" for m, f in zip(data["measures"], data["figures"])]
     data["area_order"] = data["area"].str.split(".").str[1].astype(int)
-    data["y_label"] = [f"{CONFIDENCE_MARK[c]} {a.split('-')[1]} {t}" for c, a, t in
+    data["y_label"] = [f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]} {t}" for c, a, t in
                        zip(data["confidence"], data["area"], data["area_title_en"])]
     data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 48 else s[:47] + "…")  # full title in the tooltip
     vmax = int(data["measures"].max())
@@ -76,4 +76,4 @@ def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt
         panels.append(_panel(sub, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0).properties(
             width=alt.Step(cell_width), height=alt.Step(22)))
     chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
-    return _describe(chart, description)
+    return describe(chart, description)

@@ -8,14 +8,14 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
-PART_NAMES = {0: "Preamble", 1: "Part 1", 2: "Part 2", 3: "Part 3", 4: "Part 4", 5: "Part 5", 6: "Closing"}
 
 
 def _part_scale(parts: Sequence[int]) -> alt.Scale:
     parts = sorted(set(int(p) for p in parts))
-    return alt.Scale(domain=[PART_NAMES[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
+    return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
 
 
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -33,7 +33,7 @@ def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
         {
             "id": f["id"],
             "section": f["section"],
-            "part": PART_NAMES[int(f["part"])],
+            "part": PART_LABELS[int(f["part"])],
             "label": f"{f['indicator_en']}|{f['indicator_zh']}",
             "indicator_en": f["indicator_en"],
             "indicator_zh": f["indicator_zh"],
@@ -57,11 +57,11 @@ TOOLTIP = [
     alt.Tooltip("section:N", title="Section"),
 ]
 
-_TWO_LINES = "split(datum.label, '|')"
+TWO_LINES = "split(datum.label, '|')"
 _BY_ORDER = alt.EncodingSortField(field="order", op="min")
 
 
-def _describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: str) -> alt.TopLevelMixin:
+def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: str) -> alt.TopLevelMixin:
     # Vega-Lite's top-level description becomes the SVG's aria-label: the chart's text alternative.
     return chart.properties(description=description)
 
@@ -75,7 +75,7 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool 
     # A log axis has no zero: bars start at 1 instead.
     scale = alt.Scale(type="log", domainMin=1) if log else alt.Scale(zero=True)
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
@@ -84,7 +84,7 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool 
         color=alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    return _describe((bar + text).properties(width=width, height=alt.Step(44)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(44)), description)
 
 
 def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str,
@@ -115,7 +115,7 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     text = base.mark_text(color="white", fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
         x=alt.X("mid:Q"), text=alt.Text("value:Q", format=",")
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
-    return _describe((bar + text).properties(width=width, height=60), description)
+    return describe((bar + text).properties(width=width, height=60), description)
 
 
 def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
@@ -141,7 +141,7 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width
     first = data["count"].iloc[0]
     data["share_of_first"] = data["count"] / first
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP + [alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
                            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%")],
     )
@@ -151,7 +151,7 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
     text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
-    return _describe((bar + text).properties(width=width, height=alt.Step(50)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
 def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
@@ -162,14 +162,14 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str, width: in
     x = alt.X("value:Q", title="percent" + (f" (axis starts at {low:g}%)" if low else ""),
               scale=alt.Scale(domain=[low, 100], nice=False))
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
     colour = alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
     dot = base.mark_point(filled=True, size=120).encode(x=x, color=colour)
     text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
-    return _describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
+    return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
 def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, description: str) -> alt.Chart:
@@ -185,8 +185,8 @@ def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, des
             rows.append({"section": s["section"], "label": f"{s['section']} {s['title_en']}|{s['marker']}{s['heading_zh']}",
                          "title_en": s["title_en"], "heading_zh": s["heading_zh"], "what": what, "n": n})
     data = pd.DataFrame(rows)
-    return _describe(alt.Chart(data).mark_bar().encode(
-        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+    return describe(alt.Chart(data).mark_bar().encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         yOffset=alt.YOffset("what:N", sort=["measures (一是, 二是 …)", "figures"]),
         x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("what:N", scale=alt.Scale(domain=["measures (一是, 二是 …)", "figures"], range=[GREY, PART_COLOURS[part]]),
@@ -214,7 +214,7 @@ def timeline(figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
     bar = base.mark_bar(height={"band": 0.6}, color=OKABE_ITO[0]).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T")
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
-    return _describe((bar + text).properties(width=480, height=alt.Step(36)), description)
+    return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
 
 
 def _jitter(key: str) -> float:
@@ -230,7 +230,7 @@ def overview(figs: pd.DataFrame, *, description: str) -> alt.VConcatChart:
     is_rate = data["id"].map(kinds).eq("rate")
     positive = data["value"] > 0  # a log axis cannot show 无一败诉 (zero lost cases)
     colour = alt.Color("part:N", scale=_part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
-    y = alt.Y("part:N", title=None, sort=list(PART_NAMES.values()))
+    y = alt.Y("part:N", title=None, sort=list(PART_LABELS.values()))
     common = dict(y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP)
     rate_chart = alt.Chart(data[is_rate]).mark_point(filled=True, size=70, opacity=0.8).encode(
         x=alt.X("value:Q", title="Rates (percent)", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 10)))), **common
@@ -239,7 +239,7 @@ def overview(figs: pd.DataFrame, *, description: str) -> alt.VConcatChart:
         x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
                 scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
     ).properties(width=520, height=alt.Step(34))
-    return _describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
+    return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
 def speedup_readings(series: pd.DataFrame, *, description: str) -> alt.LayerChart:
@@ -254,4 +254,4 @@ def speedup_readings(series: pd.DataFrame, *, description: str) -> alt.LayerChar
                                     color=colour, tooltip=tooltip)
     line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
     text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
-    return _describe((line + text).properties(width=420, height=280), description)
+    return describe((line + text).properties(width=420, height=280), description)

@@ -20,8 +20,9 @@ import pandas as pd
 
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS, PERIOD_COLOURS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, _describe
+from lawgov.charts.figures import describe
 from lawgov.charts.theme import INK, MUTED, OKABE_ITO, PART_COLOURS
 from lawgov.dataset.headings import find_body
 
@@ -56,7 +57,7 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
             "value_en": fmt.value_en(r), "value_zh": fmt.value_zh(r),
             "indicator_en": r["indicator_en"], "indicator_zh": r["indicator_zh"],
             "period_en": fmt.period_en(r["period_start"], r["period_end"]),
-            "note_en": None if fmt._missing(note) else str(note),
+            "note_en": None if fmt.missing(note) else str(note),
             "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
             "colour": PART_COLOURS[int(r["part"])],
         })
@@ -74,7 +75,7 @@ def cards(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "", note
     items = []
     for r in cards_rows(figs, ids, page_prefix=page_prefix).to_dict("records"):
         e = html.escape
-        has_note = notes and not fmt._missing(r["note_en"]) and str(r["note_en"])
+        has_note = notes and not fmt.missing(r["note_en"]) and str(r["note_en"])
         note = f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
         items.append(
             f'<li style="--card-colour:{e(r["colour"])}" data-figure="{e(r["id"])}">'
@@ -117,7 +118,7 @@ def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
     parts = out[out["level"] == 0].sort_values("start")
     rows = [("Page furniture before the body", FURNITURE, None, 0, b0)]
     for p in parts.to_dict("records"):
-        name = PART_NAMES[int(p["part"])]
+        name = PART_LABELS[int(p["part"])]
         rows.append((f"{name}: {p['title_en']}", BODY, int(p["part"]), b0 + int(p["start"]), b0 + int(p["end"])))
     rows.append(("Page furniture after the body", FURNITURE, None, b1, len(text)))
     recs = []
@@ -152,7 +153,7 @@ def capture_layout(segments: pd.DataFrame, *, description: str, width: int = 620
     text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
         x="mid:Q", text="short:N",
         color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")))
-    return _describe((bar + text).properties(width=width, height=56), description)
+    return describe((bar + text).properties(width=width, height=56), description)
 
 
 CAPTURE_FIELDS = [
@@ -169,7 +170,7 @@ def capture_metadata(report: str | None = None, data_dir=None) -> pd.DataFrame:
     rows = []
     for key, en, zh in CAPTURE_FIELDS:
         value = rep[key]
-        value = "" if fmt._missing(value) else str(value)
+        value = "" if fmt.missing(value) else str(value)
         if key == "source":
             value = f"data/{value}"
         rows.append({"field": f"{en} · {zh}", "value": value if value else "(empty)", "key": key})
@@ -226,7 +227,6 @@ def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 # ---- coverage against a framework -----------------------------------------------------------
 
-_CONFIDENCE_MARK = {"confirmed": "✓", "likely": "~", "unverified": "?"}
 
 
 def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
@@ -244,7 +244,7 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
     highlight = set(highlight)
     data = data.sort_values(["measures", "figures", "part_no"], kind="stable").reset_index(drop=True)
     data["order"] = range(len(data))
-    data["label"] = [f"{_CONFIDENCE_MARK[c]} {code.split('.')[-1]}. {t}|{z}"
+    data["label"] = [f"{CONFIDENCE_SYMBOL[c]} {code.split('.')[-1]}. {t}|{z}"
                      for c, code, t, z in zip(data["confidence"], data["code"], data["title_en"], data["title_zh"])]
     data["group"] = [highlight_en if c in highlight else "other areas" for c in data["code"]]
     data["bar_label"] = [f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
@@ -265,12 +265,11 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
                         legend=alt.Legend(orient="bottom")),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="measures:Q", text="bar_label:N")
-    return _describe((bar + text).properties(width=width, height=alt.Step(40)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(40)), description)
 
 
 # ---- counts, coloured by the period they cover ------------------------------------------------
 
-PERIOD_COLOURS = {"full year": OKABE_ITO[0], "January to October": OKABE_ITO[1], "other": "#8a8a8a"}
 
 
 def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool = False,
@@ -312,4 +311,4 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, 
                         legend=alt.Legend(orient="bottom")),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    return _describe((bar + text).properties(width=width, height=alt.Step(44)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(44)), description)

@@ -19,8 +19,9 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _TWO_LINES, marks, speedup_readings
+from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, speedup_readings
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
@@ -41,8 +42,8 @@ def report_structure_frame(outline: pd.DataFrame, figs: pd.DataFrame) -> pd.Data
         }
         heading = f"{p['marker']}{p['heading_zh']}" if p["heading_zh"] else {0: "序言", 6: "结语"}.get(part, "")
         for what, n in counts.items():
-            rows.append({"part": part, "part_label": PART_NAMES[part], "title_en": p["title_en"],
-                         "heading_zh": heading, "row": f"{PART_NAMES[part]}|{heading}", "what": what, "n": n})
+            rows.append({"part": part, "part_label": PART_LABELS[part], "title_en": p["title_en"],
+                         "heading_zh": heading, "row": f"{PART_LABELS[part]}|{heading}", "what": what, "n": n})
     return pd.DataFrame(rows)
 
 
@@ -52,7 +53,7 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
     rows = list(dict.fromkeys(data["row"]))
     parts = sorted(set(data["part"]))
     base = alt.Chart(data).encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=_TWO_LINES, labelLimit=260)),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=260)),
         x=alt.X("what:N", sort=list(STRUCTURE_WHAT), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
@@ -61,12 +62,12 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
     )
     dot = base.transform_filter("datum.n > 0").mark_circle(opacity=0.35).encode(
         size=alt.Size("n:Q", scale=alt.Scale(range=[60, 1400]), legend=None),
-        color=alt.Color("part_label:N", scale=alt.Scale(domain=[PART_NAMES[p] for p in parts],
+        color=alt.Color("part_label:N", scale=alt.Scale(domain=[PART_LABELS[p] for p in parts],
                                                         range=[PART_COLOURS[p] for p in parts]), legend=None),
     )
     text = base.mark_text(fontWeight="bold").encode(
         text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(GREY), alt.value("#1f1f1f")))
-    return _describe((dot + text).properties(width=420, height=alt.Step(46)), description)
+    return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
 
 # ---- ladders (part 1) ---------------------------------------------------------------------
@@ -84,13 +85,13 @@ def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, descrip
     part = int(figs.set_index("id").loc[ids[0], "part"])
     base = alt.Chart(data).encode(
         y=alt.Y("level:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                axis=alt.Axis(labelExpr=_TWO_LINES)),
+                axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.65}, color=PART_COLOURS[part]).encode(
         x=alt.X("value:Q", title="units", axis=alt.Axis(tickMinStep=1)))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    return _describe((bar + text).properties(width=width, height=alt.Step(52)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(52)), description)
 
 
 # ---- totals, bases and averages (part 2) ----------------------------------------------------
@@ -137,7 +138,7 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
     colours = [OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[2], OKABE_ITO[3]][: len(rows)]
     base = alt.Chart().encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=_TWO_LINES, labelLimit=320)),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=320)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.6}).encode(
@@ -151,7 +152,7 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
                           header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
         spacing=28,
     ).resolve_scale(x="independent")
-    return _describe(chart, description)
+    return describe(chart, description)
 
 
 # ---- pooled bases and rates (part 3) --------------------------------------------------------
@@ -174,7 +175,7 @@ def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.Da
     out = []
     for rid in rates:
         r = f.loc[rid]
-        d = 0 if fmt._missing(r.get("decimals")) else int(r["decimals"])
+        d = 0 if fmt.missing(r.get("decimals")) else int(r["decimals"])
         ok = [k for k in range(base + 1)
               if (round(100 * k / base, d) >= r["value"] if r["qualifier"] == "at_least"
                   else math.isclose(round(100 * k / base, d), r["value"]))]
@@ -196,7 +197,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     c["segment"] = c["indicator_en"]
     c["row"] = "Handled, both groups together|合计(推算)"
     top = alt.Chart(c).encode(
-        y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=_TWO_LINES)),
+        y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         x=alt.X("value:Q", stack="zero", scale=alt.Scale(domain=[0, pool["total"]], nice=False),
                 title=f"items handled together: {pool['text']} = {fmt.number(pool['total'])} (sum derived, not printed)"),
         order=alt.Order("order:Q"),
@@ -215,7 +216,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     x = alt.X("value:Q", title=f"percent, printed for both groups together (axis starts at {low:g}%)",
               scale=alt.Scale(domain=[low, 100], nice=False))
     rb = alt.Chart(r).encode(y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                                     axis=alt.Axis(labelExpr=_TWO_LINES)), tooltip=TOOLTIP)
+                                     axis=alt.Axis(labelExpr=TWO_LINES)), tooltip=TOOLTIP)
     part = int(figs.set_index("id").loc[rates[0], "part"])
     rule = rb.mark_rule(strokeWidth=3, opacity=0.5, color=PART_COLOURS[part]).encode(x=x, x2="upper:Q")
     dot = rb.mark_point(filled=True, size=120, color=PART_COLOURS[part]).encode(x=x)
@@ -225,7 +226,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
         (rule + dot + text).properties(width=width, height=alt.Step(44)),
         spacing=24,
     )
-    return _describe(chart, description)
+    return describe(chart, description)
 
 
 # ---- the speed-up readings, with legend labels in full (part 2) -----------------------------

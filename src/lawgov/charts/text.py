@@ -10,11 +10,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import PART_NAMES, TOOLTIP, _describe, _part_scale, marks
+from lawgov.charts.figures import TOOLTIP, describe, _part_scale, marks
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO
 
-_PART_ORDER = list(PART_NAMES.values())
+_PART_ORDER = list(PART_LABELS.values())
 
 
 def _part_colour(parts) -> alt.Color:
@@ -35,7 +36,7 @@ def part_lengths(lengths: pd.DataFrame, *, description: str) -> alt.LayerChart:
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("chars:Q", title="characters (whitespace excluded)"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="chars:Q", text=alt.Text("chars:Q", format=","))
-    return _describe((bar + text).properties(width=440, height=alt.Step(30)), description)
+    return describe((bar + text).properties(width=440, height=alt.Step(30)), description)
 
 
 def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.LayerChart:
@@ -46,7 +47,7 @@ def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.La
         sort: list[str] | alt.EncodingSortField = _PART_ORDER
         extra = [alt.Tooltip("part_zh:N", title="标题")]
     else:
-        data["part_label"] = data["part"].map(lambda p: PART_NAMES[int(p)])
+        data["part_label"] = data["part"].map(lambda p: PART_LABELS[int(p)])
         data["row"] = [f"§{s} {t}|{h}" for s, t, h in zip(data["section"], data["title_en"], data["heading_zh"])]
         data = data.sort_values(["per_1000", "section"], ascending=[False, True], kind="stable")
         sort = list(data["row"])
@@ -62,7 +63,7 @@ def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.La
         x=alt.X("per_1000:Q", title="figures per 1,000 characters"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".1f"))
     step = 30 if by == "part" else 34
-    return _describe((bar + text).properties(width=420, height=alt.Step(step)), description)
+    return describe((bar + text).properties(width=420, height=alt.Step(step)), description)
 
 
 def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
@@ -72,7 +73,7 @@ def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
         for k, marker in enumerate(m["markers"].split(), start=1):
             rows.append({"section": m["section"], "label": f"§{m['section']} {m['title_en']}|{m['heading_zh']}",
                          "k": k, "marker": marker, "title_en": m["title_en"], "heading_zh": m["heading_zh"],
-                         "measures": m["measures"], "part_label": PART_NAMES[int(m["part"])], "part": int(m["part"])})
+                         "measures": m["measures"], "part_label": PART_LABELS[int(m["part"])], "part": int(m["part"])})
     data = pd.DataFrame(rows)
     chart = alt.Chart(data).mark_point(filled=True, size=140).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelExpr="split(datum.label, '|')")),
@@ -82,7 +83,7 @@ def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("marker:N", title="Marker"),
                  alt.Tooltip("measures:Q", title="Measures in subsection")],
     )
-    return _describe(chart.properties(width=220, height=alt.Step(34)), description)
+    return describe(chart.properties(width=220, height=alt.Step(34)), description)
 
 
 def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
@@ -109,7 +110,7 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
         tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
                            alt.Tooltip("position:Q", title="Share of the text before it", format=".0%")],
     )
-    return _describe((band + label + ticks).properties(width=620, height=60), description)
+    return describe((band + label + ticks).properties(width=620, height=60), description)
 
 
 def top_words(top: pd.DataFrame, *, description: str, columns: int = 3) -> alt.FacetChart:
@@ -132,7 +133,7 @@ def top_words(top: pd.DataFrame, *, description: str, columns: int = 3) -> alt.F
         facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
         columns=columns,
     ).resolve_scale(y="independent", x="independent")
-    return _describe(chart, description)
+    return describe(chart, description)
 
 
 def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
@@ -155,7 +156,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
         y=y, x=alt.X("share:Q", title="share of the figures", axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]), stack="normalize"),
         color=colour, order=alt.Order("order:Q"), tooltip=tooltip,
     )
-    return _describe(chart.properties(width=440, height=alt.Step(30)), description)
+    return describe(chart.properties(width=440, height=alt.Step(30)), description)
 
 
 def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
@@ -171,4 +172,4 @@ def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("per_1000:Q", title="verbs of effort per 1,000 words"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".0f"))
-    return _describe((bar + text).properties(width=420, height=alt.Step(30)), description)
+    return describe((bar + text).properties(width=420, height=alt.Step(30)), description)

@@ -11,14 +11,10 @@ import json
 
 import altair as alt
 
-# Okabe & Ito (2008), in the order parts 1-6 use them; grey for the preamble.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
-GREY = "#8a8a8a"
-INK = "#1f1f1f"
-MUTED = "#5a5a5a"
+from lawgov.analysis.vocabulary import GREY, INK, MUTED, OKABE_ITO, PART_COLOURS  # noqa: F401 (re-exported)
+
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
 
-PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
 
 
 @alt.theme.register("lawgov", enable=True)

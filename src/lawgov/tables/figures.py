@@ -11,33 +11,8 @@ import great_tables as gt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.tables.style import quote, style, two_lines
 
-_CJK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
-
-
-def _style(table: gt.GT) -> gt.GT:
-    return (
-        table.opt_table_font(font=["Source Sans 3", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"])
-        .tab_options(
-            table_font_size="14px",
-            data_row_padding="5px",
-            column_labels_font_weight="bold",
-            table_width="100%",
-            heading_align="left",
-        )
-        .opt_vertical_padding(scale=0.8)
-    )
-
-
-def _two_lines(en: str, zh: str, href: str | None = None) -> str:
-    first = html.escape(en)
-    if href:
-        first = f'<a class="fig-link" href="{html.escape(href)}">{first}</a>'
-    return f'{first}<br><span lang="zh" class="zh">{html.escape(zh)}</span>'
-
-
-def _quote(text: str) -> str:
-    return f'<span lang="zh" class="quote">「{html.escape(text)}」</span>'
 
 
 def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str | None = None,
@@ -50,13 +25,13 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
     rows = pd.DataFrame({
         "section": figs["section"],
         "indicator": [
-            _two_lines(f["indicator_en"], f["indicator_zh"], f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(f['id'])}")
+            two_lines(f["indicator_en"], f["indicator_zh"], f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(f['id'])}")
             for f in figs.to_dict("records")
         ],
-        "value": [_two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
+        "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
         "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
         "qualifier": figs["qualifier"].map(fmt.QUALIFIER_LABEL),
-        "quote": [_quote(q) for q in figs["quote"]],
+        "quote": [quote(q) for q in figs["quote"]],
     })
     table = (
         gt.GT(rows)
@@ -74,7 +49,7 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
         table = table.tab_header(title=title)
     if source:
         table = table.tab_source_note(source)
-    return _style(table)
+    return style(table)
 
 
 def outline_table(outline: pd.DataFrame, *, title: str | None = None) -> gt.GT:
@@ -99,7 +74,7 @@ def outline_table(outline: pd.DataFrame, *, title: str | None = None) -> gt.GT:
     )
     if title:
         table = table.tab_header(title=title)
-    return _style(table)
+    return style(table)
 
 
 def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.GT:
@@ -111,11 +86,11 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
         "id": [f'<span class="fig-anchor" id="{html.escape(fmt.anchor(i))}"><code>{html.escape(i)}</code></span>'
                for i in figs["id"]],
         "section": figs["section"],
-        "indicator": [_two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
-        "value": [_two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
+        "indicator": [two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
+        "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
         "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
         "topic": figs["topic_en"] if "topic_en" in figs else figs["topic"],
-        "quote": [_quote(q) for q in figs["quote"]],
+        "quote": [quote(q) for q in figs["quote"]],
     })
     table = (
         gt.GT(rows, groupname_col="group")
@@ -126,7 +101,7 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
     for i, note in enumerate(figs["note_en"]):
         if isinstance(note, str) and note:
             table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
-    return _style(table)
+    return style(table)
 
 
 def glossary_table(glossary: pd.DataFrame, part_pages: dict[int, str]) -> gt.GT:
@@ -146,7 +121,7 @@ def glossary_table(glossary: pd.DataFrame, part_pages: dict[int, str]) -> gt.GT:
         "meaning": g["explanation_en"],
         "first_use": first,
     })
-    return _style(
+    return style(
         gt.GT(rows)
         .fmt(lambda x: x, columns=["zh", "en", "first_use"])
         .cols_label(zh="中文", pinyin="Pinyin", en="English", meaning="Meaning", first_use="First use")
@@ -159,4 +134,4 @@ def reference_table(df: pd.DataFrame, *, title: str | None = None) -> gt.GT:
     table = gt.GT(df.reset_index(drop=True))
     if title:
         table = table.tab_header(title=title)
-    return _style(table)
+    return style(table)

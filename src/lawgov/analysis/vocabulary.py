@@ -1,0 +1,50 @@
+"""The book's one vocabulary: labels of parts, periods, verdicts and confidence, and their colours.
+
+Charts, tables, prose and exports take their words and colours from here, so that "Part 4"
+or the colour of "January to October" cannot differ between two pages. Colours are
+Okabe & Ito's (2008) palette, safe for the common forms of colour blindness.
+"""
+from __future__ import annotations
+
+# --- parts of the report (P of P.S.M: 0 preamble, 1-5 the numbered parts, 6 closing) ----------
+
+PARTS = range(0, 7)
+PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+# The preamble and closing have no heading in the report: these two labels are the book's.
+PART_FRAME_ZH = {0: "序言", 6: "结语"}
+
+
+def part_label(part: int) -> str:
+    """Preamble, Part 1 ... Part 5, Closing."""
+    return PART_LABELS[int(part)]
+
+
+def part_zh(part: int, marker: str = "", heading_zh: str = "") -> str:
+    """The part's Chinese heading with its marker (一、统筹推进 ...), or 序言 / 结语."""
+    return PART_FRAME_ZH.get(int(part)) or f"{marker}{heading_zh}"
+
+
+# --- colours ------------------------------------------------------------------------------
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+GREY = "#8a8a8a"
+INK = "#1f1f1f"
+MUTED = "#5a5a5a"
+PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
+
+# --- periods a figure covers ----------------------------------------------------------------
+
+FULL_YEAR = "full year"
+JAN_TO_OCT = "January to October"
+OTHER_PERIOD = "other"
+PERIOD_CLASSES = (FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD)
+PERIOD_COLOURS = {FULL_YEAR: OKABE_ITO[0], JAN_TO_OCT: OKABE_ITO[1], OTHER_PERIOD: GREY}
+
+# --- confidence in a framework's headings (data/frameworks.yaml) ----------------------------
+
+CONFIDENCE_ORDER = ("confirmed", "likely", "unverified")
+CONFIDENCE_SYMBOL = {"confirmed": "✓", "likely": "~", "unverified": "?"}
+CONFIDENCE_LABEL = {c: f"{CONFIDENCE_SYMBOL[c]} {c}" for c in CONFIDENCE_ORDER}
+
+# Short Chinese names of the parts, for chart axes and legends (the headings are long).
+PART_SHORT_ZH = {0: "序言", 6: "结语", **{p: f"第{'一二三四五'[p - 1]}部分" for p in range(1, 6)}}

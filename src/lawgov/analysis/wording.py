@@ -1,0 +1,51 @@
+"""Comparative words computed from the numbers they describe, so the word cannot disagree
+with the data: ``share_word(9, 18)`` is "half", ``share_word(10, 18)`` "more than half".
+
+Every "most", "half", "a third" or "the largest" a reader sees comes from here.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+# (share, word) for the shares prose names exactly; between two of them the word says
+# "more than" the lower one (or "almost all" just under the whole).
+_EXACT = [(Fraction(0), "none"), (Fraction(1, 4), "a quarter"), (Fraction(1, 3), "a third"),
+          (Fraction(1, 2), "half"), (Fraction(2, 3), "two thirds"), (Fraction(3, 4), "three quarters"),
+          (Fraction(1), "all")]
+
+
+def share_word(part: int | float, whole: int | float) -> str:
+    """How much of ``whole`` ``part`` is, in words: none, fewer than a quarter, a quarter,
+    more than a quarter, a third, ..., half, more than half, ..., almost all, all."""
+    if whole <= 0 or part < 0 or part > whole:
+        raise ValueError(f"not a share: {part} of {whole}")
+    share = Fraction(part).limit_denominator(10**6) / Fraction(whole).limit_denominator(10**6)
+    for s, word in _EXACT:
+        if share == s:
+            return word
+    if share < _EXACT[1][0]:
+        return "fewer than a quarter"
+    if share > Fraction(9, 10):
+        return "almost all"
+    lower = [w for s, w in _EXACT if s < share][-1]
+    return f"more than {lower}"
+
+
+def majority_word(part: int | float, whole: int | float) -> str:
+    """"all", "most" (more than half), "half" or "fewer than half"."""
+    if part == whole:
+        return "all"
+    if 2 * part > whole:
+        return "most"
+    return "half" if 2 * part == whole else "fewer than half"
+
+
+def count_word(n: int, singular: str, plural: str | None = None) -> str:
+    """3 -> '3 figures'; 1 -> '1 figure'."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def rank_word(rank: int) -> str:
+    """1 -> 'the largest', 2 -> 'the second largest', ..."""
+    ordinals = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
+    return f"the {ordinals.get(rank, f'{rank}th ')}largest"

@@ -1,0 +1,34 @@
+"""One summary per page: every number and computed phrase a page's prose shows, keyed for glue.
+
+A notebook calls ``book.glue_page(REPORT, "p4")`` once; its prose then writes
+{glue:text}`p4.n_figures` and never types a number. Each page's summary is a function of
+the analysis stage (``lawgov.analysis``), registered here under the page's name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lawgov.analysis import audit, crosswalk, writing
+
+# page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
+SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
+    "audit": lambda report: audit.summary(report),
+    "writing": lambda report: writing.summary(report),
+    "frameworks": lambda report: crosswalk.summary(report),
+}
+
+
+def page_summary(report: str | None, page: str) -> dict[str, str]:
+    """The texts of one page (KeyError naming the known pages for an unknown one)."""
+    if page not in SUMMARIES:
+        raise KeyError(f"no summary for page {page!r}; known: {', '.join(sorted(SUMMARIES))}")
+    return SUMMARIES[page](report)
+
+
+def glue_page(report: str | None, page: str) -> dict[str, str]:
+    """Glue every text of the page's summary (for {glue:text}) and return them."""
+    from lawgov.book.glue import glue_text
+
+    values = page_summary(report, page)
+    glue_text(values)
+    return values
