@@ -108,7 +108,7 @@ def test_figures_frame(shared_data: Path) -> None:
     headings = real_headings()
     assert list(df.columns) == [
         "report", "id", "global_id", "section", "part", "quote", "value", "value_text", "decimals", "unit_zh",
-        "unit_en", "qualifier", "period", "period_start", "period_end", "full_year", "indicator_en",
+        "unit_en", "qualifier", "period", "period_start", "period_end", "full_year", "period_class", "indicator_en",
         "indicator_zh", "description_en", "topic", "topic_en", "kind", "note_en", "offset", "framework",
     ]
     assert df["id"].is_unique and (df["global_id"] == "kunshan-2012/" + df["id"]).all()
@@ -122,6 +122,9 @@ def test_figures_frame(shared_data: Path) -> None:
     by = df.set_index("id")
     assert by.loc["mediation_success_rate", "value_text"] == "99.95" and by.loc["mediation_success_rate", "decimals"] == 2
     assert by.loc["town_reform_working_groups", "value_text"] == "四"
+    assert (df["period_class"] == "full year").equals(df["full_year"].astype(bool))
+    assert by.loc["hotline_calls", "period_class"] == "January to October"  # 截止10月底
+    assert by.loc["heads_in_court_years", "period_class"] == "other"  # 连续3年
     hotline = by.loc["hotline_calls"]
     assert not hotline["full_year"] and hotline["period_end"] == pd.Timestamp("2012-10-31")
     assert by.loc["audit_savings", "full_year"]

@@ -12,12 +12,11 @@ import pandas as pd
 
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH
+from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
 from lawgov.dataset.arithmetic import UNCHECKABLE, VERDICTS
 
 VERDICT_ZH = {"exact": "完全一致", "consistent (rounded)": "四舍五入后一致", "consistent (truncated)": "截断后一致",
               "inconsistent": "不一致", "not checkable": "无法核对"}
-PERIOD_CLASS_ZH = {"full year": "全年", "January to October": "1月至10月底", "other": "其他时期"}
 
 # ---- verdicts -------------------------------------------------------------------------------
 
@@ -141,23 +140,14 @@ def speedup_readings_table(report: str | None = None, data_dir=None, *, relation
 
 # ---- periods --------------------------------------------------------------------------------
 
-PERIOD_CLASSES = ("full year", "January to October", "other")
 
 
 def period_classes(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Each figure's period, classed as the full report year, January to the end of October, or other."""
     figs = _api.figures(report, data_dir=data_dir)
-    reps = _api.reports(data_dir=data_dir).set_index("id")
     rows = []
     for f in figs.to_dict("records"):
-        start, end = reps.loc[f["report"], "period"].split("/")
-        s, e = pd.Timestamp(f["period_start"]), pd.Timestamp(f["period_end"])
-        if f["period"] == reps.loc[f["report"], "period"]:
-            cls = "full year"
-        elif s == pd.Timestamp(start) and (e.month, e.day) == (10, 31) and e.year == pd.Timestamp(end).year:
-            cls = "January to October"
-        else:
-            cls = "other"
+        s, e, cls = pd.Timestamp(f["period_start"]), pd.Timestamp(f["period_end"]), str(f["period_class"])
         rows.append({"id": f["id"], "section": f["section"], "part": int(f["part"]), "indicator_en": f["indicator_en"],
                      "period": f["period"], "period_en": fmt.period_en(s, e), "period_class": cls,
                      "days": int((e - s).days) + 1, "note_en": f["note_en"]})

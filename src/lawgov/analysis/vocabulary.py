@@ -34,10 +34,10 @@ PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
 
 # --- periods a figure covers ----------------------------------------------------------------
 
-FULL_YEAR = "full year"
-JAN_TO_OCT = "January to October"
-OTHER_PERIOD = "other"
+from lawgov.frames.tidy import FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD  # noqa: E402 (the classes figures() computes)
+
 PERIOD_CLASSES = (FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD)
+PERIOD_CLASS_ZH = {FULL_YEAR: "全年", JAN_TO_OCT: "1月至10月底", OTHER_PERIOD: "其他时期"}
 PERIOD_COLOURS = {FULL_YEAR: OKABE_ITO[0], JAN_TO_OCT: OKABE_ITO[1], OTHER_PERIOD: GREY}
 
 # --- confidence in a framework's headings (data/frameworks.yaml) ----------------------------

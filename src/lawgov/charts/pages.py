@@ -280,17 +280,7 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, 
 
     data = marks(figs, ids)
     f = figs.set_index("id")
-    rep_period = {r: p for r, p in zip(_api.reports()["id"], _api.reports()["period"])}
-    classes = []
-    for i in data["id"]:
-        s, e = pd.Timestamp(f.loc[i, "period_start"]), pd.Timestamp(f.loc[i, "period_end"])
-        start, end = (pd.Timestamp(x) for x in rep_period.get(f.loc[i, "report"], f.loc[i, "period"]).split("/"))
-        if (s, e) == (start, end):
-            classes.append("full year")
-        elif s == start and (e.month, e.day) == (10, 31) and e.year == end.year:
-            classes.append("January to October")
-        else:
-            classes.append("other")
+    classes = [str(f.loc[i, "period_class"]) for i in data["id"]]
     data["period_class"] = classes
     data["period_en"] = [fmt.period_en(f.loc[i, "period_start"], f.loc[i, "period_end"]) for i in data["id"]]
     units = sorted(set(f.loc[list(ids), "unit_en"]))

@@ -12,6 +12,19 @@ from lawgov.dataset.headings import section_of
 from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.dataset.romanize import pinyin
 
+FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"
+
+
+def period_class(period: str, report_period: str) -> str:
+    """The report year (``full year``), January to the end of October of it, or ``other``."""
+    if period == report_period:
+        return FULL_YEAR
+    start, end = period.split("/")
+    year_start, year_end = report_period.split("/")
+    if start == year_start and end == f"{year_end[:4]}-10-31":
+        return JAN_TO_OCT
+    return OTHER_PERIOD
+
 
 def _part(section: str) -> int:
     return int(section.split(".")[0])
@@ -79,6 +92,7 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                 "decimals": printed.decimals if printed else None,
                 "unit_zh": f.unit_zh, "unit_en": f.unit_en, "qualifier": f.qualifier, "period": f.period,
                 "period_start": start, "period_end": end, "full_year": f.period == rep.period,
+                "period_class": period_class(f.period, rep.period),
                 "indicator_en": f.indicator_en, "indicator_zh": f.indicator_zh,
                 "description_en": f.description_en, "topic": f.topic, "topic_en": topics.get(f.topic),
                 "kind": f.kind, "note_en": f.note_en, "offset": offset, "framework": framework,
@@ -87,7 +101,7 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
         "report": "category", "id": "string", "global_id": "string", "section": "string", "part": "Int64",
         "quote": "string", "value": "Float64", "value_text": "string", "decimals": "Int64",
         "unit_zh": "string", "unit_en": "string", "qualifier": "category", "period": "string",
-        "period_start": "object", "period_end": "object", "full_year": "boolean",
+        "period_start": "object", "period_end": "object", "full_year": "boolean", "period_class": "category",
         "indicator_en": "string", "indicator_zh": "string", "description_en": "string",
         "topic": "category", "topic_en": "string", "kind": "category", "note_en": "string",
         "offset": "Int64", "framework": "object",

@@ -219,6 +219,7 @@ def _resources() -> list[Resource]:
              "period_start": Col("first day of the period", required=True),
              "period_end": Col("last day of the period", required=True),
              "full_year": Col("true if the figure covers the whole report year", required=True),
+             "period_class": Col("full year (the report year), January to October (to the end of October of the report year), or other", required=True),
              "topic_en": Col("English name of the topic", required=True),
              "offset": Col("where the quote starts in the body", required=True, unit=_OFFSET),
              "framework": Col("framework area codes (see framework_areas) the figure's section and its parents answer to; ';'-separated in CSV")},
