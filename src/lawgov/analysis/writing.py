@@ -10,46 +10,24 @@ flattened to ASCII commas in the capture, but every comma stands for a printed m
 
 Word counts use jieba with a private ``jieba.Tokenizer`` (never the module-level one, so
 importing lawgov changes nothing for other jieba users), whose dictionary is jieba's own
-plus every glossary term and a few report terms (``REPORT_TERMS``), so that 依法行政,
+plus every glossary term and a few report terms (``lawgov.dataset.segmentation``), so that 依法行政,
 行政复议 or 规范性文件 stay one word.
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
 from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
 
 if TYPE_CHECKING:
     import jieba
 
-
-# Terms of the report that jieba's general dictionary splits and the glossary does not list.
-# Each was found by segmenting the body and reading the output.
-REPORT_TERMS = (
-    "行政执法",       # law enforcement by administrative bodies (jieba: 行政 / 执法)
-    "法制监督",       # oversight by the legal affairs office (4.1)
-    "审批提速",       # the approval speed-up (2.2.1)
-    "网上审批",       # online approval
-    "审批效率",
-    "政务服务平台",
-    "信息公开目录",
-    "集中审理",       # centralised hearing of reconsideration cases (4.3.1)
-    "法律知识",
-    "法治建设",
-    "决策风险评估",
-    "决策听证",
-    "矛盾纠纷",
-    "信访案件",
-    "执法人员",
-    "学法",
-)
 
 # Stop words, curated for this report rather than taken from a general list. Three groups:
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -77,7 +55,6 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-_TOKENIZABLE = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")  # what jieba keeps in one block
 
 
 def _ws(text: str) -> int:
@@ -90,38 +67,13 @@ def _han(text: str) -> int:
 
 
 def dictionary_terms(data_dir=None) -> list[str]:
-    """The words added to jieba: glossary terms jieba can keep whole, plus ``REPORT_TERMS``.
-
-    Glossary terms that hold punctuation (持证上岗、亮证执法) cannot be one jieba token;
-    jieba cuts at punctuation before it looks at the dictionary, so they are left out.
-    """
-
-    terms = [t for t in _api.glossary(data_dir=data_dir)["zh"] if _TOKENIZABLE.match(t)]
-    return sorted(set(terms) | set(REPORT_TERMS), key=lambda t: (-len(t), t))
-
-
-@lru_cache(maxsize=4)
-def _tokenizer(terms: tuple[str, ...]) -> jieba.Tokenizer:
-    import warnings
-
-    with warnings.catch_warnings():  # jieba 0.42 has invalid escapes in its regexes
-        warnings.simplefilter("ignore", (DeprecationWarning, SyntaxWarning))
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # jieba prints "Building prefix dict ..." at INFO
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    for term in terms:
-        # suggest_freq(tune=True) raises the term's frequency just enough that the
-        # maximum-probability path keeps it whole in context.
-        tk.add_word(term)
-        tk.suggest_freq(term, tune=True)
-    return tk
+    """The words added to jieba (``lawgov.dataset.segmentation.terms`` of the glossary)."""
+    return segmentation.terms(_api.glossary(data_dir=data_dir)["zh"])
 
 
 def tokenizer(data_dir=None) -> jieba.Tokenizer:
     """The report's jieba tokenizer (cached; a private instance, not jieba's global one)."""
-    return _tokenizer(tuple(dictionary_terms(data_dir)))
+    return segmentation.tokenizer(tuple(dictionary_terms(data_dir)))
 
 
 def segment(text: str, data_dir=None) -> list[str]:

@@ -1,29 +1,18 @@
 """Pinyin for glossary terms: tone marks, syllables of a word joined, words spaced."""
 from __future__ import annotations
 
-import logging
 from functools import cache
+
+from lawgov.dataset.segmentation import tokenizer
 
 _VOWEL_START = tuple("aoeāáǎàōóǒòēéěè")
 _PUNCTUATION = {"、": ",", "，": ",", ",": ",", "·": "", "。": "."}
 
 
-@cache
-def _segmenter():
-    import warnings
-
-    with warnings.catch_warnings():  # jieba 0.42's regexes warn about invalid escapes on import
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary load on stderr
-    return jieba
-
-
 def _words(zh: str) -> list[str]:
     # jieba keeps four-character set phrases (依法行政) whole; the orthography writes them 2 + 2.
     out = []
-    for word in _segmenter().lcut(zh):
+    for word in tokenizer().lcut(zh):
         out += [word[:2], word[2:]] if len(word) == 4 else [word]
     return out
 

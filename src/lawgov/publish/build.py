@@ -39,17 +39,6 @@ from lawgov.publish.paths import ROOT, BOOK, DATA, BUILD, HTML
 STAMP = BUILD / ".lawgov-build.json"
 SEARCH_DICT = BUILD / ".search" / "jieba-terms.txt"
 
-# Terms of the report that jieba's general dictionary does not keep whole; the glossary
-# (data/glossary.yaml, when present) adds the rest. Only affects how the search index
-# cuts Chinese text: every term stays findable by its parts as well.
-SEARCH_TERMS = [
-    "依法行政", "行政复议", "行政诉讼", "行政执法", "行政审批", "行政许可", "行政处罚",
-    "行政权力", "规范性文件", "法治政府", "法治昆山", "责任追究", "重大行政决策",
-    "政府信息公开", "便民服务热线", "人民调解", "法律援助", "信访", "人大代表建议",
-    "政协提案", "执法责任制", "相对集中", "听证", "昆山", "张浦",
-]
-
-
 class BuildError(Exception):
     """A build step failed; the message says why (no traceback for data errors)."""
 
@@ -122,39 +111,12 @@ def write_vega_bundle(info: dict) -> None:
 # --- 3. search dictionary ------------------------------------------------------------
 
 
-def _glossary_terms() -> list[str]:
-    """Chinese strings of the glossary, whatever its exact shape."""
-    path = DATA / "glossary.yaml"
-    if not path.exists():
-        return []
-    import re
-
-    import yaml
-
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except Exception:  # validation reports a broken glossary; search just skips it
-        return []
-    han = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str) and han.match(node.strip()):
-            found.append(node.strip())
-
-    walk(doc)
-    return found
-
-
 def write_search_dictionary(info: dict) -> bool:
-    """Write the jieba user dictionary; True if its content changed."""
-    terms = sorted(set(SEARCH_TERMS) | set(_glossary_terms()))
+    """Write the jieba user dictionary (the terms word counts use too); True if its content changed."""
+    import lawgov
+    from lawgov.dataset.segmentation import terms as segmentation_terms
+
+    terms = sorted(segmentation_terms(lawgov.glossary(data_dir=DATA)["zh"]))
     text = "".join(f"{t}\n" for t in terms)
     SEARCH_DICT.parent.mkdir(parents=True, exist_ok=True)
     old = SEARCH_DICT.read_text(encoding="utf-8") if SEARCH_DICT.exists() else None
