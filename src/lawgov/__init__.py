@@ -35,12 +35,12 @@ def _installed_version() -> str:
 if TYPE_CHECKING:
     from lawgov.frames.loaders import (
         audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
-        source_text, topics, validate,
+        sentences, source_text, topics, validate,
     )
 
 _API = [
     "reports", "source_text", "body", "outline", "figures", "relations", "audit", "excluded", "glossary",
-    "topics", "frameworks", "crosswalk", "validate",
+    "topics", "frameworks", "crosswalk", "sentences", "validate",
 ]
 __all__ = ["DataError", "Problem", "__version__", *_API]
 

@@ -33,6 +33,7 @@ GLO = "glossary.yaml"
 TOP = "topics.yaml"
 FWK = "frameworks.yaml"
 REP = "reports.yaml"
+TRA = "translation/kunshan-2012.yaml"
 
 Mutation = Callable[[Path], None]  # receives the data dir
 
@@ -262,6 +263,11 @@ CASES: list[Case] = [
     Case("crosswalk_unknown_report", FWK, sub(FWK, r'\{report: kunshan-2012, section: "0", area: outline-2004\.2', '{report: wuxi-2012, section: "0", area: outline-2004.2'), "no report 'wuxi-2012' in reports.yaml"),
     Case("sha256_not_hex", REP, sub(REP, r"^  sha256: [0-9a-f]{64}$", "  sha256: not-a-digest"), "field 'sha256': string should match pattern"),
     Case("source_path_missing", REP, sub(REP, r"^  source: .*$", "  source: sources/nowhere.txt"), "source file not found: data/sources/nowhere.txt"),
+    # -- the parallel text -------------------------------------------------------------
+    Case("translation_sentence_missing", TRA, sub(TRA, r"^  - id: s-4\.1\.4-2\n    zh: .*\n    en: .*\n", ""), "sentences not translated: s-4.1.4-2"),
+    Case("translation_zh_not_verbatim", TRA, sub(TRA, r"^(    zh: \"一是注重规划)。", r"\1."), "field 'zh': differs from the body's sentence s-1.1.1-1"),
+    Case("translation_en_empty", TRA, sub(TRA, r"^(  - id: s-0-3\n    zh: .*\n)    en: .*$", r'\1    en: ""'), "field 'en': string should have at least 1 character"),
+    Case("translation_out_of_order", TRA, sub(TRA, r"^(  - id: s-0-2\n    zh: .*\n    en: .*\n)(  - id: s-0-3\n    zh: .*\n    en: .*\n)", r"\2\1"), "out of reading order"),
     Case("source_truncated", SRC, source_bytes(lambda raw: raw.decode()[: len(raw.decode()) // 3].encode()), "body marker not found in the source", shown=REP),
 ]
 

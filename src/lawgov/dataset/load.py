@@ -17,6 +17,7 @@ from lawgov.dataset.entries import Document, Entry, validate_document, validate_
 from lawgov.dataset.errors import Problem, display_path
 from lawgov.dataset.headings import Heading, find_body, parse_outline
 from lawgov.dataset.location import DEFAULT_DATA_DIR, resolve_data_dir  # noqa: F401 (re-exported)
+from lawgov.dataset.sentences import Sentence, split_sentences
 from lawgov.dataset.yamlio import load_yaml
 
 
@@ -33,6 +34,8 @@ class ReportData:
     figures: list[Entry[schema.Figure]] = field(default_factory=list)
     excluded: list[Entry[schema.Exclusion]] = field(default_factory=list)
     relations: list[Entry[Any]] = field(default_factory=list)
+    translation: list[Entry[schema.TranslatedSentence]] = field(default_factory=list)
+    translation_file: Document | None = None
     # ids of every figure entry, valid or not; None when the figures file is unusable.
     # A relation naming an invalid figure is then not reported a second time.
     declared_figures: set[str] | None = None
@@ -44,6 +47,13 @@ class ReportData:
     @property
     def spans(self) -> dict[str, Heading]:
         return {h.section: h for h in self.headings or []}
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The body's sentences (empty when the body or its outline could not be read)."""
+        if self.body is None or self.headings is None:
+            return []
+        return split_sentences(self.body, self.headings)
 
 
 @dataclass
@@ -74,6 +84,7 @@ PER_REPORT = {
     "outline": (schema.OutlineFile, True),
     "figures": (schema.FiguresFile, True),
     "relations": (schema.RelationsFile, False),
+    "translation": (schema.TranslationFile, False),
 }
 
 
@@ -160,8 +171,10 @@ def _read_per_report(ds: Dataset) -> None:
             elif kind == "figures":
                 rd.figures, rd.excluded = doc.entries.get("figures", []), doc.entries.get("excluded", [])
                 rd.declared_figures = doc.declared("figures")
-            else:
+            elif kind == "relations":
                 rd.relations = doc.entries.get("relations", [])
+            else:
+                rd.translation, rd.translation_file = doc.entries.get("sentences", []), doc
         folder = ds.data_dir / kind
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() and ds.declared_reports is not None else []:
             if path.stem not in ds.declared_reports:

@@ -148,6 +148,36 @@ def crosswalk_targets_exist(ds: Dataset) -> Iterator[Problem]:
             yield e.problem("area", f"unknown framework area '{e.model.area}'")
 
 
+def translation_covers_body(ds: Dataset) -> Iterator[Problem]:
+    """A translation file covers every sentence of the body exactly once, in reading order, each ``zh`` verbatim."""
+    for rd in ds.reports.values():
+        if rd.translation_file is None or rd.headings is None:
+            continue
+        body = {s.id: s for s in rd.sentences}
+        yield from _duplicates(rd.translation, lambda e: e.model.id, "id", "sentence id")
+        seen = set()
+        for e in rd.translation:
+            s = body.get(e.model.id)
+            if s is None:
+                yield e.problem("id", f"no sentence {e.model.id} in the body (sections and sentence counts come from the parsed outline)")
+            elif s.text != e.model.zh:
+                yield e.problem("zh", f"differs from the body's sentence {e.model.id}: {s.text[:40]!r}")
+            seen.add(e.model.id)
+        declared = rd.translation_file.declared("sentences") or set()  # an invalid entry is reported once
+        missing = [i for i in body if i not in seen and i not in declared]
+        if missing:
+            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            doc = rd.translation_file
+            yield Problem(doc.file, doc.key_line("sentences"), None, "sentences",
+                          f"sentences not translated: {', '.join(missing[:3])}{more}")
+        listed = [e.model.id for e in rd.translation if e.model.id in body]
+        order = [i for i in body if i in set(listed)]
+        if listed != order and len(set(listed)) == len(listed):
+            first = next(a for a, b in zip(listed, order) if a != b)
+            entry = next(e for e in rd.translation if e.model.id == first)
+            yield entry.problem("id", "out of reading order (sentences must follow the body)")
+
+
 RULES: list[Rule] = [
     unique_ids,
     outline_matches_text,
@@ -155,6 +185,7 @@ RULES: list[Rule] = [
     relations_name_figures,
     terms_in_text,
     crosswalk_targets_exist,
+    translation_covers_body,
 ]
 
 

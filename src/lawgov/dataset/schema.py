@@ -270,3 +270,20 @@ class FrameworksFile(Strict):
     frameworks: list[Framework]
     crosswalk: list[Mapping]
     not_named_by_frameworks: list[OutsideFramework] = Field(default_factory=list)
+
+
+SentenceId = Annotated[str, Field(pattern=r"^s-[0-6](\.[1-9](\.[1-9])?)?-[1-9][0-9]*$",
+                                  description="s-<section>-<n>: the n-th sentence of a parsed section")]
+
+
+class TranslatedSentence(Strict):
+    """One sentence of the report body and this project's English translation of it."""
+
+    id: SentenceId
+    zh: str = Field(min_length=1, description="the sentence verbatim, as lawgov splits the body (checked against it)")
+    en: str = Field(min_length=1, description="English translation written for this project")
+
+
+class TranslationFile(Strict):
+    report: str
+    sentences: list[TranslatedSentence]

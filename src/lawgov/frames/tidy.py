@@ -212,3 +212,24 @@ def excluded(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
         for e in rd.excluded
     ]
     return _frame(rows, {"report": "category", "quote": "string", "reason_en": "string", "offset": "Int64"})
+
+
+def sentences(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
+    """One row per sentence of the body, with this project's English translation (when the
+    report has one) and the figures whose quote starts in the sentence."""
+    rows = []
+    for rd in rds:
+        english = {e.model.id: e.model.en for e in rd.translation}
+        body = rd.body or ""
+        starts = sorted((find_in_span(body, e.model.quote, rd.spans.get(e.model.section))[0] or -1, e.model.id)
+                        for e in rd.figures)
+        for s in rd.sentences:
+            rows.append({
+                "report": rd.id, "id": s.id, "section": s.section, "part": _part(s.section),
+                "start": s.start, "end": s.end, "zh": s.text, "en": english.get(s.id),
+                "figures": [fid for at, fid in starts if s.start <= at < s.end],
+            })
+    return _frame(rows, {
+        "report": "category", "id": "string", "section": "string", "part": "Int64", "start": "Int64",
+        "end": "Int64", "zh": "string", "en": "string", "figures": "object",
+    })
