@@ -12,6 +12,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.book.parallel import sentence_href
+from lawgov.dataset.sentences import sentence_id
 
 # The chapter that walks through each part of the report (docnames in book/_toc.yml).
 PART_PAGES = {
@@ -49,8 +51,10 @@ def original_text(body: str, outline: pd.DataFrame, section: str):
     text = body[int(row["start"]) : int(row["end"])].strip()
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
     summary = f"原文 · Original text of §{html.escape(section)} ({len(text):,} characters)"
+    parallel = (f'<p class="original-parallel"><a href="{sentence_href(sentence_id(section, 1))}">'
+                f"§{html.escape(section)} sentence by sentence, with an English translation</a></p>")
     return HTML(f'<details class="original-text"><summary>{summary}</summary>'
-                f'<div lang="zh-Hans" class="original-zh">{paragraphs}</div></details>')
+                f'<div lang="zh-Hans" class="original-zh">{paragraphs}</div>{parallel}</details>')
 
 
 def in_section(figs: pd.DataFrame, section: str) -> pd.DataFrame:
