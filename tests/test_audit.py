@@ -126,7 +126,7 @@ RATIO = """
 
 def test_ratio_within_bound_gives_the_share() -> None:
     r = one(RATIO, figs(("n", 24, "count", "24件"), ("d", 31, "count", "31件")))
-    assert r.verdict == "not checkable" and r.computed == pytest.approx(100 * 24 / 31)
+    assert r.verdict == "bound holds" and r.computed == pytest.approx(100 * 24 / 31)
     assert "77.4194%" in r.reason
 
 
@@ -137,13 +137,42 @@ def test_bound_violation() -> None:
 
 def test_unbounded_ratio_is_a_count_per_unit() -> None:
     r = one(RATIO + "    bounded: false\n", figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")))
-    assert r.verdict == "not checkable" and r.computed == pytest.approx(665 / 16)
+    assert r.verdict == "implied" and r.computed == pytest.approx(665 / 16)
 
 
 def test_rate_without_numerator_gives_the_implied_count() -> None:
     r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 40, "count", "40件"), ("rate", 100, "rate", "100%")))
-    assert r.verdict == "not checkable" and r.computed is None
-    assert "no base given" in r.reason and "implies about 40" in r.reason
+    assert r.verdict == "implied" and r.computed is None
+    # 100% printed without decimals allows 99.5% up to 100% of 40: only 40 itself
+    assert r.details[0] == {"implied": "numerator", "low": 40, "high": 40, "base": 40, "rest_low": 0, "rest_high": 0}
+    assert "means 40, so 0 not" in r.reason
+
+
+def test_rate_of_a_known_base_gives_the_interval_the_printed_precision_allows() -> None:
+    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 79134, "count", "79134件"), ("rate", 99.9, "rate", "99.9%")))
+    low, high = r.details[0]["low"], r.details[0]["high"]
+    assert r.verdict == "implied"
+    assert 100 * low / 79134 >= 99.85 > 100 * (low - 1) / 79134
+    assert 100 * high / 79134 < 99.95 <= 100 * (high + 1) / 79134
+    assert f"{low:,} to {high:,}" in r.reason and f"{79134 - high:,} to {79134 - low:,} not" in r.reason
+
+
+def test_pooled_base_with_a_lower_bound() -> None:
+    pooled = RATE.replace("    numerator: n\n    denominator: d\n", "    pooled_denominator: [a, b]\n")
+    r = one(pooled, figs(("a", 250, "count", "250件"), ("b", 251, "count", "251件"), ("rate", 99.6, "rate", "99.6%以上", "at_least")))
+    assert r.verdict == "implied" and r.details[0]["base"] == 501
+    assert r.details[0]["low"] == 499 and r.details[0]["high"] == 501  # 499/501 = 99.60%, 498/501 = 99.40%
+    assert "250 + 251 = 501 (pooled)" in r.reason
+
+
+def test_a_rate_no_count_can_give_is_inconsistent() -> None:
+    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 3, "count", "3件"), ("rate", 50, "rate", "50%")))
+    assert r.verdict == "inconsistent" and "no whole count" in r.reason
+
+
+def test_rate_without_any_base_is_not_checkable() -> None:
+    r = one(RATE.replace("    numerator: n\n    denominator: d\n", ""), figs(("rate", 98, "rate", "98%")))
+    assert r.verdict == "not checkable" and "no base given" in r.reason
 
 
 FUNNEL = """
@@ -157,7 +186,7 @@ FUNNEL = """
 
 def test_funnel_shares_and_implied_counts() -> None:
     r = one(FUNNEL, figs(("calls", 94129, "count", "94129个"), ("orders", 79134, "count", "79134件"), ("on_time", 99.9, "rate", "99.9%")))
-    assert r.verdict == "not checkable"
+    assert r.verdict == "bound holds"
     assert [d["figure"] for d in r.details] == ["calls", "orders", "on_time"]
     assert r.details[1]["share_of_previous"] == pytest.approx(100 * 79134 / 94129)
     assert r.details[2]["count"] == pytest.approx(79134 * 0.999)
@@ -186,7 +215,7 @@ def test_compound_interpretations() -> None:
     assert values["cut"] == pytest.approx(100 * (1 - (1 - 0.144) * (1 - 0.1962)))
     assert values["add"] == pytest.approx(34.02)
     assert values["speed"] == pytest.approx(100 * ((1.144 * 1.1962) - 1))
-    assert r.verdict == "not checkable" and r.computed == pytest.approx(values["cut"])
+    assert r.verdict == "implied" and r.computed == pytest.approx(values["cut"])
 
 
 def test_audit_frame_on_fixture_data(shared_data: Path) -> None:

@@ -72,21 +72,25 @@ def test_audit_json(shared_data: Path) -> None:
     result = run_cli("audit", "--format", "json", "--data", str(shared_data))
     assert result.returncode == 0
     records = json.loads(result.stdout)
-    assert all(set(r) == {"id", "kind", "inputs", "computed", "stated", "verdict", "reason"} for r in records)
+    assert all(set(r) == {"id", "kind", "inputs", "computed", "stated", "verdict", "reason", "details"} for r in records)
     by = {r["id"]: r for r in records}
     mediation = by["mediation_success_rate_check"]
     assert mediation["verdict"] == "consistent (truncated)" and mediation["stated"] == 99.95
     assert mediation["inputs"] == ["mediation_success_rate", "mediation_successes", "mediation_cases"]
     assert by["suggestions_satisfaction_base"]["computed"] is None
+    # every rate with a base carries the interval of counts its printed precision allows
+    for r in records:
+        if r["kind"] == "rate" and r["verdict"] != "not checkable":
+            assert {"low", "high"} <= set(r["details"][0]), r["id"]
 
 
 def test_audit_table(shared_data: Path) -> None:
     result = run_cli("audit", "--data", str(shared_data))
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["id", "kind", "computed", "stated", "verdict"]
+    assert lines[0].split() == ["id", "kind", "computed", "stated", "verdict", "reason"]
     row = next(line for line in lines if line.startswith("mediation_success_rate_check"))
-    assert row.endswith("consistent (truncated)")
+    assert "consistent (truncated)" in row and "equal only after truncation" in row
 
 
 def test_unknown_report_is_a_usage_error(shared_data: Path) -> None:

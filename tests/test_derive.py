@@ -83,7 +83,7 @@ def test_audit_rows_link_every_input_to_its_anchor():
 def test_summary_counts_add_up():
     s = D.summary()
     n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
-                                 "audit.n_inconsistent", "audit.n_uncheckable"))
+                                 "audit.n_bound", "audit.n_implied", "audit.n_inconsistent", "audit.n_uncheckable"))
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
     assert s["audit.mediation_success_rate_check.computed_rounded"] == "99.96%"
 

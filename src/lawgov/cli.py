@@ -85,18 +85,18 @@ def _audit(args: argparse.Namespace) -> int:
     rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
     results = [r for rd in rds for r in audit_results(rd)]
     if args.format == "json":
-        keys = ("id", "kind", "inputs", "computed", "stated", "verdict", "reason")
+        keys = ("id", "kind", "inputs", "computed", "stated", "verdict", "reason", "details")
         json.dump([{k: getattr(r, k) for k in keys} for r in results], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    rows = [("id", "kind", "computed", "stated", "verdict")] + [
+    rows = [("id", "kind", "computed", "stated", "verdict", "reason")] + [
         (r.id, r.kind, "" if r.computed is None else f"{r.computed:.4f}".rstrip("0").rstrip("."),
-         "" if r.stated is None else f"{r.stated:g}", r.verdict)
+         "" if r.stated is None else f"{r.stated:g}", r.verdict, r.reason)
         for r in results
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:  # the reason, last, is not padded: it runs to the end of the line
+        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
     return 0
 
 

@@ -13,10 +13,8 @@ import pandas as pd
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
-from lawgov.dataset.arithmetic import UNCHECKABLE, VERDICTS
+from lawgov.analysis.vocabulary import COMPARED, UNCHECKABLE, VERDICT_ZH, VERDICTS
 
-VERDICT_ZH = {"exact": "完全一致", "consistent (rounded)": "四舍五入后一致", "consistent (truncated)": "截断后一致",
-              "inconsistent": "不一致", "not checkable": "无法核对"}
 
 # ---- verdicts -------------------------------------------------------------------------------
 
@@ -224,7 +222,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{interp}.change"] = f"{r['combined_change']:.1f}%"
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
-    checked = a[a["verdict"].astype(str) != UNCHECKABLE]
+    checked = a[a["verdict"].astype(str).isin(COMPARED)]
     for r in checked.to_dict("records"):
         out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"
         out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])

@@ -48,3 +48,17 @@ CONFIDENCE_LABEL = {c: f"{CONFIDENCE_SYMBOL[c]} {c}" for c in CONFIDENCE_ORDER}
 
 # Short Chinese names of the parts, for chart axes and legends (the headings are long).
 PART_SHORT_ZH = {0: "序言", 6: "结语", **{p: f"第{'一二三四五'[p - 1]}部分" for p in range(1, 6)}}
+
+# --- audit verdicts (lawgov.dataset.arithmetic) ----------------------------------------------
+
+from lawgov.dataset.arithmetic import (  # noqa: E402,F401 (VERDICTS re-exported)
+    BOUND, EXACT, IMPLIED, INCONSISTENT, ROUNDED, TRUNCATED, UNCHECKABLE, VERDICTS,
+)
+
+# Verdicts that compare a computed value with a printed one (the rest derive or cannot).
+COMPARED = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT)
+VERDICT_ZH = {EXACT: "完全一致", ROUNDED: "四舍五入后一致", TRUNCATED: "截断后一致", BOUND: "界限成立",
+              IMPLIED: "可推算", INCONSISTENT: "不一致", UNCHECKABLE: "无法核对"}
+# agreement in greens and blues, derivations in purple and sky, inconsistent in vermillion, grey for nothing
+VERDICT_COLOURS = {EXACT: OKABE_ITO[2], ROUNDED: OKABE_ITO[5], TRUNCATED: OKABE_ITO[1], BOUND: OKABE_ITO[0],
+                   IMPLIED: OKABE_ITO[3], INCONSISTENT: OKABE_ITO[4], UNCHECKABLE: GREY}

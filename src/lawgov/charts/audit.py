@@ -8,20 +8,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.dataset.arithmetic import VERDICTS
+from lawgov.analysis.vocabulary import VERDICT_COLOURS, VERDICTS
 from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
 from lawgov.charts.theme import GREY, OKABE_ITO
 
-# exact and consistent in greens and blues, inconsistent in vermillion, not checkable in grey
-VERDICT_COLOURS = {
-    "exact": OKABE_ITO[2],
-    "consistent (rounded)": OKABE_ITO[5],
-    "consistent (truncated)": OKABE_ITO[1],
-    "inconsistent": OKABE_ITO[4],
-    "not checkable": GREY,
-}
 
 
 def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChart:

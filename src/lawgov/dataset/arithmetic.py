@@ -13,14 +13,17 @@ from fractions import Fraction
 from typing import Any
 
 from lawgov.dataset import schema
+from lawgov.dataset.bounds import bases_for_rate, counts_for_rate, share_range
 from lawgov.dataset.numerals import as_decimal, find_value, format_number
 
 EXACT = "exact"
 ROUNDED = "consistent (rounded)"
 TRUNCATED = "consistent (truncated)"
+BOUND = "bound holds"  # a bound the figures imply (a part within its whole, a printed minimum) is met
+IMPLIED = "implied"  # nothing printed to compare with, but a count, interval or share follows
 INCONSISTENT = "inconsistent"
-UNCHECKABLE = "not checkable"
-VERDICTS = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT, UNCHECKABLE)
+UNCHECKABLE = "not checkable"  # nothing at all can be derived
+VERDICTS = (EXACT, ROUNDED, TRUNCATED, BOUND, IMPLIED, INCONSISTENT, UNCHECKABLE)
 
 
 @dataclass(frozen=True)
@@ -86,40 +89,76 @@ def _sum(rel: schema.SumRelation, fig: Mapping[str, schema.Figure]) -> Result:
     return _result(rel, total, stated, INCONSISTENT, f"{expr} = {_num(total)}, but the whole is {_num(stated)} (off by {_num(total - stated)})")
 
 
+def _range_words(rate: Fraction, decimals: int, qualifier: str) -> str:
+    lo, hi, included = share_range(rate, decimals, qualifier)
+    if qualifier in ("at_least", "more_than"):
+        return f"{'at least' if qualifier == 'at_least' else 'more than'} {_pct(rate)}"
+    return f"{_pct(rate)} printed to {decimals} decimal{'s' if decimals != 1 else ''}: {_pct(lo)} to {'' if included else 'under '}{_pct(hi)}"
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+def _whole(x: Fraction) -> str:
+    """A count with thousands separators (79,134); other numbers as printed."""
+    return _count(x.numerator) if x.denominator == 1 else _num(x)
+
+
+def _interval(low: int, high: int) -> str:
+    return _count(low) if low == high else f"{_count(low)} to {_count(high)}"
+
+
 def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     rate = fig[rel.stated]
     stated = _exact(rate)
+    decimals = decimals_printed(rate)
     num = fig.get(rel.numerator) if rel.numerator else None
-    den = fig.get(rel.denominator) if rel.denominator else None
-    if num is None or den is None:
-        if den is not None:
-            implied = _exact(den) * stated / 100
-            why = f"no base given: no numerator; {_pct(stated)} of {_num(_exact(den))} implies about {_num(Fraction(round(implied)))}"
-        elif num is not None:
-            implied = _exact(num) * 100 / stated if stated else Fraction(0)
-            why = f"no base given: no denominator; {_num(_exact(num))} at {_pct(stated)} implies about {_num(Fraction(round(implied)))} in all"
-        else:
-            why = "no base given: the text states the rate without its numerator or denominator"
-        return _result(rel, None, stated, UNCHECKABLE, why)
-    if _exact(den) == 0:
+    pooled = [fig[p] for p in rel.pooled_denominator or []]
+    den_figs = pooled or ([fig[rel.denominator]] if rel.denominator else [])
+    den = sum((_exact(f) for f in den_figs), Fraction(0)) if den_figs else None
+    base_words = (" + ".join(_whole(_exact(f)) for f in pooled) + f" = {_whole(den)} (pooled)") if pooled else (_whole(den) if den is not None else "")
+    if loose := _not_exact([*den_figs, *([num] if num else [])]):
+        return _result(rel, None, stated, UNCHECKABLE, f"not all inputs are exact ({loose}), so no count follows")
+    if den is not None and den == 0:
         return _result(rel, None, stated, UNCHECKABLE, "the denominator is zero")
-    computed = 100 * _exact(num) / _exact(den)
-    expr = f"{_num(_exact(num))} / {_num(_exact(den))} = {_pct(computed)}"
-    if loose := _not_exact([num, den]):
-        return _result(rel, computed, stated, UNCHECKABLE, f"not all inputs are exact ({loose}); {expr}")
+    if num is None and den is None:
+        return _result(rel, None, stated, UNCHECKABLE, "no base given: the text states the rate without its numerator or denominator, so no count follows")
+    if num is None:  # the base is known: the printed rate allows an interval of counts
+        base = int(den)
+        got = counts_for_rate(stated, decimals, rate.qualifier, base)
+        details = [{"implied": "numerator", "low": got.low, "high": got.high, "base": base,
+                    "rest_low": base - got.high, "rest_high": base - got.low}]
+        if got.empty:
+            return _result(rel, None, stated, INCONSISTENT, f"no whole count of {base_words} gives {_range_words(stated, decimals, rate.qualifier)}", details)
+        why = (f"{_range_words(stated, decimals, rate.qualifier)} of {base_words} means {_interval(got.low, got.high)}, "
+               f"so {_interval(base - got.high, base - got.low)} not")
+        return _result(rel, None, stated, IMPLIED, why, details)
+    if den is None:  # the count is known: the printed rate allows an interval of bases
+        got = bases_for_rate(stated, decimals, rate.qualifier, int(_exact(num)))
+        details = [{"implied": "denominator", "low": got.low, "high": got.high}]
+        if got.empty:
+            return _result(rel, None, stated, INCONSISTENT, f"no whole base gives {_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)}", details)
+        return _result(rel, None, stated, IMPLIED, f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} means a base of {_interval(got.low, got.high)}", details)
+    computed = 100 * _exact(num) / den
+    expr = f"{_whole(_exact(num))} / {base_words} = {_pct(computed)}"
+    got = counts_for_rate(stated, decimals, rate.qualifier, int(den))
+    details = [{"implied": "numerator", "low": got.low, "high": got.high, "base": int(den),
+                "rest_low": int(den) - got.high, "rest_high": int(den) - got.low}]
     if rate.qualifier in ("at_least", "more_than"):
         holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
-        verdict = EXACT if holds else INCONSISTENT
-        return _result(rel, computed, stated, verdict, f"{expr}; the text gives {_pct(stated)} as a lower bound, which {'holds' if holds else 'fails'}")
-    decimals = decimals_printed(rate)
+        return _result(rel, computed, stated, BOUND if holds else INCONSISTENT,
+                       f"{expr}; the text gives {_pct(stated)} as a lower bound, which {'holds' if holds else 'fails'}", details)
     verdict = compare_printed(computed, stated, decimals)
+    allowed = "no whole count" if got.empty else _interval(got.low, got.high)
     how = {
         EXACT: "equal to the printed rate",
         ROUNDED: f"rounds to the printed {_pct(stated)}",
-        TRUNCATED: f"rounds to {_pct(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, but the text prints {_pct(stated)}: equal only after truncation",
-        INCONSISTENT: f"the text prints {_pct(stated)}",
+        TRUNCATED: (f"rounds to {_pct(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, but the text prints "
+                    f"{_pct(stated)}: equal only after truncation (rounded, {_pct(stated)} of {_whole(den)} would be {allowed})"),
+        INCONSISTENT: f"the text prints {_pct(stated)}, which {_whole(den)} allows only for {allowed}",
     }[verdict]
-    return _result(rel, computed, stated, verdict, f"{expr}; {how}")
+    return _result(rel, computed, stated, verdict, f"{expr}; {how}", details)
 
 
 def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Result:
@@ -129,11 +168,11 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     if not rel.bounded:
         # a count per unit (665 powers over 16 departments), not a share
         per = num / den
-        return _result(rel, per, None, UNCHECKABLE, f"no rate stated; {_num(num)} / {_num(den)} = {float(per):.4g} per unit")
+        return _result(rel, per, None, IMPLIED, f"no rate stated; {_num(num)} / {_num(den)} = {float(per):.4g} per unit")
     share = 100 * num / den
     if num > den:
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
-    return _result(rel, share, None, UNCHECKABLE, f"no rate stated; {_num(num)} of {_num(den)} is {_pct(share)}")
+    return _result(rel, share, None, BOUND, f"{_num(num)} is within {_num(den)}; no rate stated, {_num(num)} of {_num(den)} is {_pct(share)}")
 
 
 def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Result:
@@ -166,7 +205,7 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
     if grows:
         return _result(rel, overall, None, INCONSISTENT, "a count grows along the funnel: " + "; ".join(grows), details)
     shares = ", ".join(f"{d['figure']} {_pct(Fraction(d['share_of_previous']))}" for d in details[1:] if d["share_of_previous"] is not None)
-    return _result(rel, overall, None, UNCHECKABLE, f"no overall rate stated; each stage as a share of the one before: {shares}", details)
+    return _result(rel, overall, None, BOUND, f"no stage exceeds the one before; each as a share of the one before: {shares}", details)
 
 
 _FORMULAS = {
@@ -186,7 +225,7 @@ def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) ->
     supported = [d for d in details if d["supported"]]
     computed = Fraction(supported[0]["value"]) if len(supported) == 1 else None
     readings = "; ".join(f"{d['label_en']}: {_pct(Fraction(d['value']))}" for d in details)
-    return _result(rel, computed, None, UNCHECKABLE, f"the text leaves open how the changes combine ({readings})", details)
+    return _result(rel, computed, None, IMPLIED, f"the text leaves open how the changes combine; readings: {readings}", details)
 
 
 def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 def _section_as_text(value: object) -> object:
@@ -158,11 +158,20 @@ class SumRelation(_Relation):
 class RateRelation(_Relation):
     """A stated rate (percent) against its numerator and denominator, when the text gives them."""
 
-    input_fields: ClassVar[tuple[str, ...]] = ("stated", "numerator", "denominator")
+    input_fields: ClassVar[tuple[str, ...]] = ("stated", "numerator", "denominator", "pooled_denominator")
     kind: Literal["rate"]
     stated: Id
     numerator: Id | None = None
     denominator: Id | None = None
+    pooled_denominator: list[Id] | None = Field(
+        default=None, min_length=2,
+        description="counts whose sum is the base, when the text prints one rate for them together (a reading: say so in description_en)")
+
+    @model_validator(mode="after")
+    def _one_base(self) -> "RateRelation":
+        if self.denominator is not None and self.pooled_denominator is not None:
+            raise ValueError("give denominator or pooled_denominator, not both")
+        return self
 
 
 class RatioRelation(_Relation):
