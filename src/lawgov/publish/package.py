@@ -848,7 +848,7 @@ def downloads() -> dict[str, str]:
     }
 
 
-PDF_NAME = "kunshan-2012-lawgov.publish.pdf"
+PDF_NAME = "kunshan-2012-lawgov.pdf"
 NOTEBOOKS_ZIP = f"{PACKAGE_NAME}-notebooks.zip"
 
 

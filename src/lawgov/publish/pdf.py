@@ -11,9 +11,9 @@
 4. print it: A4, backgrounds, ``book/_static/print.css`` (sidebars, buttons and chart
    menus hidden, code lines wrapped, charts kept whole, a page break before each
    chapter), page numbers in the footer, PDF bookmarks from the headings;
-5. write ``book/_build/pdf/kunshan-2012-lawgov.publish.pdf`` and copy it to
-   ``book/_build/html/downloads/kunshan-2012-lawgov.publish.pdf`` (the landing page links
-   ``downloads/kunshan-2012-lawgov.publish.pdf``).
+5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf`` and copy it to
+   ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` (the landing page links
+   ``downloads/kunshan-2012-lawgov.pdf``).
 
 Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
 the one line ``make book`` prints before finishing without the PDF.
