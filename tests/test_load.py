@@ -253,3 +253,12 @@ def test_real_audit_finds_the_truncated_mediation_rate() -> None:
     rate = df[df["inputs"].map(lambda ids: "mediation_success_rate" in ids) & (df["kind"] == "rate")]
     assert len(rate) == 1 and rate["verdict"].iloc[0] == "consistent (truncated)"
     assert df["verdict"].notna().all()
+
+
+def test_pinyin_of_polyphonic_words_follows_their_meaning_here() -> None:
+    from lawgov.dataset.romanize import pinyin
+
+    g = lawgov.glossary().set_index("zh")["pinyin"]
+    assert g["出庭应诉"] == "chūtíng yìngsù"  # 应诉: respond to a suit
+    assert g["电子监察"].startswith("diànzǐ ")
+    assert pinyin("行政复议") == "xíngzhèng fùyì" and pinyin("率先") == "shuàixiān"

@@ -199,3 +199,12 @@ def test_validate_never_trusts_the_cache(shared_data: Path, tmp_path: Path, monk
     problems = lawgov.validate(data)
     assert problems and "YAML syntax error" in str(problems[0])
     assert state.problems == []
+
+
+def test_the_frame_cache_key_hashes_all_of_lawgov() -> None:
+    """A change in any stage (the pinyin of dataset.romanize, say) must invalidate cached frames."""
+    import lawgov
+    from lawgov.frames.loaders import PACKAGE_ROOT
+
+    assert PACKAGE_ROOT == Path(lawgov.__file__).resolve().parent
+    assert {p.parent.name for p in PACKAGE_ROOT.rglob("*.py")} >= {"dataset", "frames", "analysis"}

@@ -8,6 +8,10 @@ from lawgov.dataset.segmentation import tokenizer
 _VOWEL_START = tuple("aoeāáǎàōóǒòēéěè")
 _PUNCTUATION = {"、": ",", "，": ",", ",": ",", "·": "", "。": "."}
 
+# Words whose reading here differs from pypinyin's default: 应 of 应诉 (respond to a suit) is
+# yìng; 子 of 电子 (electronic) keeps its full tone; 调 abbreviating 调解 (mediation) is tiáo.
+READINGS = {"应诉": "yìngsù", "电子": "diànzǐ", "公调": "gōngtiáo", "诉调": "sùtiáo", "检调": "jiǎntiáo"}
+
 
 def _words(zh: str) -> list[str]:
     # jieba keeps four-character set phrases (依法行政) whole; the orthography writes them 2 + 2.
@@ -25,6 +29,9 @@ def pinyin(zh: str) -> str:
 
     words = []
     for word in _words(zh):
+        if word in READINGS:
+            words.append(READINGS[word])
+            continue
         syllables = [s[0] for s in _pinyin(word, style=Style.TONE, errors=lambda chars: list(chars))]
         text = syllables[0] if syllables else ""
         for s in syllables[1:]:

@@ -90,6 +90,7 @@ def _fingerprint(root: Path) -> tuple[Any, ...]:
 # --- the on-disk cache ---------------------------------------------------------------
 
 _KEEP = 16  # states kept on disk (the oldest are removed)
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # all of lawgov's source is in the cache key
 _ENV_DIGEST: bytes | None = None
 
 
@@ -111,7 +112,7 @@ def _environment_digest() -> bytes:
 
         h = hashlib.blake2b(digest_size=16)
         h.update(sys.version.encode())
-        package = Path(__file__).resolve().parent
+        package = PACKAGE_ROOT
         for path in sorted(package.rglob("*.py")):
             h.update(path.relative_to(package).as_posix().encode())
             h.update(path.read_bytes())
