@@ -54,6 +54,12 @@ _PART = Col("part of the report: 0 preamble, 1-5 the five numbered parts 一、.
 _OFFSET = "characters (Unicode code points) from the start of the report body"
 
 
+def _in_both(name: str, description: str, required: bool | None = None) -> dict[str, Col]:
+    """A column pair ``<name>_zh`` / ``<name>_en``: the same thing in Chinese and in English."""
+    return {f"{name}_{lang}": Col(f"{description}, in {language}", required=required)
+            for lang, language in (("zh", "Chinese"), ("en", "English"))}
+
+
 def relations_with_audit(data_dir: PathLike = None):
     """The relations frame with the audit's columns alongside (the package's relations table)."""
     import lawgov
@@ -106,9 +112,7 @@ def resources() -> list[Resource]:
         Resource(
             "reports", "Reports", "One row per report: titles, issuer, and the facts of the web capture the text comes from.",
             _api("reports"), [(schema.Report, {})],
-            {"issuer_zh": Col("issuing government, in Chinese"), "issuer_en": Col("issuing government, in English"),
-             "capture_site_zh": Col("web site the text was captured from, in Chinese"),
-             "capture_site_en": Col("web site the text was captured from, in English"),
+            {**_in_both("issuer", "issuing government"), **_in_both("capture_site", "web site the text was captured from"),
              "sha256": Col("SHA-256 of the verbatim capture (sources/<report>.txt)"),
              "source": Col("path of the verbatim capture inside the package, relative to sources/ in the repository's data/")},
             ["id"],
@@ -198,12 +202,10 @@ def resources() -> list[Resource]:
              (schema.Framework, {"framework": "id", **{f"framework_{k}": k for k in
                                  ("title_zh", "title_en", "document_no", "issued", "relation_to_report", "confidence_note_en")}})],
             {"framework": Col("framework id, e.g. outline-2004", required=True),
-             "framework_title_zh": Col("the framework's title, in Chinese", required=True),
-             "framework_title_en": Col("the framework's title, in English", required=True),
+             **_in_both("framework_title", "the framework's title", required=True),
              "framework_relation_to_report": Col("cited: the report names it; not_cited: in force in 2012 but not named; later_lens: issued after 2012, used as a lens", required=True),
              "framework_confidence_note_en": Col("how far the framework's text and structure were verified", required=True),
-             "title_zh": Col("the area's title, in Chinese", required=True),
-             "title_en": Col("the area's title, in English", required=True),
+             **_in_both("title", "the area's title", required=True),
              "confidence": Col("whether the area's title and numbering are confirmed, likely or unverified", required=True)},
             ["code"],
             enums={"confidence": ["confirmed", "likely", "unverified"],
