@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov.book import links
+from lawgov.book.links import chapter_downloads, downloads
 from lawgov.publish import browser, pdf
 from lawgov.publish.notebooks import notebook_sources
 from lawgov.publish.vega import chart_specs
@@ -128,7 +128,7 @@ def test_pdf_draws_the_charts_as_text_not_menus(pdf_text, built_book):
 
 
 def test_pdf_is_copied_into_the_book(pdf_path, built_book):
-    copy = built_book / links.downloads()["pdf"]
+    copy = built_book / downloads()["pdf"]
     assert copy.exists() and copy.read_bytes() == pdf_path.read_bytes()
 
 
@@ -170,10 +170,10 @@ def test_every_download_link_resolves(built_book):
 
 def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
     links = set(_links(built_book / "data.html"))
-    d = links.downloads()
+    d = downloads()
     for key in ("zip", "datapackage", "pdf", "figures.csv", "figures.parquet", "relations.json"):
         assert d[key] in links, key
-    for part, rel in links.chapter_downloads().items():
+    for part, rel in chapter_downloads().items():
         assert rel in links, part
         assert (built_book / rel).is_file()
     assert d["notebooks_zip"] in links
@@ -195,11 +195,11 @@ def test_every_page_offers_its_source(built_book):
 
 
 def test_book_package_is_the_current_export(built_book):
-    meta = json.loads((built_book / links.downloads()["datapackage"]).read_text(encoding="utf-8"))
+    meta = json.loads((built_book / downloads()["datapackage"]).read_text(encoding="utf-8"))
     assert meta["version"] == lawgov.__version__
     rows = {r["name"]: r.get("rows") for r in meta["resources"]}
     assert rows["figures"] == len(lawgov.figures())
-    assert (built_book / links.downloads()["zip"]).is_file()
+    assert (built_book / downloads()["zip"]).is_file()
 
 
 # --- share and find: descriptions, OpenGraph, footer, sitemap ---------------------------
