@@ -38,11 +38,8 @@ scratch copy).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import hashlib
-import http.server
 import json
 import os
 import platform
@@ -53,17 +50,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lawgov.publish import browser
+from lawgov.publish.notebooks import notebook_sources
+from lawgov.publish.vega import chart_specs
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-CHROMIUM = Path(os.environ.get("LAWGOV_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TARGETS = {
     "build.clean_over_floor": ("<=", 1.3),
     "build.unchanged_s": ("<", 3.0),
@@ -149,16 +145,7 @@ def scratch_env(scratch: Path, cache: Path) -> dict[str, str]:
 
 def notebooks(book: Path) -> list[Path]:
     """The book's MyST notebooks, in _toc.yml order."""
-    from sphinx_external_toc.parsing import parse_toc_yaml
-
-    out = []
-    for doc in parse_toc_yaml(book / "_toc.yml"):
-        path = book / f"{doc}.md"
-        if path.exists():
-            head = path.read_text(encoding="utf-8")[:2000]
-            if head.startswith("---") and "kernelspec:" in head and "format_name: myst" in head:
-                out.append(path)
-    return out
+    return [path for _, path in notebook_sources(book)]
 
 
 def step_seconds(stdout: str) -> dict[str, float]:
@@ -237,16 +224,11 @@ def _first_code_cell(text: str) -> int:
     return m.end() + (opts.end() if opts else 0)
 
 
-def chart_specs(html_dir: Path) -> dict[str, str]:
+def chart_digests(html_dir: Path) -> dict[str, str]:
     """{page: sha256 of its chart specs, normalised for Altair's random container ids}."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    try:
-        from defences.test_reproducibility import chart_specs as specs_of
-    finally:
-        sys.path.pop(0)
     out = {}
     for page in sorted(html_dir.glob("*.html")):
-        specs = specs_of(page.read_text(encoding="utf-8"))
+        specs = chart_specs(page.read_text(encoding="utf-8"))
         if specs:
             out[page.name] = hashlib.sha256("\n".join(specs).encode()).hexdigest()
     return out
@@ -289,24 +271,19 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         log(f"  clean {clean['wall']:.1f} s (html {s.get('html')} s)")
         html = book / "_build" / "html"
         repro.append({"exports": tree_digest(html / "downloads" / "data") if (html / "downloads" / "data").exists() else None,
-                      "charts": chart_specs(html)})
+                      "charts": chart_digests(html)})
 
         cases["unchanged"].append(run(build, cwd=scratch, env=env)["wall"])
         log(f"  unchanged {cases['unchanged'][-1]:.2f} s")
 
-        at = _first_markdown_paragraph(original)
-        chapter.write_text(original[:at] + f" (Timing edit {i}.)" + original[at:], encoding="utf-8")
-        r = run(build, cwd=scratch, env=env)
-        cases["edit_prose"].append(r["wall"])
-        cases["edit_prose_html"].append(sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html")))
-        log(f"  one-chapter prose edit {r['wall']:.1f} s (html ready after {cases['edit_prose_html'][-1]:.1f} s)")
-
-        at = _first_code_cell(original)
-        chapter.write_text(original[:at] + f"_bench_edit = {i}  # timing edit\n" + original[at:], encoding="utf-8")
-        r = run(build, cwd=scratch, env=env)
-        cases["edit_code"].append(r["wall"])
-        cases["edit_code_html"].append(sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html")))
-        log(f"  one-chapter code edit {r['wall']:.1f} s")
+        edits = (("edit_prose", _first_markdown_paragraph(original), f" (Timing edit {i}.)"),
+                 ("edit_code", _first_code_cell(original), f"_bench_edit = {i}  # timing edit\n"))
+        for case, at, edit in edits:  # one sentence, then (instead) one code cell jupyter-cache must run again
+            chapter.write_text(original[:at] + edit + original[at:], encoding="utf-8")
+            r = run(build, cwd=scratch, env=env)
+            cases[case].append(r["wall"])
+            cases[f"{case}_html"].append(sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html")))
+            log(f"  one-chapter {case.split('_')[1]} edit {r['wall']:.1f} s (html ready after {cases[f'{case}_html'][-1]:.1f} s)")
         chapter.write_text(original, encoding="utf-8")
 
         f = floor(book, env, jobs)
@@ -344,33 +321,8 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
 # --- reader -------------------------------------------------------------------------------
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    max_age: int | None = None
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-    def end_headers(self) -> None:
-        if self.max_age is not None and "/_static/" in self.path:
-            self.send_header("Cache-Control", f"public, max-age={self.max_age}")
-        super().end_headers()
-
-
-@contextlib.contextmanager
-def serve(directory: Path, max_age: int | None) -> Iterator[str]:
-    handler = type("Handler", (_Handler,), {"max_age": max_age})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-DRAWN_JS = """(n) => [...document.querySelectorAll('div[id^="altair-viz-"]')]
-    .filter(d => d.querySelector('svg.marks, canvas')).length >= n"""
+# "at least n charts, all drawn": the PDF edition's test of a drawn page, with a count
+DRAWN_JS = browser.ALL_CHARTS_DRAWN_JS
 
 
 class _Traffic:
@@ -397,12 +349,7 @@ class _Traffic:
 
 
 def chart_counts(html_dir: Path) -> dict[str, int]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    try:
-        from defences.test_reproducibility import chart_specs as specs_of
-    finally:
-        sys.path.pop(0)
-    return {p.name: len(specs_of(p.read_text(encoding="utf-8"))) for p in sorted(html_dir.glob("*.html"))}
+    return {p.name: len(chart_specs(p.read_text(encoding="utf-8"))) for p in sorted(html_dir.glob("*.html"))}
 
 
 def bench_reader(html: Path, runs: int) -> dict[str, Any]:
@@ -417,24 +364,21 @@ def bench_reader(html: Path, runs: int) -> dict[str, Any]:
     times: dict[str, list[float]] = {name: [] for name in order if counts.get(name)}
     visits: dict[str, Any] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = browser.launch(pw)
         try:
-            with serve(html, None) as url:
+            with browser.serve(html) as url:
                 for i in range(runs):
                     for name in times:
-                        context = browser.new_context(viewport={"width": 1280, "height": 900})
-                        page = context.new_page()
-                        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
-                        t0 = time.perf_counter()
-                        page.goto(f"{url}/{name}", wait_until="commit")
-                        page.wait_for_function(DRAWN_JS, arg=counts[name], timeout=60000, polling="raf")
-                        times[name].append(time.perf_counter() - t0)
-                        context.close()
+                        with browser.local_page(chromium) as local:
+                            t0 = time.perf_counter()
+                            local.page.goto(f"{url}/{name}", wait_until="commit")
+                            local.page.wait_for_function(DRAWN_JS, arg=counts[name], timeout=60000, polling="raf")
+                            times[name].append(time.perf_counter() - t0)
             for mode, max_age in (("last_modified_only", None), ("cache_control_static", 3600)):
-                with serve(html, max_age) as url:
-                    visits[mode] = _visit(browser, url, order, counts)
+                with browser.serve(html, max_age) as url:
+                    visits[mode] = _visit(chromium, url, order, counts)
         finally:
-            browser.close()
+            chromium.close()
     cold = {name: summary(v) for name, v in times.items()}
     worst = max((s["median"] for s in cold.values()), default=None)
     return {
@@ -455,9 +399,11 @@ def toc_pages(html: Path) -> list[str]:
     return [f"{doc}.html" for doc in parse_toc_yaml(book / "_toc.yml") if (html / f"{doc}.html").exists()]
 
 
-def _visit(browser, url: str, order: list[str], counts: dict[str, int]) -> dict[str, Any]:
+def _visit(chromium, url: str, order: list[str], counts: dict[str, int]) -> dict[str, Any]:
     """One reader's visit through the book in one browser context: bytes per page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # No request routing here: Playwright turns the HTTP cache off on a routed page, and the
+    # cache is what this measures.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     traffic = _Traffic(page)
     pages = []
@@ -614,11 +560,12 @@ def main(argv: list[str] | None = None) -> int:
             if scratch is None:
                 scratch = make_scratch(work)
                 run([PY, "-m", "lawgov.publish.build"], cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
-            if CHROMIUM.exists():
+            problem = browser.chromium_problem()
+            if problem is None:
                 log("reader")
                 results["reader"] = bench_reader(scratch / "book" / "_build" / "html", args.runs)
             else:
-                results["reader"] = {"skipped": f"no Chromium at {CHROMIUM}"}
+                results["reader"] = {"skipped": problem}
         if "data" in only:
             log("data")
             results["data"] = bench_data(work, args.runs, [int(s) for s in args.sizes.split(",") if s])

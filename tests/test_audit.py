@@ -38,15 +38,13 @@ def one(text: str, figures: dict[str, Figure]) -> arithmetic.Result:
     return evaluate(rel, figures)
 
 
-RATE = """
-  - id: r
-    kind: rate
-    section: "1"
-    description_en: d
-    stated: rate
-    numerator: n
-    denominator: d
-"""
+def relation(rid: str, kind: str, **fields: str) -> str:
+    """One entry of a relations file (section 1), as YAML text; fields in the order given."""
+    return "".join([f"\n  - id: {rid}\n    kind: {kind}\n    section: \"1\"\n    description_en: d\n",
+                    *(f"    {name}: {value}\n" for name, value in fields.items())])
+
+
+RATE = relation("r", "rate", stated="rate", numerator="n", denominator="d")
 
 
 def test_truncated_rate() -> None:
@@ -83,14 +81,7 @@ def test_printed_decimals_decide_the_comparison() -> None:
     assert compare_printed(Fraction(1, 2), Fraction(1, 2), 0) == "exact"
 
 
-SUM = """
-  - id: s
-    kind: sum
-    section: "1"
-    description_en: d
-    parts: [a, b, c]
-    whole: w
-"""
+SUM = relation("s", "sum", parts="[a, b, c]", whole="w")
 
 
 def test_exact_sum() -> None:
@@ -114,14 +105,7 @@ def test_sum_keeps_decimals_exact() -> None:
     assert r.verdict == "exact"
 
 
-RATIO = """
-  - id: q
-    kind: ratio
-    section: "1"
-    description_en: d
-    numerator: n
-    denominator: d
-"""
+RATIO = relation("q", "ratio", numerator="n", denominator="d")
 
 
 def test_ratio_within_bound_gives_the_share() -> None:
@@ -175,13 +159,7 @@ def test_rate_without_any_base_is_not_checkable() -> None:
     assert r.verdict == "not checkable" and "no base given" in r.reason
 
 
-FUNNEL = """
-  - id: f
-    kind: funnel
-    section: "1"
-    description_en: d
-    stages: [calls, orders, on_time]
-"""
+FUNNEL = relation("f", "funnel", stages="[calls, orders, on_time]")
 
 
 def test_funnel_shares_and_implied_counts() -> None:
@@ -199,17 +177,10 @@ def test_funnel_count_that_grows_is_inconsistent() -> None:
 
 
 def test_compound_interpretations() -> None:
-    text = """
-  - id: c
-    kind: compound
-    section: "1"
-    description_en: d
-    changes: [first, second]
-    interpretations:
+    text = relation("c", "compound", changes="[first, second]", interpretations="""
       - {id: cut, formula: compound_reduction, label_en: cut, supported: true, reason_en: r}
       - {id: add, formula: additive, label_en: add, supported: false, reason_en: r}
-      - {id: speed, formula: compound_speed, label_en: speed, supported: false, reason_en: r}
-"""
+      - {id: speed, formula: compound_speed, label_en: speed, supported: false, reason_en: r}""")
     r = one(text, figs(("first", 14.4, "rate", "14.4%"), ("second", 19.62, "rate", "19.62%")))
     values = {d["interpretation"]: d["value"] for d in r.details}
     assert values["cut"] == pytest.approx(100 * (1 - (1 - 0.144) * (1 - 0.1962)))

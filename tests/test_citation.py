@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov.publish import package as export
+from lawgov.book import citation, identity
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "tests" / "fixtures" / "cff-1.2.0" / "schema.json"
@@ -53,11 +53,11 @@ def test_the_schema_check_catches_broken_citations(mutation):
 def test_citation_agrees_with_package_book_and_changelog():
     doc = _cff()
     assert doc["cff-version"] == "1.2.0"
-    assert str(doc["version"]) == lawgov.__version__ == export.version()
+    assert str(doc["version"]) == lawgov.__version__ == identity.version()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(rf'^version = "{re.escape(str(doc["version"]))}"', pyproject, re.M)
     config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"))
-    assert doc["title"] == config["title"] == export.BOOK_TITLE
+    assert doc["title"] == config["title"] == identity.BOOK_TITLE
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## \[?{re.escape(str(doc['version']))}\]? - {doc['date-released']}$", changelog, re.M), \
         "CHANGELOG.md needs a '## <version> - <date-released>' heading for the cited version"
@@ -78,7 +78,7 @@ def test_the_report_itself_is_in_the_references():
 
 def test_figure_citation_is_built_from_id_section_and_anchor():
     fig = lawgov.figures().set_index("id").loc["mediation_success_rate"]
-    c = export.cite_figure("mediation_success_rate")
+    c = citation.cite_figure("mediation_success_rate")
     assert c["anchor"] == "fig-mediation_success_rate"
     assert c["href"] == "numbers.html#fig-mediation_success_rate"
     for text in (c["text"], c["bibtex"]):
@@ -87,12 +87,12 @@ def test_figure_citation_is_built_from_id_section_and_anchor():
     assert c["bibtex"].count("{") == c["bibtex"].count("}")
     assert "99.95" in c["text"]
     with pytest.raises(KeyError):
-        export.cite_figure("no_such_figure")
+        citation.cite_figure("no_such_figure")
 
 
 def test_book_and_dataset_citations_carry_version_and_licence():
     version = _cff()["version"]
-    book, data = export.cite_book(), export.cite_dataset()
+    book, data = citation.cite_book(), citation.cite_dataset()
     assert f"Version {version}" in book["text"] and f"Version {version}" in data["bibtex"] + data["text"]
     assert "CC BY 4.0" in data["text"]
     for c in (book, data):

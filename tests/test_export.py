@@ -15,7 +15,10 @@ import pyarrow.parquet as pq
 import pytest
 
 import lawgov
-from lawgov.publish import package as export
+from lawgov.book import links
+from lawgov.book.identity import PACKAGE_NAME
+from lawgov.frames import columns
+from lawgov.publish import datapackage, files, writers
 from lawgov.dataset import schema
 from lawgov.cli import main as cli
 
@@ -134,19 +137,19 @@ def test_two_exports_are_byte_identical(pkg, tmp_path):
     again = tmp_path / "again"
     assert cli(["export", str(again)]) == 0
     assert _tree(again) == _tree(pkg)
-    z1, z2 = export.write_zip(pkg, tmp_path / "a.zip"), export.write_zip(again, tmp_path / "b.zip")
+    z1, z2 = files.write_zip(pkg, tmp_path / "a.zip"), files.write_zip(again, tmp_path / "b.zip")
     assert z1.read_bytes() == z2.read_bytes()
     with zipfile.ZipFile(z1) as zf:
-        assert f"{export.PACKAGE_NAME}-{lawgov.__version__}/datapackage.json" in zf.namelist()
+        assert f"{PACKAGE_NAME}-{lawgov.__version__}/datapackage.json" in zf.namelist()
 
 
 def test_created_is_not_the_wall_clock(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert export.created(DATA) == "2023-11-14T22:13:20Z"
+    assert datapackage.created(DATA) == "2023-11-14T22:13:20Z"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=DATA, capture_output=True, text=True)
     if out.stdout.strip():  # in a git checkout: the last commit that touched data/
-        assert export.created(DATA) == pd.Timestamp(int(out.stdout), unit="s").strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert datapackage.created(DATA) == pd.Timestamp(int(out.stdout), unit="s").strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @pytest.mark.parametrize("name", [
@@ -156,14 +159,14 @@ def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
     res = _resource(descriptor, name)
     raw = (pkg / res["path"]).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "CSV files carry a UTF-8 BOM (Excel)"
-    back = export.read_csv(pkg / res["path"], res["schema"]["fields"])
+    back = writers.read_csv(pkg / res["path"], res["schema"]["fields"])
     if name in SAME_AS_API:
         expected = getattr(lawgov, SAME_AS_API[name])()
     elif name == "relations":
         expected = lawgov.relations().merge(
             lawgov.audit()[["report", "id", "computed", "stated", "verdict", "reason", "details"]], on=["report", "id"])
     else:
-        expected = export._frame_relation_inputs(DATA)
+        expected = columns.relation_inputs(DATA)
     assert list(back.columns) == list(expected.columns)
     assert len(back) == res["rows"] == len(expected)
     # dtype-aware: the same dtype column by column, categories and their order included
@@ -177,7 +180,7 @@ def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
 @pytest.mark.parametrize("name", ["figures", "relations", "glossary", "outline"])
 def test_json_and_parquet_hold_the_same_rows(pkg, descriptor, name):
     res = _resource(descriptor, name)
-    back = export.read_csv(pkg / res["path"], res["schema"]["fields"])
+    back = writers.read_csv(pkg / res["path"], res["schema"]["fields"])
     records = json.loads((pkg / "json" / f"{name}.json").read_text(encoding="utf-8"))
     table = pq.read_table(pkg / "parquet" / f"{name}.parquet")
     assert table.num_rows == len(records) == len(back)
@@ -202,17 +205,17 @@ def test_json_and_parquet_hold_the_same_rows(pkg, descriptor, name):
 
 def test_chapter_csvs_partition_the_figures(pkg, descriptor):
     fields = _resource(descriptor, "figures")["schema"]["fields"]
-    figures = export.read_csv(pkg / "csv" / "figures.csv", fields)
-    links = export.chapter_downloads(pkg)
-    assert sorted(links) == sorted(lawgov.outline()["part"].unique()) == list(range(7))
-    parts = [export.read_csv(pkg / rel, fields) for _, rel in sorted(links.items())]
+    figures = writers.read_csv(pkg / "csv" / "figures.csv", fields)
+    chapters = links.chapter_downloads(pkg)
+    assert sorted(chapters) == sorted(lawgov.outline()["part"].unique()) == list(range(7))
+    parts = [writers.read_csv(pkg / rel, fields) for _, rel in sorted(chapters.items())]
     assert sum(len(p) for p in parts) == len(figures)
-    for part, frame in zip(sorted(links), parts):
+    for part, frame in zip(sorted(chapters), parts):
         assert (frame["part"] == part).all()
         assert list(frame["id"]) == list(figures.loc[figures["part"] == part, "id"])
-    book_links = export.chapter_downloads()
+    book_links = links.chapter_downloads()
     assert book_links[4] == "downloads/data/chapters/figures-part-4.csv"
-    assert 'href="../downloads/data/chapters/figures-part-4.csv"' in export.chapter_download_link(4, page_prefix="../")
+    assert 'href="../downloads/data/chapters/figures-part-4.csv"' in links.chapter_download_link(4, page_prefix="../")
 
 
 def test_invalid_data_aborts_before_writing(tmp_path, capsys):
@@ -243,9 +246,9 @@ def test_failed_export_leaves_previous_export_intact(pkg, tmp_path, monkeypatch)
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(export, "parquet_bytes", boom)
+    monkeypatch.setattr(writers, "parquet_bytes", boom)
     with pytest.raises(RuntimeError):
-        export.export(out)
+        datapackage.export(out)
     assert _tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
 

@@ -1,6 +1,6 @@
 """The built book's publications: the PDF edition and every download link.
 
-Needs the built book (built here if missing or stale, like the browser tests) and, for
+Needs the built book (the shared ``built_book`` fixture builds it if missing or stale) and, for
 the PDF, Debian's Chromium and poppler-utils (pdftotext, pdfinfo). Missing tools FAIL,
 saying how to install them; LAWGOV_SKIP_BROWSER=1 skips the PDF tests knowingly.
 """
@@ -21,8 +21,10 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov.publish import package as export
-from lawgov.publish import pdf
+from lawgov.book.links import chapter_downloads, downloads
+from lawgov.publish import browser, pdf
+from lawgov.publish.notebooks import notebook_sources
+from lawgov.publish.vega import chart_specs
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -40,28 +42,8 @@ def _need(tool: str, package: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """book/_build/html, built now if missing or stale (same lock as the browser tests)."""
-    BUILD.mkdir(parents=True, exist_ok=True)
-    with open(BUILD / ".test-build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            check = subprocess.run([sys.executable, "-m", "lawgov.publish.build", "--check"], cwd=ROOT,
-                                   capture_output=True, text=True)
-            if check.returncode != 0:
-                build = subprocess.run([sys.executable, "-m", "lawgov.publish.build"], cwd=ROOT, capture_output=True, text=True)
-                if build.returncode != 0:
-                    pytest.fail(f"`python -m lawgov.publish.build` failed:\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}",
-                                pytrace=False)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    assert (HTML / "index.html").exists()
-    return HTML
-
-
-@pytest.fixture(scope="session")
 def pdf_path(built_book) -> Path:
-    problem = pdf.chromium_problem()
+    problem = browser.chromium_problem()
     if problem:
         message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
@@ -114,14 +96,7 @@ def test_pdf_holds_chinese_indicator_labels(pdf_text):
 def _axis_titles(page: Path) -> list[str]:
     """Axis titles of the Vega-Lite specs embedded in a built page."""
     titles = []
-    text = page.read_text(encoding="utf-8")
-    decoder = json.JSONDecoder()
-    # Altair's HTML calls (function(spec, embedOpt){...})({spec}, {embed options})
-    for m in re.finditer(r"\}\)\((?=\{)", text):
-        try:
-            spec, _ = decoder.raw_decode(text, m.end())
-        except ValueError:
-            continue
+    for spec in map(json.loads, chart_specs(page.read_text(encoding="utf-8"))):
         if "vega-lite" not in str(spec.get("$schema", "")):
             continue
         stack = [spec]
@@ -153,14 +128,14 @@ def test_pdf_draws_the_charts_as_text_not_menus(pdf_text, built_book):
 
 
 def test_pdf_is_copied_into_the_book(pdf_path, built_book):
-    copy = built_book / export.downloads()["pdf"]
+    copy = built_book / downloads()["pdf"]
     assert copy.exists() and copy.read_bytes() == pdf_path.read_bytes()
 
 
 def test_without_chromium_the_build_still_succeeds_and_says_how(monkeypatch, capsys):
     from lawgov.publish import build
 
-    monkeypatch.setattr(pdf, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
     info = {"note": ""}
     build.build_pdf(info)
     assert "apt-get install chromium fonts-noto-cjk" in info["note"]
@@ -195,10 +170,10 @@ def test_every_download_link_resolves(built_book):
 
 def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
     links = set(_links(built_book / "data.html"))
-    d = export.downloads()
+    d = downloads()
     for key in ("zip", "datapackage", "pdf", "figures.csv", "figures.parquet", "relations.json"):
         assert d[key] in links, key
-    for part, rel in export.chapter_downloads().items():
+    for part, rel in chapter_downloads().items():
         assert rel in links, part
         assert (built_book / rel).is_file()
     assert d["notebooks_zip"] in links
@@ -206,7 +181,7 @@ def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
 
     with zipfile.ZipFile(built_book / d["notebooks_zip"]) as zf:
         names = sorted(n.split("/", 1)[1] for n in zf.namelist())
-        assert names == sorted(f"{doc}.ipynb" for doc, _ in export.notebook_sources(BOOK))
+        assert names == sorted(f"{doc}.ipynb" for doc, _ in notebook_sources(BOOK))
         for n in zf.namelist():
             assert json.loads(zf.read(n))["nbformat"] == 4
 
@@ -220,11 +195,11 @@ def test_every_page_offers_its_source(built_book):
 
 
 def test_book_package_is_the_current_export(built_book):
-    meta = json.loads((built_book / export.downloads()["datapackage"]).read_text(encoding="utf-8"))
+    meta = json.loads((built_book / downloads()["datapackage"]).read_text(encoding="utf-8"))
     assert meta["version"] == lawgov.__version__
     rows = {r["name"]: r.get("rows") for r in meta["resources"]}
     assert rows["figures"] == len(lawgov.figures())
-    assert (built_book / export.downloads()["zip"]).is_file()
+    assert (built_book / downloads()["zip"]).is_file()
 
 
 # --- share and find: descriptions, OpenGraph, footer, sitemap ---------------------------

@@ -21,14 +21,11 @@ def _plural(n: int, word: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from lawgov.frames.loaders import _state
+    from lawgov.frames.loaders import dataset
 
     started = time.perf_counter()
-    state = _state(args.data)
+    ds = dataset(args.data)  # checked afresh; raises DataError listing every problem
     elapsed = time.perf_counter() - started
-    if state.problems:
-        raise DataError(state.problems)
-    ds = state.dataset
     rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
     counts = [
         _plural(len(rds), "report"),
@@ -101,7 +98,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lawgov.publish.package import main_export
+    from lawgov.publish.datapackage import main_export
 
     return main_export(args.dir, args.data)
 
@@ -119,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="each relation with its verdict")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(run=_audit)
-    # issue 5: the data package (lawgov.publish.package)
+    # the data package (lawgov.publish.datapackage)
     p = sub.add_parser("export", help="write the data package (CSV, JSON, Parquet, datapackage.json) into DIR")
     p.add_argument("dir", metavar="DIR", help="output directory (replaced atomically; must be empty, new, or a previous export)")
     p.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")

@@ -11,41 +11,32 @@ second registration would start a second Playwright in the same worker, which fa
   unless ``LAWGOV_SKIP_BROWSER=1`` is set (then they are reported as skipped);
 - ``visit(url)``: opens a page in a fresh context that aborts and records every request
   to a host other than 127.0.0.1 and records console errors and page errors.
+
+Chromium, the server and the routing are :mod:`lawgov.publish.browser`'s, the same the PDF
+edition and the benchmarks use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from lawgov.publish import browser as loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
 BUILD = BOOK / "_build"
 HTML = BUILD / "html"
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM = Path(os.environ.get("LAWGOV_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1"}
 
 
 # --- the built book ------------------------------------------------------------------
@@ -165,42 +156,31 @@ def expected_charts(page: BookPage) -> int:
     return count
 
 
-# --- serving and browsing ------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
+# --- serving and browsing (lawgov.publish.browser: the same Chromium, server and routing as the PDF) ---
 
 
 @pytest.fixture(scope="session")
 def site(built_book: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with loopback.serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
+    problem = loopback.chromium_problem()
+    if problem:
         message = (
-            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            f"{problem}: the browser tests need Debian's chromium and playwright "
             "(as root: apt-get update && apt-get install -y chromium fonts-noto-cjk; "
             ".ci/run does this). Set LAWGOV_SKIP_BROWSER=1 to skip them knowingly."
         )
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
-            pytest.skip(f"LAWGOV_SKIP_BROWSER=1 and no Chromium at {CHROMIUM}")
+            pytest.skip(f"LAWGOV_SKIP_BROWSER=1 and {problem}")
         pytest.fail(message, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        chromium = loopback.launch(pw)
         yield chromium
         chromium.close()
 
@@ -216,44 +196,25 @@ class Visit:
 @pytest.fixture
 def visit(browser, site):
     """visit(path) -> Visit: the page loaded, with what went wrong recorded."""
-    contexts = []
+    with contextlib.ExitStack() as pages:
 
-    def _visit(path: str, wait_until: str = "load") -> Visit:
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="en-US",
-            service_workers="block",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        record = Visit(page)
+        def _visit(path: str, wait_until: str = "load") -> Visit:
+            local = pages.enter_context(loopback.local_page(browser, locale="en-US"))
+            page = local.page
+            record = Visit(page, local.blocked)
+            page.on(
+                "console",
+                lambda msg: record.console_errors.append(f"{msg.text} @ {msg.location}")
+                if msg.type == "error" else None,
+            )
+            page.on("pageerror", lambda exc: record.console_errors.append(f"pageerror: {exc}"))
+            page.on("requestfailed", lambda req: record.failed.append(f"{req.url}: {req.failure}"))
+            page.on(
+                "response",
+                lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}")
+                if resp.status >= 400 else None,
+            )
+            page.goto(f"{site}/{path}", wait_until=wait_until)
+            return record
 
-        def route(route):
-            host = urlsplit(route.request.url).hostname or ""
-            if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-                route.continue_()
-            else:
-                record.blocked.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", route)
-        page.on(
-            "console",
-            lambda msg: record.console_errors.append(f"{msg.text} @ {msg.location}")
-            if msg.type == "error" else None,
-        )
-        page.on("pageerror", lambda exc: record.console_errors.append(f"pageerror: {exc}"))
-        page.on(
-            "requestfailed",
-            lambda req: record.failed.append(f"{req.url}: {req.failure}"),
-        )
-        page.on(
-            "response",
-            lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}")
-            if resp.status >= 400 else None,
-        )
-        page.goto(f"{site}/{path}", wait_until=wait_until)
-        return record
-
-    yield _visit
-    for context in contexts:
-        context.close()
+        yield _visit

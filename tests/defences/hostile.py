@@ -36,6 +36,17 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _figure(fid: str, section: str, quote: str, value: int, unit_zh: str, unit_en: str, indicator_en: str,
+            indicator_zh: str, description_en: str, note_en: str | None = None) -> str:
+    """One figure entry of a figures file, every text a reader sees quoted as YAML."""
+    texts = {"quote": _q(quote), "value": value, "unit_zh": unit_zh, "unit_en": _q(unit_en), "indicator_en": _q(indicator_en),
+             "indicator_zh": _q(indicator_zh), "description_en": _q(description_en), "qualifier": "exact",
+             "period": "2012-01-01/2012-12-31", "topic": "legal_training", "kind": "count"}
+    if note_en is not None:
+        texts["note_en"] = _q(note_en)
+    return f"  - id: {fid}\n    section: {section}\n" + "".join(f"    {k}: {v}\n" for k, v in texts.items()).rstrip("\n")
+
+
 def build_hostile_data(parent: Path) -> Path:
     data = parent / "data"
     for folder in ("sources", "outline", "figures", "relations"):
@@ -79,33 +90,10 @@ sections:
   - section: "6"
     title_en: Closing
 """, encoding="utf-8")
-    common = """    qualifier: exact
-    period: 2012-01-01/2012-12-31
-    topic: legal_training
-    kind: count"""
     (data / "figures" / f"{REPORT}.yaml").write_text(f"""report: {REPORT}
 figures:
-  - id: hostile_cases
-    section: 1.1.1
-    quote: {_q(QUOTE_SCRIPT)}
-    value: 12
-    unit_zh: 件
-    unit_en: {_q(IMG)}
-    indicator_en: {_q(SCRIPT + " cases")}
-    indicator_zh: {_q(IMG + "案件")}
-    description_en: {_q("Cases " + SCRIPT)}
-{common}
-    note_en: {_q("Note " + IMG)}
-  - id: hostile_rules
-    section: 1.1.2
-    quote: {_q(QUOTE_IMG)}
-    value: 7
-    unit_zh: 项
-    unit_en: {_q(SCRIPT)}
-    indicator_en: {_q(IMG + " rules")}
-    indicator_zh: {_q(SCRIPT + "制度")}
-    description_en: {_q("Rules " + IMG)}
-{common}
+{_figure("hostile_cases", "1.1.1", QUOTE_SCRIPT, 12, "件", IMG, SCRIPT + " cases", IMG + "案件", "Cases " + SCRIPT, "Note " + IMG)}
+{_figure("hostile_rules", "1.1.2", QUOTE_IMG, 7, "项", SCRIPT, IMG + " rules", SCRIPT + "制度", "Rules " + IMG)}
 """, encoding="utf-8")
     (data / "glossary.yaml").write_text(f"""terms:
   - id: handling_cases

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.harness import CHROMIUM  # noqa: F401
+from lawgov.publish.browser import ALL_CHARTS_DRAWN_JS, local_page
 
 from .hostile import IMG, PAYLOADS, QUOTE_IMG, QUOTE_SCRIPT, SCRIPT, build_hostile_data
 
@@ -48,7 +48,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     from lawgov import charts
     from lawgov import tables
     from lawgov.publish import vega as vega_bundle
-    from lawgov.publish.pdf import serve
+    from lawgov.publish.browser import serve
 
     root = tmp_path_factory.mktemp("hostile")
     data = build_hostile_data(root)
@@ -86,24 +86,17 @@ def test_payloads_reach_the_page_escaped(hostile_site) -> None:
 
 def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # noqa: F811
     url, _, _ = hostile_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    dialogs: list[str] = []
-    errors: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
-    try:
+    with local_page(browser) as local:
+        page = local.page
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(f"{url}/index.html", wait_until="load")
-        page.wait_for_function(
-            """() => [...document.querySelectorAll('div[id^="altair-viz-"]')]
-                     .filter(d => d.querySelector('svg.marks')).length >= 2""",
-            timeout=30000,
-        )
+        page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=2, timeout=30000)
         found = page.evaluate(INJECTED_JS)
         assert found["drawn"] == 2, "both charts must draw"
         assert dialogs == [], f"a dialog opened: {dialogs}"
-        assert errors == [], f"page errors: {errors}"
+        assert local.errors == [], f"page errors: {local.errors}"
+        assert local.blocked == [], f"requests to other hosts: {local.blocked}"
         assert found["imgs"] == [] and found["onerror"] == [], f"injected elements: {found['imgs'] + found['onerror']}"
         assert found["alertScripts"] == 0
         # shown as text in the tables ...
@@ -131,8 +124,6 @@ def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # no
         assert any(p in tooltip for p in PAYLOADS), f"tooltip does not show the payload as text: {tooltip!r}"
         assert page.evaluate("document.querySelectorAll('#vg-tooltip-element img, #vg-tooltip-element script').length") == 0
         assert dialogs == [], f"a dialog opened on hover: {dialogs}"
-    finally:
-        context.close()
 
 
 def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) -> None:  # noqa: F811
@@ -143,7 +134,7 @@ def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) 
 
     url, _, _ = hostile_site
     out = tmp_path / "hostile.pdf"
-    code = ("import json, sys; from pathlib import Path; from lawgov import pdf; "
+    code = ("import json, sys; from pathlib import Path; from lawgov.publish import pdf; "
             "print(json.dumps(pdf.print_pdf(sys.argv[1], Path(sys.argv[2]))))")
     run = subprocess.run([sys.executable, "-c", code, url, str(out)],
                          capture_output=True, text=True, timeout=300)

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import subprocess
@@ -24,6 +23,8 @@ import pytest
 from browser.harness import BOOK, expected_charts, book_pages, is_notebook  # noqa: F401
 
 from conftest import REAL_DATA
+
+from lawgov.publish.vega import chart_specs
 
 REPO = Path(__file__).resolve().parents[2]
 LOCK = REPO / "requirements.lock"
@@ -54,22 +55,6 @@ def test_exports_are_byte_identical(tmp_path: Path, built_book: Path) -> None:  
 
 
 # --- chart specifications ------------------------------------------------------------------
-
-_DIV_ID = re.compile(r"altair-viz-[0-9a-f]{32}")
-
-
-def chart_specs(html: str) -> list[str]:
-    """Every Altair chart's spec in a page (or an output's HTML), normalised, in order."""
-    out = []
-    decoder = json.JSONDecoder()
-    for m in re.finditer(r"<script[^>]*>(.*?)</script>", html, re.S):
-        script = m.group(1)
-        if "vegaEmbed" not in script or "})(" not in script:
-            continue
-        spec, _ = decoder.raw_decode(script, script.rindex("})(") + 3)
-        out.append(_DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False)))
-    return out
-
 
 def _executed_specs(source: Path, seed: str) -> list[str]:
     import jupytext

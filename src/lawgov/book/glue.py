@@ -73,6 +73,6 @@ def figures_download(part: int):
     """A link to this part's figures as CSV (written into the book by the build)."""
     from IPython.display import HTML
 
-    from lawgov.publish import package as export
+    from lawgov.book.links import chapter_download_link
 
-    return HTML(export.chapter_download_link(part))
+    return HTML(chapter_download_link(part))

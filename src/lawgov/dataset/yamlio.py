@@ -66,6 +66,20 @@ class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
         return super().resolve(kind, value, implicit)
 
 
+def _add_key(loader: _LineLoader, data: LineDict, key: Any, key_node: yaml.Node) -> None:
+    """Record a key's line in a mapping being built, before its value: as PyYAML does, an
+    unhashable key is an error; a duplicate is recorded (SafeLoader silently keeps the last
+    duplicate; a data file must not)."""
+    try:
+        hash(key)
+    except TypeError:
+        raise yaml.constructor.ConstructorError(None, None, "found an unhashable key", key_node.start_mark) from None
+    line = key_node.start_mark.line + 1
+    if key in data.key_lines:
+        loader.duplicates.append((line, f"duplicate key '{key}' (first at line {data.key_lines[key]})"))
+    data.key_lines[key] = line
+
+
 def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
     """The Python object for ``node``, recording lines (a direct walk of the node tree:
     a few times faster than PyYAML's generic, generator-based construction)."""
@@ -88,17 +102,7 @@ def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
             name = _build(loader, key_node, made)
-            try:
-                hash(name)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "found an unhashable key", key_node.start_mark
-                ) from None
-            line = key_node.start_mark.line + 1
-            if name in data.key_lines:
-                # SafeLoader silently keeps the last duplicate; a data file must not.
-                loader.duplicates.append((line, f"duplicate key '{name}' (first at line {data.key_lines[name]})"))
-            data.key_lines[name] = line
+            _add_key(loader, data, name, key_node)
             data[name] = _build(loader, value_node, made)
         made[key] = data
         return data
@@ -131,16 +135,7 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "found an unhashable key", key_node.start_mark
-            ) from None
-        line = key_node.start_mark.line + 1
-        if key in data.key_lines:
-            loader.duplicates.append((line, f"duplicate key '{key}' (first at line {data.key_lines[key]})"))
-        data.key_lines[key] = line
+        _add_key(loader, data, key, key_node)
         data[key] = loader.construct_object(value_node, deep=True)
 
 

@@ -259,7 +259,50 @@ def _one(ds: Dataset, report: str | None) -> ReportData:
     return _select(ds, report)[0]
 
 
-def _per_report(name: str) -> Callable[..., pd.DataFrame]:
+class Loader:
+    """A public loader (``lawgov.figures`` and the others): called like the function it wraps.
+
+    Its docstring is the frame's data dictionary, every column with its dtype and meaning,
+    written from the column dictionary (:mod:`lawgov.frames.columns`, which the data package
+    uses too) and the frame itself when the docstring is first read, so ``import lawgov`` and
+    a cached frame never pay for it (nor import pydantic).
+    """
+
+    def __init__(self, function: Callable[..., pd.DataFrame]) -> None:
+        self._function = function
+        self._doc: str | None = None
+        self.__name__ = self.__qualname__ = function.__name__
+        self.__module__ = __name__
+
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return self._function(*args, **kwargs)
+
+    def __get__(self, obj: Any, objtype: Any = None) -> Loader:
+        return self  # a descriptor: inspect and pydoc then document a routine, with its signature
+
+    @property
+    def __signature__(self):  # type: ignore[no-untyped-def]
+        import inspect
+
+        return inspect.signature(self._function)
+
+    @property  # type: ignore[override]
+    def __doc__(self) -> str:
+        if self._doc is None:
+            try:
+                from lawgov.frames.columns import document
+
+                columns = document(self.__name__, self._function())
+            except (DataError, FileNotFoundError) as exc:  # no valid data here: no columns to show
+                columns = f"(Its columns are listed here once the data loads: {str(exc).splitlines()[0]})"
+            self._doc = f"{self._function.__doc__}\n\n{columns}"
+        return self._doc
+
+    def __repr__(self) -> str:
+        return f"<lawgov loader {self.__name__}>"
+
+
+def _per_report(name: str) -> Loader:
     def loader(report: str | None = None, data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
             from lawgov.frames import tidy as frames  # imported only when the frame is not cached
@@ -270,10 +313,10 @@ def _per_report(name: str) -> Callable[..., pd.DataFrame]:
 
     loader.__name__ = loader.__qualname__ = name
     loader.__doc__ = f"The {name} frame, for one report or (report=None) all of them."
-    return loader
+    return Loader(loader)
 
 
-def _shared(name: str) -> Callable[..., pd.DataFrame]:
+def _shared(name: str) -> Loader:
     def loader(data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
             from lawgov.frames import tidy as frames  # imported only when the frame is not cached
@@ -284,7 +327,7 @@ def _shared(name: str) -> Callable[..., pd.DataFrame]:
 
     loader.__name__ = loader.__qualname__ = name
     loader.__doc__ = f"The {name} frame (shared by all reports)."
-    return loader
+    return Loader(loader)
 
 
 outline = _per_report("outline")

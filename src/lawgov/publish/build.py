@@ -9,9 +9,12 @@ Steps, each printed as one line with its time:
 3. ``search``    - write the jieba user dictionary the Chinese search indexer uses;
 4. ``html``      - jupyter-book 1.0.4 / Sphinx, strict: every warning is an error
                    (``-W --keep-going``), a failing cell is an error, notebooks run
-                   through jupyter-cache, Sphinx reads and writes with ``-j 2``;
-5. ``exports``   - hook for the data package (issue 5);
-6. ``pdf``       - hook for the PDF edition (issue 5).
+                   through jupyter-cache, Sphinx reads and writes with ``-j 2``
+                   (:func:`lawgov.publish.sphinx.run`);
+5. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
+                   downloads (:mod:`lawgov.publish.downloads`);
+6. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
+                   (:mod:`lawgov.publish.sphinx`) with the single-page builder.
 
 When no input changed since the last successful build (same hash of book/, data/,
 src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
@@ -35,9 +38,11 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lawgov.publish.paths import ROOT, BOOK, DATA, BUILD, HTML
+from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
+from lawgov.publish import sphinx
+from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
+
 STAMP = BUILD / ".lawgov-build.json"
-SEARCH_DICT = BUILD / ".search" / "jieba-terms.txt"
 
 class BuildError(Exception):
     """A build step failed; the message says why (no traceback for data errors)."""
@@ -129,86 +134,8 @@ def write_search_dictionary(info: dict) -> bool:
 # --- 4. html -------------------------------------------------------------------------
 
 
-def _declare_parallel_safety() -> None:
-    """Let Sphinx run -j 2 without the 'does not declare' warning, honestly.
-
-    jupyter-book loads ``sphinx_multitoc_numbering`` when ``_toc.yml`` has
-    ``numbered: true``. Its ``setup()`` returns no metadata, so Sphinx assumes it unsafe
-    for parallel reading and warns (an error under -W). What it does: it replaces
-    ``TocTreeCollector.assign_section_numbers``, which Sphinx calls from the main
-    process after the parallel readers' environments are merged (env-get-updated), and
-    it keeps no per-document state of its own - so reading in parallel cannot change
-    its result. We declare exactly that. Every other extension in the book's list
-    declares parallel_read_safe and parallel_write_safe itself.
-    """
-    try:
-        import sphinx_multitoc_numbering as smn
-    except ImportError:
-        return
-    if getattr(smn.setup, "_lawgov_patched", False):
-        return
-    original = smn.setup
-
-    def setup(app):  # type: ignore[no-untyped-def]
-        original(app)
-        return {
-            "version": smn.__version__,
-            "parallel_read_safe": True,
-            "parallel_write_safe": True,
-        }
-
-    setup._lawgov_patched = True  # type: ignore[attr-defined]
-    smn.setup = setup
-
-
-JUPYTER_CACHE = BUILD / ".jupyter_cache"
-
-
-def _prepare_execution_cache() -> None:
-    """Create jupyter-cache's folder and database before Sphinx forks its readers.
-
-    With -j 2 on a clean build, two reader processes would otherwise both find no cache
-    and create it at once (jupyter-cache's ``mkdir`` without exist_ok and its
-    ``create_all`` race): one of them fails. Created here, they only open it; SQLite
-    serialises their short writes.
-    """
-    from jupyter_cache import get_cache
-
-    get_cache(str(JUPYTER_CACHE)).db  # noqa: B018 - the property creates the database
-
-
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
-    import logging
-
-    try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # it prints "Building prefix dict..." otherwise
-    except ImportError:
-        pass
-    from jupyter_book.sphinx import build_sphinx
-
-    _declare_parallel_safety()
-    _prepare_execution_cache()
-    overrides = {
-        "nb_execution_cache_path": str(JUPYTER_CACHE),
-        "external_toc_path": (BOOK / "_toc.yml").as_posix(),
-        "latex_individualpages": False,
-        "html_search_options": {"dict": str(SEARCH_DICT)},
-    }
-    result = build_sphinx(
-        str(BOOK),
-        str(HTML),
-        noconfig=True,
-        path_config=str(BOOK / "_config.yml"),
-        confoverrides=overrides,
-        builder="html",
-        warningiserror=True,
-        keep_going=True,
-        freshenv=fresh,
-        jobs=jobs,
-        quiet=True,
-    )
+    result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
         raise BuildError(
             "Sphinx reported warnings or errors (listed above); the build is strict"
@@ -217,18 +144,18 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     info["note"] = f"-j {jobs}, {pages} HTML files"
 
 
-# --- 5./6. hooks for issue 5 ---------------------------------------------------------
+# --- 5./6. exports and the PDF --------------------------------------------------------
 
 
 def build_exports(info: dict) -> None:
-    """Hook: CSV / JSON / Parquet + datapackage.json (issue 5, lawgov.publish.package)."""
-    from lawgov.publish.package import publish_into_book
+    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks."""
+    from lawgov.publish.downloads import publish_into_book
 
     info["note"] = publish_into_book(HTML, DATA, BOOK)
 
 
 def build_pdf(info: dict, jobs: int = 2) -> None:
-    """Hook: the PDF edition via the single-page HTML and Chromium (issue 5, lawgov.publish.pdf).
+    """The PDF edition via the single-page HTML and Chromium (lawgov.publish.pdf).
 
     Without Chromium the book is still built: the step says in one line how to get the PDF.
     """

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,3 +156,26 @@ if __name__ == "__main__":  # pragma: no cover - manual use
     here = Path(__file__).resolve().parents[2] / "book"
     path, made = write_bundle(here / "_static", here / "_build" / ".vega-bundle")
     print(f"{path} ({'generated' if made else 'cached'})", file=sys.stderr)
+
+
+# --- the charts a built page holds -------------------------------------------------------
+
+_DIV_ID = re.compile(r"altair-viz-[0-9a-f]{32}")
+
+
+def chart_specs(html: str) -> list[str]:
+    """Every Altair chart's spec in a page (or a notebook output's HTML), in order.
+
+    Each is JSON with sorted keys, the random container id Altair gives each rendering
+    replaced by ``altair-viz-ID``: the same chart gives the same text in every build.
+    Altair's HTML calls ``(function(spec, embedOpt){...})({spec}, {embed options})``.
+    """
+    out = []
+    decoder = json.JSONDecoder()
+    for m in re.finditer(r"<script[^>]*>(.*?)</script>", html, re.S):
+        script = m.group(1)
+        if "vegaEmbed" not in script or "})(" not in script:
+            continue
+        spec, _ = decoder.raw_decode(script, script.rindex("})(") + 3)
+        out.append(_DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False)))
+    return out

@@ -1,0 +1,102 @@
+"""The citations the book suggests: of the book, of its data package and of one figure.
+
+Plain text and BibTeX, built from CITATION.cff (title, authors, version, date, base URL:
+the one place they are kept) and, for a figure, from its id, section, quote and anchor.
+The data package's README quotes :func:`cite_dataset`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from lawgov.book.links import PACKAGE_DIR
+from lawgov.book.identity import AUTHOR, BOOK_TITLE, PACKAGE_TITLE, version
+from lawgov.book.paths import ROOT
+
+PathLike = str | os.PathLike[str] | None
+
+
+def _citation_meta() -> dict[str, Any]:
+    """Title, authors, version and release date, from CITATION.cff (the one place they are kept)."""
+    meta = {"title": BOOK_TITLE, "authors": AUTHOR, "version": version(), "date": None, "url": ""}
+    cff = ROOT / "CITATION.cff"
+    if cff.exists():
+        import yaml
+
+        doc = yaml.safe_load(cff.read_text(encoding="utf-8"))
+        meta["title"] = doc.get("title", meta["title"])
+        meta["version"] = str(doc.get("version", meta["version"]))
+        meta["date"] = str(doc.get("date-released") or "") or None
+        meta["url"] = doc.get("url", "") or ""
+        authors = doc.get("authors") or []
+        meta["authors"] = " and ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip()
+                                       for a in authors) or AUTHOR
+    meta["year"] = (meta["date"] or "")[:4] or str(dt.date.today().year)
+    return meta
+
+
+def _bib(kind: str, key: str, fields: dict[str, str]) -> str:
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+    return f"@{kind}{{{key},\n{body}\n}}"
+
+
+def _url(meta: dict[str, Any], path: str = "") -> str:
+    return f"{meta['url'].rstrip('/')}/{path}" if meta["url"] else ""
+
+
+def cite_book() -> dict[str, str]:
+    """The suggested citation of the book: {'text': plain text, 'bibtex': BibTeX}."""
+    m = _citation_meta()
+    url = _url(m)
+    text = f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}." + (f" {url}" if url else "")
+    bib = _bib("book", f"lawgov_kunshan2012_{m['year']}", {
+        "author": f"{{{m['authors']}}}", "title": m["title"], "year": m["year"], "edition": f"Version {m['version']}",
+        "url": url, "note": "Jupyter Book with dataset",
+    })
+    return {"text": text, "bibtex": bib}
+
+
+def cite_dataset() -> dict[str, str]:
+    """The suggested citation of the data package."""
+    m = _citation_meta()
+    url = _url(m, f"{PACKAGE_DIR}/datapackage.json")
+    text = (f"{m['authors']} ({m['year']}). {PACKAGE_TITLE} [Data set, Frictionless Data Package]. "
+            f"Version {m['version']}. CC BY 4.0." + (f" {url}" if url else ""))
+    bib = _bib("misc", f"lawgov_kunshan2012_data_{m['year']}", {
+        "author": f"{{{m['authors']}}}", "title": PACKAGE_TITLE, "year": m["year"], "version": m["version"],
+        "howpublished": "Data set (Frictionless Data Package: CSV, JSON, Parquet)", "url": url,
+        "note": "Licence CC BY 4.0",
+    })
+    return {"text": text, "bibtex": bib}
+
+
+def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = None) -> dict[str, str]:
+    """The suggested citation of one figure, from its id, section and anchor.
+
+    Returns {'text', 'bibtex', 'anchor', 'href'}; href is relative to the book's root
+    (``numbers.html#fig-<id>``), prefixed by the base URL when CITATION.cff has one.
+    """
+    import lawgov
+
+    from lawgov.analysis.display import NUMBERS_PAGE, anchor, value_en
+
+    df = lawgov.figures(report, data_dir=data_dir)
+    rows = df[df["id"] == figure_id]
+    if rows.empty:
+        raise KeyError(f"unknown figure {figure_id!r}")
+    f = rows.iloc[0].to_dict()
+    m = _citation_meta()
+    href = f"{NUMBERS_PAGE}.html#{anchor(figure_id)}"
+    url = _url(m, href)
+    where = url or f'"The report in numbers", {href}'
+    text = (f"{m['authors']} ({m['year']}). \u201c{f['indicator_en']}\u201d ({f['indicator_zh']}): {value_en(f)}, "
+            f"figure {f['global_id']}, section {f['section']} of the report, quoting \u201c{f['quote']}\u201d. "
+            f"In {m['title']}, version {m['version']}, {where}.")
+    bib = _bib("misc", f"lawgov_{f['report'].replace('-', '')}_{figure_id}", {
+        "author": f"{{{m['authors']}}}", "title": f"{f['indicator_en']} ({f['indicator_zh']})",
+        "year": m["year"], "howpublished": f"In: {m['title']}, version {m['version']}",
+        "note": f"Figure {f['global_id']}, section {f['section']}, anchor \\#{anchor(figure_id)}; quote: {f['quote']}",
+        "url": url,
+    })
+    return {"text": text, "bibtex": bib, "anchor": anchor(figure_id), "href": href}

@@ -1,0 +1,86 @@
+"""What the book links to: where the build puts the data package, its zip, the notebooks and the PDF.
+
+Paths are URL paths relative to the book's root (a chapter page links to ``{prefix}{path}``);
+:mod:`lawgov.publish` writes the files under these same names, so a link and its file
+cannot disagree (``tests/test_pdf.py`` follows every link of the built book).
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from lawgov.book.identity import PACKAGE_NAME, version
+
+PathLike = str | os.PathLike[str] | None
+
+DOWNLOADS = "downloads"
+PACKAGE_DIR = f"{DOWNLOADS}/data"
+PDF_NAME = f"{PACKAGE_NAME}.pdf"
+NOTEBOOKS_DIR = f"{DOWNLOADS}/notebooks"
+NOTEBOOKS_ZIP = f"{PACKAGE_NAME}-notebooks.zip"
+FORMATS = ("csv", "json", "parquet")
+
+
+def chapter_csv_name(part: int) -> str:
+    """The figures of one part of the report, inside the package."""
+    return f"chapters/figures-part-{part}.csv"
+
+
+def zip_name() -> str:
+    return f"{PACKAGE_NAME}-data-{version()}.zip"
+
+
+def _parts(data_dir: PathLike = None) -> list[int]:
+    import lawgov
+
+    return sorted(int(p) for p in lawgov.outline(data_dir=data_dir)["part"].dropna().unique())
+
+
+def downloads() -> dict[str, str]:
+    """The book-root-relative paths of the whole-package downloads and of every table in every format."""
+    from lawgov.frames.columns import resources
+
+    return {
+        "package_dir": f"{PACKAGE_DIR}/",
+        "datapackage": f"{PACKAGE_DIR}/datapackage.json",
+        "zip": f"{DOWNLOADS}/{zip_name()}",
+        "pdf": f"{DOWNLOADS}/{PDF_NAME}",
+        "notebooks_zip": f"{DOWNLOADS}/{NOTEBOOKS_ZIP}",
+        **{f"{r.name}.{ext}": f"{PACKAGE_DIR}/{ext}/{r.name}.{ext}" for r in resources() for ext in FORMATS},
+    }
+
+
+def chapter_downloads(out_dir: PathLike = None, data_dir: PathLike = None) -> dict[int, str]:
+    """{part: path of that part's figures CSV}, relative to the book's root (e.g. ``downloads/data/chapters/figures-part-4.csv``).
+
+    With out_dir (an exported package), the paths are relative to it instead and only
+    files that exist are listed.
+    """
+    if out_dir is not None:
+        base = Path(out_dir)
+        return {p: chapter_csv_name(p) for p in _parts(data_dir) if (base / chapter_csv_name(p)).exists()}
+    return {p: f"{PACKAGE_DIR}/{chapter_csv_name(p)}" for p in _parts(data_dir)}
+
+
+def chapter_download_link(part: int, *, page_prefix: str = "") -> str:
+    """An HTML link to a part's figures CSV, for a chapter notebook (``IPython.display.HTML``)."""
+    href = html.escape(f"{page_prefix}{PACKAGE_DIR}/{chapter_csv_name(part)}")
+    return (f'<a class="lawgov-download reference download" href="{href}" download>'
+            f"Download this part's figures (CSV)</a>")
+
+
+def resources_table(data_dir: PathLike = None):
+    """The package's tables, one row each, with their download links (the "Data and downloads" page)."""
+    from lawgov.frames.tableschema import describe
+    from lawgov.tables import package
+
+    return package.resources_table(describe(data_dir), downloads())
+
+
+def fields_table(name: str, data_dir: PathLike = None):
+    """The fields of one table of the package: name, type, unit, constraints, description."""
+    from lawgov.frames.tableschema import describe
+    from lawgov.tables import package
+
+    return package.fields_table(next(r for r in describe(data_dir) if r["name"] == name)["schema"]["fields"])

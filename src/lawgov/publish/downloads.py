@@ -1,0 +1,38 @@
+"""The ``exports`` step of ``make book``: write what the book links to into the HTML book.
+
+The names and paths are the book's (:mod:`lawgov.book.links`): the links the pages
+show are the files written here.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lawgov.book.links import DOWNLOADS, NOTEBOOKS_DIR, NOTEBOOKS_ZIP, PACKAGE_DIR, zip_name
+from lawgov.book.identity import PACKAGE_NAME, version
+from lawgov.publish.datapackage import export
+from lawgov.publish.files import EPOCH, package_meta, write_zip, zip_files
+from lawgov.publish.notebooks import write_notebooks
+
+PathLike = str | os.PathLike[str] | None
+
+
+def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path | None = None) -> str:
+    """The package (atomically), its zip and the notebooks (each, and zipped) into the HTML book.
+
+    Writes ``<html>/downloads/data/``, ``<html>/downloads/<zip>`` and
+    ``<html>/downloads/notebooks/<doc>.ipynb``; returns a one-line summary.
+    """
+    html_dir = Path(html_dir)
+    pkg = html_dir / PACKAGE_DIR
+    sizes = export(pkg, data_dir)
+    z = write_zip(pkg, html_dir / DOWNLOADS / zip_name())
+    meta = package_meta(pkg)
+    notebooks = write_notebooks(book_dir, html_dir / NOTEBOOKS_DIR) if book_dir else []
+    if book_dir:
+        zip_files(notebooks, html_dir / DOWNLOADS / NOTEBOOKS_ZIP, f"{PACKAGE_NAME}-notebooks-{version()}",
+                  meta.get("created", EPOCH))
+    tables = [r for r in meta["resources"] if "schema" in r]
+    n_fields = sum(len(r["schema"]["fields"]) for r in tables)
+    return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
+            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks as .ipynb")

@@ -1,0 +1,35 @@
+"""The book's chapters as Jupyter notebooks (.ipynb), for readers without jupytext.
+
+The MyST-markdown source itself is offered by the theme's download button (``_sources/<doc>.md``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def notebook_sources(book_dir: Path) -> list[tuple[str, Path]]:
+    """(docname, source) of every MyST-markdown notebook listed in the book's _toc.yml."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    out = []
+    for docname in parse_toc_yaml(book_dir / "_toc.yml"):
+        src = book_dir / f"{docname}.md"
+        if src.exists():
+            head = src.read_text(encoding="utf-8")[:2000]
+            if head.startswith("---") and "kernelspec:" in head and "format_name: myst" in head:
+                out.append((docname, src))
+    return out
+
+
+def write_notebooks(book_dir: Path, out_dir: Path) -> list[Path]:
+    """Each chapter notebook as .ipynb in out_dir (unexecuted, via jupytext)."""
+    import jupytext
+
+    written = []
+    for docname, src in notebook_sources(book_dir):
+        nb = jupytext.read(src)
+        dest = out_dir / f"{docname}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(nb, dest, fmt="ipynb")
+        written.append(dest)
+    return written
