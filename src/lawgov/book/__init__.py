@@ -3,3 +3,4 @@ from lawgov.book.glue import (  # noqa: F401
     PART_PAGES, figures_download, glue_figures, glue_text, in_section, original_text, source_note,
 )
 from lawgov.book.pages import glue_page, page_summary  # noqa: F401
+from lawgov.book.chapter import PartPage, part_page  # noqa: F401

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawgov.analysis import audit, crosswalk, writing
+from lawgov.analysis import audit, crosswalk, parts, writing
 
 # page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
 SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
     "audit": lambda report: audit.summary(report),
     "writing": lambda report: writing.summary(report),
     "frameworks": lambda report: crosswalk.summary(report),
+    **{f"p{part}": (lambda report, part=part: parts.summary(report, part)) for part in range(7)},  # p0 ... p6
 }
 
 
