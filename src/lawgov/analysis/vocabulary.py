@@ -9,7 +9,8 @@ from __future__ import annotations
 # --- parts of the report (P of P.S.M: 0 preamble, 1-5 the numbered parts, 6 closing) ----------
 
 PARTS = range(0, 7)
-PART_LABELS = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
+# In reading order: charts sort their axes by this dict's order.
+PART_LABELS = {0: "Preamble", **{p: f"Part {p}" for p in range(1, 6)}, 6: "Closing"}
 # The preamble and closing have no heading in the report: these two labels are the book's.
 PART_FRAME_ZH = {0: "序言", 6: "结语"}
 

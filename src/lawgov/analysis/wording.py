@@ -47,5 +47,42 @@ def count_word(n: int, singular: str, plural: str | None = None) -> str:
 
 def rank_word(rank: int) -> str:
     """1 -> 'the largest', 2 -> 'the second largest', ..."""
-    ordinals = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
-    return f"the {ordinals.get(rank, f'{rank}th ')}largest"
+    return "the largest" if rank == 1 else f"the {ordinal_word(rank)} largest"
+
+
+# ---- small numbers and ratios in words -------------------------------------------------------
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int) -> str:
+    """0 -> 'no', 3 -> 'three', 12 -> '12': prose spells out counts up to ten."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+
+
+def times_word(a: int | float, b: int | float) -> str:
+    """How many times ``b`` ``a`` is, for ``a`` at least twice ``b``: 'twice', 'more than twice',
+    'three times', 'more than three times' ... (read: "... as many as").
+
+    The word never rounds up: 14 against 6 is "more than twice", not "about two and a half".
+    """
+    if b <= 0 or a < 2 * b:
+        raise ValueError(f"not at least twice: {a} against {b}")
+    ratio = Fraction(a).limit_denominator(10**6) / Fraction(b).limit_denominator(10**6)
+    whole = int(ratio)
+    name = "twice" if whole == 2 else f"{number_word(whole)} times"
+    return name if ratio == whole else f"more than {name}"
+
+
+def ordinal_word(n: int) -> str:
+    """1 -> 'first', 2 -> 'second' ... (digits with a suffix beyond ten: '11th')."""
+    words = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    if 1 <= n <= len(words):
+        return words[n - 1]
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def listing(items: list[str] | tuple[str, ...]) -> str:
+    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -14,6 +14,7 @@ _NAMES = {
                      "source_note"], "glue"),
     **dict.fromkeys(["glue_page", "page_summary"], "pages"),
     "parallel_text": "parallel",
+    **dict.fromkeys(["PartPage", "part_page"], "chapter"),
     **dict.fromkeys(["cite_book", "cite_dataset", "cite_figure"], "citation"),
     **dict.fromkeys(["chapter_downloads", "downloads", "fields_table", "resources_table"], "links"),
     "version": "identity",

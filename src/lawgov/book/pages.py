@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawgov.analysis import audit, crosswalk, writing
+from lawgov.analysis import audit, crosswalk, parts, writing
 from lawgov.book import parallel
 
 # page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
@@ -17,6 +17,7 @@ SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
     "writing": lambda report: writing.summary(report),
     "frameworks": lambda report: crosswalk.summary(report),
     "report": lambda report: parallel.summary(report),
+    **{f"p{part}": (lambda report, part=part: parts.summary(report, part)) for part in range(7)},  # p0 ... p6
 }
 
 

@@ -1,4 +1,10 @@
-"""Chart builders for the report's figures (one function per kind of picture)."""
+"""Chart builders for the report's figures (one function per kind of picture).
+
+Every builder's ``description`` (the chart's text alternative, its aria-label) is optional:
+left out, the builder writes it from the data it draws (``lawgov.charts.descriptions``).
+Readings the report does not print (implied counts, remainders, periods) come from
+``lawgov.analysis.readings``, so a chart and the sentence beside it read the same numbers.
+"""
 from __future__ import annotations
 
 import zlib
@@ -8,14 +14,19 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.charts import descriptions as alt_text
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
 
-
-def _part_scale(parts: Sequence[int]) -> alt.Scale:
+def part_scale(parts: Sequence[int]) -> alt.Scale:
+    """The colour scale of the parts a chart draws (each part its colour in every chart)."""
     parts = sorted(set(int(p) for p in parts))
     return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
+
+
+_part_scale = part_scale  # the old name, still imported by charts.text
 
 
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -61,12 +72,15 @@ TWO_LINES = "split(datum.label, '|')"
 _BY_ORDER = alt.EncodingSortField(field="order", op="min")
 
 
-def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: str) -> alt.TopLevelMixin:
+def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: str | None = None) -> alt.TopLevelMixin:
     # Vega-Lite's top-level description becomes the SVG's aria-label: the chart's text alternative.
+    # Without one, it is written from the chart's own spec (its kind, axis and labelled values).
+    if description is None:
+        description = alt_text.from_spec(chart.to_dict())
     return chart.properties(description=description)
 
 
-def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool = False,
+def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
          x_title: str | None = None, width: int = 460) -> alt.LayerChart:
     """Horizontal bars of the chosen figures, in the given order, labelled in both languages."""
     data = marks(figs, ids)
@@ -81,18 +95,19 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool 
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("value:Q", title=title + (" (log scale)" if log else ""), scale=scale),
         x2=alt.X2(datum=1) if log else alt.X2(datum=0),
-        color=alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None),
+        color=alt.Color("part:N", scale=part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
+    description = alt_text.bars(data, title + (" (log scale)" if log else ""), log) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(44)), description)
 
 
-def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str,
+def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str | None = None,
                 remainder_en: str | None = None, width: int = 560) -> alt.LayerChart:
     """One bar for the whole, split into its parts; a remainder the text leaves unexplained is shown hatched-grey."""
     data = marks(figs, list(parts))
     whole_row = figs.set_index("id").loc[whole]
-    gap = float(whole_row["value"]) - data["value"].sum()
+    gap = readings.remainder(figs, whole, parts)
     if gap > 0 and remainder_en:
         data = pd.concat([data, pd.DataFrame([{
             "id": f"{whole} (derived)", "section": whole_row["section"], "part": "", "label": remainder_en,
@@ -115,31 +130,23 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     text = base.mark_text(color="white", fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
         x=alt.X("mid:Q"), text=alt.Text("value:Q", format=",")
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
+    description = alt_text.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
 
 
-def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
+def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None = None,
+           width: int = 460) -> alt.LayerChart:
     """Stages of one process; a rate stage is drawn as the count it implies (previous count × rate), paler."""
     data = marks(figs, list(stages))
     unit = figs.set_index("id")["unit_en"]
-    counts, implied = [], []
-    previous = None
-    for row in data.to_dict("records"):
-        if unit[row["id"]] == "percent":
-            counts.append(previous * row["value"] / 100 if previous is not None else None)
-            implied.append(True)
-        else:
-            counts.append(row["value"])
-            implied.append(False)
-        previous = counts[-1]
-    data["count"] = counts
-    data["implied"] = implied
+    counts = readings.funnel_counts(figs, stages)
+    data["count"] = list(counts["count"])
+    data["implied"] = list(counts["implied"])
     data["bar_label"] = [
         f"≈{fmt.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
-        for c, imp, r in zip(counts, implied, data.to_dict("records"))
+        for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
-    first = data["count"].iloc[0]
-    data["share_of_first"] = data["count"] / first
+    data["share_of_first"] = list(counts["share_of_first"])
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP + [alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
@@ -151,10 +158,11 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str, width
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
     text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
+    description = alt_text.funnel(data, unit[stages[0]]) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
-def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str, width: int = 460) -> alt.LayerChart:
+def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, width: int = 460) -> alt.LayerChart:
     """Printed rates as dots on a percent axis; an "or more" rate gets a line to 100%."""
     data = marks(figs, ids)
     data["upper"] = [100.0 if q == "at_least" else v for q, v in zip(data["qualifier"], data["value"])]
@@ -165,31 +173,25 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str, width: in
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
-    colour = alt.Color("part:N", scale=_part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
+    colour = alt.Color("part:N", scale=part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
     dot = base.mark_point(filled=True, size=120).encode(x=x, color=colour)
     text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
+    description = alt_text.rates(data, low) if description is None else description
     return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
-def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, description: str) -> alt.Chart:
+def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *,
+                    description: str | None = None) -> alt.Chart:
     """Measures and figures per subsection of one part: where the part is concrete and where it is not."""
-    subs = outline[(outline["part"] == part) & (outline["level"] == 1)]
-    measures = outline[(outline["part"] == part) & (outline["level"] == 2)]
-    rows = []
-    for s in subs.to_dict("records"):
-        prefix = s["section"] + "."
-        n_measures = int(measures["section"].str.startswith(prefix).sum())
-        n_figures = int(((figs["section"] == s["section"]) | figs["section"].str.startswith(prefix)).sum())
-        for what, n in (("measures (一是, 二是 …)", n_measures), ("figures", n_figures)):
-            rows.append({"section": s["section"], "label": f"{s['section']} {s['title_en']}|{s['marker']}{s['heading_zh']}",
-                         "title_en": s["title_en"], "heading_zh": s["heading_zh"], "what": what, "n": n})
-    data = pd.DataFrame(rows)
+    data = readings.subsection_profile(outline, figs, part)
+    if description is None:
+        description = alt_text.section_profile(data, PART_LABELS[part])
     return describe(alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=TWO_LINES)),
-        yOffset=alt.YOffset("what:N", sort=["measures (一是, 二是 …)", "figures"]),
+        yOffset=alt.YOffset("what:N", sort=list(readings.PROFILE_WHAT)),
         x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("what:N", scale=alt.Scale(domain=["measures (一是, 二是 …)", "figures"], range=[GREY, PART_COLOURS[part]]),
+        color=alt.Color("what:N", scale=alt.Scale(domain=list(readings.PROFILE_WHAT), range=[GREY, PART_COLOURS[part]]),
                         legend=alt.Legend(title=None)),
         tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
@@ -197,15 +199,13 @@ def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *, des
     ).properties(width=420, height=alt.Step(26)), description)
 
 
-def timeline(figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """The periods the figures cover: how much of the "annual" report is annual."""
-    g = figs.groupby(["period_start", "period_end"], as_index=False).agg(
-        n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s)))
-    g["period"] = [fmt.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
-    g["end_excl"] = pd.to_datetime(g["period_end"]) + pd.Timedelta(days=1)
-    g["start"] = pd.to_datetime(g["period_start"])
+    g = readings.periods(figs)
+    if description is None:
+        description = alt_text.timeline(g)
+    g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
-    g = g.drop(columns=["period_start", "period_end"])
     base = alt.Chart(g).encode(
         y=alt.Y("period:N", title=None, sort=alt.EncodingSortField(field="start", op="min")),
         tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("n:Q", title="Figures"),
@@ -222,14 +222,14 @@ def _jitter(key: str) -> float:
     return (zlib.crc32(key.encode()) % 1000) / 1000 - 0.5
 
 
-def overview(figs: pd.DataFrame, *, description: str) -> alt.VConcatChart:
+def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConcatChart:
     """All rates on one percent axis and all counts on a log axis, coloured by part."""
     data = marks(figs)
     data["jitter"] = [_jitter(i) for i in data["id"]]
     kinds = figs.set_index("id")["kind"]
     is_rate = data["id"].map(kinds).eq("rate")
     positive = data["value"] > 0  # a log axis cannot show 无一败诉 (zero lost cases)
-    colour = alt.Color("part:N", scale=_part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
+    colour = alt.Color("part:N", scale=part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
     y = alt.Y("part:N", title=None, sort=list(PART_LABELS.values()))
     common = dict(y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP)
     rate_chart = alt.Chart(data[is_rate]).mark_point(filled=True, size=70, opacity=0.8).encode(
@@ -239,10 +239,11 @@ def overview(figs: pd.DataFrame, *, description: str) -> alt.VConcatChart:
         x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
                 scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
     ).properties(width=520, height=alt.Step(34))
+    description = alt_text.overview(data, is_rate, positive) if description is None else description
     return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
-def speedup_readings(series: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
     colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1),
                        scale=alt.Scale(range=OKABE_ITO[:3]))
@@ -254,4 +255,5 @@ def speedup_readings(series: pd.DataFrame, *, description: str) -> alt.LayerChar
                                     color=colour, tooltip=tooltip)
     line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
     text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
-    return describe((line + text).properties(width=420, height=280), description)
+    return describe((line + text).properties(width=420, height=280),
+                    alt_text.speedup(series) if description is None else description)

@@ -1,60 +1,39 @@
 """Charts for the part-by-part chapters (preamble, parts 1-3) that the general builders do not cover.
 
-Each builder takes the tidy frames of ``lawgov`` (figures, outline, audit) and a
-``description`` (the chart's text alternative). Every mark drawn from a figure carries the
-standard tooltip (English label, Chinese label, value with unit and qualifier, figure id);
-a mark that is *derived* (a sum or an average the report does not print) carries the same
-fields, says "derived" in the value and names the relation or figures it comes from.
-
-The small data helpers beside them (``pooled_base``, ``implied_counts``, ``per_unit``,
-``report_structure_frame``) return frames so a chapter's sentence and its chart read the
-same numbers.
+Each builder takes the tidy frames of ``lawgov`` (figures, outline, audit) and an optional
+``description`` (the chart's text alternative; left out, it is written from the data drawn).
+Every mark drawn from a figure carries the standard tooltip (English label, Chinese label,
+value with unit and qualifier, figure id); a mark that is *derived* (a sum or an average the
+report does not print) carries the same fields, says "derived" in the value and names the
+relation or figures it comes from. The derived numbers themselves (structure counts, pooled
+bases, averages per unit) are ``lawgov.analysis.readings``'.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.charts import descriptions as alt_text
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, speedup_readings
 from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
 
-STRUCTURE_WHAT = ("subsections (一)(二) …", "measures (一是, 二是 …)", "figures")
 
-
-def report_structure_frame(outline: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFrame:
-    """One row per part and kind of unit: how many subsections, measures and figures each part has."""
-    rows = []
-    for p in outline[outline["level"] == 0].sort_values("start").to_dict("records"):
-        part = int(p["part"])
-        in_part = outline[outline["part"] == part]
-        counts = {
-            STRUCTURE_WHAT[0]: int((in_part["level"] == 1).sum()),
-            STRUCTURE_WHAT[1]: int((in_part["level"] == 2).sum()),
-            STRUCTURE_WHAT[2]: int((figs["part"] == part).sum()),
-        }
-        heading = f"{p['marker']}{p['heading_zh']}" if p["heading_zh"] else {0: "序言", 6: "结语"}.get(part, "")
-        for what, n in counts.items():
-            rows.append({"part": part, "part_label": PART_LABELS[part], "title_en": p["title_en"],
-                         "heading_zh": heading, "row": f"{PART_LABELS[part]}|{heading}", "what": what, "n": n})
-    return pd.DataFrame(rows)
-
-
-def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """A grid of parts (rows) by subsections, measures and figures (columns): a circle sized by the count."""
-    data = report_structure_frame(outline, figs)
+    data = readings.structure(outline, figs)
     rows = list(dict.fromkeys(data["row"]))
     parts = sorted(set(data["part"]))
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=260)),
-        x=alt.X("what:N", sort=list(STRUCTURE_WHAT), title=None,
+        x=alt.X("what:N", sort=list(readings.STRUCTURE_WHAT), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
@@ -67,12 +46,13 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
     )
     text = base.mark_text(fontWeight="bold").encode(
         text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(GREY), alt.value("#1f1f1f")))
+    description = alt_text.report_structure(data) if description is None else description
     return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
 
 # ---- ladders (part 1) ---------------------------------------------------------------------
 
-def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, description: str,
+def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, description: str | None = None,
            width: int = 380) -> alt.LayerChart:
     """Counts at successive levels of government, one bar each, labelled by the level.
 
@@ -91,6 +71,7 @@ def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, descrip
     bar = base.mark_bar(height={"band": 0.65}, color=PART_COLOURS[part]).encode(
         x=alt.X("value:Q", title="units", axis=alt.Axis(tickMinStep=1)))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
+    description = alt_text.ladder(data) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(52)), description)
 
 
@@ -99,41 +80,35 @@ def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, descrip
 PER_UNIT_PANELS = ("handed down", "from departments", "per department (derived)")
 
 
-def per_unit(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) -> pd.DataFrame:
-    """For each ratio relation: its numerator, its denominator and the average the report does not print.
-
-    Columns are those of ``marks`` (so the tooltip is the standard one) plus ``row`` (the
-    relation's numerator label), ``panel`` and ``derived``.
+def per_unit_marks(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) -> pd.DataFrame:
+    """The rows ``devolution`` draws: for each ratio relation its numerator, its denominator and
+    the average per unit (``readings.ratios``), each with the standard tooltip's columns plus
+    ``row`` (the numerator's label), ``panel`` and ``derived``.
     """
-    audit = audit.set_index("id") if "id" in audit.columns else audit
     out = []
-    for k, rel_id in enumerate(relations):
-        rel = audit.loc[rel_id]
-        num_id, den_id = list(rel["inputs"])
-        m = marks(figs, [num_id, den_id])
+    for k, r in enumerate(readings.ratios(figs, audit, relations).to_dict("records")):
+        m = marks(figs, [r["numerator"], r["denominator"]])
         num, den = m.iloc[0].to_dict(), m.iloc[1].to_dict()
         row = num["label"]
-        for panel, r in zip(PER_UNIT_PANELS[:2], (num, den)):
-            out.append({**r, "row": row, "panel": panel, "derived": False, "order": k})
-        avg = float(rel["computed"])
-        units = figs.set_index("id")
+        for panel, x in zip(PER_UNIT_PANELS[:2], (num, den)):
+            out.append({**x, "row": row, "panel": panel, "derived": False, "order": k})
         out.append({
-            "id": rel_id, "section": rel["section"], "part": num["part"], "label": row,
+            "id": r["relation"], "section": r["section"], "part": num["part"], "label": row,
             "indicator_en": f"{num['indicator_en']}: average per department",
             "indicator_zh": "平均每个部门(推算,原文未载明)",
-            "value": avg,
-            "value_en": f"{avg:.1f} {units.loc[num_id, 'unit_en']} per department (derived: "
-                        f"{fmt.value_en(units.loc[num_id])} ÷ {fmt.value_en(units.loc[den_id])})",
+            "value": r["per_unit"],
+            "value_en": f"{r['per_unit']:.1f} {r['unit_en']} per department (derived: "
+                        f"{r['numerator_en']} ÷ {r['denominator_en']})",
             "value_zh": "未载明",
             "qualifier": "derived", "row": row, "panel": PER_UNIT_PANELS[2], "derived": True, "order": k,
         })
     return pd.DataFrame(out)
 
 
-def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str], *, description: str,
+def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str], *, description: str | None = None,
                panel_width: int = 120) -> alt.FacetChart:
     """Side-by-side panels: what was handed down, from how many departments, and the average per department."""
-    data = per_unit(figs, audit, relations)
+    data = per_unit_marks(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
     colours = [OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[2], OKABE_ITO[3]][: len(rows)]
@@ -152,46 +127,18 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
                           header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
         spacing=28,
     ).resolve_scale(x="independent")
-    return describe(chart, description)
+    return describe(chart, alt_text.devolution(data) if description is None else description)
 
 
 # ---- pooled bases and rates (part 3) --------------------------------------------------------
 
-def pooled_base(figs: pd.DataFrame, counts: Sequence[str]) -> dict:
-    """The sum of several counts that share rates printed for all of them together (the report prints no total)."""
-    rows = figs.set_index("id").loc[list(counts)]
-    return {"total": int(rows["value"].sum()), "ids": list(counts),
-            "text": " + ".join(fmt.number(v) for v in rows["value"])}
-
-
-def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.DataFrame:
-    """If a rate were a share of ``base`` items, the whole numbers of items consistent with it.
-
-    An exact rate allows the counts whose share rounds to the printed value (at the printed
-    decimals); "or more" allows every count whose share, so rounded, is at least the value.
-    This is a reading, not a fact: the report does not say what the rates are shares of.
-    """
-    f = figs.set_index("id")
-    out = []
-    for rid in rates:
-        r = f.loc[rid]
-        d = 0 if fmt.missing(r.get("decimals")) else int(r["decimals"])
-        ok = [k for k in range(base + 1)
-              if (round(100 * k / base, d) >= r["value"] if r["qualifier"] == "at_least"
-                  else math.isclose(round(100 * k / base, d), r["value"]))]
-        out.append({"id": rid, "indicator_en": r["indicator_en"], "value_en": fmt.value_en(r),
-                    "base": base, "min_count": min(ok) if ok else None, "max_count": max(ok) if ok else None,
-                    "max_shortfall": base - min(ok) if ok else None})
-    return pd.DataFrame(out)
-
-
-def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, description: str,
+def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, description: str | None = None,
            width: int = 460) -> alt.VConcatChart:
     """Counts that share one set of rates, stacked into the pooled total, above the rates themselves.
 
     An "or more" rate gets a line to 100%, as in ``lawgov.charts.rates``.
     """
-    pool = pooled_base(figs, counts)
+    pool = readings.pooled_base(figs, counts)
     c = marks(figs, counts)
     c["share"] = c["value"] / pool["total"]
     c["segment"] = c["indicator_en"]
@@ -226,11 +173,11 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
         (rule + dot + text).properties(width=width, height=alt.Step(44)),
         spacing=24,
     )
-    return describe(chart, description)
+    return describe(chart, alt_text.pooled(c, r, pool, low) if description is None else description)
 
 
 # ---- the speed-up readings, with legend labels in full (part 2) -----------------------------
 
-def speedup(series: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def speedup(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """``lawgov.charts.speedup_readings`` with legend labels long enough for each reading's full wording."""
     return speedup_readings(series, description=description).configure_legend(labelLimit=640)

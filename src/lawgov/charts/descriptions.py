@@ -1,0 +1,179 @@
+"""Text alternatives of charts, written from the data a chart draws (never typed).
+
+A chart's ``description`` becomes its SVG's aria-label: what a reader who cannot see the
+chart gets instead. Each sentence names the kind of chart, what each axis shows and every
+value drawn, with its unit and qualifier as ``lawgov.analysis.display`` writes it.
+
+The builders of ``figures.py`` and ``parts.py`` each have their own sentence below;
+:func:`from_spec` writes one for any other chart, from its Vega-Lite spec.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from lawgov.analysis import display as fmt
+from lawgov.analysis.wording import count_word, listing
+
+
+def first_line(label: str) -> str:
+    """The English line of a two-line 'English|中文' label."""
+    return str(label).split("|")[0]
+
+
+def items(pairs: Iterable[tuple[str, str]]) -> str:
+    """'label: value; label: value'."""
+    return "; ".join(f"{first_line(k)}: {v}" for k, v in pairs)
+
+
+def bars(data: pd.DataFrame, x_title: str, log: bool) -> str:
+    return (f"Horizontal bar chart of {count_word(len(data), 'figure')}, one bar each "
+            f"(horizontal axis: {x_title}): {items(zip(data['label'], data['value_en']))}.")
+
+
+def composition(data: pd.DataFrame, whole: pd.Series) -> str:
+    parts = [f"{first_line(r['label'])}: {r['value_en']} ({r['share']:.1%})" for r in data.to_dict("records")]
+    return (f"Stacked bar of {whole['indicator_en']}, {fmt.value_en(whole)}, split into "
+            f"{count_word(len(data), 'part')}: {'; '.join(parts)}.")
+
+
+def funnel(data: pd.DataFrame, unit: str) -> str:
+    steps = [f"{first_line(r['label'])}: {r['bar_label']}" for r in data.to_dict("records")]
+    implied = (" Paler bars are counts implied by a printed rate, on the assumption that it is a share of "
+               "the stage before.") if data["implied"].any() else ""
+    return (f"Funnel of {count_word(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
+            f"{unit}): {'; '.join(steps)}.{implied}")
+
+
+def rates(data: pd.DataFrame, low: float) -> str:
+    marks = [f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
+             for r in data.to_dict("records")]
+    return (f"Dot chart of {count_word(len(data), 'rate')} on a percent axis from {low:g}% to 100%: "
+            f"{'; '.join(marks)}.")
+
+
+def section_profile(data: pd.DataFrame, part_label: str) -> str:
+    rows = []
+    for section, g in data.groupby("section", sort=False):
+        n = dict(zip(g["what"], g["n"]))
+        measures, figures = (int(v) for v in n.values())
+        rows.append(f"{section} {g['title_en'].iloc[0]}: {count_word(measures, 'measure')}, {count_word(figures, 'figure')}")
+    return (f"Grouped bar chart of the {count_word(len(rows), 'subsection')} of {part_label}: for each, "
+            f"a bar for its measures and a bar for its figures. {'; '.join(rows)}.")
+
+
+def timeline(data: pd.DataFrame) -> str:
+    rows = [f"{r['period']}: {count_word(int(r['n']), 'figure')}" for r in data.to_dict("records")]
+    return (f"Timeline of the {count_word(len(data), 'period')} the figures cover, one horizontal bar from start "
+            f"to end each, labelled with how many figures cover it: {'; '.join(rows)}.")
+
+
+def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
+    rows = []
+    for part, g in data.groupby("part", sort=False):
+        r, c = g[is_rate[g.index]], g[~is_rate[g.index] & drawn[g.index]]
+        bits = []
+        if len(r):
+            bits.append(f"{count_word(len(r), 'rate')} ({', '.join(r['value_en'])})")
+        if len(c):
+            bits.append(f"{count_word(len(c), 'other figure' if len(r) else 'figure')} ({', '.join(c['value_en'])})")
+        rows.append(f"{part}: {' and '.join(bits)}")
+    hidden = data[~is_rate & ~drawn]
+    missing = (f" Not drawn on the log axis, being zero: {', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
+               if len(hidden) else "")
+    return (f"Two dot charts of the report's figures, one row per part: the rates on a percent axis from 0 to 100, "
+            f"the other figures on a log axis, each in its own unit. {'; '.join(rows)}.{missing}")
+
+
+def speedup(series: pd.DataFrame) -> str:
+    lines = []
+    for label, g in series.groupby("label_en", sort=False):
+        points = ", ".join(f"{int(y)}: {v:.1f}" for y, v in zip(g["year"], g["index"]))
+        lines.append(f"{label} ({points}){' (solid: the reading the text supports)' if g['supported'].any() else ''}")
+    base = int(series["year"].min())
+    return (f"Line chart of processing time, {base} = 100, by year, one line per reading: {'; '.join(lines)}.")
+
+
+def report_structure(data: pd.DataFrame) -> str:
+    rows = []
+    for label, g in data.groupby("part_label", sort=False):
+        rows.append(f"{label}: " + ", ".join(f"{int(n)} {what.split(' (')[0]}" for what, n in zip(g["what"], g["n"])))
+    return ("Grid of the parts of the report (rows) against subsections, measures and figures (columns), each "
+            f"cell a circle sized by its count: {'; '.join(rows)}.")
+
+
+def ladder(data: pd.DataFrame) -> str:
+    return (f"Horizontal bar chart of {count_word(len(data), 'level')}, from the lowest up, one bar of units each: "
+            f"{items(zip(data['level'], data['value_en']))}.")
+
+
+def devolution(data: pd.DataFrame) -> str:
+    rows = []
+    for row, g in data.groupby("row", sort=False):
+        printed, derived = g[~g["derived"]], g[g["derived"]]
+        total, units = printed["value_en"]
+        rows.append(f"{first_line(row)}: {total} {printed['panel'].iloc[0]} from {units}"
+                    + "".join(f", {v} {p}" for v, p in zip(derived["text"], derived["panel"])))
+    panels = listing(list(dict.fromkeys(data["panel"])))
+    return f"Bars in {count_word(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
+
+
+def pooled(counts: pd.DataFrame, rates_data: pd.DataFrame, pool: dict, low: float) -> str:
+    parts = items(zip(counts["label"], counts["value_en"]))
+    marks = [f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
+             for r in rates_data.to_dict("records")]
+    return (f"Top: one stacked bar of {fmt.number(pool['total'])} items handled together ({pool['text']}; the sum is "
+            f"derived, not printed): {parts}. Below: dot chart of the {count_word(len(rates_data), 'rate')} printed for "
+            f"both together, on a percent axis from {low:g}% to 100%: {'; '.join(marks)}.")
+
+
+# ---- any other chart: from its spec ------------------------------------------------------------
+
+_KINDS = {"bar": "Bar chart", "point": "Dot chart", "circle": "Dot chart", "line": "Line chart", "rule": "Chart",
+          "area": "Area chart", "rect": "Chart"}
+
+
+def _views(node: dict, data=None):
+    data = node.get("data", {}).get("name", data)
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for child in node.get(key, []):
+            yield from _views(child, data)
+    if "spec" in node:
+        yield from _views(node["spec"], data)
+    if "mark" in node:
+        yield node, data
+
+
+def _mark(view: dict) -> str:
+    m = view["mark"]
+    return m["type"] if isinstance(m, dict) else m
+
+
+def _text(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt.number(float(value), 0 if float(value).is_integer() else None)
+    return str(value)
+
+
+def from_spec(spec: dict) -> str:
+    """A text alternative for any chart: its kind, what its value axis measures, and each row's
+    label with the value the chart's own text labels show (and its colour group, if any)."""
+    datasets = spec.get("datasets", {})
+    views = list(_views(spec))
+    shapes = [v for v, _ in views if _mark(v) != "text"]
+    kind = _KINDS.get(_mark(shapes[0]), "Chart") if shapes else "Chart"
+    enc0 = shapes[0].get("encoding", {}) if shapes else {}
+    x_title = (enc0.get("x") or {}).get("title")
+    sentence = kind + (f" (horizontal axis: {x_title})" if x_title else "")
+    for view, name in views:
+        enc = view.get("encoding", {})
+        if _mark(view) == "text" and "text" in enc and "field" in enc.get("y", {}):
+            rows = datasets.get(name, [])
+            y, text = enc["y"]["field"], enc["text"].get("field")
+            group = (enc0.get("color") or {}).get("field")
+            grouped = group and group != y and len({r.get(group) for r in rows}) > 1
+            pairs = [(r.get(y, ""), _text(r.get(text)) + (f" ({r.get(group)})" if grouped else "")) for r in rows]
+            if pairs:
+                return f"{sentence}: {items(pairs)}."
+    return sentence + "."

@@ -1,0 +1,52 @@
+"""Comparative words from numbers (lawgov.analysis.wording): the word says what the arithmetic says."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from lawgov.analysis import wording as W
+
+
+@pytest.mark.parametrize("part,whole", [(p, w) for w in range(1, 25) for p in range(0, w + 1)])
+def test_majority_and_share_words_agree_with_the_fraction(part, whole):
+    m = W.majority_word(part, whole)
+    assert m == ("all" if part == whole else "most" if 2 * part > whole else "half" if 2 * part == whole
+                 else "fewer than half")
+    s = W.share_word(part, whole)
+    exact = {"none": 0, "a quarter": Fraction(1, 4), "a third": Fraction(1, 3), "half": Fraction(1, 2),
+             "two thirds": Fraction(2, 3), "three quarters": Fraction(3, 4), "all": 1}
+    f = Fraction(part, whole)
+    if s in exact:
+        assert f == exact[s]
+    elif s.startswith("more than "):
+        assert f > exact[s.removeprefix("more than ")]
+    elif s == "almost all":
+        assert Fraction(9, 10) < f < 1
+    else:
+        assert s == "fewer than a quarter" and 0 < f < Fraction(1, 4)
+
+
+def test_nine_of_eighteen_is_half_not_most():
+    assert W.majority_word(9, 18) == W.share_word(9, 18) == "half"
+
+
+@pytest.mark.parametrize("a,b", [(a, b) for b in range(1, 13) for a in range(2 * b, 11 * b + 1)])
+def test_times_word_never_rounds_up(a, b):
+    word = W.times_word(a, b)
+    whole = a // b
+    name = "twice" if whole == 2 else f"{W.number_word(whole)} times"
+    assert word == (name if a == whole * b else f"more than {name}")
+
+
+def test_times_word_refuses_less_than_double():
+    with pytest.raises(ValueError):
+        W.times_word(11, 6)
+
+
+def test_number_ordinal_rank_and_listing_words():
+    assert [W.number_word(n) for n in (0, 1, 3, 10, 11, 1234)] == ["no", "one", "three", "ten", "11", "1,234"]
+    assert [W.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == ["first", "second", "sixth", "11th", "21st", "22nd", "113th"]
+    assert [W.rank_word(n) for n in (1, 2, 6)] == ["the largest", "the second largest", "the sixth largest"]
+    assert W.listing(["a"]) == "a" and W.listing(["a", "b", "c"]) == "a, b and c"
+    assert W.count_word(1, "figure") == "1 figure" and W.count_word(2, "figure") == "2 figures"
