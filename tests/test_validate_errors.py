@@ -259,6 +259,13 @@ def report_mismatch(d: Path) -> list[str]:
     return [f"{REL}:1: field 'report': report 'kunshan-2013' does not match the file name (kunshan-2012)"]
 
 
+def note_names_unknown_figure(d: Path) -> list[str]:
+    p = d / "figures" / "kunshan-2012.yaml"
+    replace_in(p, "    note_en: January to October only (截止10月底).\n", "    note_en: \"January to October only, {hotline_cals} in all.\"\n")
+    line = line_of(p, "{hotline_cals}")
+    return [f"{FIG}:{line}: entry 'hotline_calls': field 'note_en': unknown placeholder {{hotline_cals}} (no figure or relation 'hotline_cals' in this report)"]
+
+
 CASES: list[Case] = [
     yaml_syntax_error, not_utf8, empty_file, wrong_top_level, unknown_field, missing_field, wrong_type,
     bad_period, reversed_period, duplicate_id, duplicate_key, section_not_in_outline, quote_not_verbatim,
@@ -267,6 +274,7 @@ CASES: list[Case] = [
     outline_missing_section, outline_extra_section, outline_unknown_tag, source_sha256_mismatch,
     body_marker_missing, crosswalk_unknown_area, crosswalk_unknown_section, duplicate_area,
     excluded_quote_missing, missing_required_file, file_for_unknown_report, report_mismatch,
+    note_names_unknown_figure,
 ]
 
 
