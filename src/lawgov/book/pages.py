@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawgov.analysis import audit, crosswalk, writing
+from lawgov.analysis import audit, crosswalk, front, furniture, writing
 
 # page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
 SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
     "audit": lambda report: audit.summary(report),
     "writing": lambda report: writing.summary(report),
     "frameworks": lambda report: crosswalk.summary(report),
+    "intro": front.intro_summary,
+    "numbers": front.numbers_summary,
+    "source": lambda report: furniture.summary(report),
+    "methods": front.methods_summary,
+    "data": front.data_summary,
+    "glossary": front.glossary_summary,
+    "cite": front.cite_summary,
 }
 
 
@@ -32,3 +39,15 @@ def glue_page(report: str | None, page: str) -> dict[str, str]:
     values = page_summary(report, page)
     glue_text(values)
     return values
+
+
+def start_page(report: str | None, page: str):
+    """What a page's set-up cell does: glue every figure's value (for {glue:md}) and the page's
+    summary (for {glue:text}); returns the report's figures, for the page's charts and tables."""
+    import lawgov
+    from lawgov.book.glue import glue_figures
+
+    figs = lawgov.figures(report)
+    glue_figures(figs)
+    glue_page(report, page)
+    return figs
