@@ -92,7 +92,8 @@ def file_tables():
 
     from lawgov.tables import reference_table
 
-    return HTML("".join(reference_table(fields(model), title=f"data/{path}: {what}").as_raw_html()
+    # each table as the notebook would display it on its own (same CSS priority)
+    return HTML("".join(reference_table(fields(model), title=f"data/{path}: {what}")._repr_html_()
                         for path, model, what in FILES))
 
 
