@@ -1,4 +1,4 @@
-"""lawgov.charts.pages: cards, the capture's layout, facts about the capture, framework coverage."""
+"""lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts about the capture."""
 from __future__ import annotations
 
 import hashlib
@@ -8,6 +8,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import crosswalk as coverage
+from lawgov.analysis import furniture
 from lawgov.charts import pages
 
 REPORT = "kunshan-2012"
@@ -55,12 +56,12 @@ def test_cards_unknown_id(figs):
 
 
 def test_capture_segments_tile_the_capture():
-    seg = pages.capture_segments(REPORT)
+    seg = furniture.capture_segments(REPORT)
     text = lawgov.source_text(REPORT)
     body = lawgov.body(REPORT)
     # contiguous except for the whitespace stripped between the body and the furniture
     assert seg["start"].iloc[0] == 0 and seg["end"].iloc[-1] == len(text)
-    b = seg[seg["kind"] == pages.BODY]
+    b = seg[seg["kind"] == furniture.BODY]
     assert text[b["start"].iloc[0]: b["end"].iloc[-1]] == body
     assert list(b["start"].iloc[1:]) == list(b["end"].iloc[:-1])
     assert b["chars"].sum() == len(body)
@@ -70,14 +71,14 @@ def test_capture_segments_tile_the_capture():
 
 
 def test_capture_layout_spec():
-    spec = pages.capture_layout(pages.capture_segments(REPORT), description="where the body sits").to_dict()
+    spec = pages.capture_layout(furniture.capture_segments(REPORT), description="where the body sits").to_dict()
     assert spec["description"] == "where the body sits"
     titles = {t["title"] for t in _marks(spec)[0]["encoding"]["tooltip"]}
     assert {"Segment", "Characters"} <= titles
 
 
 def test_furniture_is_everything_outside_the_body():
-    furn = pages.furniture(REPORT)
+    furn = furniture.furniture(REPORT)
     text = lawgov.source_text(REPORT)
     body = lawgov.body(REPORT)
     rest = text.replace(body, "", 1)
@@ -88,7 +89,7 @@ def test_furniture_is_everything_outside_the_body():
 
 def test_punctuation_counts_flattened_commas():
     body = lawgov.body(REPORT)
-    p = pages.punctuation(body).set_index("mark")
+    p = furniture.punctuation(body).set_index("mark")
     assert p.loc["comma", "full_width_count"] == 0
     assert p.loc["comma", "ascii_count"] == body.count(",") > 100
     assert p.loc["enumeration comma", "full_width_count"] == body.count("、") > 0
@@ -96,7 +97,7 @@ def test_punctuation_counts_flattened_commas():
 
 
 def test_question_marks_are_the_two_lost_dashes():
-    q = pages.question_marks(REPORT)
+    q = furniture.question_marks(REPORT)
     body = lawgov.body(REPORT)
     assert list(q["string"]) == ["2012年?2013年", "2012?2013年度"]
     assert all(body[o] == "?" for o in q["offset"])
@@ -140,9 +141,50 @@ def test_bars_by_period_marks_the_october_counts(figs):
 
 
 def test_capture_metadata_shows_the_empty_original_address():
-    meta = pages.capture_metadata(REPORT).set_index("key")
+    meta = furniture.capture_metadata(REPORT).set_index("key")
     rep = lawgov.reports().set_index("id").loc[REPORT]
     assert meta.loc["capture_original_url", "value"] == "(empty)"
     assert meta.loc["capture_page_date", "value"] == rep["capture_page_date"]
     assert meta.loc["sha256", "value"] == rep["sha256"]
     assert meta.loc["source", "value"] == "data/" + rep["source"]
+
+
+# ---- descriptions written from the data (no page types one) --------------------------------
+
+
+def test_capture_layout_describes_the_capture_it_draws():
+    seg = furniture.capture_segments(REPORT)
+    text = pages.capture_layout(seg).to_dict()["description"]
+    assert f"{len(lawgov.source_text(REPORT)):,} characters" in text
+    assert f"{len(lawgov.body(REPORT)):,} characters" in text
+    assert "Preamble" in text and "Closing" in text
+
+
+def test_area_coverage_describes_the_least_and_most_covered_area():
+    summ = coverage.area_summary(REPORT)
+    ours = summ[summ["framework"] == "opinion-2010"]
+    text = pages.area_coverage(summ, "opinion-2010", highlight=["opinion-2010.9"]).to_dict()["description"]
+    least = ours.sort_values(["measures", "figures", "part_no"]).iloc[0]
+    most = ours.sort_values(["measures", "figures", "part_no"]).iloc[-1]
+    assert f"from {least['measures']} for {least['title_en']}" in text
+    assert f"to {most['measures']} for {most['title_en']}" in text
+    assert f"{len(ours)} areas" in text
+    assert ours.set_index("code").loc["opinion-2010.9", "title_en"] in text.split("Highlighted")[1]
+
+
+def test_bars_by_period_describes_every_bar_and_the_part_year_ones(figs):
+    ids = ["mediation_cases", "leader_receptions_visitors", "leader_receptions_batches"]
+    text = pages.bars_by_period(figs, ids, log=True).to_dict()["description"]
+    f = figs.set_index("id")
+    from lawgov.analysis.display import value_en
+    for i in ids:
+        assert value_en(f.loc[i].to_dict()) in text
+    october = text.split("January to October only:")[1]
+    assert f.loc["leader_receptions_batches", "indicator_en"] in october
+    assert f.loc["mediation_cases", "indicator_en"] not in october
+    assert "log scale" in text
+
+
+def test_a_given_description_wins():
+    seg = furniture.capture_segments(REPORT)
+    assert pages.capture_layout(seg, description="mine").to_dict()["description"] == "mine"

@@ -167,7 +167,7 @@ def file_for_unknown_report(d: Path) -> list[str]:
     return ["data/figures/wuxi-2012.yaml: no report 'wuxi-2012' in reports.yaml"]
 
 
-CASES: dict[str, Case] = EDITS | {f.__name__: f for f in (
+CASES: dict[str, Case] = EDITS | {"note_names_unknown_figure": Edit(F, "    note_en: January to October only (截止10月底).\n", "    note_en: \"January to October only, {hotline_cals} in all.\"\n", "{hotline_cals}", "{file}:{line}: entry 'hotline_calls': field 'note_en': unknown placeholder {hotline_cals} (no figure or relation 'hotline_cals' in this report)")} | {f.__name__: f for f in (
     not_utf8, empty_file, wrong_top_level, duplicate_id, duplicate_key, sum_mixes_units, source_sha256_mismatch,
     duplicate_area, missing_required_file, file_for_unknown_report,
 )}

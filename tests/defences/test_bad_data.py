@@ -269,6 +269,23 @@ CASES: list[Case] = [
     Case("translation_en_empty", TRA, sub(TRA, r"^(  - id: s-0-3\n    zh: .*\n)    en: .*$", r'\1    en: ""'), "field 'en': string should have at least 1 character"),
     Case("translation_out_of_order", TRA, sub(TRA, r"^(  - id: s-0-2\n    zh: .*\n    en: .*\n)(  - id: s-0-3\n    zh: .*\n    en: .*\n)", r"\2\1"), "out of reading order"),
     Case("source_truncated", SRC, source_bytes(lambda raw: raw.decode()[: len(raw.decode()) // 3].encode()), "body marker not found in the source", shown=REP),
+    # -- notes are templates: a placeholder must name the report's data ---------------
+    Case("note_placeholder_unknown_figure", FIG, in_entry(FIG, FIRST_FIG, r"^    note_en: .*$", '    note_en: "Covers {model_unit_categorie}."'),
+         "field 'note_en': unknown placeholder {model_unit_categorie}"),
+    Case("note_placeholder_figure_with_format", FIG, in_entry(FIG, FIRST_FIG, r"^    note_en: .*$", '    note_en: "Covers {model_unit_categories:.1f}."'),
+         "a figure takes no format"),
+    Case("note_placeholder_unbalanced", FIG, in_entry(FIG, FIRST_FIG, r"^    note_en: .*$", '    note_en: "Covers {model_unit_categories."'),
+         "unbalanced brace"),
+    Case("relation_placeholder_bad_attribute", REL, in_entry(REL, RATE_REL, r"^    note_en: .*$", '    note_en: "Computed {mediation_success_rate_check.value}."'),
+         "a relation needs .computed, .stated or .verdict"),
+    Case("relation_placeholder_bad_format", REL, in_entry(REL, RATE_REL, r"^    note_en: .*$", '    note_en: "Computed {mediation_success_rate_check.computed:.9q}."'),
+         "bad format '.9q'"),
+    Case("interpretation_label_unknown_placeholder", REL, sub(REL, r"^(        label_en: Processing time cut by )\{approval_speedup_2011\}", "\\g<1>{approval_speedup_2010}"),
+         "field 'interpretations[0].label_en': unknown placeholder {approval_speedup_2010}"),
+    Case("crosswalk_reason_unknown_placeholder", FWK, sub(FWK, r"\(\{executive_meeting_topics\}\)", "({executive_meetings})"),
+         "field 'reason_en': unknown placeholder {executive_meetings}"),
+    Case("glossary_explanation_with_placeholder", GLO, in_entry(GLO, FIRST_TERM, r"^    explanation_en: (.*)$", "    explanation_en: \"Counted {hotline_calls} times.\""),
+         "a glossary explanation is shared by every report"),
 ]
 
 

@@ -14,6 +14,7 @@ from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
 from lawgov.analysis.vocabulary import COMPARED, UNCHECKABLE, VERDICT_ZH, VERDICTS
+from lawgov.analysis.wording import count_word, majority_word, share_word
 
 
 # ---- verdicts -------------------------------------------------------------------------------
@@ -222,7 +223,18 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{interp}.change"] = f"{r['combined_change']:.1f}%"
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
-    checked = a[a["verdict"].astype(str).isin(COMPARED)]
+    checked = a[a["verdict"].astype(str).isin(COMPARED)]  # a printed value to compare with
+    checkable = a[a["verdict"].astype(str) != UNCHECKABLE]  # something follows
+    parts, uncheckable_parts = set(a["part"]), set(a.loc[a["verdict"].astype(str) == UNCHECKABLE, "part"])
+    rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
+    inconsistent = int(counts["inconsistent"])
+    out |= {
+        "audit.checkable_parts": " and ".join(PART_LABELS[int(p)] for p in sorted(set(checkable["part"]))) or "no part",
+        "audit.uncheckable_parts_word": share_word(len(uncheckable_parts), len(parts)),
+        "audit.unbased_rates_word": majority_word(len(unb), rate_figures),
+        "audit.contradiction": "Nothing the report says is contradicted by anything else it says" if not inconsistent
+        else f"{count_word(inconsistent, 'relation')} of the report contradict what it says elsewhere",
+    }
     for r in checked.to_dict("records"):
         out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"
         out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])

@@ -18,6 +18,7 @@ from lawgov.frames import loaders as _api
 
 from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
+from lawgov.analysis.wording import share_word
 
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
                "later_lens": "later lens (issued 2015, after the report)"}
@@ -207,7 +208,19 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "frameworks.top_area_measures": str(int(top["measures"])),
         "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
     }
+    ua, fa = unit_areas(report, data_dir), _figure_areas(report, data_dir)
+    lens = summ[summ["relation"] == "later_lens"]
+    out |= {
+        "frameworks.units_mapped_word": share_word(len(un) - len(unmapped_units), len(un)),
+        "frameworks.not_named_with_figures": str(int((nn["figures"] > 0).sum())),
+        "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens)) if len(lens) else "none",
+    }
+    for part, g in ua.groupby("part"):
+        codes = [c for c in summ["code"] if c in set(g["area"]) and c in set(cited["code"])]
+        out[f"frameworks.part_{part}.areas"] = ", ".join(codes)
     for r in summ.to_dict("records"):
+        secs = sorted(set(fa.loc[fa["area"] == r["code"], "section"]), key=lambda x: [int(n) for n in x.split(".")])
+        out[f"frameworks.area.{r['code']}.figure_sections"] = ", ".join(f"§{x}" for x in secs) or "none"
         out[f"frameworks.area.{r['code']}.measures"] = str(int(r["measures"]))
         out[f"frameworks.area.{r['code']}.figures"] = str(int(r["figures"]))
         out[f"frameworks.area.{r['code']}.sections"] = ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"

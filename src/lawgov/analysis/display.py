@@ -6,62 +6,12 @@ A figure's value never travels alone: its unit and qualifier go with it, so that
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
-from typing import Any
 
-# Units that attach to the number without a space.
-_TIGHT_UNITS = {"percent": "%"}
-
-QUALIFIER_EN = {
-    "exact": "",
-    "more_than": "more than",
-    "at_least": "at least",
-    "approximately": "about",
-    "ordinal": "ordinal",
-}
-
-# Printed money units and what one of them is in yuan.
-MONEY_UNITS_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
-
-
-def number(value: float, decimals: int | None = None) -> str:
-    """1833 -> '1,833'; 99.95 -> '99.95'; keeps the printed number of decimals when given."""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-    return f"{value:,.{decimals}f}"
-
-
-def value_en(fig: Mapping[str, Any]) -> str:
-    """The value with its unit and qualifier, in English: 'more than 30 projects', '99.6% or more'."""
-    decimals = fig.get("decimals")
-    decimals = None if missing(decimals) else int(decimals)
-    n = number(fig["value"], decimals)
-    unit, qualifier = fig["unit_en"], fig["qualifier"]
-    if fig["unit_zh"] in MONEY_UNITS_YUAN and fig["unit_zh"] != "元":
-        yuan = fig["value"] * MONEY_UNITS_YUAN[fig["unit_zh"]]
-        text = f"{n} {fig['unit_zh']} ({_yuan_words(yuan)})"
-    elif qualifier == "ordinal":
-        return f"{n}{_ordinal_suffix(int(fig['value']))} {unit}"
-    elif unit in _TIGHT_UNITS:
-        text = f"{n}{_TIGHT_UNITS[unit]}"
-    else:
-        text = f"{n} {unit}"
-    if qualifier == "at_least" and unit == "percent":
-        return f"{text} or more"
-    prefix = QUALIFIER_EN[qualifier]
-    return f"{prefix} {text}" if prefix else text
-
-
-def value_zh(fig: Mapping[str, Any]) -> str:
-    """The value as the report prints it, with its unit: '95件', '99.95%', '30多个'."""
-    n = number(fig["value"]) if missing(fig.get("value_text")) else fig["value_text"]
-    unit = fig["unit_zh"]
-    if fig["qualifier"] == "more_than":
-        return f"{n}多{unit}"
-    if fig["qualifier"] == "at_least":
-        return f"{n}{unit}以上"
-    return f"{n}{unit}"
-
+# How a figure's value is written out is decided once, in the frames stage (the data's own
+# notes are filled with it there); re-exported here for tables, charts and prose.
+from lawgov.frames.values import (  # noqa: F401
+    MONEY_UNITS_YUAN, QUALIFIER_EN, missing, number, value_en, value_zh,
+)
 
 QUALIFIER_LABEL = {
     "exact": "exact",
@@ -80,27 +30,6 @@ def period_en(start, end) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
-
-
-def missing(x: Any) -> bool:
-    """None, NaN or pandas' NA (the frames use nullable dtypes)."""
-    import pandas as pd
-
-    return x is None or bool(pd.isna(x))
-
-
-def _ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def _yuan_words(yuan: float) -> str:
-    if yuan >= 1e9:
-        return f"{yuan / 1e9:g} billion yuan"
-    if yuan >= 1e6:
-        return f"{yuan / 1e6:g} million yuan"
-    return f"{yuan:,.0f} yuan"
 
 
 def anchor(figure_id: str) -> str:

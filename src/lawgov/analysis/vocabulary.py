@@ -9,8 +9,8 @@ from __future__ import annotations
 # --- parts of the report (P of P.S.M: 0 preamble, 1-5 the numbered parts, 6 closing) ----------
 
 PARTS = range(0, 7)
-# In reading order: charts sort their axes by this dict's order.
-PART_LABELS = {0: "Preamble", **{p: f"Part {p}" for p in range(1, 6)}, 6: "Closing"}
+# In reading order (charts sort their axes by it).
+PART_LABELS = {p: {0: "Preamble", 6: "Closing"}.get(p, f"Part {p}") for p in PARTS}
 # The preamble and closing have no heading in the report: these two labels are the book's.
 PART_FRAME_ZH = {0: "序言", 6: "结语"}
 
@@ -48,7 +48,7 @@ CONFIDENCE_SYMBOL = {"confirmed": "✓", "likely": "~", "unverified": "?"}
 CONFIDENCE_LABEL = {c: f"{CONFIDENCE_SYMBOL[c]} {c}" for c in CONFIDENCE_ORDER}
 
 # Short Chinese names of the parts, for chart axes and legends (the headings are long).
-PART_SHORT_ZH = {0: "序言", 6: "结语", **{p: f"第{'一二三四五'[p - 1]}部分" for p in range(1, 6)}}
+PART_SHORT_ZH = {p: {0: "序言", 6: "结语"}.get(p) or f"第{'一二三四五'[p - 1]}部分" for p in PARTS}
 
 # --- audit verdicts (lawgov.dataset.arithmetic) ----------------------------------------------
 

@@ -24,6 +24,7 @@ import pandas as pd
 from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
 from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
+from lawgov.analysis.wording import majority_word, share_word
 
 if TYPE_CHECKING:
     import jieba
@@ -315,6 +316,10 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.effort_max": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmax(), ["part_label", "per_1000"]]),
         "writing.effort_min": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmin(), ["part_label", "per_1000"]]),
     }
+    numbered = lengths.loc[lengths["part"].between(1, 5), "chars"].sum()
+    out["writing.work_share_word"] = share_word(int(numbered), int(lengths["chars"].sum()))
+    out["writing.stop_effort_word"] = majority_word(len(STOP_WORDS["effort"]), len(ALL_STOP_WORDS)).capitalize()
+    out["writing.effort_top2"] = " and ".join(eff.sort_values("per_1000", ascending=False)["part_label"].head(2).str.lower())
     for i, r in enumerate(dens_s.head(3).to_dict("records"), start=1):
         out[f"writing.top{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"
     low = dens_s.sort_values(["per_1000", "section"]).head(3).to_dict("records")

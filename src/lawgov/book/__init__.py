@@ -12,11 +12,12 @@ from typing import Any
 _NAMES = {
     **dict.fromkeys(["PART_PAGES", "figures_download", "glue_figures", "glue_text", "in_section", "original_text",
                      "source_note"], "glue"),
-    **dict.fromkeys(["glue_page", "page_summary"], "pages"),
+    **dict.fromkeys(["glue_page", "page_summary", "start_page"], "pages"),
     "parallel_text": "parallel",
     **dict.fromkeys(["PartPage", "part_page"], "chapter"),
     **dict.fromkeys(["cite_book", "cite_dataset", "cite_figure"], "citation"),
-    **dict.fromkeys(["chapter_downloads", "downloads", "fields_table", "resources_table"], "links"),
+    **dict.fromkeys(["chapter_downloads", "downloads", "fields_table", "resources_table", "chapter_download_list",
+                     "download_list", "html_table"], "links"),
     "version": "identity",
 }
 __all__ = sorted(_NAMES)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+import pandas as pd
 
 from lawgov.book.identity import PACKAGE_NAME, version
 
@@ -84,3 +87,33 @@ def fields_table(name: str, data_dir: PathLike = None):
     from lawgov.tables import package
 
     return package.fields_table(next(r for r in describe(data_dir) if r["name"] == name)["schema"]["fields"])
+
+
+# --- ready-made lists and tables for the pages that list files -----------------------------
+
+
+def _a(href: str, text: str) -> str:
+    return f'<a class="reference download" href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def download_list(links: Mapping[str, str], items: Mapping[str, tuple[str, str]]):
+    """A list of downloads: ``items`` maps a key of ``links`` (its path) to (link text, what follows it)."""
+    from IPython.display import HTML
+
+    rows = "".join(f"<li>{_a(links[key], text)}{html.escape(after)}</li>" for key, (text, after) in items.items())
+    return HTML(f"<ul>{rows}</ul>")
+
+
+def chapter_download_list(paths: Mapping[int, str], outline: pd.DataFrame):
+    """One link per part's figures CSV (``paths``: part -> path), with the part's English title."""
+    titles = outline[outline["level"] == 0].set_index("part")["title_en"]
+    items = {str(p): (path.rsplit("/", 1)[-1], f": part {p}, {titles.get(p, '')}") for p, path in paths.items()}
+    return download_list({str(p): path for p, path in paths.items()}, items)
+
+
+def html_table(df: pd.DataFrame, *, escape: bool = False):
+    """A plain HTML table of ``df``: its cells escaped, or (the default) already HTML, built and
+    escaped by the function that made them."""
+    from IPython.display import HTML
+
+    return HTML(df.to_html(index=False, escape=escape, classes="table"))

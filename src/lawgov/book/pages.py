@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawgov.analysis import audit, crosswalk, parts, writing
+from lawgov.analysis import audit, crosswalk, front, furniture, parts, writing
 from lawgov.book import parallel
 
 # page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
@@ -18,6 +18,13 @@ SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
     "frameworks": lambda report: crosswalk.summary(report),
     "report": lambda report: parallel.summary(report),
     **{f"p{part}": (lambda report, part=part: parts.summary(report, part)) for part in range(7)},  # p0 ... p6
+    "intro": front.intro_summary,
+    "numbers": front.numbers_summary,
+    "source": lambda report: furniture.summary(report),
+    "methods": front.methods_summary,
+    "data": front.data_summary,
+    "glossary": front.glossary_summary,
+    "cite": front.cite_summary,
 }
 
 
@@ -35,3 +42,15 @@ def glue_page(report: str | None, page: str) -> dict[str, str]:
     values = page_summary(report, page)
     glue_text(values)
     return values
+
+
+def start_page(report: str | None, page: str):
+    """What a page's set-up cell does: glue every figure's value (for {glue:md}) and the page's
+    summary (for {glue:text}); returns the report's figures, for the page's charts and tables."""
+    import lawgov
+    from lawgov.book.glue import glue_figures
+
+    figs = lawgov.figures(report)
+    glue_figures(figs)
+    glue_page(report, page)
+    return figs

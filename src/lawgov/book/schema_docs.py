@@ -84,3 +84,22 @@ def rules() -> pd.DataFrame:
     return pd.DataFrame([
         {"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in module.RULES
     ])
+
+
+def file_tables():
+    """Every file's fields, one table each, as the "Data and methods" page prints them."""
+    from IPython.display import HTML
+
+    from lawgov.tables import reference_table
+
+    # each table as the notebook would display it on its own (same CSS priority)
+    return HTML("".join(reference_table(fields(model), title=f"data/{path}: {what}")._repr_html_()
+                        for path, model, what in FILES))
+
+
+def rules_table():
+    """The cross-file rules, in the order they run, with what each guarantees."""
+    from lawgov.tables import reference_table
+
+    return reference_table(rules().rename(columns={"rule": "Rule", "guarantees": "What it guarantees"}),
+                           title="Cross-file rules, in the order they run")

@@ -10,4 +10,4 @@ from lawgov.charts.figures import bars, composition, funnel, rates, section_prof
 __all__ = ["bars", "composition", "funnel", "rates", "section_profile", "timeline", "overview", "speedup_readings"]
 from lawgov.charts import parts  # noqa: E402,F401  (chapter charts: charts.parts.devolution, .pooled, .ladder, .report_structure)
 from lawgov.charts import pages  # noqa: E402,F401  (front pages and closing: charts.pages.cards, .capture_layout, .area_coverage)
-from lawgov.charts import text  # noqa: E402,F401  (the report as text: charts.text.part_lengths, .density ...)
+from lawgov.charts import alt_text, audit, coverage, text  # noqa: E402,F401  (charts.text.*, charts.audit.*, charts.coverage.*, and the alt texts of figures' charts)

@@ -8,15 +8,27 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import VERDICT_COLOURS, VERDICTS
+from lawgov.analysis.vocabulary import UNCHECKABLE, VERDICT_COLOURS, VERDICTS
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
 from lawgov.charts.theme import GREY, OKABE_ITO
 
 
 
-def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def _verdicts_text(data: pd.DataFrame) -> str:
+    total = int(data["relations"].sum())
+    by_verdict = data.groupby("verdict")["relations"].sum().reindex(list(VERDICTS), fill_value=0)
+    checkable = data[(data["verdict"] != UNCHECKABLE)].groupby("part_label", sort=False)["relations"].sum()
+    where = ", ".join(f"{p} ({n})" for p, n in checkable[checkable > 0].items())
+    return (f"Stacked bar chart of the {count_word(total, 'arithmetic relation')} of the report, by part and verdict: "
+            + ", ".join(f"{n} {v}" for v, n in by_verdict[by_verdict > 0].items())
+            + f"; {share_word(int(by_verdict.get(UNCHECKABLE, 0)), total)} are not checkable"
+            + (f", and the checkable ones are in {where}." if where else "."))
+
+
+def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Stacked bars: relations per part, split by verdict (from ``derive.verdict_counts(by_part=True)``)."""
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
@@ -33,10 +45,10 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str) -> alt.LayerChar
                  alt.Tooltip("relations:Q", title="Relations"), alt.Tooltip("ids:N", title="Relation ids")],
     )
     text = alt.Chart(totals).mark_text(align="left", dx=4, color="#5a5a5a").encode(y=y, x="relations:Q", text="relations:Q")
-    return describe((bars + text).properties(width=440, height=alt.Step(32)), description)
+    return describe((bars + text).properties(width=440, height=alt.Step(32)), description or _verdicts_text(data))
 
 
-def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
+def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
     """One bar split into full-year, January-to-October and other figures."""
     colours = {"full year": OKABE_ITO[0], "January to October": OKABE_ITO[1], "other": GREY}
     data = breakdown.copy()
@@ -52,4 +64,6 @@ def periods(breakdown: pd.DataFrame, *, description: str) -> alt.Chart:
                  alt.Tooltip("figures:Q", title="Figures"),
                  alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("periods:N", title="Periods")],
     )
-    return describe(chart.properties(width=520, height=50), description)
+    text_alt = (f"One bar of the {count_word(int(data['figures'].sum()), 'figure')} of the report, split by the period they cover: "
+                + ", ".join(f"{n} {c}" for c, n in zip(data["period_class"], data["figures"])) + ".")
+    return describe(chart.properties(width=520, height=50), description or text_alt)

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS
+from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
 from lawgov.charts.theme import INK
@@ -50,7 +51,18 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
     return rect + text
 
 
-def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt.VConcatChart:
+def _heatmap_text(data: pd.DataFrame) -> str:
+    top = data.loc[data["measures"].idxmax()]
+    empty = int((data["measures"] == 0).sum())
+    rows = count_word(data["row_label"].nunique(), "part" if "part" in data else "subsection")
+    return (f"Heatmap of the report's {rows} against the parts of {count_word(data['framework'].nunique(), 'framework')} "
+            f"({'; '.join(FRAMEWORK_SHORT.get(f, f) for f in dict.fromkeys(data['framework']))}); each cell counts the "
+            f"measures and figures answering to a framework part. The fullest cell is {top['row_label']} against "
+            f"{top['area']} ({top['area_title_en']}), with {count_word(int(top['measures']), 'measure')}; "
+            f"{empty} of {len(data)} cells are empty.")
+
+
+def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: int = 50) -> alt.VConcatChart:
     """One panel per framework; cells read "measures / figures" (blank when no measure answers)."""
     data = mat.copy()
     x_field = "row_label"
@@ -64,6 +76,7 @@ def heatmap(mat: pd.DataFrame, *, description: str, cell_width: int = 50) -> alt
                        zip(data["confidence"], data["area"], data["area_title_en"])]
     data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 48 else s[:47] + "…")  # full title in the tooltip
     vmax = int(data["measures"].max())
+    description = description or _heatmap_text(data)
     # Only what the panels draw or show in the tooltip goes into the page (each panel
     # inlines its rows); the matrix's other columns would only add weight.
     drawn = ["framework", "row_label", "y_label", "area_order", "cell", "area", "area_title_en", "area_title_zh",

@@ -2,29 +2,30 @@
 
 - :func:`cards`: a grid of chosen figures (the landing page's "year in twelve numbers"),
   each card linked to the figure's row in "The report in numbers". HTML, not a chart.
-- :func:`capture_segments` / :func:`capture_layout`: where the report's body sits inside
-  the web-page capture, and the page furniture around it.
-- :func:`furniture`, :func:`punctuation`, :func:`question_marks`: facts about the capture
-  for "About the source", found by code in the verbatim text (never typed).
+- :func:`capture_layout`: where the report's body sits inside the web-page capture
+  (the segments come from ``lawgov.analysis.furniture.capture_segments``).
 - :func:`area_coverage`: measures and figures per area of one national framework, least
   covered first (for the closing chapter).
+- :func:`bars_by_period`: counts coloured by the period each covers.
+
+Every chart's ``description`` (its text alternative) is written from the data it draws
+unless one is given.
 """
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
 
-from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS, PERIOD_COLOURS
+from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, JAN_TO_OCT, PERIOD_COLOURS
+from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
 from lawgov.charts.theme import INK, MUTED, OKABE_ITO, PART_COLOURS
-from lawgov.dataset.headings import find_body
 
 # ---- the landing page's cards ---------------------------------------------------------------
 
@@ -90,46 +91,19 @@ def cards(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "", note
 
 # ---- the capture ----------------------------------------------------------------------------
 
-FURNITURE = "page furniture"
 FURNITURE_COLOUR = "#c9c9c9"
-BODY = "report body"
 
 
-def _report(report: str | None, data_dir) -> pd.Series:
-    reps = _api.reports(data_dir=data_dir).set_index("id")
-    return reps.loc[report] if report else reps.iloc[0]
+def _capture_text(segments: pd.DataFrame) -> str:
+    body = segments[segments["kind"] == BODY]
+    before, after = segments.iloc[0], segments.iloc[-1]
+    return (f"A single horizontal bar the length of the captured page, {int(segments['end'].max()):,} characters: "
+            f"{int(before['chars']):,} characters of page furniture, then the report's body in "
+            f"{count_word(len(body), 'segment')} ({', '.join(s.split(':')[0] for s in body['segment'])}; "
+            f"{int(body['chars'].sum()):,} characters), then {int(after['chars']):,} characters of page furniture.")
 
 
-def body_span(report: str | None = None, data_dir=None) -> tuple[int, int]:
-    """Start and end of the body in the capture (characters), found by the report's two markers."""
-    rep = _report(report, data_dir)
-    return find_body(_api.source_text(report, data_dir=data_dir), rep["body_starts_with"], rep["body_ends_before"])
-
-
-def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """The capture cut into page furniture (before and after) and the body's parts, in characters.
-
-    Columns: order, segment, kind (page furniture / report body), start, end (offsets in the
-    capture), part (None for furniture), chars, first_line (the segment's first non-empty line, verbatim, shortened).
-    """
-    text = _api.source_text(report, data_dir=data_dir)
-    b0, b1 = body_span(report, data_dir)
-    out = _api.outline(report, data_dir=data_dir)
-    parts = out[out["level"] == 0].sort_values("start")
-    rows = [("Page furniture before the body", FURNITURE, None, 0, b0)]
-    for p in parts.to_dict("records"):
-        name = PART_LABELS[int(p["part"])]
-        rows.append((f"{name}: {p['title_en']}", BODY, int(p["part"]), b0 + int(p["start"]), b0 + int(p["end"])))
-    rows.append(("Page furniture after the body", FURNITURE, None, b1, len(text)))
-    recs = []
-    for k, (segment, kind, part, s, e) in enumerate(rows):
-        first = next((ln.strip() for ln in text[s:e].splitlines() if ln.strip()), "")
-        recs.append({"order": k, "segment": segment, "kind": kind, "part": part, "start": s, "end": e, "chars": e - s,
-                     "first_line": first if len(first) <= 40 else first[:40] + "…"})
-    return pd.DataFrame(recs)
-
-
-def capture_layout(segments: pd.DataFrame, *, description: str, width: int = 620) -> alt.LayerChart:
+def capture_layout(segments: pd.DataFrame, *, description: str | None = None, width: int = 620) -> alt.LayerChart:
     """One bar the length of the capture: furniture in grey, the body's parts in their colours."""
     data = segments.copy()
     colours = [FURNITURE_COLOUR if k == FURNITURE else PART_COLOURS[int(p)] for p, k in zip(data["part"], data["kind"])]
@@ -153,83 +127,26 @@ def capture_layout(segments: pd.DataFrame, *, description: str, width: int = 620
     text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
         x="mid:Q", text="short:N",
         color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")))
-    return describe((bar + text).properties(width=width, height=56), description)
-
-
-CAPTURE_FIELDS = [
-    ("capture_site_zh", "Site", "网站"), ("capture_section_zh", "Section of the site", "栏目"),
-    ("capture_page_date", "Page date and time", "日期"), ("capture_message_source_zh", "Message source", "消息来源"),
-    ("capture_editor_zh", "Editor in charge", "责任编辑"), ("capture_original_url", "Original address", "原文地址"),
-    ("source", "File in this repository", "文件"), ("sha256", "SHA-256 of the file", "校验和"),
-]
-
-
-def capture_metadata(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """The capture's metadata from ``data/reports.yaml``, one row per field (an empty field says so)."""
-    rep = _report(report, data_dir)
-    rows = []
-    for key, en, zh in CAPTURE_FIELDS:
-        value = rep[key]
-        value = "" if fmt.missing(value) else str(value)
-        if key == "source":
-            value = f"data/{value}"
-        rows.append({"field": f"{en} · {zh}", "value": value if value else "(empty)", "key": key})
-    return pd.DataFrame(rows)
-
-
-def furniture(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """Every non-empty line of the capture outside the body, verbatim, with where it sits
-    (``before`` or ``after`` the body)."""
-    text = _api.source_text(report, data_dir=data_dir)
-    b0, b1 = body_span(report, data_dir)
-    rows = []
-    for where, chunk in (("before", text[:b0]), ("after", text[b1:])):
-        for ln in chunk.splitlines():
-            if ln.strip():
-                rows.append({"where": where, "line": ln.strip()})
-    return pd.DataFrame(rows, columns=["where", "line"])
-
-
-# Each pair: the mark a Chinese text normally uses, and the ASCII mark a flattening leaves.
-PUNCTUATION = [
-    ("comma", "，", ","), ("left parenthesis", "（", "("), ("right parenthesis", "）", ")"),
-    ("colon", "：", ":"), ("semicolon", "；", ";"), ("question mark", "？", "?"),
-    ("enumeration comma", "、", None), ("full stop", "。", None), ("left double quote", "“", '"'),
-]
-
-
-def punctuation(text: str) -> pd.DataFrame:
-    """How often each punctuation mark occurs in its full-width (Chinese) and ASCII forms."""
-    rows = []
-    for name, wide, ascii_ in PUNCTUATION:
-        rows.append({"mark": name, "full_width": wide, "full_width_count": text.count(wide),
-                     "ascii": ascii_ or "", "ascii_count": text.count(ascii_) if ascii_ else 0})
-    return pd.DataFrame(rows)
-
-
-_AROUND_Q = re.compile(r"[0-9年度]{0,8}\?[0-9年度]{0,8}")
-
-
-def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """Every '?' in the body: the verbatim string around it (digits, 年, 度), its offset and section."""
-    body = _api.body(report, data_dir=data_dir)
-    out = _api.outline(report, data_dir=data_dir)
-    leaves = out.sort_values(["start", "level"])
-    rows = []
-    for m in _AROUND_Q.finditer(body):
-        q = m.start() + m.group().index("?")
-        inside = leaves[(leaves["start"] <= q) & (leaves["end"] > q)]
-        section = inside.sort_values("level").iloc[-1]["section"] if len(inside) else ""
-        rows.append({"string": m.group(), "offset": q, "section": section,
-                     "context": body[max(0, q - 12): q + 12].replace("\n", " ")})
-    return pd.DataFrame(rows, columns=["string", "offset", "section", "context"])
+    return describe((bar + text).properties(width=width, height=56), description or _capture_text(segments))
 
 
 # ---- coverage against a framework -----------------------------------------------------------
 
 
 
-def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
+def _coverage_text(data: pd.DataFrame, framework: str, highlight_en: str) -> str:
+    first, last = data.iloc[0], data.iloc[-1]
+    lit = data[data["group"] == highlight_en]
+    doc = str(data["framework_document_no"].iloc[0] or "")
+    text = (f"Bar chart of the {count_word(len(data), 'area')} of {framework}{f' ({doc})' if doc else ''}, ordered by how "
+            f"many measures of the report answer to each, from {first['measures']} for {first['title_en']} to "
+            f"{last['measures']} for {last['title_en']}.")
+    if len(lit):
+        text += f" Highlighted, {highlight_en}: {'; '.join(lit['title_en'])}."
+    return text
+
+
+def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | None = None,
                   highlight: Iterable[str] = (), highlight_en: str = "named in the closing",
                   width: int = 220) -> alt.LayerChart:
     """Measures answering to each area of one framework, fewest first, figures as a label.
@@ -249,6 +166,7 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
     data["group"] = [highlight_en if c in highlight else "other areas" for c in data["code"]]
     data["bar_label"] = [f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
                          for m, f in zip(data["measures"], data["figures"])]
+    description = description or _coverage_text(data, framework, highlight_en)
     data = data[["code", "label", "title_en", "title_zh", "confidence", "measures", "figures", "sections",
                  "group", "bar_label", "order"]]
     base = alt.Chart(data).encode(
@@ -272,7 +190,14 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str,
 
 
 
-def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, log: bool = False,
+def _period_bars_text(data: pd.DataFrame, log: bool) -> str:
+    bars = "; ".join(f"{i}, {v}" for i, v in zip(data["indicator_en"], data["value_en"]))
+    part_year = data.loc[data["period_class"] == JAN_TO_OCT, "indicator_en"]
+    text = f"Bar chart{' on a log scale' if log else ''} of {count_word(len(data), 'figure')}: {bars}."
+    return text + (f" {JAN_TO_OCT} only: {'; '.join(part_year)}." if len(part_year) else "")
+
+
+def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
                    x_title: str | None = None, width: int = 440) -> alt.LayerChart:
     """Horizontal bars like ``charts.bars``, coloured by the period each figure covers
     (the report year, or January to the end of October), so a part-year count stands out."""
@@ -301,4 +226,4 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str, 
                         legend=alt.Legend(orient="bottom")),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    return describe((bar + text).properties(width=width, height=alt.Step(44)), description)
+    return describe((bar + text).properties(width=width, height=alt.Step(44)), description or _period_bars_text(data, log))

@@ -1,9 +1,9 @@
 """Charts of the report as text (``lawgov.analysis.writing``): lengths, density, where the numbers fall, words, kinds.
 
 Each builder takes the tidy frame its ``lawgov.analysis.writing`` function returns (the notebook passes
-it in, so the chart and the sentence beside it read the same numbers) and a
-``description`` that becomes the chart's aria-label. The theme of ``lawgov.charts``
-applies; nothing new is registered.
+it in, so the chart and the sentence beside it read the same numbers). Its ``description``,
+the chart's aria-label, is written from that frame unless one is given. The theme of
+``lawgov.charts`` applies; nothing new is registered.
 """
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import TOOLTIP, describe, _part_scale, marks
-from lawgov.charts.theme import GREY, MUTED, OKABE_ITO
+from lawgov.charts.figures import TOOLTIP, describe, marks
+from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, part_scale as _part_scale
 
 _PART_ORDER = list(PART_LABELS.values())
 
@@ -22,7 +23,12 @@ def _part_colour(parts) -> alt.Color:
     return alt.Color("part_label:N", scale=_part_scale(parts), legend=None)
 
 
-def part_lengths(lengths: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def _extremes(data: pd.DataFrame, label: str, value: str, fmt: str) -> str:
+    hi, lo = data.loc[data[value].idxmax()], data.loc[data[value].idxmin()]
+    return f"{hi[label]} ({hi[value]:{fmt}}) the most, {lo[label]} ({lo[value]:{fmt}}) the least"
+
+
+def part_lengths(lengths: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Characters per part (whitespace excluded), one bar each, in reading order."""
     data = lengths[["part", "part_label", "title_en", "part_zh", "chars", "han", "share"]].copy()
     data["title_en"] = data["title_en"].fillna("")
@@ -36,10 +42,11 @@ def part_lengths(lengths: pd.DataFrame, *, description: str) -> alt.LayerChart:
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("chars:Q", title="characters (whitespace excluded)"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="chars:Q", text=alt.Text("chars:Q", format=","))
-    return describe((bar + text).properties(width=440, height=alt.Step(30)), description)
+    text_alt = f"Bar chart of the characters (whitespace excluded) in each part of the report: {_extremes(data, 'part_label', 'chars', ',')}."
+    return describe((bar + text).properties(width=440, height=alt.Step(30)), description or text_alt)
 
 
-def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.LayerChart:
+def density(dens: pd.DataFrame, *, description: str | None = None, by: str = "part") -> alt.LayerChart:
     """Figures per 1,000 characters, by part or by subsection (sorted from most to least quantified)."""
     data = dens.copy()
     if by == "part":
@@ -63,10 +70,14 @@ def density(dens: pd.DataFrame, *, description: str, by: str = "part") -> alt.La
         x=alt.X("per_1000:Q", title="figures per 1,000 characters"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".1f"))
     step = 30 if by == "part" else 34
-    return describe((bar + text).properties(width=420, height=alt.Step(step)), description)
+    named = data.assign(name=data["part_label"] if by == "part" else "§" + data["section"])
+    none = named.loc[named["figures"] == 0, "name"]
+    text_alt = (f"Bar chart of figures per 1,000 characters in each {by}{', most quantified first' if by != 'part' else ''}: "
+                f"{_extremes(named, 'name', 'per_1000', '.1f')}" + (f"; with none: {', '.join(none)}." if len(none) else "."))
+    return describe((bar + text).properties(width=420, height=alt.Step(step)), description or text_alt)
 
 
-def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
+def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
     """Measures (一是, 二是 ...) per subsection, as a dot per measure."""
     rows = []
     for m in meas.to_dict("records"):
@@ -83,10 +94,14 @@ def measures(meas: pd.DataFrame, *, description: str) -> alt.Chart:
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("marker:N", title="Marker"),
                  alt.Tooltip("measures:Q", title="Measures in subsection")],
     )
-    return describe(chart.properties(width=220, height=alt.Step(34)), description)
+    counts = meas["measures"].value_counts()
+    text_alt = (f"Dot chart: one dot per measure in each of the report's {count_word(len(meas), 'subsection')}; "
+                + "; ".join(f"{share_word(n, len(meas))} have {k}" for k, n in counts.items()) + ".")
+    return describe(chart.properties(width=220, height=alt.Step(34)), description or text_alt)
 
 
-def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *,
+          description: str | None = None) -> alt.LayerChart:
     """Where the numbers fall: one tick per figure along the text, over bands for the parts."""
     data = marks(figs.set_index("id").loc[list(positions["id"])].reset_index())
     data = data.merge(positions[["id", "char_offset", "position", "kind"]], on="id")
@@ -110,10 +125,13 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
         tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
                            alt.Tooltip("position:Q", title="Share of the text before it", format=".0%")],
     )
-    return describe((band + label + ticks).properties(width=620, height=60), description)
+    late = int((positions["position"] > 0.5).sum())
+    text_alt = (f"Strip chart: one tick for each of the {count_word(len(positions), 'figure')} along the report's text, "
+                f"coloured by part; {share_word(late, len(positions))} of them lie in the second half of the text.")
+    return describe((band + label + ticks).properties(width=620, height=60), description or text_alt)
 
 
-def top_words(top: pd.DataFrame, *, description: str, columns: int = 3) -> alt.FacetChart:
+def top_words(top: pd.DataFrame, *, description: str | None = None, columns: int = 3) -> alt.FacetChart:
     """The most frequent content words of each part, as small multiples (one panel per part)."""
     data = top.copy()
     data["en"] = data["en"].fillna("")
@@ -133,10 +151,13 @@ def top_words(top: pd.DataFrame, *, description: str, columns: int = 3) -> alt.F
         facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
         columns=columns,
     ).resolve_scale(y="independent", x="independent")
-    return describe(chart, description)
+    first = top[top["rank"] == 1]
+    text_alt = ("Small multiples: for each part, bars of its most frequent content words; the top word of each part is "
+                + "; ".join(f"{p} {w} ({c})" for p, w, c in zip(first["part_label"], first["word"], first["count"])) + ".")
+    return describe(chart, description or text_alt)
 
 
-def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
+def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
     """Share of figures that are counts, rates, people, durations and money (by part if the frame has parts)."""
     data = kinds_df.copy()
     order = ["counts", "rates (percent)", "people", "durations", "money"]
@@ -156,10 +177,14 @@ def kinds(kinds_df: pd.DataFrame, *, description: str) -> alt.Chart:
         y=y, x=alt.X("share:Q", title="share of the figures", axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]), stack="normalize"),
         color=colour, order=alt.Order("order:Q"), tooltip=tooltip,
     )
-    return describe(chart.properties(width=440, height=alt.Step(30)), description)
+    totals = data.groupby("kind_en")["figures"].sum().sort_values(ascending=False)
+    text_alt = ("Stacked bars: " + ("in each part, " if "part" in kinds_df else "")
+                + "the share of figures that are counts, rates, people, durations and money; over all the bars, "
+                + ", ".join(f"{n} {k}" for k, n in totals.items()) + ".")
+    return describe(chart.properties(width=440, height=alt.Step(30)), description or text_alt)
 
 
-def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
+def effort(effort_df: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Verbs of effort (加强, 推进, 不断 ...) per 1,000 words of each part: the register, measured."""
     data = effort_df.copy()
     base = alt.Chart(data).encode(
@@ -172,4 +197,5 @@ def effort(effort_df: pd.DataFrame, *, description: str) -> alt.LayerChart:
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("per_1000:Q", title="verbs of effort per 1,000 words"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".0f"))
-    return describe((bar + text).properties(width=420, height=alt.Step(30)), description)
+    text_alt = f"Bar chart of verbs of effort per 1,000 words in each part: {_extremes(data, 'part_label', 'per_1000', '.0f')}."
+    return describe((bar + text).properties(width=420, height=alt.Step(30)), description or text_alt)

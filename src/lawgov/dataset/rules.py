@@ -12,6 +12,7 @@ from lawgov.dataset.errors import Problem
 from lawgov.dataset.load import Dataset
 from lawgov.dataset.numerals import find_value, format_number
 from lawgov.dataset.sections import find_in_span
+from lawgov.dataset.templates import TEMPLATED_FIELDS, problems as template_problems
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 
@@ -176,6 +177,28 @@ def translation_covers_body(ds: Dataset) -> Iterator[Problem]:
             first = next(a for a, b in zip(listed, order) if a != b)
             entry = next(e for e in rd.translation if e.model.id == first)
             yield entry.problem("id", "out of reading order (sentences must follow the body)")
+def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
+    """Every placeholder of a note ({figure_id}, {relation_id.computed} ...) names a figure or a relation of the note's report; glossary explanations, shared by all reports, have none."""
+    for rd in ds.reports.values():
+        if rd.declared_figures is None:  # the figures file is unusable: its problem is reported once
+            continue
+        names = (rd.declared_figures, {e.model.id for e in rd.relations})
+        entries = [(e, "figure") for e in rd.figures] + [(e, "relation") for e in rd.relations]
+        entries += [(e, "mapping") for e in ds.crosswalk if e.model.report == rd.id] + [(rd.report, "report")]
+        for e, kind in entries:
+            for field in TEMPLATED_FIELDS[kind]:
+                value = getattr(e.model, field)
+                for i, text in enumerate(value) if isinstance(value, list) else [(None, value)]:
+                    for message in template_problems(text, *names):
+                        yield e.problem(field, message, i)
+            for i, it in enumerate(getattr(e.model, "interpretations", None) or []):
+                sub = Entry(it, e.node["interpretations"][i], e.file, e.label)
+                for field in TEMPLATED_FIELDS["interpretation"]:
+                    for message in template_problems(getattr(it, field), *names):
+                        yield Problem(e.file, sub.line(field), e.label, f"interpretations[{i}].{field}", message)
+    for e in ds.terms:
+        if "{" in e.model.explanation_en or "}" in e.model.explanation_en:
+            yield e.problem("explanation_en", "a glossary explanation is shared by every report: it cannot name a report's figures")
 
 
 RULES: list[Rule] = [
@@ -186,6 +209,7 @@ RULES: list[Rule] = [
     terms_in_text,
     crosswalk_targets_exist,
     translation_covers_body,
+    notes_name_the_data,
 ]
 
 

@@ -1,6 +1,7 @@
 """Tidy, typed pandas frames built from a validated ``Dataset``."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -11,6 +12,7 @@ from lawgov.dataset.numerals import find_value
 from lawgov.dataset.headings import section_of
 from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.dataset.romanize import pinyin
+from lawgov.frames.texts import Numbers, fill
 
 FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"
 
@@ -36,7 +38,10 @@ def _frame(rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
 
 
 def reports(ds: Dataset) -> pd.DataFrame:
-    rows = [rd.report.model.model_dump() for rd in ds.reports.values()]
+    rows = []
+    for rd in ds.reports.values():
+        row, numbers = rd.report.model.model_dump(), Numbers(rd)
+        rows.append(row | {"notes_en": [fill(n, numbers) for n in row["notes_en"]]})
     df = pd.DataFrame(rows)
     return df.astype({c: "string" for c in df.columns if c not in ("year", "notes_en")} | {"year": "Int64"})
 
@@ -79,6 +84,7 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     for rd in rds:
         rep = rd.report.model
         spans = rd.spans
+        numbers = Numbers(rd)
         for e in rd.figures:
             f = e.model
             printed = find_value(f.value, f.quote)
@@ -94,8 +100,8 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                 "period_start": start, "period_end": end, "full_year": f.period == rep.period,
                 "period_class": period_class(f.period, rep.period),
                 "indicator_en": f.indicator_en, "indicator_zh": f.indicator_zh,
-                "description_en": f.description_en, "topic": f.topic, "topic_en": topics.get(f.topic),
-                "kind": f.kind, "note_en": f.note_en, "offset": offset, "framework": framework,
+                "description_en": fill(f.description_en, numbers), "topic": f.topic, "topic_en": topics.get(f.topic),
+                "kind": f.kind, "note_en": fill(f.note_en, numbers), "offset": offset, "framework": framework,
             })
     df = _frame(rows, {
         "report": "category", "id": "string", "global_id": "string", "section": "string", "part": "Int64",
@@ -114,13 +120,15 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
 def relations(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     rows = []
     for rd in rds:
+        numbers = Numbers(rd)
         for e in rd.relations:
             r = e.model
             rows.append({
                 "report": rd.id, "id": r.id, "kind": r.kind, "section": r.section, "part": _part(r.section),
-                "description_en": r.description_en, "note_en": r.note_en, "inputs": r.inputs(),
-                "spec": {k: getattr(r, k) for k in r.input_fields}
-                | ({"interpretations": [i.model_dump() for i in r.interpretations]} if r.kind == "compound" else {})
+                "description_en": fill(r.description_en, numbers), "note_en": fill(r.note_en, numbers),
+                "inputs": r.inputs(), "spec": {k: getattr(r, k) for k in r.input_fields}
+                | ({"interpretations": [_filled(i.model_dump(), numbers) for i in r.interpretations]}
+                   if r.kind == "compound" else {})
                 | ({"bounded": r.bounded} if r.kind == "ratio" else {}),
             })
     return _frame(rows, {
@@ -129,9 +137,16 @@ def relations(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     })
 
 
+def _filled(d: dict[str, Any], numbers: Numbers) -> dict[str, Any]:
+    return {k: fill(v, numbers) for k, v in d.items()}
+
+
 def audit_results(rd: ReportData) -> list[arithmetic.Result]:
-    figs = {e.model.id: e.model for e in rd.figures}
-    return [arithmetic.evaluate(e.model, figs) for e in rd.relations]
+    """Every relation of the report evaluated; a compound's reason and readings quote its
+    interpretations' labels, so they are filled like the labels."""
+    numbers = Numbers(rd)
+    return [replace(r, reason=fill(r.reason, numbers), details=[_filled(d, numbers) for d in r.details])
+            for r in numbers.results.values()]
 
 
 def audit(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
@@ -189,13 +204,13 @@ def frameworks(ds: Dataset) -> pd.DataFrame:
 
 
 def crosswalk(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
-    wanted = {rd.id for rd in rds}
+    numbers = {rd.id: Numbers(rd) for rd in rds}
     areas = {a.code: (e.model.id, a.title_en) for e in ds.frameworks for a in e.model.areas}
     rows = [
         {"report": m.report, "section": m.section, "part": _part(m.section), "area": m.area,
          "framework": areas.get(m.area, (None, None))[0], "area_title_en": areas.get(m.area, (None, None))[1],
-         "reason_en": m.reason_en}
-        for m in (e.model for e in ds.crosswalk) if m.report in wanted
+         "reason_en": fill(m.reason_en, numbers[m.report])}
+        for m in (e.model for e in ds.crosswalk) if m.report in numbers
     ]
     return _frame(rows, {
         "report": "category", "section": "string", "part": "Int64", "area": "string", "framework": "string",

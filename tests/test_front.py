@@ -1,0 +1,106 @@
+"""The summaries of the front and reference pages (lawgov.analysis.front, .furniture) and the
+text alternatives of the figures charts they draw (lawgov.charts.alt_text): each number is the
+data's, worked out here independently."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import lawgov
+from lawgov.analysis import audit, display, front, furniture
+from lawgov.book.pages import SUMMARIES, page_summary
+from lawgov.charts import alt_text
+
+REPORT = "kunshan-2012"
+
+
+@pytest.fixture(scope="module")
+def figs():
+    return lawgov.figures(REPORT)
+
+
+@pytest.mark.parametrize("page", ["intro", "numbers", "source", "methods", "data", "glossary", "cite",
+                                  "audit", "writing", "frameworks"])
+def test_every_page_has_a_summary_keyed_by_its_name(page):
+    assert page in SUMMARIES
+    values = page_summary(REPORT, page)
+    assert values and all(k.startswith(page + ".") for k in values), [k for k in values if not k.startswith(page + ".")]
+    assert all(isinstance(v, str) and v for v in values.values())
+
+
+def test_intro_counts(figs):
+    s = page_summary(REPORT, "intro")
+    outline = lawgov.outline(REPORT)
+    assert s["intro.n_figures"] == str(len(figs))
+    assert s["intro.n_measures"] == str((outline["level"] == 2).sum())
+    assert sum(int(s[f"intro.n_part_{p}"]) for p in range(7)) == len(figs)
+    assert s["intro.n_cards"] == str(len(front.KEY_FIGURES)) and set(front.KEY_FIGURES) <= set(figs["id"])
+    counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)]["value"]
+    assert s["intro.magnitudes"] == str(round(math.log10(counts.max() / counts.min())))
+
+
+def test_numbers_spread(figs):
+    s = page_summary(REPORT, "numbers")
+    rates = figs[figs["kind"] == "rate"]["value"]
+    near = int((rates >= front.NEAR_FULL).sum())
+    assert s["numbers.rates_near_top_count"] == f"{near} of {len(rates)}"
+    n = len(rates)
+    expected = "All" if near == n else "Most" if 2 * near > n else "Half" if 2 * near == n else "Fewer than half"
+    assert s["numbers.rates_near_top"] == expected
+    assert s["numbers.n_zeros"] == str(int((figs["value"] == 0).sum()))
+
+
+def test_source_periods_off_the_year(figs):
+    s = page_summary(REPORT, "source")
+    end = pd.to_datetime(figs["period_end"])
+    october = figs[(end.dt.month == 10) & (end.dt.day == 31)]
+    assert s["source.n_october"] == str(len(october))
+    assert s["source.n_earlier"].startswith(str(int((end.dt.year < 2012).sum())) + " figure")
+    body, source = lawgov.body(REPORT), lawgov.source_text(REPORT)
+    assert s["source.body_chars"] == f"{len(body):,}" and s["source.n_qmarks"] == str(body.count("?"))
+    assert s["source.title_count"] == str(source.count(lawgov.reports().iloc[0]["body_starts_with"]))
+
+
+def test_methods_and_data_use_the_stored_value(figs):
+    value = figs.set_index("id").loc[front.CITE_EXAMPLE, "value"]
+    assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
+    assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
+    assert page_summary(REPORT, "methods")["methods.n_other_period"] == str(int((~figs["full_year"].astype(bool)).sum()))
+
+
+def test_report_citation_names_the_capture():
+    rep = lawgov.reports().set_index("id").loc[REPORT]
+    text = front.report_citation(REPORT)
+    assert rep["title_zh"] in text and rep["capture_site_zh"] in text and str(rep["capture_page_date"])[:10] in text
+    assert "not given" in text  # the capture's original address is empty
+
+
+def test_qualifier_and_period_counts_add_up(figs):
+    assert front.qualifier_counts(REPORT)["figures"].sum() == len(figs)
+    assert front.period_counts(REPORT)["figures"].sum() == len(figs)
+
+
+def test_furniture_periods_match_period_class(figs):
+    off = furniture.periods_off_year(REPORT)
+    assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
+
+
+def test_alt_texts_name_the_extremes(figs):
+    rest = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
+    text = alt_text.overview(figs)
+    assert display.value_en(rest.iloc[0]) in text and display.value_en(rest.iloc[-1]) in text
+    periods = figs.groupby(["period_start", "period_end"]).size()
+    assert f"{len(periods)} distinct periods" in alt_text.timeline(figs)
+    series = audit.speedup_series(REPORT)
+    last = series[series["year"] == series["year"].max()]
+    assert all(f"{i:.1f} in" in alt_text.speedup_readings(series) for i in last["index"])
+
+
+def test_part_labels_are_in_reading_order():
+    # charts sort their part axes by this order (a dict built preamble-and-closing-first put Closing second)
+    from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH
+
+    assert list(PART_LABELS) == sorted(PART_LABELS) == list(PART_SHORT_ZH)
+    assert list(PART_LABELS.values())[0] == "Preamble" and list(PART_LABELS.values())[-1] == "Closing"

@@ -1,0 +1,250 @@
+"""No number about the report is typed by hand: every one a reader sees comes from the data.
+
+Scans the book's pages (prose, headings, figure captions and the string literals of code
+cells) and the data's notes and explanations for numerals. A numeral passes only if it is
+one of the things a page may type (below, each with its reason); anything else is a number
+about the report that should come from the data: a glue role ({glue:text}`...`) on a page,
+a placeholder ({figure_id}, {relation_id.computed}) in a note.
+
+One test per file, so a failure names the file and lists every numeral found there
+(``-k intro`` checks one page).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lawgov
+from lawgov.frames.loaders import dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted((ROOT / "book").glob("*.md"))
+EXCLUDED_PAGES = {"CONVENTIONS.md"}  # for authors, not built; its examples type numbers on purpose
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+
+# Numerals a text may type, each with why it is not a number about the report that the data holds.
+ALLOWED: list[tuple[str, str]] = [
+    (r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?", "an ISO date (a period, the page's date)"),
+    (rf"\b\d{{1,2}}(?:\s?(?:[-–]|to)\s?\d{{1,2}})? (?:{MONTHS})\b", "a day of a month in a date (8-14 November)"),
+    (r"\b(?:19|20)\d{2}s?\b", "a year"),
+    (r"〔\d{4}〕\d+号", "a document number (国发〔2008〕17号)"),
+    (r"§\s?\d+(?:\.\d+)*(?:\s?[–-]\s?§?\d+(?:\.\d+)*)?", "a section number (§4.1.4, §0–§6)"),
+    (r"\b[0-6]\.[1-9]\.[1-9]\b", "a measure's section number (4.1.4)"),
+    (r"\b[Ss]ections? \d(?:\.\d)*(?:(?:,\s?|\s?[–-]\s?| and | to )\d(?:\.\d)*)*", "section numbers (Section 0, sections 1, 1.1–1.4)"),
+    (r"^\s*\d+\.(?=\s)", "the number of an item in an ordered list"),
+    (r"\b[Pp]arts? \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*", "a part of the report or of a framework (Part 4, parts 2-9)"),
+    (r"\b(?:Figure|Fig\.|Table) \d+", "a figure or table number"),
+    (r"(?<=[A-Za-z])-\d+", "part of a name (UTF-8, SHA-256)"),
+    (r"\b12345\b", "the citizens' hotline's telephone number, a name (an exclusion in the figures file)"),
+    (r"\b110\b", "民生110 and the 110 police number it borrows: a name (an exclusion in the figures file)"),
+    (r"\b18th (?:Party|National) Congress", "the name of the Party's congress (十八大, an exclusion)"),
+    (r"\bper 1,000\b|\b1,000 (?:characters|words|Chinese words|content words)\b", "the unit of a density"),
+    (r"= 100\b", "the base of an index (2010 = 100)"),
+    (r"\b100 million\b", "what 亿 (in the unit 亿元) means"),
+    (r"\bCC BY 4\.0\b", "the name of a licence"),
+    (r"\bISO 8601\b", "the name of a standard"),
+    (r"\b65001\b", "Excel's code page number for UTF-8"),
+]
+_ALLOWED = re.compile("|".join(f"(?:{p})" for p, _ in ALLOWED), re.M)
+# A subsection's number (1.2) is allowed where it is one of the report's sections.
+SECTIONS = set(lawgov.outline()["section"])
+_SUBSECTION = re.compile(r"(?<![\d.])[0-6]\.[1-9](?![\d%])")
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*%?")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))
+
+
+def typed_numbers(text: str) -> list[str]:
+    """The numerals of ``text`` that nothing allows, each with a little context."""
+    masked = _ALLOWED.sub(lambda m: " " * len(m.group(0)), text)
+    masked = _SUBSECTION.sub(lambda m: " " * len(m.group(0)) if m.group(0) in SECTIONS else m.group(0), masked)
+    found = []
+    for m in _NUMERAL.finditer(masked):
+        before, after = masked[m.start() - 1: m.start()], masked[m.end(): m.end() + 1]
+        if (before and (before.isalpha() and before.isascii() or before in "_.")) or (after and (after.isascii() and after.isalnum() or after == "_")):
+            continue  # part of a word or identifier (A4, p0, sha256, fig-p4)
+        if _is_cjk(before) or _is_cjk(after):
+            continue  # inside a verbatim Chinese quote of the report (截止10月底, 30多个): the source
+        found.append(text[max(0, m.start() - 30): m.end() + 20].replace("\n", " ").strip())
+    return found
+
+
+# ---- the book's pages --------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^(`{3,})(.*)$")
+_ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")  # {glue:text}`x`, {numref}`fig-x`, {ref}`T <tbl-x>`
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+")
+_TAG = re.compile(r"<[^>\n]*>")
+_LABEL = re.compile(r"^\([\w.-]+\)=\s*$", re.M)
+
+
+def _prose(text: str) -> str:
+    for pattern in (_ROLE, _INLINE_CODE, _URL, _TAG, _LABEL):
+        text = pattern.sub(" ", text)
+    return _LINK_TARGET.sub("]", text)
+
+
+def _code_strings(code: str) -> list[str]:
+    """The string literals of a cell (an f-string's literal parts included)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return [code]
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and n.value not in SECTIONS]  # a section named in a call: in_section(figs, "4.1")
+
+
+def page_texts(path: Path) -> list[tuple[int, str]]:
+    """(line, text) for everything a reader of the page sees or a cell prints: prose, captions, cell strings."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out: list[tuple[int, str]] = []
+    i = 0
+    if lines and lines[0] == "---":  # front matter
+        i = lines.index("---", 1) + 1
+    while i < len(lines):
+        fence = _FENCE.match(lines[i])
+        if not fence:
+            out.append((i + 1, _prose(lines[i])))
+            i += 1
+            continue
+        start, ticks, info = i, fence.group(1), fence.group(2).strip()
+        i += 1
+        while i < len(lines) and lines[i].strip() != ticks:
+            i += 1
+        block = lines[start + 1: i]
+        i += 1
+        if not info.startswith("{code-cell}"):
+            continue  # a literal example (```python, ```sh) or a directive: not the page's numbers
+        if block and block[0].strip() == "---":  # YAML options: the figure's caption is read
+            end = block.index("---", 1)
+            options = yaml.safe_load("\n".join(block[1:end])) or {}
+            caption = ((options.get("mystnb") or {}).get("figure") or {}).get("caption")
+            if caption:
+                out.append((start + 2, caption))
+            block = block[end + 1:]
+        code = "\n".join(ln for ln in block if not ln.startswith(":"))
+        out += [(start + 1, s) for s in _code_strings(code)]
+    return out
+
+
+def _page_failures(path: Path) -> list[str]:
+    return [f"{path.relative_to(ROOT)}:{line}: {hit}" for line, text in page_texts(path) for hit in typed_numbers(text)]
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.name not in EXCLUDED_PAGES], ids=lambda p: p.stem)
+def test_page_types_no_number(path: Path) -> None:
+    failures = _page_failures(path)
+    assert not failures, f"{len(failures)} typed number(s):\n" + "\n".join(failures)
+
+
+# ---- the data's notes and explanations -------------------------------------------------------
+
+# Text fields a reader sees as notes, by kind of entry. Not scanned: frameworks' confidence
+# notes, which describe the national documents (their articles and parts), not the report.
+SCANNED = {
+    "figures": ("description_en", "note_en"),
+    "excluded": ("reason_en",),
+    "relations": ("description_en", "note_en"),
+    "interpretations": ("label_en", "reason_en"),
+    "terms": ("explanation_en",),
+    "crosswalk": ("reason_en",),
+    "outside_frameworks": ("theme_en",),
+    "reports": ("notes_en",),
+}
+
+
+def data_texts() -> dict[str, list[tuple[int | None, str, str, str]]]:
+    """{file: [(line, entry, field, text)]} for every scanned field, templates as written (unfilled)."""
+    ds = dataset()
+    groups = {
+        "terms": ds.terms, "crosswalk": ds.crosswalk, "outside_frameworks": ds.outside_frameworks,
+        "reports": [rd.report for rd in ds.reports.values()],
+        "figures": [e for rd in ds.reports.values() for e in rd.figures],
+        "excluded": [e for rd in ds.reports.values() for e in rd.excluded],
+        "relations": [e for rd in ds.reports.values() for e in rd.relations],
+    }
+    out: dict[str, list] = {}
+    for kind, entries in groups.items():
+        for e in entries:
+            subs = [(e, f) for f in SCANNED[kind]]
+            subs += [(it, f) for it in getattr(e.model, "interpretations", None) or [] for f in SCANNED["interpretations"]]
+            for obj, field in subs:
+                value = getattr(getattr(obj, "model", obj), field)
+                for text in value if isinstance(value, list) else [value]:
+                    if text:
+                        out.setdefault(e.file, []).append((e.line(field) if obj is e else e.line("interpretations"), e.label, field, text))
+    return out
+
+
+DATA_TEXTS = data_texts()
+
+
+@pytest.mark.parametrize("file", sorted(DATA_TEXTS))
+def test_data_notes_type_no_number(file: str) -> None:
+    failures = [f"{file}:{line}: entry '{entry}': field '{field}': {hit}"
+                for line, entry, field, text in DATA_TEXTS[file] for hit in typed_numbers(_PLACEHOLDER.sub(" ", text))]
+    assert not failures, f"{len(failures)} typed number(s):\n" + "\n".join(failures)
+
+
+# ---- the scanner itself can fail ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 359 documents reviewed, most were retained.",                  # a count typed in prose
+    "17985 / 17993 is 99.9556%, which rounds to 99.96%.",                  # the wrong note this test was written for
+    "The hotline took 94,129 calls.",                                      # thousands separator
+    "about 42 per department",                                             # a derived ratio
+    "Covers 3 consecutive years.",
+])
+def test_a_typed_number_is_caught(text: str) -> None:
+    assert typed_numbers(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "{glue:text}`audit.n_exact` relations are exact ({numref}`fig-audit-verdicts`).",
+    "Source: report §4.1.4 and §5.3.1–5.3.3; see Part 4 and parts 2-9 of the Opinion.",
+    "国发〔2008〕17号, issued in 2008; the page is dated 2014-05-15 03:35.",
+    "截止10月底 and 30多个 and 99.6%以上 are quoted as printed.",
+    "The congress sat from 8 to 14 November 2012 (the 18th Party Congress).",
+    "Figures per 1,000 characters; processing time, 2010 = 100; UTF-8 and SHA-256.",
+])
+def test_what_may_be_typed_passes(text: str) -> None:
+    assert typed_numbers(_prose(text)) == []
+
+
+def test_a_page_with_typed_numbers_fails(tmp_path: Path) -> None:
+    page = tmp_path / "typed.md"
+    page.write_text(
+        "---\nkernelspec:\n  name: python3\n---\n\n# A page · 一页\n\nThe clean-up reviewed 359 documents.\n\n"
+        "```{code-cell} python\n---\ntags: [remove-input]\nmystnb:\n  figure:\n    name: fig-x\n"
+        "    caption: \"The 95 documents abolished. Source: report §4.1.4.\"\n---\n"
+        "charts.bars(figs, ids, description=\"Bars: 95 abolished, 23 amended.\")\n```\n\n"
+        "```python\nlawgov.figures().query(\"value > 1000\")\n```\n", encoding="utf-8")
+    hits = [hit for _, text in page_texts(page) for hit in typed_numbers(text)]
+    assert len(hits) == 4 and all(n in " ".join(hits) for n in ("359", "95 documents", "95 abolished", "23 amended")), hits
+
+
+def test_a_note_with_a_typed_number_fails_and_its_template_passes() -> None:
+    typed = "17985 / 17993 is 99.9556%, which rounds to 99.96%."
+    template = "{mediation_successes.number} / {mediation_cases.number} is {mediation_success_rate_check.computed:.4f}%."
+    assert typed_numbers(_PLACEHOLDER.sub(" ", typed))
+    assert not typed_numbers(_PLACEHOLDER.sub(" ", template))
+
+
+def test_every_data_file_with_notes_is_scanned() -> None:
+    files = set(DATA_TEXTS)
+    assert {"data/figures/kunshan-2012.yaml", "data/relations/kunshan-2012.yaml", "data/glossary.yaml",
+            "data/frameworks.yaml", "data/reports.yaml"} <= files
+    assert sum(len(v) for v in DATA_TEXTS.values()) > len(lawgov.figures())
