@@ -85,3 +85,9 @@ def test_problems(text, message):
 def test_a_good_template_has_no_problem():
     assert problems("{mediation_successes.number} / {mediation_cases.number} = {mediation_success_rate_check.computed:.4f}%",
                     FIGS, RELS) == []
+
+
+def test_unreadable_relations_leave_relation_placeholders_unjudged():
+    # the unreadable relations file is the one problem; a note naming a relation is not a second one
+    assert problems("{mediation_success_rate_check.computed:.2f}", FIGS, None) == []
+    assert problems("{mediation_cas}", FIGS, None) == ["placeholder {mediation_cas}: a relation needs .computed, .stated or .verdict"]

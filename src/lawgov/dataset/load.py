@@ -39,6 +39,9 @@ class ReportData:
     # ids of every figure entry, valid or not; None when the figures file is unusable.
     # A relation naming an invalid figure is then not reported a second time.
     declared_figures: set[str] | None = None
+    # ids of every relation entry, valid or not: empty without a relations file, None when the
+    # file is unusable (then a note naming a relation is not reported a second time)
+    declared_relations: set[str] | None = field(default_factory=set)
 
     @property
     def id(self) -> str:
@@ -163,6 +166,8 @@ def _read_per_report(ds: Dataset) -> None:
         for rid, rd in ds.reports.items():
             doc = _read(ds, f"{kind}/{rid}.yaml", model, required, parsed)
             if doc is None:
+                if kind == "relations" and (ds.data_dir / kind / f"{rid}.yaml").exists():
+                    rd.declared_relations = None
                 continue
             if doc.header is not None and doc.header.report != rid:
                 ds.problems.append(Problem(doc.file, 1, None, "report", f"report '{doc.header.report}' does not match the file name ({rid})"))
@@ -173,6 +178,7 @@ def _read_per_report(ds: Dataset) -> None:
                 rd.declared_figures = doc.declared("figures")
             elif kind == "relations":
                 rd.relations = doc.entries.get("relations", [])
+                rd.declared_relations = doc.declared("relations")
             else:
                 rd.translation, rd.translation_file = doc.entries.get("sentences", []), doc
         folder = ds.data_dir / kind

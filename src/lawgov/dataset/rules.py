@@ -182,7 +182,7 @@ def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
     for rd in ds.reports.values():
         if rd.declared_figures is None:  # the figures file is unusable: its problem is reported once
             continue
-        names = (rd.declared_figures, {e.model.id for e in rd.relations})
+        names = (rd.declared_figures, rd.declared_relations)
         entries = [(e, "figure") for e in rd.figures] + [(e, "relation") for e in rd.relations]
         entries += [(e, "mapping") for e in ds.crosswalk if e.model.report == rd.id] + [(rd.report, "report")]
         for e, kind in entries:

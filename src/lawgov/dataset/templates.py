@@ -64,8 +64,11 @@ def _spec_problem(spec: str) -> str | None:
     return None
 
 
-def problems(text: str | None, figures: Collection[str], relations: Collection[str]) -> list[str]:
-    """What is wrong with the placeholders of ``text`` (an empty list when it can be filled)."""
+def problems(text: str | None, figures: Collection[str], relations: Collection[str] | None) -> list[str]:
+    """What is wrong with the placeholders of ``text`` (an empty list when it can be filled).
+
+    ``relations`` is None when the report's relations cannot be read: a name that is not a
+    figure is then taken for a relation (the unreadable file is the one problem reported)."""
     text = text or ""
     out = []
     stray = BRACED.sub("", text)
@@ -80,7 +83,7 @@ def problems(text: str | None, figures: Collection[str], relations: Collection[s
         if name in figures:
             if attr not in FIGURE_ATTRS or spec:
                 out.append(f"placeholder {m.group(0)}: a figure takes no format and only .number or .zh")
-        elif name in relations:
+        elif relations is None or name in relations:
             if attr not in RELATION_ATTRS:
                 out.append(f"placeholder {m.group(0)}: a relation needs .computed, .stated or .verdict")
             elif spec and (attr not in NUMERIC_ATTRS or _spec_problem(spec)):
