@@ -23,8 +23,19 @@ PART_PAGES = {
 
 
 def _glue(key: str, value, display: bool = False) -> None:
-    from myst_nb import glue  # only needed inside the book's notebooks
+    """myst-nb's glue in the book; elsewhere (no myst-nb) plain output: shown if asked, else nothing.
 
+    A downloaded notebook's prose already reads with the values in place (the export pastes
+    them, see lawgov.publish.ipynb_export), so a notebook needs myst-nb only to build the book.
+    """
+    try:
+        from myst_nb import glue
+    except ImportError:
+        if display:
+            from IPython.display import display as show
+
+            show(value)
+        return
     glue(key, value, display=display)
 
 
