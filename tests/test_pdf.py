@@ -206,9 +206,12 @@ def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
 
     with zipfile.ZipFile(built_book / d["notebooks_zip"]) as zf:
         names = sorted(n.split("/", 1)[1] for n in zf.namelist())
-        assert names == sorted(f"{doc}.ipynb" for doc, _ in export.notebook_sources(BOOK))
+        assert names == sorted([*(f"{doc}.ipynb" for doc, _ in export.notebook_sources(BOOK)), "README.md"])
         for n in zf.namelist():
-            assert json.loads(zf.read(n))["nbformat"] == 4
+            if n.endswith(".ipynb"):
+                assert json.loads(zf.read(n))["nbformat"] == 4
+        readme = next(zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith("/README.md"))
+        assert 'pip install "lawgov[notebook]"' in readme and "jupyter lab" in readme
 
 
 def test_every_page_offers_its_source(built_book):

@@ -26,7 +26,7 @@ def _glue(key: str, value, display: bool = False) -> None:
     """myst-nb's glue in the book; elsewhere (no myst-nb) plain output: shown if asked, else nothing.
 
     A downloaded notebook's prose already reads with the values in place (the export pastes
-    them, see lawgov.publish.ipynb_export), so a notebook needs myst-nb only to build the book.
+    them, see lawgov.publish.reader_notebook), so a notebook needs myst-nb only to build the book.
     """
     try:
         from myst_nb import glue
@@ -81,9 +81,19 @@ def source_note(report: pd.Series, sections: Iterable[str]) -> str:
 
 
 def figures_download(part: int):
-    """A link to this part's figures as CSV (written into the book by the build)."""
+    """A link to this part's figures as CSV: the book's file in the book, the CSV itself elsewhere.
+
+    The build writes the CSV into the book's downloads folder; a notebook run anywhere else
+    (JupyterLab, a downloaded .ipynb) has no such folder, so its link carries the same bytes.
+    """
     from IPython.display import HTML
 
+    from lawgov.charts.notebook import in_book_build
+
+    if not in_book_build():
+        from lawgov.publish.reader_notebook import chapter_csv_link
+
+        return HTML(chapter_csv_link(part))
     from lawgov.publish import package as export
 
     return HTML(export.chapter_download_link(part))

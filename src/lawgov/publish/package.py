@@ -954,21 +954,29 @@ def notebook_sources(book_dir: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def write_notebooks(book_dir: Path, out_dir: Path) -> list[Path]:
+def write_notebooks(book_dir: Path, out_dir: Path, html_dir: Path | None = None) -> list[Path]:
     """Each chapter notebook as .ipynb (unexecuted, via jupytext), for readers without jupytext.
 
     The .md source itself is offered by the theme's download button (``_sources/<doc>.md``).
     """
     import jupytext
 
+    from lawgov.publish import reader_notebook
+
     written = []
     for docname, src in notebook_sources(book_dir):
         nb = jupytext.read(src)
+        # Prose as the page reads (glued values, figure numbers, captions): lawgov.publish.reader_notebook.
+        executed = reader_notebook.executed_notebook(nb, book_dir / "_build" / ".jupyter_cache")
+        page = html_dir / f"{docname}.html" if html_dir else None
+        nb = reader_notebook.for_reader(nb, executed, page.read_text(encoding="utf-8") if page and page.exists() else None)
         dest = out_dir / f"{docname}.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(nb, dest, fmt="ipynb")
         written.append(dest)
-    return written
+    readme = out_dir / "README.md"  # how to run them: pip install "lawgov[notebook]", jupyter lab
+    readme.write_text(reader_notebook.readme(BOOK_TITLE), encoding="utf-8")
+    return [*written, readme]
 
 
 def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path | None = None) -> str:
@@ -981,14 +989,14 @@ def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path 
     pkg = html_dir / PACKAGE_DIR
     sizes = export(pkg, data_dir)
     z = write_zip(pkg, html_dir / DOWNLOADS / zip_name())
-    notebooks = write_notebooks(book_dir, html_dir / DOWNLOADS / "notebooks") if book_dir else []
+    notebooks = write_notebooks(book_dir, html_dir / DOWNLOADS / "notebooks", html_dir) if book_dir else []
     if book_dir:
         zip_files(notebooks, html_dir / DOWNLOADS / NOTEBOOKS_ZIP, f"{PACKAGE_NAME}-notebooks-{version()}", meta_created(pkg))
     meta = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     tables = [r for r in meta["resources"] if "schema" in r]
     n_fields = sum(len(r["schema"]["fields"]) for r in tables)
     return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
-            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks as .ipynb")
+            f"zip {z.stat().st_size / 1024:.0f} KB; {sum(p.suffix == '.ipynb' for p in notebooks)} notebooks as .ipynb")
 
 
 def main_export(out_dir: str, data_dir: PathLike = None) -> int:
