@@ -56,7 +56,7 @@ def test_normaliser_is_one_pass_and_idempotent(tmp_path: Path) -> None:
         assert lab_text(p) == text, p.name
         assert _round_trip(p) == text, p.name
         if text.startswith("---") and "kernelspec:" in text.split("\n---", 1)[0]:
-            assert "{code-cell} ipython3" in text and "jupytext_version:" not in text
+            assert "{code-cell} python\n" not in text and "jupytext_version:" not in text
     plain = tmp_path / "plain.md"
     plain.write_text("# A note for authors\n\nNot a notebook.\n", encoding="utf-8")
     assert lab_text(plain) == plain.read_text(encoding="utf-8")
