@@ -35,7 +35,8 @@ README = """# {title}: the chapters as notebooks
 Each `.ipynb` here is one chapter of the book, its prose reading as the page does. To run one:
 
 1. `pip install "lawgov[notebook]"` (the package, with the dataset inside it, JupyterLab,
-   and jupyterlab-myst for the MyST markdown);
+   and jupyterlab-myst for the MyST markdown), in a new virtual environment; until lawgov is
+   on the package index, run `pip install ".[notebook]"` in a copy of the book's repository;
 2. `jupyter lab p4-oversight.ipynb` (any chapter), then Run > Run All Cells.
 
 The notebooks need no download of data and no internet: `lawgov` finds its data in the
