@@ -25,7 +25,7 @@ book: $(STAMP)
 	$(BIN)/python -m lawgov.publish.build
 
 test: $(STAMP) $(LAB_STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 # JupyterLab lives in its own environment, .venv-lab (the `lab` extra, requirements-lab.lock):
 # the book's build never imports it. `make lab` opens book/ with every .md notebook as a

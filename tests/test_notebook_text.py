@@ -50,13 +50,24 @@ def test_normaliser_is_one_pass_and_idempotent(tmp_path: Path) -> None:
         shutil.copy(src, tmp_path / src.name)
         copies.append(tmp_path / src.name)
     for p in copies:
-        p.write_text(lab_text(p), encoding="utf-8")
+        p.write_text(lab_text(p, normalise=True), encoding="utf-8")
     for p in copies:
         text = p.read_text(encoding="utf-8")
-        assert lab_text(p) == text, p.name
+        assert lab_text(p) == lab_text(p, normalise=True) == text, p.name
         assert _round_trip(p) == text, p.name
         if text.startswith("---") and "kernelspec:" in text.split("\n---", 1)[0]:
             assert "{code-cell} python\n" not in text and "jupytext_version:" not in text
     plain = tmp_path / "plain.md"
     plain.write_text("# A note for authors\n\nNot a notebook.\n", encoding="utf-8")
     assert lab_text(plain) == plain.read_text(encoding="utf-8")
+
+
+def test_jupyterlab_leaves_nothing_git_would_show() -> None:
+    """Lab's checkpoints (book/.ipynb_checkpoints/) and its environment (.venv-lab/) are ignored."""
+    import subprocess
+
+    root = BOOK.parent
+    for path in ("book/.ipynb_checkpoints/p4-oversight-checkpoint.md", ".venv-lab/bin/python",
+                 "book/_build/lab/p4-oversight.md"):
+        run = subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=root)
+        assert run.returncode == 0, f"{path} is not ignored by .gitignore"

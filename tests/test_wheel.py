@@ -1,6 +1,6 @@
 """`pip install lawgov` works like palmerpenguins, and a downloaded notebook runs where it lands.
 
-One wheel and one fresh virtual environment per test session, both outside the repository:
+One wheel and one fresh virtual environment per test run, both outside the repository:
 the wheel is built from this checkout (`pip wheel --no-deps`), installed with the `notebook`
 extra into a new venv, its dependencies pinned to requirements-lab.lock (from uv's cache when
 it has them, else from the package index). Then, in a temporary directory:
@@ -15,6 +15,7 @@ it has them, else from the package index). Then, in a temporary directory:
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
 import os
@@ -31,7 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 LOCK = ROOT / "requirements-lab.lock"
 CHAPTER = "p4-oversight"
-pytestmark = pytest.mark.xdist_group("wheel")  # one wheel and one venv (make test: --dist loadgroup)
 
 
 def _clean_env(tmp: Path) -> dict[str, str]:
@@ -41,10 +41,30 @@ def _clean_env(tmp: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory):
-    """(wheel, venv python, a working directory outside the repository)."""
-    out = tmp_path_factory.mktemp("wheel")
+def installed(tmp_path_factory, worker_id):
+    """(wheel, venv python, a working directory outside the repository), made once per test run.
+
+    The pytest-xdist workers share it: the first makes it under a lock in the run's common
+    temporary folder, the other waits and reuses it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    out = shared / "lawgov-wheel"
     assert ROOT not in out.parents
+    with open(shared / "lawgov-wheel.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = out / "ready"
+        if not done.exists():
+            out.mkdir(exist_ok=True)
+            _make(out)
+            done.write_text("ok")
+    wheel = next(out.glob("lawgov-*.whl"))
+    work = tmp_path_factory.mktemp("work")
+    return wheel, out / "venv" / "bin" / "python", work
+
+
+def _make(out: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                     "--disable-pip-version-check", "-w", str(out), str(ROOT)], check=True, cwd=out, timeout=600)
     wheel = next(out.glob("lawgov-*.whl"))
@@ -56,9 +76,6 @@ def installed(tmp_path_factory):
     if subprocess.run([*install, "--offline"], capture_output=True, timeout=600).returncode != 0:
         done = subprocess.run(install, capture_output=True, text=True, timeout=900)
         assert done.returncode == 0, f"installing the wheel failed:\n{done.stderr[-3000:]}"
-    work = out / "work"
-    work.mkdir()
-    return wheel, venv / "bin" / "python", work
 
 
 def _run(installed, *args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:

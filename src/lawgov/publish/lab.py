@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lawgov.charts.notebook import BUNDLE_ROUTE
 from lawgov.publish import vega
-from lawgov.publish.paths import BOOK
+from lawgov.publish.paths import BOOK, BUILD, ROOT
 
 # Lab's settings that keep it quiet and offline, and open MyST markdown as notebooks.
 LAB_SETTINGS = {
@@ -43,7 +43,10 @@ KERNEL_OPTIONS = ["--KernelManager.transport_encryption=auto"]
 
 
 def bundle_cache_dir() -> Path:
-    """Where the served bundle is kept: ``$LAWGOV_CACHE/vega`` (default ``~/.cache/lawgov/vega``)."""
+    """Where the served bundle is kept: in a checkout, the build's own cache (one bundle for
+    ``make book`` and ``make lab``); otherwise ``$LAWGOV_CACHE/vega`` (default ``~/.cache/lawgov/vega``)."""
+    if (BOOK / "_config.yml").exists() and Path(__file__).resolve().is_relative_to(ROOT):
+        return BUILD / ".vega-bundle"
     chosen = os.environ.get("LAWGOV_CACHE", "").strip()
     if chosen.lower() in ("0", "off", "no", "false"):
         import tempfile

@@ -38,8 +38,12 @@ def kernel_metadata(kernel_name: str = "python3") -> tuple[dict, dict]:
     return kernelspec, copy.deepcopy(dict(IPythonKernel.language_info))
 
 
-def lab_text(path: Path, config=None) -> str:  # type: ignore[no-untyped-def]
-    """The text jupytext writes when JupyterLab saves ``path`` after running it."""
+def lab_text(path: Path, config=None, *, normalise: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """The text jupytext writes when JupyterLab saves ``path`` after running it.
+
+    With ``normalise``, a notebook also gets the book's metadata filter first (what
+    ``make notebooks-fmt`` writes); once a file has it, both are the same text.
+    """
     import jupytext
     from jupytext.config import load_jupytext_config
 
@@ -51,15 +55,16 @@ def lab_text(path: Path, config=None) -> str:  # type: ignore[no-untyped-def]
         kernelspec, language_info = kernel_metadata(nb.metadata["kernelspec"].get("name", "python3"))
         nb.metadata["kernelspec"] = kernelspec
         nb.metadata["language_info"] = language_info
-        nb.metadata["jupytext"].setdefault("notebook_metadata_filter", METADATA_FILTER)
+        if normalise:
+            nb.metadata["jupytext"].setdefault("notebook_metadata_filter", METADATA_FILTER)
     if config is None:
         config = load_jupytext_config(str(path.parent.resolve()))
     return jupytext.writes(nb, fmt=fmt, config=config)
 
 
 def differing(paths: list[Path]) -> list[Path]:
-    """The files whose text is not what Lab would save."""
-    return [p for p in paths if lab_text(p) != p.read_text(encoding="utf-8")]
+    """The files whose text is not what Lab saves, once normalised."""
+    return [p for p in paths if lab_text(p, normalise=True) != p.read_text(encoding="utf-8")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             print(f"{p}: not as JupyterLab saves it (make notebooks-fmt)")
         else:
-            p.write_text(lab_text(p), encoding="utf-8")
+            p.write_text(lab_text(p, normalise=True), encoding="utf-8")
             print(f"rewrote {p}")
     return 1 if args.check and changed else 0
 
