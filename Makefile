@@ -1,11 +1,15 @@
 # Two commands do all the set-up on a fresh machine: `make book` and `make test`.
-# Each bootstraps .venv from requirements.lock (exact versions, hashes) on first use.
+# Each bootstraps .venv from requirements.lock (exact versions, hashes) on first use; `make test`
+# also .venv-lab (JupyterLab, requirements-lab.lock) for the test that drives JupyterLab.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LAB_VENV  := .venv-lab
+LAB_BIN   := $(LAB_VENV)/bin
+LAB_STAMP := $(LAB_VENV)/.installed
 
-.PHONY: book test lab bench validate export lock clean
+.PHONY: book test lab lab-env notebooks-fmt notebooks-check bench validate export lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,15 +24,34 @@ validate: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python -m lawgov.publish.build
 
-test: $(STAMP)
+test: $(STAMP) $(LAB_STAMP)
 	$(BIN)/python -m pytest -n 2
 
-# JupyterLab opens every MyST .md notebook as a notebook (jupytext's "Jupytext Notebook"
-# viewer as the default for markdown/myst, set in the venv's overrides.json, not in ~).
-LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
-lab: $(STAMP)
-	@$(BIN)/jupytext-config --settings-file $(LAB_OVERRIDES) set-default-viewer markdown myst
-	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
+# JupyterLab lives in its own environment, .venv-lab (the `lab` extra, requirements-lab.lock):
+# the book's build never imports it. `make lab` opens book/ with every .md notebook as a
+# notebook, charts drawn offline. Options: make lab PORT=8890 TOKEN=secret NO_BROWSER=1, or any
+# `jupyter lab` option in LAB_ARGS="...". The settings go into .venv-lab, not into ~.
+
+$(LAB_STAMP): requirements-lab.lock pyproject.toml $(STAMP)
+	@test -x $(LAB_BIN)/python || $(BIN)/uv venv -q --python $(PYTHON) $(LAB_VENV)
+	$(BIN)/uv pip sync -q --compile-bytecode --python $(LAB_BIN)/python requirements-lab.lock
+	$(BIN)/uv pip install -q --python $(LAB_BIN)/python --no-deps -e .
+	$(LAB_BIN)/python -m lawgov.publish.lab --configure-only
+	@touch $(LAB_STAMP)
+
+lab-env: $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(LAB_BIN)/python -m lawgov.publish.lab $(if $(PORT),--port $(PORT)) $(if $(TOKEN),--token $(TOKEN)) \
+	  $(if $(NO_BROWSER),--no-browser) $(LAB_ARGS)
+
+# Rewrite book/*.md exactly as jupytext writes them when JupyterLab saves them (so that
+# opening a notebook never changes it); `make notebooks-check` only reports.
+notebooks-fmt: $(STAMP)
+	$(BIN)/python -m lawgov.publish.notebook_text
+
+notebooks-check: $(STAMP)
+	$(BIN)/python -m lawgov.publish.notebook_text --check
 
 # The data package alone (make book also writes it into the book's downloads).
 export: $(STAMP)
@@ -37,10 +60,13 @@ export: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
-# Re-resolve the lock after changing dependencies in pyproject.toml.
+# Re-resolve the locks after changing dependencies in pyproject.toml: the build and tests
+# (.venv), then JupyterLab's environment (.venv-lab) with the same versions where they overlap.
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra book --extra test --python-version 3.11 \
 	  --generate-hashes -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --python-version 3.11 \
+	  --generate-hashes -c requirements.lock -o requirements-lab.lock
 
 clean:
 	rm -rf book/_build

@@ -181,7 +181,7 @@ def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
 
     with zipfile.ZipFile(built_book / d["notebooks_zip"]) as zf:
         names = sorted(n.split("/", 1)[1] for n in zf.namelist())
-        assert names == sorted(f"{doc}.ipynb" for doc, _ in notebook_sources(BOOK))
+        assert names == sorted([*(f"{doc}.ipynb" for doc, _ in notebook_sources(BOOK)), "README.md"])
         for n in zf.namelist():
             assert json.loads(zf.read(n))["nbformat"] == 4
 

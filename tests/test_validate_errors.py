@@ -223,4 +223,4 @@ def test_all_problems_are_listed_together(data_dir: Path) -> None:
 def test_missing_data_dir_is_one_line_exit_2(tmp_path: Path) -> None:
     result = run_cli("validate", "--data", str(tmp_path / "nowhere"))
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"lawgov: data directory not found: {tmp_path / 'nowhere'}"]
+    assert result.stderr.strip().splitlines() == [f"lawgov: data directory not found: {tmp_path / 'nowhere'} (from data_dir= (--data))"]

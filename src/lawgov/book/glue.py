@@ -23,8 +23,19 @@ PART_PAGES = {
 
 
 def _glue(key: str, value, display: bool = False) -> None:
-    from myst_nb import glue  # only needed inside the book's notebooks
+    """myst-nb's glue in the book; elsewhere (no myst-nb) plain output: shown if asked, else nothing.
 
+    A downloaded notebook's prose already reads with the values in place (the export pastes
+    them, see lawgov.publish.reader_notebook), so a notebook needs myst-nb only to build the book.
+    """
+    try:
+        from myst_nb import glue
+    except ImportError:
+        if display:
+            from IPython.display import display as show
+
+            show(value)
+        return
     glue(key, value, display=display)
 
 
@@ -70,9 +81,11 @@ def source_note(report: pd.Series, sections: Iterable[str]) -> str:
 
 
 def figures_download(part: int):
-    """A link to this part's figures as CSV (written into the book by the build)."""
+    """A link to this part's figures as CSV: the book's file in the book; elsewhere (JupyterLab,
+    a downloaded .ipynb, which have no downloads folder) a link carrying the CSV itself."""
     from IPython.display import HTML
 
-    from lawgov.book.links import chapter_download_link
+    from lawgov.book.links import chapter_download_link, chapter_csv_data_link
+    from lawgov.charts.notebook import in_book_build
 
-    return HTML(chapter_download_link(part))
+    return HTML(chapter_download_link(part) if in_book_build() else chapter_csv_data_link(part))

@@ -73,6 +73,20 @@ def chapter_download_link(part: int, *, page_prefix: str = "") -> str:
             f"Download this part's figures (CSV)</a>")
 
 
+def chapter_csv_data_link(part: int, data_dir: PathLike = None) -> str:
+    """A link whose data: URL carries the part's figures as CSV (UTF-8 with BOM, every column of
+    ``lawgov.figures()``), so it works in any notebook, with no file beside it."""
+    import base64
+
+    import lawgov
+
+    figs = lawgov.figures(data_dir=data_dir)
+    data = ("\ufeff" + figs[figs["part"] == part].to_csv(index=False)).encode("utf-8")
+    href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+    return (f'<a class="lawgov-download" href="{href}" download="figures-part-{part}.csv">'
+            f"Download this part's figures (CSV)</a>")
+
+
 def resources_table(data_dir: PathLike = None):
     """The package's tables, one row each, with their download links (the "Data and downloads" page)."""
     from lawgov.frames.tableschema import describe

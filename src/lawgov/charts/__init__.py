@@ -5,6 +5,7 @@ a chart draws or shows in its tooltip, and gives every mark a tooltip with the E
 label, the Chinese label, the value with unit and qualifier, and the figure id.
 """
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts import notebook as _notebook  # noqa: F401  (the renderer: Vega from the book or the Jupyter server, never a CDN)
 from lawgov.charts.figures import bars, composition, funnel, rates, section_profile, timeline, overview, speedup_readings
 
 __all__ = ["bars", "composition", "funnel", "rates", "section_profile", "timeline", "overview", "speedup_readings"]

@@ -1,4 +1,15 @@
-"""Where the data directory is: the argument, else ``$LAWGOV_DATA``, else the checkout's ``data/``.
+"""Where the data directory is: one rule, in this order.
+
+1. the ``data_dir=`` argument (``--data DIR`` on the command line);
+2. ``$LAWGOV_DATA``;
+3. the ``data/`` of the checkout this package was imported from (an editable install or
+   ``src/`` on the path: the folder holding ``pyproject.toml`` and ``src/lawgov``);
+4. the copy installed with the package (``lawgov/data/``: the wheel ships the dataset, so
+   ``pip install lawgov`` works in any directory, like palmerpenguins).
+
+A source that is given (1 or 2) is used or refused, never skipped: a typo in ``--data`` must
+not quietly fall back to another copy. When neither is given and no copy is usable, the
+error names every place it looked. "Usable" means a directory with a ``reports.yaml``.
 
 Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
 the loader, pydantic or PyYAML (it answers from its on-disk cache when it can).
@@ -8,14 +19,57 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parents[1]  # .../lawgov
 # The data dir of the source tree this package was imported from (src/lawgov/dataset/ -> ./data).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+DEFAULT_DATA_DIR = _PACKAGE.parents[1] / "data"
+# The dataset as installed with the package (package data, see setup.py).
+INSTALLED_DATA_DIR = _PACKAGE / "data"
+ENV = "LAWGOV_DATA"
+MARKER = "reports.yaml"
+
+
+def _is_checkout(data: Path) -> bool:
+    root = data.parent
+    return (root / "pyproject.toml").is_file() and _PACKAGE.parent == root / "src"
+
+
+def _why_unusable(path: Path, explicit: bool) -> str | None:
+    if not path.exists():
+        return "not found"
+    if not path.is_dir():
+        return "not a directory"
+    if not explicit and not (path / MARKER).is_file():
+        return f"has no {MARKER}"  # a given dir is checked file by file by the loader instead
+    return None
+
+
+def candidates(data_dir: str | os.PathLike[str] | None = None) -> list[tuple[str, Path | None]]:
+    """(where, path) in the order of the rule; path None where that source is not given."""
+    env = os.environ.get(ENV) or None
+    return [
+        ("data_dir= (--data)", Path(data_dir).expanduser() if data_dir is not None else None),
+        (f"${ENV}", Path(env).expanduser() if env else None),
+        ("the checkout's data/", DEFAULT_DATA_DIR if _is_checkout(DEFAULT_DATA_DIR) else None),
+        ("the copy installed with lawgov", INSTALLED_DATA_DIR),
+    ]
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The data dir: the argument, else $LAWGOV_DATA, else the repository's ``data/``."""
-    chosen = data_dir if data_dir is not None else os.environ.get("LAWGOV_DATA") or DEFAULT_DATA_DIR
-    path = Path(chosen).expanduser().absolute()
-    if not path.is_dir():
-        raise FileNotFoundError(f"data directory not found: {chosen}")
-    return path
+    """The data dir by the rule above; FileNotFoundError naming every place looked at."""
+    looked = []
+    for i, (where, path) in enumerate(candidates(data_dir)):
+        explicit = i < 2
+        if path is None:
+            looked.append(f"{where}: not given" if explicit else f"{where}: this lawgov is not a checkout")
+            continue
+        path = path.absolute()
+        why = _why_unusable(path, explicit)
+        if why is None:
+            return path
+        if explicit:  # given: use it or fail, never fall through to another copy
+            raise FileNotFoundError(f"data directory {why}: {path} (from {where})")
+        looked.append(f"{where}: {path} {why}")
+    raise FileNotFoundError(
+        "no data directory found; looked at, in order:\n  " + "\n  ".join(looked)
+        + f"\nPass data_dir= (lawgov --data DIR), set ${ENV}, or reinstall lawgov (its wheel ships the data)."
+    )

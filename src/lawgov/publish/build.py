@@ -134,7 +134,26 @@ def write_search_dictionary(info: dict) -> bool:
 # --- 4. html -------------------------------------------------------------------------
 
 
+def configure_kernels() -> None:
+    """The kernels the build starts (they inherit this process's environment and classes).
+
+    - ``LAWGOV_BOOK_BUILD=1``: charts are Altair's standard HTML, drawn by the page's shared
+      Vega bundle (elsewhere lawgov.charts.notebook loads Vega from the Jupyter server);
+    - CurveZMQ keys for every kernel (jupyter-client's ``transport_encryption``; ipykernel's
+      kernelspec declares support): the kernel transport is encrypted, and no kernel prints
+      "Kernel is running over TCP without encryption" (18 times a build). jupyter-cache starts
+      kernels through nbclient with no configuration of its own, so the class default is set.
+    """
+    from jupyter_client.manager import KernelManager
+
+    from lawgov.charts.notebook import BOOK_BUILD_ENV
+
+    os.environ[BOOK_BUILD_ENV] = "1"
+    KernelManager.transport_encryption.default_value = "auto"
+
+
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
+    configure_kernels()
     result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
         raise BuildError(

@@ -28,11 +28,11 @@ def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path 
     sizes = export(pkg, data_dir)
     z = write_zip(pkg, html_dir / DOWNLOADS / zip_name())
     meta = package_meta(pkg)
-    notebooks = write_notebooks(book_dir, html_dir / NOTEBOOKS_DIR) if book_dir else []
+    notebooks = write_notebooks(book_dir, html_dir / NOTEBOOKS_DIR, html_dir) if book_dir else []
     if book_dir:
         zip_files(notebooks, html_dir / DOWNLOADS / NOTEBOOKS_ZIP, f"{PACKAGE_NAME}-notebooks-{version()}",
                   meta.get("created", EPOCH))
     tables = [r for r in meta["resources"] if "schema" in r]
     n_fields = sum(len(r["schema"]["fields"]) for r in tables)
     return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
-            f"zip {z.stat().st_size / 1024:.0f} KB; {len(notebooks)} notebooks as .ipynb")
+            f"zip {z.stat().st_size / 1024:.0f} KB; {sum(p.suffix == '.ipynb' for p in notebooks)} notebooks as .ipynb")

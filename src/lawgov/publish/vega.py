@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,19 +128,27 @@ def _dist_key() -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
+def cached_bundle(cache_dir: Path) -> tuple[Path, bool]:
+    """The bundle for the installed Altair, under ``cache_dir`` (made if missing; a cache hit: False).
+
+    Also what lawgov's Jupyter server extension serves (:mod:`lawgov.publish.lab`).
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached = cache_dir / f"vega-bundle-{_dist_key()}.js"
+    if cached.exists():
+        return cached, False
+    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")  # two processes may make it at once
+    tmp.write_text(make_bundle(current_versions()), encoding="utf-8")
+    tmp.replace(cached)
+    return cached, True
+
+
 def write_bundle(static_dir: Path, cache_dir: Path) -> tuple[Path, bool]:
     """Make sure ``static_dir/vega-bundle.js`` is right for the installed Altair.
 
     Returns the path and whether anything had to be generated (False: cache hit).
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = cache_dir / f"vega-bundle-{_dist_key()}.js"
-    generated = False
-    if not cached.exists():
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text(make_bundle(current_versions()), encoding="utf-8")
-        tmp.replace(cached)
-        generated = True
+    cached, generated = cached_bundle(cache_dir)
     text = cached.read_text(encoding="utf-8")
     target = static_dir / BUNDLE_NAME
     static_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,156 @@
+"""A chapter notebook as a reader downloads it: it reads as the page does and runs where it lands.
+
+The book's prose takes its numbers from myst-nb's glue ({glue:text}`key`, {glue:md}`key`)
+and its figure numbers from Sphinx ({numref}`fig-...`). Neither is rendered outside the book:
+jupyterlab-myst renders MyST but has no glue (it shows the key), and myst-nb's own inline
+alternative, the {eval} role, needs ``nb_execution_mode: inline``, which cannot use the
+execution cache the build relies on. So the export pastes, into each markdown cell of the
+downloaded ``.ipynb``, exactly what the built page shows there:
+
+- a glued value: from the executed notebook the build cached (the outputs myst-nb pasted),
+  formatted as myst-nb formats it; a figure's value without its link into "The report in
+  numbers" (a page the notebook does not have);
+- a figure reference: its number as the built page prints it ("Fig. 4.1"), and after each
+  named chart its caption, numbered, as the page shows under the chart.
+
+The code cells are left as they are: run where the notebook lands, they compute the same
+values (``lawgov`` installed with its data); without myst-nb, glue shows nothing (the prose
+has the values already) and the chapter's CSV link carries the CSV in itself.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+ROLE = re.compile(r"\{(glue|glue:text|glue:md|glue:any|numref)\}`([^`]+)`")
+GLUE_PREFIX = "application/papermill.record/"
+_LINK = re.compile(r'^<a class="fig-link" href="[^"]*">(.*)</a>$', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+README = """# {title}: the chapters as notebooks
+
+Each `.ipynb` here is one chapter of the book, its prose reading as the page does. To run one:
+
+1. `pip install "lawgov[notebook]"` (the package, with the dataset inside it, JupyterLab,
+   and jupyterlab-myst for the MyST markdown), in a new virtual environment; until lawgov is
+   on the package index, run `pip install ".[notebook]"` in a copy of the book's repository;
+2. `jupyter lab p4-oversight.ipynb` (any chapter), then Run > Run All Cells.
+
+The notebooks need no download of data and no internet: `lawgov` finds its data in the
+installed package (or in `$LAWGOV_DATA`, or a folder you pass as `data_dir=`), and the charts
+draw with the Vega libraries lawgov's Jupyter server extension serves from your own JupyterLab.
+The last cell of a chapter offers its figures as CSV.
+
+Text, tables, charts and data: CC BY 4.0; code: MIT.
+"""
+
+
+# --- what the built book shows -----------------------------------------------------------------
+
+
+def glued_values(executed: Any) -> dict[str, dict[str, str]]:
+    """{key: mime bundle} of every value an executed notebook glued (myst-nb's scrapbook outputs)."""
+    values: dict[str, dict[str, str]] = {}
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            scrap = output.get("metadata", {}).get("scrapbook")
+            if not scrap:
+                continue
+            prefix = scrap.get("mime_prefix", "")
+            data = {k[len(prefix):]: ("".join(v) if isinstance(v, list) else v)
+                    for k, v in output.get("data", {}).items() if k.startswith(prefix)}
+            values[scrap["name"]] = data
+    return values
+
+
+def figure_numbers(page_html: str) -> dict[str, str]:
+    """{figure name: its number as the page prints it, e.g. "Fig. 4.1"}, from the built page."""
+    numbers = {}
+    for m in re.finditer(r'<figure[^>]*\bid="([^"]+)"(.*?)</figure>', page_html, re.S):
+        num = re.search(r'<span class="caption-number">(.*?)</span>', m.group(2), re.S)
+        if num:
+            numbers[m.group(1)] = html.unescape(_TAG.sub("", num.group(1))).strip()
+    for m in re.finditer(r'href="#([^"]+)"[^>]*>\s*<span class="std std-numref">(.*?)</span>', page_html, re.S):
+        numbers.setdefault(m.group(1), html.unescape(_TAG.sub("", m.group(2))).strip())
+    return numbers
+
+
+# --- pasting it into the notebook --------------------------------------------------------------
+
+
+def _glue_text(data: dict[str, str], spec: str) -> str:
+    from myst_nb.core.variables import format_plain_text  # the build's own formatting
+
+    return format_plain_text(data["text/plain"], spec)
+
+
+def _glue_md(data: dict[str, str]) -> str:
+    text = data["text/markdown"].strip()
+    link = _LINK.match(text)
+    return link.group(1) if link else text
+
+
+def paste(markdown: str, values: dict[str, dict[str, str]], numbers: dict[str, str]) -> str:
+    """The markdown with every glue role and figure reference replaced as the page shows it.
+
+    A role whose value is unknown is left as it is (jupyterlab-myst then shows its key).
+    """
+    def replace(m: re.Match[str]) -> str:
+        role, content = m.group(1), m.group(2)
+        if role == "numref":
+            target = re.search(r"<([^>]+)>\s*$", content)
+            name = target.group(1) if target else content
+            return numbers.get(name, m.group(0))
+        key, _, spec = content.partition(":")
+        data = values.get(key)
+        if data is None:
+            return m.group(0)
+        if role in ("glue:md",) or (role in ("glue", "glue:any") and "text/markdown" in data):
+            return _glue_md(data) if "text/markdown" in data else m.group(0)
+        return _glue_text(data, spec) if "text/plain" in data else m.group(0)
+
+    return ROLE.sub(replace, markdown)
+
+
+def for_reader(nb: Any, executed: Any | None, page_html: str | None) -> Any:
+    """The downloaded notebook: prose as on the page, each named chart followed by its caption."""
+    import nbformat
+
+    values = glued_values(executed) if executed is not None else {}
+    numbers = figure_numbers(page_html) if page_html else {}
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = paste(cell.source, values, numbers)
+        cells.append(cell)
+        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}) if cell.cell_type == "code" else {}
+        if figure.get("caption"):
+            number = numbers.get(figure.get("name", ""), "")
+            caption = paste(figure["caption"], values, numbers)
+            cells.append(nbformat.v4.new_markdown_cell(f"**{number}** {caption}" if number else caption))
+    nb.cells = cells
+    return nb
+
+
+def executed_notebook(nb: Any, cache_dir: Path) -> Any | None:
+    """The build's executed copy of ``nb`` from jupyter-cache, or None if it was never executed."""
+    if not cache_dir.exists():
+        return None
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(cache_dir))
+    try:
+        record = cache.match_cache_notebook(nb)
+    except KeyError:
+        return None
+    return cache.get_cache_bundle(record.pk).nb
+
+
+def readme(title: str) -> str:
+    return README.format(title=title)
+
+
+# --- the chapter's CSV, where the book's downloads folder is not -------------------------------
