@@ -98,6 +98,9 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
     docs = crosswalk.frameworks_summary(data_dir).set_index("framework")
     periods = figs["period_class"].astype(str).value_counts()
     by_figs = body["figures"].sort_values(ascending=False, kind="stable")
+    others = figs[figs["period_class"].astype(str) == "other"]
+    preamble = outline.set_index("section").loc["0"]
+    _title, _, paragraph = _api.body(report, data_dir=data_dir)[int(preamble["start"]):int(preamble["end"])].strip().partition("\n")
     subs = outline[outline["level"] == 1]
     per_sub = [int((outline["section"].str.startswith(s + ".") & (outline["level"] == 2)).sum()) for s in subs["section"]]
     out = {
@@ -108,6 +111,8 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
         "p0.preamble_figures_word": share_word(int(counts.loc[0, "figures"]), len(figs)),
         "p0.preamble_chars": f"{int(lengths.loc[0, 'chars']):,}",
         "p0.preamble_share": f"{100 * lengths.loc[0, 'share']:.0f}%",
+        # the section's count includes the report's title line, printed above the paragraph
+        "p0.preamble_paragraph_chars": f"{sum(not ch.isspace() for ch in paragraph):,}",
         "p0.subsections_per_part": _either(body["subsections"]),
         "p0.measures_per_subsection": _either(per_sub),
         "p0.most_figured": listing([f"{_part_name(p)} ({n} figures)" if i == 0 else f"{_part_name(p)} ({n})"
@@ -120,6 +125,7 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
         "p0.n_full_year": str(int(periods.get("full year", 0))),
         "p0.n_october": str(int(periods.get("January to October", 0))),
         "p0.n_other": str(int(periods.get("other", 0))),
+        "p0.n_other_periods": number_word(len(set(zip(others["period_start"], others["period_end"])))),
     }
     for key, fid in (("outline", "outline-2004"), ("opinion", "opinion-2010"), ("decision", "decision-2008")):
         d = docs.loc[fid]
@@ -220,6 +226,7 @@ def _p3(report, data_dir, figs, outline) -> dict[str, str]:
         "p3.n_pooled_rates": number_word(len(P3_RATES)),
         "p3.implied_min": f"{int(implied['min_count']):,}",
         "p3.implied_shortfall": str(int(implied["max_shortfall"])),
+        "p3.implied_min_rate": f"{100 * int(implied['min_count']) / pool['total']:.2f}%",
     }
 
 
@@ -323,11 +330,13 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
     opinion = summ[summ["framework"] == "opinion-2010"].sort_values(["measures", "figures"], kind="stable")
     by_code = opinion.set_index("code")
     closing = closing_areas(report, "opinion-2010", data_dir)
-    lead, over, least = by_code.loc["opinion-2010.9"], by_code.loc["opinion-2010.7"], opinion.iloc[0]
+    lead, least = by_code.loc["opinion-2010.9"], opinion.iloc[0]
     m = by_code["measures"]
     top = m.max()
-    lead_rank = ("more than any other area" if lead["measures"] == top and (m == top).sum() == 1 else
-                 "as many as any other area" if lead["measures"] == top else f"{rank_word(_rank(m, 'opinion-2010.9'))} number")
+    # compared within the 2010 Opinion only: another framework's area may have more measures
+    lead_rank = ("more than any other part of the 2010 Opinion" if lead["measures"] == top and (m == top).sum() == 1 else
+                 "as many as any other part of the 2010 Opinion" if lead["measures"] == top else
+                 f"{rank_word(_rank(m, 'opinion-2010.9'))} number of the 2010 Opinion's parts")
     most_often = ("most often" if lead["measures"] == top and (m == top).sum() == 1 else
                   f"{'as often as any' if lead['measures'] == top else ordinal_word(_rank(m, 'opinion-2010.9')) + ' most often'}")
     periods = figs["period_class"].astype(str).value_counts()
@@ -354,8 +363,10 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.leadership_most_often": most_often,
         "p6.leadership_figures": str(int(lead["figures"])),
         "p6.leadership_figures_rank": rank_word(_rank(by_code["figures"], "opinion-2010.9")),
-        "p6.oversight_measures": str(int(over["measures"])), "p6.oversight_figures": str(int(over["figures"])),
-        "p6.oversight_parts": parts_of(over["sections"]),
+        # the fourth problem, oversight of administrative law enforcement, is the subject of §4.1
+        "p6.s41_measures": number_word(int(((outline["level"] == 2) & readings.under(outline["section"], "4.1")).sum())),
+        "p6.s41_figures": str(int(readings.under(figs["section"], "4.1").sum())),
+        "p6.s41_documents": str(int((figs["section"] == "4.1.4").sum())),
         "p6.least": f"{least['title_en']} ({least['title_zh']})", "p6.least_code": least["code"],
         "p6.least_measures": str(int(least["measures"])), "p6.least_parts": parts_of(least["sections"]),
         "p6.next_least": listing([f"{r['title_en'].lower()} ({r['measures']} measures)" for r in opinion.iloc[1:3].to_dict("records")]),

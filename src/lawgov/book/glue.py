@@ -61,7 +61,8 @@ def original_text(body: str, outline: pd.DataFrame, section: str):
     row = outline.set_index("section").loc[section]
     text = body[int(row["start"]) : int(row["end"])].strip()
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
-    summary = f"原文 · Original text of §{html.escape(section)} ({len(text):,} characters)"
+    # counted as shown, line breaks included (the chapters' lengths exclude all whitespace)
+    summary = f"原文 · Original text of §{html.escape(section)} ({len(text):,} characters, line breaks included)"
     parallel = (f'<p class="original-parallel"><a href="{sentence_href(sentence_id(section, 1))}">'
                 f"§{html.escape(section)} sentence by sentence, with an English translation</a></p>")
     return HTML(f'<details class="original-text"><summary>{summary}</summary>'

@@ -42,9 +42,11 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
         .cols_align("left", columns=["section", "period"])
         .cols_width({"section": "6%", "indicator": "30%", "value": "16%", "period": "12%", "qualifier": "10%", "quote": "26%"})
     )
+    # Marks always after the value: great-tables' "auto" puts one before a cell it reads as a
+    # number, and the mark 20 before 100% reads as "20 100%".
     for i, note in enumerate(figs["note_en"]):
         if isinstance(note, str) and note:
-            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]), placement="right")
     if title:
         table = table.tab_header(title=title)
     if source:
@@ -100,7 +102,7 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
     )
     for i, note in enumerate(figs["note_en"]):
         if isinstance(note, str) and note:
-            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]), placement="right")
     return style(table)
 
 
