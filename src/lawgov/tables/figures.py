@@ -19,7 +19,8 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
                   page_prefix: str = "") -> gt.GT:
     """One row per figure: indicator (linked to its row in "The report in numbers"), value, period, qualifier, quote.
 
-    Every caveat (``note_en``) becomes a footnote on the value it qualifies.
+    Every caveat (``note_en``) becomes a footnote on the value it qualifies, its mark always after
+    the value: placed before it (great-tables' "auto" does so for some values) "20 100%" reads as 20,100%.
     """
     figs = figs.reset_index(drop=True)
     rows = pd.DataFrame({
@@ -44,7 +45,7 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
     )
     for i, note in enumerate(figs["note_en"]):
         if isinstance(note, str) and note:
-            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]), placement="right")
     if title:
         table = table.tab_header(title=title)
     if source:
@@ -100,7 +101,7 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
     )
     for i, note in enumerate(figs["note_en"]):
         if isinstance(note, str) and note:
-            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]))
+            table = table.tab_footnote(note, locations=gt.loc.body(columns="value", rows=[i]), placement="right")
     return style(table)
 
 
