@@ -122,13 +122,28 @@ def test_bound_violation() -> None:
 def test_unbounded_ratio_is_a_count_per_unit() -> None:
     r = one(RATIO + "    bounded: false\n", figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")))
     assert r.verdict == "implied" and r.computed == pytest.approx(665 / 16)
+    assert r.reason.endswith("41.56 per unit")
+
+
+def test_a_count_per_unit_names_its_unit() -> None:
+    r = one(RATIO + "    bounded: false\n    per_en: penalty powers per department\n",
+            figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")))
+    assert r.reason.endswith("41.56 penalty powers per department")
+
+
+def test_a_share_of_a_more_than_base_is_an_upper_bound() -> None:
+    # 3 of "30多" (more than 30) is under 10%, not 10%
+    r = one(RATIO, figs(("n", 3, "count", "3个"), ("d", 30, "count", "30多个", "more_than")))
+    assert r.verdict == "bound holds"
+    assert "3 of more than 30 is under 10%" in r.reason
 
 
 def test_rate_without_numerator_gives_the_implied_count() -> None:
     r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 40, "count", "40件"), ("rate", 100, "rate", "100%")))
     assert r.verdict == "implied" and r.computed is None
     # 100% printed without decimals allows 99.5% up to 100% of 40: only 40 itself
-    assert r.details[0] == {"implied": "numerator", "low": 40, "high": 40, "base": 40, "rest_low": 0, "rest_high": 0}
+    assert r.details[0] == {"implied": "numerator", "low": 40, "high": 40, "base": 40, "rest_low": 0, "rest_high": 0,
+                            "share_low": 99.5, "share_high": 100.0, "share_high_included": True}
     assert "means 40, so 0 not" in r.reason
 
 
@@ -139,6 +154,9 @@ def test_rate_of_a_known_base_gives_the_interval_the_printed_precision_allows() 
     assert 100 * low / 79134 >= 99.85 > 100 * (low - 1) / 79134
     assert 100 * high / 79134 < 99.95 <= 100 * (high + 1) / 79134
     assert f"{low:,} to {high:,}" in r.reason and f"{79134 - high:,} to {79134 - low:,} not" in r.reason
+    d = r.details[0]
+    assert (d["share_low"], d["share_high"], d["share_high_included"]) == (99.85, 99.95, False)
+    assert (d["rest_low"], d["rest_high"]) == (79134 - high, 79134 - low)
 
 
 def test_pooled_base_with_a_lower_bound() -> None:

@@ -98,3 +98,32 @@ def test_book_and_dataset_citations_carry_version_and_licence():
     for c in (book, data):
         assert "Lawgov book contributors" in c["text"]
         assert c["bibtex"].count("{") == c["bibtex"].count("}")
+
+
+def test_sentence_citation_is_built_from_id_section_text_and_anchor():
+    sentences = lawgov.sentences()
+    # a sentence holding a figure, so the citation can be checked against the figure's quote too
+    s = sentences[sentences["figures"].map(len) > 0].iloc[-1]
+    fig = lawgov.figures().set_index("id").loc[s["figures"][0]]
+    c = citation.cite_sentence(s["id"])
+    assert c["anchor"] == s["id"] and c["href"] == f"report.html#{s['id']}"
+    for text in (c["text"], c["bibtex"]):
+        assert s["id"] in text and s["section"] in text and s["zh"] in text and s["en"] in text
+        assert fig["quote"] in text  # the figure's words, verbatim, inside the cited sentence
+    assert c["bibtex"].startswith("@misc{lawgov_kunshan2012_s_") and c["bibtex"].count("{") == c["bibtex"].count("}")
+    assert "Lawgov book contributors" in c["text"] and f"version {lawgov.__version__}" in c["text"]
+    # the key is unique per sentence: no two sentences share one
+    keys = {citation.cite_sentence(i)["bibtex"].split(",")[0] for i in sentences["id"].iloc[:20]}
+    assert len(keys) == 20
+    with pytest.raises(KeyError):
+        citation.cite_sentence("s-9.9.9-1")
+
+
+def test_sentence_anchor_is_the_id_the_parallel_text_writes():
+    from lawgov.book import parallel
+
+    figs, outline = lawgov.figures(), lawgov.outline()
+    sentences = lawgov.sentences()
+    s = sentences.iloc[5]
+    html = parallel.parallel_text(sentences, figs, outline, part=int(s["part"])).data
+    assert f'id="{citation.cite_sentence(s["id"])["anchor"]}"' in html

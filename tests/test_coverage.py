@@ -21,8 +21,10 @@ def test_units_are_the_measures_plus_parts_without_subsections():
 def test_areas_with_no_measure_are_exactly_those_with_no_mapping():
     raw = _yaml()
     mapped = {m["area"] for m in raw["crosswalk"]}
+    in_force = {a["code"] for f in raw["frameworks"] if f["relation_to_report"] != "later_lens" for a in f["areas"]}
     all_areas = {a["code"] for f in raw["frameworks"] for a in f["areas"]}
-    assert set(C.areas_without_measure()["code"]) == all_areas - mapped
+    assert set(C.areas_without_measure()["code"]) == in_force - mapped
+    assert set(C.areas_without_measure(include_later_lens=True)["code"]) == all_areas - mapped
 
 
 def test_matrix_counts_by_hand_for_one_cell():
@@ -80,10 +82,40 @@ def test_not_named_themes_come_from_the_yaml():
     assert list(nn["theme_en"]) == [r["theme_en"] for r in raw]
 
 
-def test_2008_decision_is_listed_as_not_cited_with_no_areas():
+# The 2008 Decision's part headings, in order, as shared/reference/frameworks.md confirms them.
+DECISION_2008 = ["充分认识加强市县政府依法行政的重要性和紧迫性", "大力提高市县行政机关工作人员依法行政的意识和能力",
+                 "完善市县政府行政决策机制", "建立健全规范性文件监督管理制度", "严格行政执法", "强化对行政行为的监督",
+                 "增强社会自治功能", "加强组织领导"]
+
+
+def test_2008_decision_is_not_cited_and_mapped_by_its_confirmed_headings():
     fs = C.frameworks_summary().set_index("framework")
     assert fs.loc["decision-2008", "relation"] == "not_cited"
-    assert fs.loc["decision-2008", "areas"] == 0
+    areas = C.areas().query("framework == 'decision-2008'").sort_values("part_no")
+    assert list(areas["title_zh"]) == DECISION_2008
+    assert (areas["confidence"] == "confirmed").all()
+    # its part 7 (social self-government) is where §5.2 belongs: every measure of §5.2 answers to it
+    ua = C.unit_areas()
+    measures_52 = set(C.units().query("subsection == '5.2'")["section"])
+    assert measures_52 and measures_52 <= set(ua.loc[ua["area"] == "decision-2008.7", "section"])
+    # ... so self-government is no longer a theme the frameworks do not name
+    assert not any(s == "5.2" or s.startswith("5.2.") for s in C.not_named()["section"])
+
+
+def test_no_mapping_above_a_measure_is_justified_by_one_of_its_measures():
+    # a row for §5.2 whose reason says "(5.2.1)" maps all of §5.2's measures for the sake of one
+    # of them, inflating the counts: such a row belongs to that measure
+    import re
+
+    sections = set(lawgov.outline()["section"])
+    bad = []
+    for m in _yaml()["crosswalk"]:
+        s = m["section"]
+        children = {c for c in sections if c.startswith(s + ".") or (s in "0123456" and c.startswith(s + "."))}
+        named = {c for c in re.findall(r"\b\d\.\d(?:\.\d)?\b", m["reason_en"]) if c in children}
+        if named:
+            bad.append(f"{s} -> {m['area']}: names {', '.join(sorted(named))}")
+    assert not bad, bad
 
 
 def test_summary_is_text_without_gaps():

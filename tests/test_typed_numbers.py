@@ -34,8 +34,8 @@ ALLOWED: list[tuple[str, str]] = [
     (rf"\b\d{{1,2}}(?:\s?(?:[-–]|to)\s?\d{{1,2}})? (?:{MONTHS})\b", "a day of a month in a date (8-14 November)"),
     (r"\b(?:19|20)\d{2}s?\b", "a year"),
     (r"〔\d{4}〕\d+号", "a document number (国发〔2008〕17号)"),
-    (r"\b(?:[Aa]rts?\.|[Aa]rticles?) \d+(?:[-–]\d+)?\b",
-     "an article of a law or national document cited as a source (art. 16, arts. 31–32): the law's numbering, not the report's"),
+    (r"\b(?:[Aa]rts?\.|[Aa]rticles?) \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*(?: para\. \d+)?",
+     "an article of a law or document (art. 42, arts. 31–32): the document's numbering, not a number about the report"),
     (r"§\s?\d+(?:\.\d+)*(?:\s?[–-]\s?§?\d+(?:\.\d+)*)?", "a section number (§4.1.4, §0–§6)"),
     (r"\b[0-6]\.[1-9]\.[1-9]\b", "a measure's section number (4.1.4)"),
     (r"\b[Ss]ections? \d(?:\.\d)*(?:(?:,\s?|\s?[–-]\s?| and | to )\d(?:\.\d)*)*", "section numbers (Section 0, sections 1, 1.1–1.4)"),
@@ -210,6 +210,7 @@ def test_data_notes_type_no_number(file: str) -> None:
     "about 42 per department",                                             # a derived ratio
     "Covers 3 consecutive years.",
     "Penalty Law, art. 16 and 665 powers moved",                          # an article number allows only itself
+    "The Licensing Law (art. 42) allows 20 working days.",                # an article allowed, the count after it not
 ])
 def test_a_typed_number_is_caught(text: str) -> None:
     assert typed_numbers(text), text
@@ -219,6 +220,7 @@ def test_a_typed_number_is_caught(text: str) -> None:
     "{glue:text}`audit.n_exact` relations are exact ({numref}`fig-audit-verdicts`).",
     "Source: report §4.1.4 and §5.3.1–5.3.3; see Part 4 and parts 2-9 of the Opinion.",
     "国发〔2008〕17号, issued in 2008; the page is dated 2014-05-15 03:35.",
+    "the Licensing Law (art. 42) and the Regulations, arts. 31–32, and article 5 of the Constitution",
     "截止10月底 and 30多个 and 99.6%以上 are quoted as printed.",
     "The congress sat from 8 to 14 November 2012 (the 18th Party Congress).",
     "Figures per 1,000 characters; processing time, 2010 = 100; UTF-8 and SHA-256.",

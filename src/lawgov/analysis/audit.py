@@ -13,8 +13,8 @@ import pandas as pd
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
-from lawgov.analysis.vocabulary import COMPARED, UNCHECKABLE, VERDICT_ZH, VERDICTS
-from lawgov.analysis.wording import count_word, majority_word, share_word
+from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, UNCHECKABLE, VERDICT_ZH, VERDICTS
+from lawgov.analysis.wording import count_word, listing, majority_word, share_word
 
 
 # ---- verdicts -------------------------------------------------------------------------------
@@ -62,6 +62,57 @@ def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
             "has_denominator": spec.get("denominator") is not None,
             "missing": "numerator" if spec.get("denominator") else "numerator and denominator",
             "description_en": rel.loc[r["id"], "description_en"], "reason": r["reason"],
+        })
+    return pd.DataFrame(rows)
+
+
+def _pct_text(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") + "%"
+
+
+def share_interval_en(d: dict) -> str:
+    """The shares a printed rate stands for, from the audit's details: '99.85% to under 99.95%'."""
+    return f"{_pct_text(d['share_low'])} to {'' if d['share_high_included'] else 'under '}{_pct_text(d['share_high'])}"
+
+
+def _interval_en(low: int, high: int) -> str:
+    return f"{low:,}" if low == high else f"{low:,} to {high:,}"
+
+
+def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Every printed rate with a base: the counts its printed precision allows, from the audit's details.
+
+    One row per rate relation whose base the text prints (one count, or several pooled).
+    ``low``-``high`` are the whole counts of the base that meet the standard, ``rest_low``-
+    ``rest_high`` those that do not; ``share_en`` is the interval of shares the printed rate
+    stands for (99.9% printed to one decimal: 99.85% to under 99.95%); ``count_en`` is the
+    printed count of those meeting it, when the text gives one ("not printed" otherwise).
+    """
+    a = _api.audit(report, data_dir=data_dir)
+    rel = _api.relations(report, data_dir=data_dir).set_index("id")
+    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    rows = []
+    for r in a[a["kind"].astype(str) == "rate"].to_dict("records"):
+        found = [d for d in r["details"] if d.get("implied") == "numerator"]
+        if not found:
+            continue
+        d, spec = found[0], rel.loc[r["id"], "spec"]
+        f = figs.loc[spec["stated"]]
+        pooled = list(spec.get("pooled_denominator") or [])
+        bases = pooled or [spec["denominator"]]
+        base_en = (" + ".join(fmt.number(float(figs.loc[b, "value"]), 0) for b in pooled) + f" = {d['base']:,} (pooled)"
+                   if pooled else f"{d['base']:,}")
+        num = spec.get("numerator")
+        rows.append({
+            "relation": r["id"], "section": r["section"], "part": int(r["part"]), "figure": spec["stated"],
+            "indicator_en": f["indicator_en"], "indicator_zh": f["indicator_zh"],
+            "value_en": fmt.value_en(f), "value_zh": fmt.value_zh(f),
+            "bases": bases, "pooled": bool(pooled), "base": int(d["base"]), "base_en": base_en,
+            "share_en": share_interval_en(d), "low": int(d["low"]), "high": int(d["high"]),
+            "rest_low": int(d["rest_low"]), "rest_high": int(d["rest_high"]),
+            "count_en": _interval_en(d["low"], d["high"]), "rest_en": _interval_en(d["rest_low"], d["rest_high"]),
+            "printed_count_en": fmt.value_en(figs.loc[num]) if num else "not printed",
+            "verdict": str(r["verdict"]),
         })
     return pd.DataFrame(rows)
 
@@ -216,7 +267,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.periods_other": f"{int(pb.loc['other', 'figures'])} ({100 * pb.loc['other', 'share']:.0f}%)",
     }
     for v in VERDICTS:
-        out[f"audit.n_{v.split()[0] if v != 'not checkable' else 'uncheckable'}" + ("_" + v.split("(")[1].rstrip(")") if "(" in v else "")] = str(int(counts[v]))
+        out[f"audit.n_{verdict_key(v)}"] = str(int(counts[v]))
     for k in ("sum", "rate", "ratio", "funnel", "compound"):
         out[f"audit.kind_{k}"] = str(int(kinds.get(k, 0)))
     for interp, r in readings.iterrows():
@@ -239,6 +290,64 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"
         out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])
         out[f"audit.{r['id']}.verdict"] = str(r["verdict"])
+    return out | _derived(a, counts) | _intervals(report, data_dir) | _examples(report, data_dir)
+
+
+def verdict_key(verdict: str) -> str:
+    """A verdict's name in glue keys: exact, consistent_rounded, consistent_truncated, bound, implied, inconsistent, uncheckable."""
+    if verdict == UNCHECKABLE:
+        return "uncheckable"
+    word, _, detail = verdict.partition(" (")
+    return f"{word}_{detail.rstrip(')')}" if detail else word.split()[0]
+
+
+def _derived(a: pd.DataFrame, counts: pd.Series) -> dict[str, str]:
+    """How many relations compare with a printed number, how many only derive, and where nothing follows."""
+    verdict = a["verdict"].astype(str)
+    none = a[verdict == UNCHECKABLE]
+    no_base = none["reason"].str.startswith("no base given")
+    return {
+        "audit.compared": str(int(verdict.isin(COMPARED).sum())),
+        "audit.derived": str(int(verdict.isin([BOUND, IMPLIED]).sum())),
+        "audit.uncheckable_parts": listing([PART_LABELS[int(p)] for p in sorted(set(none["part"]))]) if len(none) else "no part",
+        "audit.uncheckable_what": ("each of them a rate printed with no count that could be its base" if len(none) and no_base.all()
+                                   else listing(sorted(set(none["reason"])))) if len(none) else "none",
+    }
+
+
+def _intervals(report: str | None, data_dir) -> dict[str, str]:
+    """The interval of counts of every rate with a base, keyed by relation: low, high, the rest, the shares."""
+    iv = rate_intervals(report, data_dir)
+    out = {"audit.rates_with_base": str(len(iv)), "audit.rates_pooled": str(int(iv["pooled"].sum())) if len(iv) else "0"}
+    for r in iv.to_dict("records"):
+        for k in ("low", "high", "rest_low", "rest_high", "base"):
+            out[f"audit.{r['relation']}.{k}"] = f"{r[k]:,}"
+        for k in ("share_en", "count_en", "rest_en"):
+            out[f"audit.{r['relation']}.{k.removesuffix('_en')}"] = r[k]
+        out[f"audit.{r['relation']}.base_expr"] = r["base_en"]
+    return out
+
+
+# The kind of relation a verdict's example is taken from, where the verdict has several kinds
+# (implied: an interval of counts shows it best).
+EXAMPLE_KIND = {IMPLIED: "rate", BOUND: "ratio"}
+
+
+def _examples(report: str | None, data_dir) -> dict[str, str]:
+    """One example per verdict: the first relation in the report's order that has it (of EXAMPLE_KIND
+    when there is one), or a sentence saying no relation has it."""
+    rows = audit_rows(report, data_dir)
+    out = {}
+    for v in VERDICTS:
+        sub = rows[rows["verdict"] == v]
+        if (sub["kind"] == EXAMPLE_KIND.get(v)).any():
+            sub = sub[sub["kind"] == EXAMPLE_KIND[v]]
+        key = f"audit.example.{verdict_key(v)}"
+        if sub.empty:
+            out[key] = "none of the report's relations has this verdict"
+            continue
+        r = sub.iloc[0]
+        out[key] = f"for example §{r['section']}: {r['description_en'].rstrip('.')} ({r['reason']})"
     return out
 
 

@@ -18,7 +18,7 @@ from lawgov.frames import loaders as _api
 
 from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
-from lawgov.analysis.wording import share_word
+from lawgov.analysis.wording import listing, number_word, share_word
 
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
                "later_lens": "later lens (issued 2015, after the report)"}
@@ -133,7 +133,7 @@ def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def areas_without_measure(report: str | None = None, data_dir=None, *, include_later_lens: bool = True) -> pd.DataFrame:
+def areas_without_measure(report: str | None = None, data_dir=None, *, include_later_lens: bool = False) -> pd.DataFrame:
     """Framework areas no measure of the report answers to (what the report does not cover)."""
     s = area_summary(report, data_dir)
     s = s[s["measures"] == 0]
@@ -185,39 +185,55 @@ def _issued(value: str) -> str:
 
 
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
-    """Every number the "Against the national framework" chapter states, as text keyed for glue."""
+    """Every number the "Against the national framework" chapter states, as text keyed for glue.
+
+    Counts of framework parts are over the documents in force in 2012 (those the report
+    cites and the 2008 Decision it does not), never the later lens, unless a key says so.
+    """
     cw = _api.crosswalk(report, data_dir=data_dir)
     summ = area_summary(report, data_dir)
     fs = frameworks_summary(data_dir).set_index("framework")
-    none = areas_without_measure(report, data_dir)
     nn = not_named(report, data_dir)
     un = units(report, data_dir)
     cited = summ[summ["relation"] == "cited"]
+    in_force = summ[summ["relation"] != "later_lens"]
+    none = in_force[in_force["measures"] == 0]
     unmapped_units = set(un["section"]) - set(unit_areas(report, data_dir)["section"])
-    top = cited.sort_values(["measures", "figures"], ascending=False).iloc[0]
+    most = in_force["measures"].max()
+    top = in_force[in_force["measures"] == most]
+    with_figures = nn[nn["figures"] > 0]
     out = {
         "frameworks.mappings": str(len(cw)),
         "frameworks.units": str(len(un)),
         "frameworks.units_unmapped": str(len(unmapped_units)),
         "frameworks.areas_cited": str(len(cited)),
+        "frameworks.areas_in_force": str(len(in_force)),
+        "frameworks.docs_in_force": number_word(int(in_force["framework"].nunique())),
         "frameworks.areas_none": str(len(none)),
         "frameworks.areas_none_list": "; ".join(f"{r['code']} {r['title_en']} ({r['title_zh']})" for r in none.to_dict("records")),
         "frameworks.not_named": str(len(nn)),
         "frameworks.not_named_figures": str(int(nn["figures"].sum())),
-        "frameworks.top_area": f"{top['code']} {top['title_en']}",
-        "frameworks.top_area_measures": str(int(top["measures"])),
+        "frameworks.not_named_with_figures": str(len(with_figures)),
+        "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]]) if len(with_figures) else "none",
+        "frameworks.top_area": listing([f"{r['code']} {r['title_en']}" for r in top.to_dict("records")]),
+        "frameworks.top_area_measures": str(int(most)),
         "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
     }
     ua, fa = unit_areas(report, data_dir), _figure_areas(report, data_dir)
     lens = summ[summ["relation"] == "later_lens"]
     out |= {
         "frameworks.units_mapped_word": share_word(len(un) - len(unmapped_units), len(un)),
-        "frameworks.not_named_with_figures": str(int((nn["figures"] > 0).sum())),
         "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens)) if len(lens) else "none",
     }
+    not_cited = summ[summ["relation"] == "not_cited"]
     for part, g in ua.groupby("part"):
-        codes = [c for c in summ["code"] if c in set(g["area"]) and c in set(cited["code"])]
-        out[f"frameworks.part_{part}.areas"] = ", ".join(codes)
+        mapped = set(g["area"])
+        out[f"frameworks.part_{part}.areas"] = ", ".join(c for c in cited["code"] if c in mapped)
+        out[f"frameworks.part_{part}.not_cited_areas"] = ", ".join(c for c in not_cited["code"] if c in mapped) or "none"
+    for fid, g in summ.groupby("framework", sort=False):
+        answered = g[g["measures"] > 0]
+        out[f"frameworks.{fid}.answered"] = str(len(answered))
+        out[f"frameworks.{fid}.answered_word"] = share_word(len(answered), len(g)) if len(g) else "none"
     for r in summ.to_dict("records"):
         secs = sorted(set(fa.loc[fa["area"] == r["code"], "section"]), key=lambda x: [int(n) for n in x.split(".")])
         out[f"frameworks.area.{r['code']}.figure_sections"] = ", ".join(f"§{x}" for x in secs) or "none"
@@ -226,6 +242,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"frameworks.area.{r['code']}.sections"] = ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"
     for fid, f in fs.iterrows():
         out[f"frameworks.{fid}.areas"] = str(int(f["areas"]))
+        out[f"frameworks.{fid}.areas_word"] = number_word(int(f["areas"]))
         out[f"frameworks.{fid}.issued"] = _issued(f["issued"])
         for c in CONFIDENCE_ORDER:
             out[f"frameworks.{fid}.{c}"] = str(int(f[c]))

@@ -25,7 +25,8 @@ KEY_FIGURES = [
     "audit_revenue_savings", "litigation_cases_lost", "hotline_calls", "mediation_success_rate",
     "venture_projects_shortlisted",
 ]
-# The figure "How to cite" uses as its example, and the percent that shows values are stored as printed.
+# The figure "How to cite" uses as its example, and the percent that shows values are stored as printed;
+# its sentence of the report is the page's example of a sentence citation.
 CITE_EXAMPLE = "mediation_success_rate"
 NEAR_FULL = 95  # a rate at or above this many percent sits "at or near the top" of its scale
 
@@ -120,15 +121,25 @@ def glossary_summary(report: str | None = None) -> dict[str, str]:
 def report_citation(report: str | None = None) -> str:
     """The report itself, cited as the government's document with the capture it was read from."""
     r = _report(report)
-    return (f"{r['issuer_zh']} ({r['issuer_en']}). {int(r['year'])}. {r['title_zh']} [{r['title_en']}]. "
+    # n.d.: the capture gives the year reported on, not the date of issue (probably late 2012 or early 2013)
+    return (f"{r['issuer_zh']} ({r['issuer_en']}). n.d. [report on {int(r['year'])}]. {r['title_zh']} [{r['title_en']}]. "
             f"Captured from {r['capture_site_zh']} ({r['capture_site_en']}), {r['capture_section_zh']}, "
             f"page dated {pd.Timestamp(r['capture_page_date']).date().isoformat()}; original address (原文地址) "
             + (f"{r['capture_original_url']}." if r["capture_original_url"] else "not given."))
 
 
+def cite_sentence_example(report: str | None = None) -> str:
+    """The id of the sentence that holds the example figure (the page's example of a sentence citation)."""
+    sentences = _api.sentences(report)
+    return str(sentences.loc[sentences["figures"].map(lambda ids: CITE_EXAMPLE in ids), "id"].iloc[0])
+
+
 def cite_summary(report: str | None = None) -> dict[str, str]:
-    """"How to cite": the version, and the example figure's id, section and anchor."""
+    """"How to cite": the version, the example figure's id, section and anchor, and the example sentence's."""
     section = _api.figures(report).set_index("id").loc[CITE_EXAMPLE, "section"]
+    sentence = _api.sentences(report).set_index("id").loc[cite_sentence_example(report)]
     return {"cite.version": lawgov.__version__, "cite.example_id": CITE_EXAMPLE,
             "cite.example_anchor": fmt.anchor(CITE_EXAMPLE), "cite.example_section": section,
-            "cite.report": report_citation(report)}
+            "cite.report": report_citation(report),
+            "cite.sentence_id": cite_sentence_example(report), "cite.sentence_section": sentence["section"],
+            "cite.sentence_zh": sentence["zh"]}

@@ -141,6 +141,13 @@ def page_date(report: str | None = None, data_dir=None) -> str:
     return f"{ts.day} {ts:%B %Y}"
 
 
+def _months_after(date: pd.Timestamp, year: int) -> str:
+    """Months from the end of ``year`` to ``date``, to the nearest half month ('16.5')."""
+    days = (date.normalize() - pd.Timestamp(year=year, month=12, day=31)).days
+    halves = round(2 * days / (365.25 / 12))
+    return f"{halves / 2:g}"
+
+
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     """Every number and fact the "About the source" page states, as text keyed for glue."""
     rep = _report(report, data_dir)
@@ -171,7 +178,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.october_parts": ", ".join(sorted({PART_LABELS[int(p)] for p in off["october"]["part"]})),
         "source.n_earlier": count_word(len(off["earlier"]), "figure"),
         "source.n_multi": count_word(len(off["multi_year"]), "figure"),
-        "source.months_after": str((date.year - int(rep["year"])) * 12 + date.month - 12),
+        "source.months_after": _months_after(date, int(rep["year"])),
     }
     for i, q in enumerate(qmarks.to_dict("records"), start=1):
         out[f"source.qmark_{i}"], out[f"source.qmark_{i}_section"] = q["string"], q["section"]

@@ -15,7 +15,7 @@ _NAMES = {
     **dict.fromkeys(["glue_page", "page_summary", "start_page"], "pages"),
     "parallel_text": "parallel",
     **dict.fromkeys(["PartPage", "part_page"], "chapter"),
-    **dict.fromkeys(["cite_book", "cite_dataset", "cite_figure"], "citation"),
+    **dict.fromkeys(["cite_book", "cite_dataset", "cite_figure", "cite_sentence"], "citation"),
     **dict.fromkeys(["chapter_downloads", "downloads", "fields_table", "resources_table", "chapter_download_list",
                      "download_list", "html_table"], "links"),
     "version": "identity",

@@ -1,4 +1,4 @@
-"""The citations the book suggests: of the book, of its data package and of one figure.
+"""The citations the book suggests: of the book, of its data package, of one figure and of one sentence.
 
 Plain text and BibTeX, built from CITATION.cff (title, authors, version, date, base URL:
 the one place they are kept) and, for a figure, from its id, section, quote and anchor.
@@ -100,3 +100,37 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
         "url": url,
     })
     return {"text": text, "bibtex": bib, "anchor": anchor(figure_id), "href": href}
+
+
+def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLike = None) -> dict[str, str]:
+    """The suggested citation of one sentence of the parallel text, from its id, section and anchor.
+
+    Returns {'text', 'bibtex', 'anchor', 'href'}; the anchor is the sentence id itself
+    (``s-4.1.4-2``) and href is relative to the book's root (``report.html#s-4.1.4-2``),
+    prefixed by the base URL when CITATION.cff has one. The citation quotes the Chinese as
+    printed and gives this project's translation as such.
+    """
+    import lawgov
+
+    from lawgov.book.parallel import sentence_href
+
+    df = lawgov.sentences(report, data_dir=data_dir)
+    rows = df[df["id"] == sentence_id]
+    if rows.empty:
+        raise KeyError(f"unknown sentence {sentence_id!r}")
+    s = rows.iloc[0].to_dict()
+    m = _citation_meta()
+    href = sentence_href(sentence_id)
+    url = _url(m, href)
+    where = url or f'"The report in parallel text", {href}'
+    en = f" [this project's translation: \u201c{s['en']}\u201d]" if s.get("en") else ""
+    text = (f"{m['authors']} ({m['year']}). Sentence {sentence_id}, section {s['section']} of the report: "
+            f"\u201c{s['zh']}\u201d{en}. In {m['title']}, version {m['version']}, {where}.")
+    bib = _bib("misc", f"lawgov_{s['report'].replace('-', '')}_{sentence_id.replace('-', '_').replace('.', '_')}", {
+        "author": f"{{{m['authors']}}}", "title": f"Sentence {sentence_id} of the report, section {s['section']}",
+        "year": m["year"], "howpublished": f"In: {m['title']}, version {m['version']}",
+        "note": f"Report {s['report']}, sentence {sentence_id}, anchor \\#{sentence_id}; text: {s['zh']}"
+                + (f"; translation: {s['en']}" if s.get("en") else ""),
+        "url": url,
+    })
+    return {"text": text, "bibtex": bib, "anchor": sentence_id, "href": href}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 PACKAGE_NAME = "kunshan-2012-lawgov"
 PACKAGE_TITLE = "Kunshan 2012 report on law-based administration: figures, outline, audit and crosswalk"
-BOOK_TITLE = "Kunshan 2012: a report on law-based administration, in numbers"
+BOOK_TITLE = "Kunshan 2012: law-based administration, in numbers"
 AUTHOR = "Lawgov book contributors"
 LICENSE = {
     "name": "CC-BY-4.0",

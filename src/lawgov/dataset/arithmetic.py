@@ -109,6 +109,14 @@ def _interval(low: int, high: int) -> str:
     return _count(low) if low == high else f"{_count(low)} to {_count(high)}"
 
 
+def _counts_detail(got, base: int, rate: Fraction, decimals: int, qualifier: str) -> dict[str, Any]:
+    """The interval of counts (and of the rest) a printed rate allows of ``base``, with the shares it stands for."""
+    lo, hi, included = share_range(rate, decimals, qualifier)
+    return {"implied": "numerator", "low": got.low, "high": got.high, "base": base,
+            "rest_low": base - got.high, "rest_high": base - got.low,
+            "share_low": float(lo), "share_high": float(hi), "share_high_included": included}
+
+
 def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     rate = fig[rel.stated]
     stated = _exact(rate)
@@ -127,8 +135,7 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     if num is None:  # the base is known: the printed rate allows an interval of counts
         base = int(den)
         got = counts_for_rate(stated, decimals, rate.qualifier, base)
-        details = [{"implied": "numerator", "low": got.low, "high": got.high, "base": base,
-                    "rest_low": base - got.high, "rest_high": base - got.low}]
+        details = [_counts_detail(got, base, stated, decimals, rate.qualifier)]
         if got.empty:
             return _result(rel, None, stated, INCONSISTENT, f"no whole count of {base_words} gives {_range_words(stated, decimals, rate.qualifier)}", details)
         why = (f"{_range_words(stated, decimals, rate.qualifier)} of {base_words} means {_interval(got.low, got.high)}, "
@@ -143,8 +150,7 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     computed = 100 * _exact(num) / den
     expr = f"{_whole(_exact(num))} / {base_words} = {_pct(computed)}"
     got = counts_for_rate(stated, decimals, rate.qualifier, int(den))
-    details = [{"implied": "numerator", "low": got.low, "high": got.high, "base": int(den),
-                "rest_low": int(den) - got.high, "rest_high": int(den) - got.low}]
+    details = [_counts_detail(got, int(den), stated, decimals, rate.qualifier)]
     if rate.qualifier in ("at_least", "more_than"):
         holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
         return _result(rel, computed, stated, BOUND if holds else INCONSISTENT,
@@ -168,11 +174,34 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     if not rel.bounded:
         # a count per unit (665 powers over 16 departments), not a share
         per = num / den
-        return _result(rel, per, None, IMPLIED, f"no rate stated; {_num(num)} / {_num(den)} = {float(per):.4g} per unit")
+        unit = rel.per_en or "per unit"
+        return _result(rel, per, None, IMPLIED, f"no rate stated; {_num(num)} / {_num(den)} = {float(per):.4g} {unit}")
     share = 100 * num / den
     if num > den:
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
-    return _result(rel, share, None, BOUND, f"{_num(num)} is within {_num(den)}; no rate stated, {_num(num)} of {_num(den)} is {_pct(share)}")
+    n, d = _as_printed(fig[rel.numerator]), _as_printed(fig[rel.denominator])
+    return _result(rel, share, None, BOUND,
+                   f"{n} is within {d}; no rate stated, {n} of {d} is {_share_bound(fig[rel.numerator], fig[rel.denominator])}{_pct(share)}")
+
+
+_PRINTED_AS = {"more_than": "more than ", "at_least": "at least ", "approximately": "about "}
+
+
+def _as_printed(f: schema.Figure) -> str:
+    """A count with its qualifier in words: 'more than 30' for 30多."""
+    return _PRINTED_AS.get(f.qualifier, "") + _num(_exact(f))
+
+
+def _share_bound(num: schema.Figure, den: schema.Figure) -> str:
+    """How a share computed from the printed numbers bounds the true one ('under ' when the base is 'more than')."""
+    loose = {num.qualifier, den.qualifier} - {"exact"}
+    if not loose:
+        return ""
+    if num.qualifier == "exact" and den.qualifier in ("more_than", "at_least"):
+        return "under " if den.qualifier == "more_than" else "at most "
+    if den.qualifier == "exact" and num.qualifier in ("more_than", "at_least"):
+        return "over " if num.qualifier == "more_than" else "at least "
+    return "about "
 
 
 def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Result:

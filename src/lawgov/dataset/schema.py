@@ -182,6 +182,8 @@ class RatioRelation(_Relation):
     numerator: Id
     denominator: Id
     bounded: bool = Field(default=True, description="numerator must not exceed denominator")
+    per_en: str | None = Field(default=None, min_length=1,
+                               description="what a count per unit counts, for an unbounded ratio ('penalty powers per department')")
 
 
 class FunnelRelation(_Relation):

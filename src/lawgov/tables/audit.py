@@ -40,15 +40,47 @@ def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str 
     u = derive.unbased_rates(report, data_dir)
     rows = pd.DataFrame({
         "section": u["section"],
-        "rate": [f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
-                 for f, i, z in zip(u["figure"], u["indicator_en"], u["indicator_zh"])],
-        "value": [f'{html.escape(e)}<br><span lang="zh">{html.escape(z)}</span>' for e, z in zip(u["value_en"], u["value_zh"])],
-        "missing": u["missing"],
+        "rate": _rate_cells(u, page_prefix),
+        "value": _printed_cells(u),
         "what": u["description_en"].map(html.escape),
     })
     table = (gt.GT(rows).fmt(lambda x: x, columns=["rate", "value", "what"])
-             .cols_label(section="§", rate="Rate · 比率", value="Printed", missing="Not printed", what="What is missing")
-             .cols_width({"section": "6%", "rate": "28%", "value": "14%", "missing": "16%", "what": "36%"}))
+             .cols_label(section="§", rate="Rate · 比率", value="Printed", what="What is missing")
+             .cols_width({"section": "6%", "rate": "32%", "value": "16%", "what": "46%"}))
+    return style(table)
+
+
+def _rate_cells(frame: pd.DataFrame, page_prefix: str) -> list[str]:
+    """Each rate's English indicator, linked to its row in "The report in numbers", over its Chinese."""
+    return [f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
+            for f, i, z in zip(frame["figure"], frame["indicator_en"], frame["indicator_zh"])]
+
+
+def _printed_cells(frame: pd.DataFrame) -> list[str]:
+    return [f'{html.escape(e)}<br><span lang="zh">{html.escape(z)}</span>' for e, z in zip(frame["value_en"], frame["value_zh"])]
+
+
+def intervals_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
+    """Every printed rate with a base: the shares its printing stands for, and the counts (and the rest) that allows."""
+    iv = derive.rate_intervals(report, data_dir)
+    rows = pd.DataFrame({
+        "section": iv["section"],
+        "rate": _rate_cells(iv, page_prefix),
+        "value": _printed_cells(iv),
+        "base": iv["base_en"],
+        "share": iv["share_en"],
+        "count": iv["count_en"],
+        "rest": iv["rest_en"],
+        "printed": iv["printed_count_en"],
+        "verdict": [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in iv["verdict"]],
+    })
+    table = (gt.GT(rows, id="lawgov-audit-intervals").fmt(lambda x: x, columns=["rate", "value", "verdict"])
+             .cols_label(section="§", rate="Rate · 比率", value="Printed", base="Base", share="Shares the printed rate stands for",
+                         count="Counts meeting it", rest="The rest", printed="Count printed", verdict="Verdict")
+             .cols_align("right", columns=["base", "count", "rest"])
+             .cols_width({"section": "5%", "rate": "22%", "value": "10%", "base": "12%", "share": "13%", "count": "11%",
+                          "rest": "7%", "printed": "9%", "verdict": "11%"})
+             .opt_css("#lawgov-audit-intervals .verdict { overflow-wrap: normal; word-break: keep-all; }"))
     return style(table)
 
 

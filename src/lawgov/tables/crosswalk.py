@@ -44,6 +44,10 @@ def frameworks_table(data_dir=None):
                {"doc": "24%", "issued": "9%", "relation": "14%", "areas": "13%", "note": "40%"})
 
 
+# Marks beside an area of a framework the report does not cite, or that post-dates it.
+_RELATION_MARK = {"not_cited": " <em>(not cited by the report)</em>", "later_lens": " <em>(later lens)</em>"}
+
+
 def crosswalk_table(report: str | None = None, data_dir=None):
     """Every mapping: report section (with its heading) to framework area (with its confidence mark) and the reason."""
     cw = loaders.crosswalk(report, data_dir=data_dir)
@@ -56,7 +60,7 @@ def crosswalk_table(report: str | None = None, data_dir=None):
         "heading": [f'{_esc(out.loc[s, "title_en"])}<br><span lang="zh">{_esc(out.loc[s, "marker"])}{_esc(out.loc[s, "heading_zh"])}</span>'
                     for s in cw["section"]],
         "area": [f'<code>{_esc(a)}</code> {_esc(ar.loc[a, "title_en"])}<br><span lang="zh">{_esc(ar.loc[a, "title_zh"])}</span>'
-                 + (" <em>(later lens)</em>" if ar.loc[a, "relation"] == "later_lens" else "") for a in cw["area"]],
+                 + _RELATION_MARK.get(ar.loc[a, "relation"], "") for a in cw["area"]],
         "confidence": [CONFIDENCE_LABEL[ar.loc[a, "confidence"]] for a in cw["area"]],
         "reason": cw["reason_en"].map(_esc),
     })
@@ -67,7 +71,7 @@ def crosswalk_table(report: str | None = None, data_dir=None):
 
 
 def gaps_table(report: str | None = None, data_dir=None):
-    """Framework areas no measure answers to."""
+    """Parts of the frameworks in force in 2012 (cited or not) that no measure answers to."""
     none = analysis.areas_without_measure(report, data_dir)
     rows = pd.DataFrame({
         "area": [f'<code>{_esc(c)}</code> {_esc(t)}<br><span lang="zh">{_esc(z)}</span>'

@@ -19,7 +19,8 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
                   page_prefix: str = "") -> gt.GT:
     """One row per figure: indicator (linked to its row in "The report in numbers"), value, period, qualifier, quote.
 
-    Every caveat (``note_en``) becomes a footnote on the value it qualifies.
+    Every caveat (``note_en``) becomes a footnote on the value it qualifies, its mark always after
+    the value: placed before it (great-tables' "auto" does so for some values) "20 100%" reads as 20,100%.
     """
     figs = figs.reset_index(drop=True)
     rows = pd.DataFrame({
