@@ -1,0 +1,264 @@
+"""Lighter pages (issue 11): what every page of the theme loads, cut to what the book uses.
+
+- **Icons without fontawesome.js.** pydata-sphinx-theme puts a 1.4 MB script on every page
+  (its webpack macro ``head_js_preload``) that swaps ``<i class="fa-solid fa-...">`` for SVG,
+  plus 95 KB of Font Awesome CSS and a 150 KB icon font for the rest. The book shows about
+  twenty icons. This extension drops the script from every page, cuts the Font Awesome rules
+  out of the theme's stylesheet, deletes the script and the fonts from the output, and draws
+  each icon the theme uses as a CSS mask (``_static/lawgov-icons.css``, about 12 KB). The
+  masks are the same Font Awesome Free 6.5.2 drawings (icons CC BY 4.0, fontawesome.com),
+  read at build time from the theme's own copy of the script, so they cannot drift from it.
+  A page that shows an icon this file does not draw fails the build.
+- **Search scripts only where they search.** The theme loads Sphinx's search code and the
+  110 KB search index on every page for "search as you type", which the book leaves off;
+  the search box only submits to search.html, which loads them itself.
+- **Figure ids that wrap.** A figure id in a table (``suzhou_model_units_selected``) may
+  break after an underscore (``<wbr>``), so its column can be narrow without cutting a word.
+- **One copy of a table's stylesheet.** great-tables writes the same 8.8 KB stylesheet
+  into every table, scoped by the table's random id; identical copies on a page are merged
+  into one, scoped by ``:is(#id1, #id2, ...)`` (same rules, same specificity).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from sphinx.errors import ExtensionError
+
+FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com, icons CC BY 4.0"
+
+# Icons the theme's templates (and its scripts) show, by class: Font Awesome solid names.
+ICONS = {name: name for name in (
+    "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download",
+    "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun", "xmark")}
+# Classes that style an icon rather than name one.
+NOT_ICONS = {"fa", "fas", "far", "fab", "fa-solid", "fa-regular", "fa-brands", "fa-lg",
+             "fa-fw", "fa-xs", "fa-sm", "fa-xl", "fa-2x"}
+# Icons the theme's CSS draws in ::before/::after with the icon font: selector -> icon.
+ADMONITION_ICONS = {
+    "": "bell", "attention": "circle-exclamation", "caution": "triangle-exclamation",
+    "danger": "triangle-exclamation", "error": "circle-xmark", "hint": "lightbulb",
+    "important": "circle-exclamation", "note": "circle-info", "seealso": "share",
+    "tip": "lightbulb", "admonition-todo": "pencil", "warning": "triangle-exclamation",
+}
+PSEUDO_ICONS = {
+    "a.reference.download::before": "download",
+    ".nav-link.nav-external::after, nav.bd-links li > a.reference.external::after": "up-right-from-square",
+    "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before": "angle-right",
+    "div#searchbox p.highlight-link a::before": "magnifying-glass-minus",
+    "span.versionmodified::before": "circle-exclamation",
+    ".bd-sidebar-secondary.hide:not(:hover) .onthispage::after": "angle-down",
+}
+
+FA_SCRIPT = re.compile(r'\s*(?:<!-- So that users can add custom icons -->\s*)?'
+                       r'<script\b[^>]*\bsrc="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
+SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
+                            r'|searchindex\.js)"></script>')
+ICON_CLASS = re.compile(r'class="([^"]*\bfa-[^"]*)"')
+FIGURE_ID = re.compile(r'(<span class="fig-anchor"[^>]*><code>)([^<]+)(</code>)')
+TABLE_STYLE = re.compile(r"<style>\s*(#([A-Za-z][\w-]*) table \{.*?)</style>", re.S)
+
+
+# --- the icons --------------------------------------------------------------------------
+
+
+def solid_icons(script: str) -> dict[str, tuple[int, int, str]]:
+    """name -> (width, height, SVG path) of every icon in the script's solid pack."""
+    try:
+        end = script.index('d("fas",')  # the solid pack registers itself after defining its icons
+        begin = script.rindex('d("far",', 0, end)  # ... and follows the regular pack
+    except ValueError as exc:
+        raise ExtensionError("lawgov_light: no solid icon pack in the theme's fontawesome.js") from exc
+    icons = {}
+    for m in re.finditer(r'(?:"([\w-]+)"|\b([A-Za-z_]\w*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]',
+                         script[begin:end]):
+        icons[m.group(1) or m.group(2)] = (int(m.group(3)), int(m.group(4)), m.group(5))
+    return icons
+
+
+def mask(icon: tuple[int, int, str]) -> str:
+    width, height, path = icon
+    svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
+    data = quote(svg, safe=" =:/.,-'")  # inside url("..."): only < > # % " need escaping
+    return f'url("data:image/svg+xml,{data}")'
+
+
+def icon_css(icons: dict[str, tuple[int, int, str]], theme_css: str) -> str:
+    def get(name: str) -> tuple[int, int, str]:
+        if name not in icons:
+            raise ExtensionError(f"lawgov_light: Font Awesome has no solid icon {name!r}")
+        return icons[name]
+
+    draw = ("background-color: currentColor; -webkit-mask: var(--lawgov-icon) center / contain no-repeat; "
+            "mask: var(--lawgov-icon) center / contain no-repeat;")
+    box = "display: inline-block; width: 1em; height: 1em; vertical-align: -0.125em;"
+    # The theme's own pseudo-element icons take their glyph from --pst-icon-* variables:
+    # emptied, they keep the theme's size and place and show the mask instead.
+    variables = sorted(set(re.findall(r"(--pst-icon-[\w-]+):", theme_css)))
+    used = sorted({*ICONS.values(), *ADMONITION_ICONS.values(), *PSEUDO_ICONS.values()})
+    lines = [f"/* The theme's icons, drawn without Font Awesome's script or font (book/_ext/lawgov_light.py).\n"
+             f"   {FA_LICENCE}. */",
+             "html { " + " ".join(f'{v}: "";' for v in variables) + " }",
+             "html {\n" + "".join(f"  --lawgov-fa-{name}: {mask(get(name))};\n" for name in used) + "}",
+             ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }",
+             ".fa-fw { text-align: center; width: 1.25em; }",
+             ":is(.fa, .fas, .far, .fa-solid, .fa-regular)::before { content: \"\"; " + box
+             + " width: var(--lawgov-icon-width, 1em); " + draw + " }"]
+    for cls, name in sorted(ICONS.items()):
+        w, h, _ = get(name)
+        lines.append(f".fa-{cls} {{ --lawgov-icon: var(--lawgov-fa-{name}); --lawgov-icon-width: {w / h:.4g}em; }}")
+    lines.append(".admonition > .admonition-title::after { " + draw + " }")
+    for kind, name in ADMONITION_ICONS.items():
+        scope = f".admonition.{kind}" if kind else ".admonition"
+        lines.append(f"{scope} > .admonition-title::after {{ --lawgov-icon: var(--lawgov-fa-{name}); }}")
+    for selector, name in PSEUDO_ICONS.items():
+        lines.append(f"{selector} {{ content: \"\"; --lawgov-icon: var(--lawgov-fa-{name}); {box} {draw} }}")
+    lines.append("a.github::before, a.gitlab::before { content: none; }")
+    return "\n".join(lines) + "\n"
+
+
+def theme_file(*parts: str) -> Path:
+    import pydata_sphinx_theme
+
+    return Path(pydata_sphinx_theme.__file__).parent.joinpath("theme", "pydata_sphinx_theme", "static", *parts)
+
+
+def write_icon_css(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "lawgov-icons.css"
+    css = icon_css(solid_icons(theme_file("scripts", "fontawesome.js").read_text(encoding="utf-8")),
+                   theme_file("styles", "pydata-sphinx-theme.css").read_text(encoding="utf-8"))
+    if not target.exists() or target.read_text(encoding="utf-8") != css:
+        target.write_text(css, encoding="utf-8")
+
+
+# --- every page -------------------------------------------------------------------------
+
+
+def merge_table_styles(html: str) -> str:
+    """One copy of each great-tables stylesheet that several tables on the page repeat."""
+    groups: dict[str, list[re.Match]] = {}
+    for m in TABLE_STYLE.finditer(html):
+        groups.setdefault(m.group(1).replace("#" + m.group(2) + " ", "#\0 "), []).append(m)
+    edits = []
+    for css, copies in groups.items():
+        if len(copies) > 1:
+            scope = ":is(" + ", ".join("#" + m.group(2) for m in copies) + ")"
+            edits.append((copies[0].start(1), copies[0].end(1), css.replace("#\0", scope)))
+            edits += [(m.start(), m.end(), "") for m in copies[1:]]
+    for start, end, text in sorted(edits, reverse=True):
+        html = html[:start] + text + html[end:]
+    return html
+
+
+def drawn_icons(html: str) -> set[str]:
+    names = set()
+    for m in ICON_CLASS.finditer(html):
+        names |= {c[3:] for c in m.group(1).split() if c.startswith("fa-") and c not in NOT_ICONS}
+    return names
+
+
+def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
+    html = FA_SCRIPT.sub("", html)
+    if "fontawesome.js" in html:
+        raise ExtensionError(f"lawgov_light: {pagename} still loads fontawesome.js (the theme changed how)")
+    if pagename != "search" and not search_as_you_type:
+        html = SEARCH_SCRIPTS.sub("", html)
+    missing = drawn_icons(html) - set(ICONS)
+    if missing:
+        raise ExtensionError(f"lawgov_light: {pagename} shows icons this extension does not draw: "
+                             f"{sorted(missing)} (add them to ICONS)")
+    # A figure id in a table breaks after an underscore, never inside a word (<wbr>: no text).
+    html = FIGURE_ID.sub(lambda m: m.group(1) + m.group(2).replace("_", "_<wbr>") + m.group(3), html)
+    return merge_table_styles(html)
+
+
+def install(app) -> None:
+    if app.builder.format != "html":
+        return
+    templates = app.builder.templates
+    render = templates.render
+    as_you_type = bool(app.config.html_theme_options.get("search_as_you_type"))  # the theme's default: off
+
+    def render_light(template: str, context: dict) -> str:
+        output = render(template, context)
+        if template.endswith(".html") and "<html" in output[:2000]:
+            output = lighten(output, context.get("pagename", template), as_you_type)
+        return output
+
+    templates.render = render_light
+
+
+# --- the theme's files in the output ----------------------------------------------------
+
+FA_RULE = re.compile(r"(/\*|\.fa|\.sr-only|:host|:root|@font-face|@keyframes fa-|@media ?\(prefers-reduced-motion)")
+
+
+def top_level_rules(css: str, start: int):
+    """(start, end) of each top-level rule or comment from ``start`` on (braces in strings skipped)."""
+    i, depth, head = start, 0, start
+    while i < len(css):
+        if css.startswith("/*", i):
+            end = css.index("*/", i) + 2
+            if depth == 0:
+                yield head, end
+                head = end
+            i = end
+            continue
+        c = css[i]
+        if c in "\"'":
+            i = css.index(c, i + 1)
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                yield head, i + 1
+                head = i + 1
+        i += 1
+
+
+def without_font_awesome(css: str) -> str:
+    start = css.find("/*!\n * Font Awesome Free")
+    if start < 0:
+        return css  # already trimmed (an incremental build that did not copy the theme again)
+    end = start
+    for rule_start, rule_end in top_level_rules(css, start):
+        if not FA_RULE.match(css[rule_start:rule_end].lstrip()):
+            break
+        end = rule_end
+    rest = css[end:]
+    if "Font Awesome Free" in rest:
+        raise ExtensionError("lawgov_light: Font Awesome rules left in the theme's CSS (its layout changed)")
+    return css[:start] + rest
+
+
+def trim_output(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    theme_css = static / "styles" / "pydata-sphinx-theme.css"
+    if theme_css.exists():
+        theme_css.write_text(without_font_awesome(theme_css.read_text(encoding="utf-8")), encoding="utf-8")
+    for leftover in (static / "scripts").glob("fontawesome.js*"):
+        leftover.unlink()
+    fonts = static / "vendor" / "fontawesome"
+    if fonts.is_dir():
+        for f in sorted(fonts.rglob("*"), reverse=True):
+            f.unlink() if f.is_file() else f.rmdir()
+        fonts.rmdir()
+
+
+def add_static(app, config) -> None:
+    folder = Path(app.doctreedir).parent / "lawgov-light"  # book/_build/lawgov-light
+    write_icon_css(folder)
+    config.html_static_path.append(str(folder))
+
+
+def setup(app):
+    app.connect("config-inited", add_static)
+    app.connect("builder-inited", install)
+    app.connect("build-finished", trim_output)
+    app.add_css_file("lawgov-icons.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

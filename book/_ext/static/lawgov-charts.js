@@ -1,0 +1,95 @@
+/* Charts that fit their column, with their text at the size the chart gives it (issue 11).
+
+   Altair draws every chart at the width its builder chose. A chart wider than its column
+   used to be scaled down by CSS (text at 5 px on a phone). Here a chart wider than its
+   column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
+   axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
+   MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
+   keeps that width and its box scrolls sideways (lawgov.css). Facets and charts with a
+   discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
+   from its original specification.
+
+   book/_ext/lawgov_look.py loads this right after the Vega bundle, before any chart: it
+   wraps the global vegaEmbed that Altair's output calls. */
+(function () {
+  "use strict";
+  var embed = window.vegaEmbed;
+  if (typeof embed !== "function") return;
+  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 3;
+  var CONTINUOUS = { quantitative: true, temporal: true };
+  var charts = [];
+
+  function svgWidth(el) {
+    var svg = el.querySelector("svg");
+    return svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
+  }
+
+  // The width of a single or layered view we may narrow: a number, or the configured width
+  // of a continuous x axis; null for step widths ("discrete") and "container".
+  function ownWidth(node, config) {
+    if (typeof node.width === "number") return node.width;
+    if (node.width !== undefined) return null;
+    var encoding = node.encoding || (node.layer && node.layer[0] && node.layer[0].encoding) || {};
+    if (encoding.x && !CONTINUOUS[encoding.x.type]) return null;
+    return (config.view && config.view.continuousWidth) || 300;
+  }
+
+  // Narrow every view of ``node`` by ``by`` pixels across; the widths given, in order.
+  function narrow(node, by, config, given) {
+    var rows = node.vconcat, cols = node.hconcat || node.concat;
+    if (rows || cols) {
+      var across = rows ? 1 : Math.min(node.columns || cols.length, cols.length);
+      (rows || cols).forEach(function (child) { narrow(child, by / across, config, given); });
+      return given;
+    }
+    if (node.facet || node.repeat || node.spec) return given;  // panels across unknown here
+    var width = ownWidth(node, config);
+    if (width === null) return given;
+    var floor = Math.min(width, Math.max(MIN_PX, Math.round(width * MIN_SHARE)));
+    node.width = Math.max(floor, Math.round(width - by));
+    given.push(node.width);
+    return given;
+  }
+
+  function fit(chart) {
+    var el = chart.el, avail = el.clientWidth;
+    chart.avail = avail;
+    return embed(el, chart.spec, chart.opt).then(function (result) {
+      var by = 0, last = "", tries = 0;
+      function again(current, over) {  // over: how much wider than its column the chart is
+        chart.result = current;
+        if (over <= 1 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
+        by += over;
+        var spec = JSON.parse(JSON.stringify(chart.spec));
+        var widths = narrow(spec, by, spec.config || {}, []).join();
+        if (!widths || widths === last) return current;  // nothing narrower to try: the box scrolls
+        last = widths;
+        current.finalize();
+        return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
+      }
+      return again(result, svgWidth(el) - avail);
+    });
+  }
+
+  function fittingEmbed(el, spec, opt) {
+    if (typeof el === "string") el = document.querySelector(el);
+    var chart = { el: el, spec: spec, opt: opt };
+    charts.push(chart);
+    return fit(chart);
+  }
+  Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
+  window.vegaEmbed = fittingEmbed;
+
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      charts.forEach(function (chart) {
+        if (chart.result && chart.el.isConnected && chart.el.clientWidth !== chart.avail) {
+          chart.result.finalize();
+          fit(chart);
+        }
+      });
+    }, 250);
+  });
+})();
