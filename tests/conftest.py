@@ -97,3 +97,16 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def figs():
+    """The real report's figures (one frame per test module)."""
+    import lawgov
+
+    return lawgov.figures("kunshan-2012")
+
+
+@pytest.fixture(scope="module")
+def by_id(figs):
+    return figs.set_index("id")

@@ -17,16 +17,6 @@ LADDER = [("model_units_designated", "Kunshan", "昆山市"), ("suzhou_model_uni
           ("provincial_model_candidates_selected", "Jiangsu", "江苏省")]
 
 
-@pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures(REPORT)
-
-
-@pytest.fixture(scope="module")
-def by_id(figs):
-    return figs.set_index("id")
-
-
 def _description(chart) -> str:
     d = chart.to_dict().get("description")
     assert isinstance(d, str) and d.strip()

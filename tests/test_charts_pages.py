@@ -14,11 +14,6 @@ from lawgov.charts import pages
 REPORT = "kunshan-2012"
 
 
-@pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures(REPORT)
-
-
 def _marks(spec: dict) -> list[dict]:
     return spec.get("layer", [spec])
 

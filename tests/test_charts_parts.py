@@ -14,16 +14,6 @@ RATES = ["suggestions_completion_rate", "suggestions_meeting_rate", "suggestions
 DEVOLUTION = ["penalty_powers_per_department", "approval_items_per_department"]
 
 
-@pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures("kunshan-2012")
-
-
-@pytest.fixture(scope="module")
-def by_id(figs):
-    return figs.set_index("id")
-
-
 def _views(spec: dict):
     """Every unit view of a Vega-Lite spec (layers, concatenations, facets), with the data it draws."""
     datasets = spec.get("datasets", {})

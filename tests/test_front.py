@@ -16,11 +16,6 @@ from lawgov.charts import alt_text
 REPORT = "kunshan-2012"
 
 
-@pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures(REPORT)
-
-
 @pytest.mark.parametrize("page", ["intro", "numbers", "source", "methods", "data", "glossary", "cite",
                                   "audit", "writing", "frameworks"])
 def test_every_page_has_a_summary_keyed_by_its_name(page):

@@ -22,11 +22,6 @@ ROLE = re.compile(r"\{glue:(text|md)\}`([^`]+)`")
 
 
 @pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures(REPORT)
-
-
-@pytest.fixture(scope="module")
 def by_id(figs):
     return figs.set_index("id")["value"]
 

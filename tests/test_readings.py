@@ -11,16 +11,6 @@ REPORT = "kunshan-2012"
 
 
 @pytest.fixture(scope="module")
-def figs():
-    return lawgov.figures(REPORT)
-
-
-@pytest.fixture(scope="module")
-def by_id(figs):
-    return figs.set_index("id")
-
-
-@pytest.fixture(scope="module")
 def outline():
     return lawgov.outline(REPORT)
 
