@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lawgov.charts.notebook import BUNDLE_ROUTE
 from lawgov.publish import vega
-from lawgov.publish.paths import BOOK, BUILD, ROOT
+from lawgov.book.paths import BOOK, BUILD, ROOT
 
 # Lab's settings that keep it quiet and offline, and open MyST markdown as notebooks.
 LAB_SETTINGS = {

@@ -23,7 +23,7 @@ import copy
 import sys
 from pathlib import Path
 
-from lawgov.publish.paths import BOOK
+from lawgov.book.paths import BOOK
 
 METADATA_FILTER = "-jupytext.text_representation.jupytext_version"
 
