@@ -19,7 +19,8 @@ from lawgov.book import links
 from lawgov.frames.columns import resources
 from lawgov.book.identity import PACKAGE_NAME
 from lawgov.frames import columns
-from lawgov.publish import datapackage, files, writers
+from lawgov.frames import writers
+from lawgov.publish import datapackage, files
 from lawgov.dataset import schema
 from lawgov.cli import main as cli
 

@@ -33,7 +33,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.harness import BOOK, BUILD, LOCAL_HOSTS, ROOT
+from browser.harness import BOOK, BUILD, ROOT
+from lawgov.publish.browser import LOCAL_HOSTS
 
 LAB_PYTHON = Path(os.environ.get("LAWGOV_LAB_PYTHON", ROOT / ".venv-lab" / "bin" / "python"))
 CHAPTERS = ["p4-oversight.md", "p5-governance.md"]

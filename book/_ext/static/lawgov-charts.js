@@ -51,18 +51,34 @@
     return given;
   }
 
+  // A box that scrolls must be reachable by keyboard (WCAG 2.1.1): it gets a tab stop and a
+  // name while its chart is being laid out (it may overflow meanwhile) and keeps them only
+  // if the chart ends up wider than it.
+  function keyboardScroll(el, provisional) {
+    var box = el.closest(".output") || el.parentElement;
+    if (!box) return;
+    if (provisional || box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Chart, scrolls sideways");
+    } else if (box.getAttribute("aria-label") === "Chart, scrolls sideways") {
+      ["tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+    }
+  }
+
   function fit(chart) {
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
       var by = 0, last = "", tries = 0;
+      function settle(current) { keyboardScroll(el, false); return current; }
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
-        if (over <= 1 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
+        if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return settle(current);
         by += over;
         var spec = JSON.parse(JSON.stringify(chart.spec));
         var widths = narrow(spec, by, spec.config || {}, []).join();
-        if (!widths || widths === last) return current;  // nothing narrower to try: the box scrolls
+        if (!widths || widths === last) return settle(current);  // nothing narrower to try: the box scrolls
         last = widths;
         current.finalize();
         return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
@@ -75,6 +91,7 @@
     if (typeof el === "string") el = document.querySelector(el);
     var chart = { el: el, spec: spec, opt: opt };
     charts.push(chart);
+    keyboardScroll(el, true);
     return fit(chart);
   }
   Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
@@ -87,6 +104,7 @@
       charts.forEach(function (chart) {
         if (chart.result && chart.el.isConnected && chart.el.clientWidth !== chart.avail) {
           chart.result.finalize();
+          keyboardScroll(chart.el, true);
           fit(chart);
         }
       });

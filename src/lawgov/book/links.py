@@ -74,14 +74,18 @@ def chapter_download_link(part: int, *, page_prefix: str = "") -> str:
 
 
 def chapter_csv_data_link(part: int, data_dir: PathLike = None) -> str:
-    """A link whose data: URL carries the part's figures as CSV (UTF-8 with BOM, every column of
-    ``lawgov.figures()``), so it works in any notebook, with no file beside it."""
+    """A link whose data: URL carries the part's figures CSV, byte for byte the file the data
+    package ships (same writer, same Table Schema), so it works in any notebook, with no file beside it."""
     import base64
 
-    import lawgov
+    from lawgov.dataset.location import resolve_data_dir
+    from lawgov.frames import writers
+    from lawgov.frames.columns import resources
+    from lawgov.frames.tableschema import schema_of
 
-    figs = lawgov.figures(data_dir=data_dir)
-    data = ("\ufeff" + figs[figs["part"] == part].to_csv(index=False)).encode("utf-8")
+    res = next(r for r in resources() if r.name == "figures")
+    figs = res.build(resolve_data_dir(data_dir)).reset_index(drop=True)
+    data = writers.csv_bytes(figs[figs["part"] == part], schema_of(res, figs)["fields"])
     href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
     return (f'<a class="lawgov-download" href="{href}" download="figures-part-{part}.csv">'
             f"Download this part's figures (CSV)</a>")

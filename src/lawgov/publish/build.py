@@ -231,6 +231,17 @@ def code_digest() -> str:
     return _digest([DATA, ROOT / "src" / "lawgov"])
 
 
+def look_digest() -> str:
+    """A hash of the book's own Sphinx extensions and static files.
+
+    An incremental Sphinx build with no page to re-read stops before it copies static files
+    ("no targets are out of date"), and extension code is not part of its environment: an
+    edit to lawgov.css or a book/_ext module would not reach the output. When this digest
+    changes, Sphinx re-reads every page (from the execution cache: no notebook re-runs).
+    """
+    return _digest([BOOK / "_ext", BOOK / "_static"])
+
+
 def _last_stamp() -> dict:
     try:
         return json.loads(STAMP.read_text())
@@ -265,13 +276,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.force or args.fresh) and is_up_to_date():
         log(f"nothing to do: no input changed since the last build ({time.perf_counter() - t0:.1f} s)")
         return 0
-    digest, code = inputs_digest(), code_digest()
+    digest, code, look = inputs_digest(), code_digest(), look_digest()
     last = _last_stamp()
     # After a failed build, Sphinx's saved environment would skip the failing page (its
     # source is unchanged) and pass: re-read everything. After a change to data/ or
     # lawgov, cached outputs may hold old numbers: re-execute everything.
     stale_outputs = last.get("code") != code
-    fresh = args.fresh or not last or stale_outputs
+    fresh = args.fresh or not last or stale_outputs or last.get("look") != look
     if stale_outputs and JUPYTER_CACHE.exists():
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
@@ -292,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest, "code": code}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 

@@ -13,7 +13,7 @@ Layout of DIR (every file deterministic: two runs over the same data give the sa
 
 The tables and their fields come from the column dictionary (:mod:`lawgov.frames.columns`,
 described by :mod:`lawgov.frames.tableschema`); the bytes of each format from
-:mod:`lawgov.publish.writers`. Validation errors abort before anything is written.
+:mod:`lawgov.frames.writers`. Validation errors abort before anything is written.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from lawgov.book.identity import AUTHOR, LICENSE, PACKAGE_NAME, PACKAGE_TITLE, v
 from lawgov.book.paths import ROOT
 from lawgov.frames.columns import resources
 from lawgov.frames.tableschema import schema_of
-from lawgov.publish import writers
+from lawgov.frames import writers
 from lawgov.publish.files import replace_folder
 
 PathLike = str | os.PathLike[str] | None
