@@ -71,7 +71,7 @@ def test_glued_values_are_pasted_as_the_page_shows_them() -> None:
     text = paste("It has {glue:text}`n` parts, {glue:text}`share:.1%` of them; {glue:md}`docs` were "
                  "abolished ({numref}`fig-x`, {numref}`see %s <fig-x>`); {glue:text}`unknown` stays.",
                  values, {"fig-x": "Fig. 4.1"})
-    assert text == ("It has 3 parts, 45.7% of them; 95 documents were abolished (Fig. 4.1, Fig. 4.1); "
+    assert text == ("It has 3 parts, 45.7% of them; 95 documents were abolished (Fig. 4.1, see 4.1); "
                     "{glue:text}`unknown` stays.")
 
 
