@@ -64,9 +64,25 @@ def installed(tmp_path_factory, worker_id):
     return wheel, out / "venv" / "bin" / "python", work
 
 
+# What the wheel is built from: a clean copy (an in-tree build would reuse ./build/, where a
+# module deleted from src/ lingers and would be packaged).
+SOURCES = ["pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "LICENSE-DATA.md",
+           "src", "data", "jupyter-config"]
+
+
 def _make(out: Path) -> None:
+    import shutil
+
+    tree = out / "source"
+    for name in SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tree / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            tree.mkdir(exist_ok=True)
+            shutil.copy(src, tree / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "--disable-pip-version-check", "-w", str(out), str(ROOT)], check=True, cwd=out, timeout=600)
+                    "--disable-pip-version-check", "-w", str(out), str(tree)], check=True, cwd=out, timeout=600)
     wheel = next(out.glob("lawgov-*.whl"))
     venv = out / "venv"
     uv = Path(sys.executable).parent / "uv"

@@ -100,10 +100,12 @@ def paste(markdown: str, values: dict[str, dict[str, str]], numbers: dict[str, s
     """
     def replace(m: re.Match[str]) -> str:
         role, content = m.group(1), m.group(2)
-        if role == "numref":
-            target = re.search(r"<([^>]+)>\s*$", content)
-            name = target.group(1) if target else content
-            return numbers.get(name, m.group(0))
+        if role == "numref":  # `fig-x` -> "Fig. 4.1"; `see %s <fig-x>` -> "see 4.1", as Sphinx writes them
+            target = re.fullmatch(r"(.*?)\s*<([^>]+)>\s*", content, re.S)
+            name = target.group(2) if target else content
+            if name not in numbers:
+                return m.group(0)
+            return target.group(1).replace("%s", numbers[name].rsplit(" ", 1)[-1]) if target else numbers[name]
         key, _, spec = content.partition(":")
         data = values.get(key)
         if data is None:
