@@ -13,6 +13,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import parts as P
+from lawgov.analysis.wording import number_word
 from lawgov.book import pages
 from lawgov.book.glue import PART_PAGES
 
@@ -149,3 +150,48 @@ def test_chapters_narrate(part):
             # allowed: section numbers (§4.1, (3.1)), part numbers, years, the measure markers
             bare = re.sub(r"§[\d.–, §]+|\([0-6](\.[1-4]){1,2}\)|part \d|\b(19|20)\d\d\b|一是, 二是", "", caption)
             assert not re.search(r"\d", bare), caption
+
+
+# ---- the numbers the specialist review asked for (issue 10) ------------------------------------
+
+def test_preamble_length_with_and_without_the_title_line(summaries):
+    body, o = lawgov.body(REPORT), lawgov.outline(REPORT).set_index("section")
+    title, paragraph = body[int(o.loc["0", "start"]):int(o.loc["0", "end"])].strip().split("\n", 1)
+    chars = lambda s: sum(not c.isspace() for c in s)  # noqa: E731
+    s = summaries[0]
+    assert s["p0.preamble_paragraph_chars"] == f"{chars(paragraph):,}"
+    assert int(s["p0.preamble_chars"].replace(",", "")) == chars(title) + chars(paragraph)
+    assert title.endswith("工作报告")  # the line left out is the report's title, not part of the paragraph
+
+
+def test_other_periods_are_counted_as_periods_not_figures(summaries, figs):
+    other = figs[figs["period_class"].astype(str) == "other"]
+    spans = set(zip(other["period_start"], other["period_end"]))
+    assert summaries[0]["p0.n_other"] == str(len(other))
+    assert summaries[0]["p0.n_other_periods"] == number_word(len(spans))
+    assert len(spans) < len(other)  # two figures share 2010-2012: "four periods" was wrong
+
+
+def test_the_pooled_floor_is_the_rate_of_the_implied_count(summaries, by_id):
+    s = summaries[3]
+    lo, base = int(s["p3.implied_min"].replace(",", "")), int(s["p3.pooled_total"].replace(",", ""))
+    assert s["p3.implied_min_rate"] == f"{100 * lo / base:.2f}%"
+    assert float(s["p3.implied_min_rate"].rstrip("%")) >= by_id["suggestions_satisfaction_rate"]
+
+
+def test_rates_printed_with_their_counts_are_those_the_audit_recomputes(summaries):
+    audit = lawgov.audit(REPORT)
+    rates = audit[(audit["part"] == 5) & (audit["kind"].astype(str) == "rate")]
+    n = int(rates["computed"].notna().sum())  # the mediation rate: an implied count is not a check
+    words = summaries[5]["p5.checkable_rates"]
+    assert number_word(n) in words.split() and (" is " in words) == (n == 1)
+    assert 0 < n < len(rates)
+
+
+def test_the_closing_oversight_problem_is_counted_in_section_4_1(summaries, figs, outline):
+    s = summaries[6]
+    in_41 = figs["section"].str.startswith("4.1.")
+    assert s["p6.s41_figures"] == str(int(in_41.sum()))
+    assert s["p6.s41_documents"] == str(int((figs["section"] == "4.1.4").sum()))
+    assert s["p6.s41_measures"] == number_word(int(((outline["level"] == 2) & outline["section"].str.startswith("4.1.")).sum()))
+    assert "2010 Opinion" in s["p6.leadership_rank"]  # compared within the Opinion, not across frameworks

@@ -276,7 +276,8 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
     part = figs[figs["part"] == 5]
     october = part[part["period_class"].astype(str) == "January to October"]
     rates = part[part["kind"].astype(str) == "rate"]
-    checked = audit[(audit["part"] == 5) & (audit["kind"].astype(str) == "rate") & (audit["verdict"].astype(str) != "not checkable")]
+    # a rate "printed with its counts" is one the audit can recompute (an implied count is not that)
+    checked = audit[(audit["part"] == 5) & (audit["kind"].astype(str) == "rate") & audit["computed"].notna()]
     funnel = readings.funnel_counts(figs, ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate"]).set_index("id")
     mediation = audit.loc["mediation_success_rate_check"]
     congress = f.loc["leaders_receiving_per_day"]
@@ -288,7 +289,8 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
     days = (pd.Timestamp(congress["period_start"]) - pd.Timestamp(cutoff)).days
     return {
         "p5.n_october": str(len(october)), "p5.n_rates": str(len(rates)),
-        "p5.n_checkable_rates": number_word(len(checked)),
+        "p5.checkable_rates": (f"only {number_word(len(checked))} is printed with both its counts" if len(checked) == 1 else
+                               f"{'only ' if len(checked) < len(rates) else ''}{number_word(len(checked))} are printed with both their counts"),
         "p5.october_months": f"{number_word(readings.months(october['period_start'].min(), cutoff))} months",
         "p5.hotline_share": majority_word(hotline, len(s51)), "p5.hotline_n": f"{hotline} of {len(s51)}",
         "p5.valid_share": _pct(funnel.loc["hotline_valid_orders", "share_of_first"] * 100),
@@ -367,7 +369,7 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.s41_measures": number_word(int(((outline["level"] == 2) & readings.under(outline["section"], "4.1")).sum())),
         "p6.s41_figures": str(int(readings.under(figs["section"], "4.1").sum())),
         "p6.s41_documents": str(int((figs["section"] == "4.1.4").sum())),
-        "p6.least": f"{least['title_en']} ({least['title_zh']})", "p6.least_code": least["code"],
+        "p6.least": f"{least['title_en'][:1].lower()}{least['title_en'][1:]} ({least['title_zh']})", "p6.least_code": least["code"],
         "p6.least_measures": str(int(least["measures"])), "p6.least_parts": parts_of(least["sections"]),
         "p6.next_least": listing([f"{r['title_en'].lower()} ({r['measures']} measures)" for r in opinion.iloc[1:3].to_dict("records")]),
         "p6.closing_areas": listing(closing),
