@@ -5,7 +5,8 @@
    column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
    axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
    MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
-   keeps that width and its box scrolls sideways (lawgov.css). Facets and charts with a
+   keeps that width and its box scrolls sideways (lawgov.css). A legend laid out in several
+   columns is stacked in one when the plots alone do not make the chart fit. Facets and charts with a
    discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
    from its original specification.
 
@@ -15,7 +16,7 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 3;
+  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 4;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -51,18 +52,35 @@
     return given;
   }
 
+  // Stack every legend laid out in columns (config or encoding) in one; true if any was.
+  function stackLegends(node) {
+    var changed = false;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (!value || typeof value !== "object" || key === "datasets" || key === "data") return;
+      if (key === "legend" && value.columns > 1) { value.columns = 1; changed = true; }
+      changed = stackLegends(value) || changed;
+    });
+    return changed;
+  }
+
   function fit(chart) {
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, last = "", tries = 0;
+      var by = 0, last = "", tries = 0, stacked = false;
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
-        if (over <= 1 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
-        by += over;
+        if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
+        by += Math.ceil(over);
         var spec = JSON.parse(JSON.stringify(chart.spec));
         var widths = narrow(spec, by, spec.config || {}, []).join();
-        if (!widths || widths === last) return current;  // nothing narrower to try: the box scrolls
+        if (widths === last) {  // the plots are as narrow as they go
+          if (stacked || !stackLegends(spec)) return current;  // nothing left to try: the box scrolls
+          stacked = true;
+        } else if (stacked) {
+          stackLegends(spec);
+        }
         last = widths;
         current.finalize();
         return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
@@ -75,10 +93,15 @@
     if (typeof el === "string") el = document.querySelector(el);
     var chart = { el: el, spec: spec, opt: opt };
     charts.push(chart);
-    return fit(chart);
+    chart.fitting = fit(chart);
+    return chart.fitting;
   }
   Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
   window.vegaEmbed = fittingEmbed;
+  // For tests and the PDF step: resolves once every chart embedded so far is fitted.
+  window.lawgovCharts = {
+    fitted: function () { return Promise.all(charts.map(function (c) { return c.fitting; })).then(function () { return charts.length; }); }
+  };
 
   var timer = null;
   window.addEventListener("resize", function () {
@@ -87,7 +110,7 @@
       charts.forEach(function (chart) {
         if (chart.result && chart.el.isConnected && chart.el.clientWidth !== chart.avail) {
           chart.result.finalize();
-          fit(chart);
+          chart.fitting = fit(chart);
         }
       });
     }, 250);
