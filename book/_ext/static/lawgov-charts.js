@@ -64,6 +64,13 @@
     return changed;
   }
 
+  // A box that scrolls can be scrolled from the keyboard (as the theme does for tables).
+  function markScrolling(el) {
+    var box = el.closest(".output") || el.parentElement;
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  }
+
   function fit(chart) {
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
@@ -86,7 +93,7 @@
         return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
       }
       return again(result, svgWidth(el) - avail);
-    });
+    }).then(function (result) { markScrolling(el); return result; });
   }
 
   function fittingEmbed(el, spec, opt) {
