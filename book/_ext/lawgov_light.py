@@ -115,6 +115,10 @@ def icon_css(icons: dict[str, tuple[int, int, str]], theme_css: str) -> str:
     for selector, name in PSEUDO_ICONS.items():
         lines.append(f"{selector} {{ content: \"\"; --lawgov-icon: var(--lawgov-fa-{name}); {box} {draw} }}")
     lines.append("a.github::before, a.gitlab::before { content: none; }")
+    # fontawesome.js swapped the <i> for an <svg> without the fa-solid class, which left the
+    # search form's icon in the form's flex row; the theme's absolute placement is for that
+    # class and would put the kept <i> over the placeholder text.
+    lines.append(".bd-search .fa-solid.fa-magnifying-glass { position: static; }")
     return "\n".join(lines) + "\n"
 
 

@@ -5,7 +5,8 @@
    column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
    axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
    MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
-   keeps that width and its box scrolls sideways (lawgov.css). Facets and charts with a
+   keeps that width and its box scrolls sideways (lawgov.css). A legend laid out in several
+   columns is stacked in one when the plots alone do not make the chart fit. Facets and charts with a
    discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
    from its original specification.
 
@@ -15,7 +16,7 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 3;
+  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 4;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -51,17 +52,30 @@
     return given;
   }
 
-  // A box that scrolls must be reachable by keyboard (WCAG 2.1.1): it gets a tab stop and a
-  // name while its chart is being laid out (it may overflow meanwhile) and keeps them only
-  // if the chart ends up wider than it.
-  function keyboardScroll(el, provisional) {
+  // Stack every legend laid out in columns (config or encoding) in one; true if any was.
+  function stackLegends(node) {
+    var changed = false;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (!value || typeof value !== "object" || key === "datasets" || key === "data") return;
+      if (key === "legend" && value.columns > 1) { value.columns = 1; changed = true; }
+      changed = stackLegends(value) || changed;
+    });
+    return changed;
+  }
+
+  // A box that scrolls must be reachable by keyboard (WCAG 2.1.1), as the theme does for
+  // tables: it gets a tab stop and a name while its chart is laid out (it may overflow
+  // meanwhile) and keeps them only if the chart ends up wider than it.
+  var SCROLLS = "Chart, scrolls sideways";
+  function markScrolling(el, provisional) {
     var box = el.closest(".output") || el.parentElement;
     if (!box) return;
     if (provisional || box.scrollWidth > box.clientWidth) {
-      box.setAttribute("tabindex", "0");
+      box.tabIndex = 0;
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Chart, scrolls sideways");
-    } else if (box.getAttribute("aria-label") === "Chart, scrolls sideways") {
+      box.setAttribute("aria-label", SCROLLS);
+    } else if (box.getAttribute("aria-label") === SCROLLS) {
       ["tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
     }
   }
@@ -70,32 +84,41 @@
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, last = "", tries = 0;
-      function settle(current) { keyboardScroll(el, false); return current; }
+      var by = 0, last = "", tries = 0, stacked = false;
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
-        if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return settle(current);
-        by += over;
+        if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
+        by += Math.ceil(over);
         var spec = JSON.parse(JSON.stringify(chart.spec));
         var widths = narrow(spec, by, spec.config || {}, []).join();
-        if (!widths || widths === last) return settle(current);  // nothing narrower to try: the box scrolls
+        if (widths === last) {  // the plots are as narrow as they go
+          if (stacked || !stackLegends(spec)) return current;  // nothing left to try: the box scrolls
+          stacked = true;
+        } else if (stacked) {
+          stackLegends(spec);
+        }
         last = widths;
         current.finalize();
         return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
       }
       return again(result, svgWidth(el) - avail);
-    });
+    }).then(function (result) { markScrolling(el, false); return result; });
   }
 
   function fittingEmbed(el, spec, opt) {
     if (typeof el === "string") el = document.querySelector(el);
     var chart = { el: el, spec: spec, opt: opt };
     charts.push(chart);
-    keyboardScroll(el, true);
-    return fit(chart);
+    markScrolling(el, true);
+    chart.fitting = fit(chart);
+    return chart.fitting;
   }
   Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
   window.vegaEmbed = fittingEmbed;
+  // For tests and the PDF step: resolves once every chart embedded so far is fitted.
+  window.lawgovCharts = {
+    fitted: function () { return Promise.all(charts.map(function (c) { return c.fitting; })).then(function () { return charts.length; }); }
+  };
 
   var timer = null;
   window.addEventListener("resize", function () {
@@ -104,8 +127,8 @@
       charts.forEach(function (chart) {
         if (chart.result && chart.el.isConnected && chart.el.clientWidth !== chart.avail) {
           chart.result.finalize();
-          keyboardScroll(chart.el, true);
-          fit(chart);
+          markScrolling(chart.el, true);
+          chart.fitting = fit(chart);
         }
       });
     }, 250);
