@@ -97,3 +97,36 @@ def test_audit_charts_are_described_and_bilingual():
               ca.periods(D.period_breakdown(), description="d")):
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
+
+
+def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
+    from fractions import Fraction
+
+    iv = D.rate_intervals().set_index("relation")
+    rel = lawgov.relations().set_index("id")
+    figs = lawgov.figures().set_index("id")
+    with_base = [i for i, s in rel["spec"].items() if rel.loc[i, "kind"] == "rate" and (s.get("denominator") or s.get("pooled_denominator"))]
+    assert sorted(iv.index) == sorted(with_base)
+    for rid, r in iv.iterrows():
+        spec = rel.loc[rid, "spec"]
+        bases = spec.get("pooled_denominator") or [spec["denominator"]]
+        base = sum(int(figs.loc[b, "value"]) for b in bases)
+        assert r["base"] == base and r["pooled"] == (len(bases) > 1)
+        assert (r["rest_low"], r["rest_high"]) == (base - r["high"], base - r["low"])
+        # every count in the interval prints as the stated rate, and the counts just outside do not
+        rate = figs.loc[spec["stated"]]
+        printed = Fraction(str(rate["value"]))
+        decimals = len(str(rate["value"]).split(".")[1].rstrip("0")) if "." in str(rate["value"]) and not float(rate["value"]).is_integer() else 0
+
+        def prints(n: int) -> bool:
+            share = Fraction(100 * n, base)
+            if rate["qualifier"] == "at_least":
+                return share >= printed
+            scale = 10**decimals
+            return Fraction(int(share * scale * 2 + 1) // 2, scale) == printed  # rounded half up
+
+        assert all(prints(n) for n in (r["low"], r["high"]))
+        assert not prints(r["low"] - 1) and (r["high"] == base or not prints(r["high"] + 1))
+    # the pooled 501 with its bound: at least 499 of 501 satisfied
+    sat = iv.loc["suggestions_satisfaction_base"]
+    assert sat["pooled"] and sat["base"] == 501 and sat["low"] == 499 and sat["rest_high"] == 2

@@ -14,7 +14,7 @@ from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, UNCHECKABLE, VERDICT_ZH, VERDICTS
-from lawgov.analysis.wording import count_word, listing, majority_word, share_word
+from lawgov.analysis.wording import count_word, listing, majority_word
 
 
 # ---- verdicts -------------------------------------------------------------------------------
@@ -60,7 +60,6 @@ def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
             "indicator_en": f["indicator_en"], "indicator_zh": f["indicator_zh"],
             "value_en": fmt.value_en(f), "value_zh": fmt.value_zh(f),
             "has_denominator": spec.get("denominator") is not None,
-            "missing": "numerator" if spec.get("denominator") else "numerator and denominator",
             "description_en": rel.loc[r["id"], "description_en"], "reason": r["reason"],
         })
     return pd.DataFrame(rows)
@@ -258,8 +257,6 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.relations": str(len(a)),
         "audit.checkable": str(int(len(a) - counts[UNCHECKABLE])),
         "audit.unbased": str(len(unb)),
-        "audit.unbased_with_denominator": str(int(unb["has_denominator"].sum())),
-        "audit.unbased_bare": str(int((~unb["has_denominator"]).sum())),
         "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
         "audit.base_year": str(int(series["year"].min())),
         "audit.periods_full": f"{int(pb.loc['full year', 'figures'])} ({100 * pb.loc['full year', 'share']:.0f}%)",
@@ -275,16 +272,12 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
     checked = a[a["verdict"].astype(str).isin(COMPARED)]  # a printed value to compare with
-    checkable = a[a["verdict"].astype(str) != UNCHECKABLE]  # something follows
-    parts, uncheckable_parts = set(a["part"]), set(a.loc[a["verdict"].astype(str) == UNCHECKABLE, "part"])
     rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
     inconsistent = int(counts["inconsistent"])
     out |= {
-        "audit.checkable_parts": " and ".join(PART_LABELS[int(p)] for p in sorted(set(checkable["part"]))) or "no part",
-        "audit.uncheckable_parts_word": share_word(len(uncheckable_parts), len(parts)),
         "audit.unbased_rates_word": majority_word(len(unb), rate_figures),
-        "audit.contradiction": "Nothing the report says is contradicted by anything else it says" if not inconsistent
-        else f"{count_word(inconsistent, 'relation')} of the report contradict what it says elsewhere",
+        "audit.contradiction": "None of the relations finds the report contradicting itself" if not inconsistent
+        else f"{count_word(inconsistent, 'relation')} find the report contradicting itself",
     }
     for r in checked.to_dict("records"):
         out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"

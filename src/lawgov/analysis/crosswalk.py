@@ -176,6 +176,18 @@ def frameworks_summary(data_dir=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _compact(un: pd.DataFrame, sections: set[str]) -> str:
+    """Measures as section references, a whole subsection as one ('§2.2' for all of 2.2.1-2.2.3)."""
+    out = []
+    for sub, g in un.groupby(un["subsection"].fillna(un["section"]), sort=False):
+        inside = [s for s in g["section"] if s in sections]
+        if inside and len(inside) == len(g) and sub != inside[0]:
+            out.append(f"§{sub}")
+        else:
+            out += [f"§{s}" for s in inside]
+    return listing(out) if out else "none"
+
+
 def _issued(value: str) -> str:
     """'2015-12-27' -> '27 December 2015'; a bare year stays as it is."""
     if len(value) == 10:
@@ -214,6 +226,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "frameworks.not_named": str(len(nn)),
         "frameworks.not_named_figures": str(int(nn["figures"].sum())),
         "frameworks.not_named_with_figures": str(len(with_figures)),
+        "frameworks.not_named_with_figures_word": (share_word(len(with_figures), len(nn)) if len(nn) else "none").capitalize(),
         "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]]) if len(with_figures) else "none",
         "frameworks.top_area": listing([f"{r['code']} {r['title_en']}" for r in top.to_dict("records")]),
         "frameworks.top_area_measures": str(int(most)),
@@ -234,6 +247,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         answered = g[g["measures"] > 0]
         out[f"frameworks.{fid}.answered"] = str(len(answered))
         out[f"frameworks.{fid}.answered_word"] = share_word(len(answered), len(g)) if len(g) else "none"
+        out[f"frameworks.{fid}.unmapped_sections"] = _compact(un, set(un["section"]) - set(ua.loc[ua["area"].isin(g["code"]), "section"]))
     for r in summ.to_dict("records"):
         secs = sorted(set(fa.loc[fa["area"] == r["code"], "section"]), key=lambda x: [int(n) for n in x.split(".")])
         out[f"frameworks.area.{r['code']}.figure_sections"] = ", ".join(f"§{x}" for x in secs) or "none"
@@ -244,6 +258,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"frameworks.{fid}.areas"] = str(int(f["areas"]))
         out[f"frameworks.{fid}.areas_word"] = number_word(int(f["areas"]))
         out[f"frameworks.{fid}.issued"] = _issued(f["issued"])
+        out[f"frameworks.{fid}.confirmed_word"] = share_word(int(f["confirmed"]), int(f["areas"])) if f["areas"] else "none"
         for c in CONFIDENCE_ORDER:
             out[f"frameworks.{fid}.{c}"] = str(int(f[c]))
     return out

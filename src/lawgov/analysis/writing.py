@@ -24,7 +24,7 @@ import pandas as pd
 from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
 from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
-from lawgov.analysis.wording import majority_word, share_word
+from lawgov.analysis.wording import majority_word, number_word, share_word
 
 if TYPE_CHECKING:
     import jieba
@@ -225,6 +225,26 @@ def top_words(report: str | None = None, data_dir=None, *, n: int = 8) -> pd.Dat
     return pd.DataFrame(rows)
 
 
+EFFORT_TOP = 3  # "left in, an effort word would be among the EFFORT_TOP most frequent words of ..."
+
+
+def effort_in_top(report: str | None = None, data_dir=None, *, n: int = EFFORT_TOP) -> pd.DataFrame:
+    """Per part: whether, with the effort words (stop-word group 1) left in, one of them would be
+    among the part's ``n`` most frequent words, and which."""
+    others = ALL_STOP_WORDS - STOP_WORDS["effort"]
+    toks = words(report, data_dir)
+    toks = toks[toks["word"].map(lambda w: len(w) >= 2 and bool(_HAN_WORD.match(w)) and w not in others)]
+    rows = []
+    for part, g in toks.groupby("part", sort=True):
+        counts = Counter(g["word"])
+        first = {w: i for i, w in reversed(list(enumerate(g["word"])))}
+        top = sorted(counts, key=lambda w: (-counts[w], first[w]))[:n]
+        effort = [w for w in top if w in STOP_WORDS["effort"]]
+        rows.append({"part": int(part), "part_label": _part_label(int(part)), "top": " ".join(top),
+                     "effort_words": " ".join(effort), "effort_in_top": bool(effort)})
+    return pd.DataFrame(rows)
+
+
 def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """How much of each part is the register's verbs of effort (stop-word group 1), per 1,000 words."""
     toks = words(report, data_dir)
@@ -271,6 +291,15 @@ def _sub_name(row) -> str:
     return f"§{row['section']} {row['title_en']} ({row['heading_zh']})"
 
 
+def _title_chars(report: str | None, data_dir) -> int:
+    """Characters (whitespace excluded) of the report's title line, where the body begins."""
+    reps = _api.reports(data_dir=data_dir).set_index("id")
+    rep = reps.loc[report] if report else reps.iloc[0]
+    title = str(rep["body_starts_with"])
+    assert _api.body(report, data_dir=data_dir).startswith(title)
+    return _ws(title)
+
+
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     """Every number the "How the report is written" chapter states, as text keyed for glue."""
     lengths = part_lengths(report, data_dir)
@@ -292,6 +321,8 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.parts_longest": f"{longest['part_label']} ({longest['chars']:,} characters)",
         "writing.parts_shortest": f"{shortest['part_label']} ({shortest['chars']:,} characters)",
         "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
+        # the preamble, as the outline cuts it, opens with the report's title line
+        "writing.preamble_paragraph_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}",
         "writing.closing_chars": f"{int(lengths.loc[lengths['part'] == 6, 'chars'].iloc[0]):,}",
         "writing.frame_share": _pct(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
         "writing.subsections": str(len(meas)),
@@ -319,6 +350,9 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     numbered = lengths.loc[lengths["part"].between(1, 5), "chars"].sum()
     out["writing.work_share_word"] = share_word(int(numbered), int(lengths["chars"].sum()))
     out["writing.stop_effort_word"] = majority_word(len(STOP_WORDS["effort"]), len(ALL_STOP_WORDS)).capitalize()
+    top = effort_in_top(report, data_dir)
+    out["writing.effort_top_n"] = number_word(EFFORT_TOP)
+    out["writing.effort_top_parts"] = f"{int(top['effort_in_top'].sum())} of the {len(top)} parts"
     out["writing.effort_top2"] = " and ".join(eff.sort_values("per_1000", ascending=False)["part_label"].head(2).str.lower())
     for i, r in enumerate(dens_s.head(3).to_dict("records"), start=1):
         out[f"writing.top{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"

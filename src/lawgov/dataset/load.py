@@ -39,8 +39,8 @@ class ReportData:
     # ids of every figure entry, valid or not; None when the figures file is unusable.
     # A relation naming an invalid figure is then not reported a second time.
     declared_figures: set[str] | None = None
-    # ids of every relation entry, valid or not: empty without a relations file, None when the
-    # file is unusable (then a note naming a relation is not reported a second time)
+    # ids of every relation entry, valid or not (empty when the report has no relations file);
+    # None when the file is there but unusable: notes naming its relations are then not judged.
     declared_relations: set[str] | None = field(default_factory=set)
 
     @property
@@ -165,9 +165,9 @@ def _read_per_report(ds: Dataset) -> None:
     for kind, (model, required) in PER_REPORT.items():
         for rid, rd in ds.reports.items():
             doc = _read(ds, f"{kind}/{rid}.yaml", model, required, parsed)
+            if kind == "relations" and (ds.data_dir / kind / f"{rid}.yaml").is_file():
+                rd.declared_relations = doc.declared("relations") if doc is not None else None
             if doc is None:
-                if kind == "relations" and (ds.data_dir / kind / f"{rid}.yaml").exists():
-                    rd.declared_relations = None
                 continue
             if doc.header is not None and doc.header.report != rid:
                 ds.problems.append(Problem(doc.file, 1, None, "report", f"report '{doc.header.report}' does not match the file name ({rid})"))

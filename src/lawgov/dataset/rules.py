@@ -177,12 +177,23 @@ def translation_covers_body(ds: Dataset) -> Iterator[Problem]:
             first = next(a for a, b in zip(listed, order) if a != b)
             entry = next(e for e in rd.translation if e.model.id == first)
             yield entry.problem("id", "out of reading order (sentences must follow the body)")
+class _AnyName:
+    """A collection that holds every name (for references into a file that could not be read)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+_ANY = _AnyName()
+
+
 def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
     """Every placeholder of a note ({figure_id}, {relation_id.computed} ...) names a figure or a relation of the note's report; glossary explanations, shared by all reports, have none."""
     for rd in ds.reports.values():
         if rd.declared_figures is None:  # the figures file is unusable: its problem is reported once
             continue
-        names = (rd.declared_figures, rd.declared_relations)
+        # an unusable relations file is reported once: names of relations then count as known
+        names = (rd.declared_figures, _ANY if rd.declared_relations is None else rd.declared_relations)
         entries = [(e, "figure") for e in rd.figures] + [(e, "relation") for e in rd.relations]
         entries += [(e, "mapping") for e in ds.crosswalk if e.model.report == rd.id] + [(rd.report, "report")]
         for e, kind in entries:
