@@ -100,3 +100,18 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
         "url": url,
     })
     return {"text": text, "bibtex": bib, "anchor": anchor(figure_id), "href": href}
+
+
+def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> dict[str, str]:
+    """The suggested citation of one chart: its caption's first sentence, its number and its
+    anchor (``page.html#fig-...``, prefixed by the base URL when CITATION.cff has one).
+
+    Returns {'text', 'href'}.
+    """
+    m = _citation_meta()
+    href = f"{page}.html#{fig_id}"
+    title = caption.split(". Source:")[0].split(": ")[0].rstrip(". ") if caption else fig_id
+    what = f"{number.rstrip('. ')}, " if number else ""
+    text = (f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "
+            f"In {m['title']}, version {m['version']}. {_url(m, href) or href}")
+    return {"text": text, "href": href}
