@@ -36,6 +36,11 @@ def _citation_meta() -> dict[str, Any]:
     return meta
 
 
+def book_meta() -> dict[str, Any]:
+    """Title, authors, version, release date (ISO, or None), year and base URL of the book."""
+    return dict(_citation_meta())
+
+
 def _bib(kind: str, key: str, fields: dict[str, str]) -> str:
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
     return f"@{kind}{{{key},\n{body}\n}}"
