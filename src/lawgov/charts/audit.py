@@ -35,7 +35,7 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) ->
     bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#ffffff", strokeWidth=1).encode(
         y=y,
         x=alt.X("relations:Q", title="relations (arithmetic the report implies)", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=list(VERDICT_COLOURS.values())),
+        color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=[VERDICT_COLOURS[v] for v in VERDICTS]),
                         legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="部分"),

@@ -14,7 +14,7 @@ unless one is given.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -39,6 +39,7 @@ _CARDS_CSS = """
 .lawgov-cards .card-label{font-size:.92rem;margin-top:.3rem;line-height:1.3}
 .lawgov-cards .card-meta{font-size:.8rem;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.25rem}
 .lawgov-cards .card-note{font-size:.8rem;font-style:italic;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.2rem}
+.lawgov-cards .card-why{font-size:.85rem;margin-top:.35rem;line-height:1.35}
 """
 
 
@@ -64,19 +65,22 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
     return pd.DataFrame(rows)
 
 
-def cards(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "", notes: bool = True):
+def cards(figs: pd.DataFrame, ids: Sequence[str] | Mapping[str, str], *, page_prefix: str = "", notes: bool = True):
     """Chosen figures as a grid of cards: value (English and as printed), indicator in both
     languages, section and period, the caveat if any; each card links to the figure's anchor.
+    ``ids`` may map each id to why it was chosen, which the card then says.
 
     Returns ``IPython.display.HTML``; every text is escaped.
     """
     from IPython.display import HTML
 
+    why = dict(ids) if isinstance(ids, Mapping) else {}
     items = []
-    for r in cards_rows(figs, ids, page_prefix=page_prefix).to_dict("records"):
+    for r in cards_rows(figs, list(ids), page_prefix=page_prefix).to_dict("records"):
         e = html.escape
         has_note = notes and not fmt.missing(r["note_en"]) and str(r["note_en"])
         note = f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
+        note += f'<div class="card-why">{e(why[r["id"]])}</div>' if why.get(r["id"]) else ""
         items.append(
             f'<li style="--card-colour:{e(r["colour"])}" data-figure="{e(r["id"])}">'
             f'<a class="card-link" href="{e(r["href"])}">'

@@ -39,7 +39,7 @@ _FIGURE = re.compile(r'<figure\b[^>]*\bid="(fig-[^"]+)"[^>]*>(.*?)</figure>', re
 _SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
 _CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
 _CAPTION_NUMBER = re.compile(r'<span class="caption-number">(.*?)</span>', re.S)
-_OLD_LINE = re.compile(rf'\n?<p class="{LINE_CLASS}">.*?</p>', re.S)
+_OLD_LINE = re.compile(rf'<p class="{LINE_CLASS}">.*?</p>\n?', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
