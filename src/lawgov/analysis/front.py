@@ -66,6 +66,14 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _parts_word(parts: list[int]) -> str:
+    """"Parts 4 and 5" (or "Part 5 and the closing"): the parts named once."""
+    numbered = [p for p in parts if PART_LABELS[p].startswith("Part ")]
+    if len(numbered) == len(parts) > 1:
+        return "Parts " + listing([str(p) for p in numbered])
+    return listing([PART_LABELS[p] for p in parts])
+
+
 def _findings(report: str | None) -> dict[str, str]:
     """The numbers of the landing page's findings and caveats (each from the analysis its chapter uses)."""
     figs = _api.figures(report)
@@ -98,7 +106,7 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_october": str(len(october)), "october_share": _pct(float(periods.loc[JAN_TO_OCT, "share"])),
         "october_where": ("all in " if len(october_parts) == 1 else "in ") + listing([PART_LABELS[p] for p in october_parts]),
         "n_other_period": str(int(periods.loc["other", "figures"])),
-        "top_parts": listing([PART_LABELS[int(p)] for p in sorted(top2)]),
+        "top_parts": _parts_word(sorted(int(p) for p in top2)),
         "top_parts_figures": _pct(by_part.loc[top2].sum() / by_part.sum()),
         "top_parts_text": _pct(float(lengths.loc[list(top2), "share"].sum())),
         "n_no_figure": number_word(len(none)), "no_figure_sections": listing([f"§{s}" for s in none["section"]]),

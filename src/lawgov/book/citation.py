@@ -108,15 +108,19 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
 
 
 def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> dict[str, str]:
-    """The suggested citation of one chart: its caption's first sentence, its number and its
-    anchor (``page.html#fig-...``, prefixed by the base URL when CITATION.cff has one).
+    """The suggested citation of one chart, by its number and anchor (``page.html#fig-...``,
+    prefixed by the base URL when CITATION.cff has one).
 
-    Returns {'text', 'href'}.
+    Returns {'text': the full citation, with the caption's first sentence as the chart's
+    title; 'short': the same without the title, for the line under the chart, whose caption
+    is just above; 'href'}.
     """
     m = _citation_meta()
     href = f"{page}.html#{fig_id}"
+    where = _url(m, href) or href
     title = caption.split(". Source:")[0].split(": ")[0].rstrip(". ") if caption else fig_id
     what = f"{number.rstrip('. ')}, " if number else ""
     text = (f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "
-            f"In {m['title']}, version {m['version']}. {_url(m, href) or href}")
-    return {"text": text, "href": href}
+            f"In {m['title']}, version {m['version']}. {where}")
+    short = f"{m['authors']} ({m['year']}), {m['title']}, version {m['version']}, {what}{where}"
+    return {"text": text, "short": short, "href": href}

@@ -147,9 +147,6 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     data["share"] = data["value"] / float(whole_row["value"])
     data["segment"] = data["indicator_en"]
     colours = outcome_colours(len(parts), remainder=len(data) > len(parts))
-    # white on the dark outcomes, ink on the pale ones
-    label_colours = ["#ffffff" if i < 2 else INK for i in range(len(colours) - (len(data) > len(parts)))] + \
-        ([INK] if len(data) > len(parts) else [])
     base = alt.Chart(data).encode(
         x=alt.X("value:Q", stack="zero", title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
                 scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False)),
@@ -162,7 +159,8 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     )
     text = base.mark_text(fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
         x=alt.X("mid:Q"), text=alt.Text("value:Q", format=","),
-        color=alt.Color("segment:N", scale=alt.Scale(domain=list(data["segment"]), range=label_colours), legend=None),
+        # white on the two dark outcomes, ink on the pale one and on the unstated rest
+        color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
     description = alt_text.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
@@ -295,7 +293,7 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
-    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1),
+    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
                        scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])))
     tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),

@@ -79,8 +79,8 @@ def cards(figs: pd.DataFrame, ids: Sequence[str] | Mapping[str, str], *, page_pr
     for r in cards_rows(figs, list(ids), page_prefix=page_prefix).to_dict("records"):
         e = html.escape
         has_note = notes and not fmt.missing(r["note_en"]) and str(r["note_en"])
-        note = f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
-        note += f'<div class="card-why">{e(why[r["id"]])}</div>' if why.get(r["id"]) else ""
+        note = f'<div class="card-why">{e(why[r["id"]])}</div>' if why.get(r["id"]) else ""
+        note += f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
         items.append(
             f'<li style="--card-colour:{e(r["colour"])}" data-figure="{e(r["id"])}">'
             f'<a class="card-link" href="{e(r["href"])}">'

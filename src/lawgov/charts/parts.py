@@ -110,16 +110,16 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
     data = per_unit_marks(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
-    # every row is a figure of one part: its colour (the rows are told apart by their labels)
-    colours = [PART_COLOURS[int(p.split()[-1]) if p.startswith("Part") else 0] for p in
-               data.drop_duplicates("row").set_index("row").loc[rows, "part"]]
+    # each bar in its part's colour (the rows are told apart by their labels)
+    parts = list(dict.fromkeys(data["part"]))
+    by_label = {label: p for p, label in PART_LABELS.items()}
     base = alt.Chart().encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=320)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.6}).encode(
         x=alt.X("value:Q", title=None, axis=alt.Axis(tickCount=3, labels=False, ticks=False, domain=False, grid=False)),
-        color=alt.Color("row:N", scale=alt.Scale(domain=rows, range=colours), legend=None),
+        color=alt.Color("part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None),
         opacity=alt.condition("datum.derived", alt.value(0.5), alt.value(1.0)),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="text:N")

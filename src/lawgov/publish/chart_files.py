@@ -39,7 +39,7 @@ _FIGURE = re.compile(r'<figure\b[^>]*\bid="(fig-[^"]+)"[^>]*>(.*?)</figure>', re
 _SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
 _CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
 _CAPTION_NUMBER = re.compile(r'<span class="caption-number">(.*?)</span>', re.S)
-_OLD_LINE = re.compile(rf'<p class="{LINE_CLASS}">.*?</p>\n?', re.S)
+_OLD_LINE = re.compile(rf'<p class="{LINE_CLASS}"[^>]*>.*?</p>\n?', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -198,11 +198,12 @@ def line_html(chart: Chart) -> str:
     """The one line under a chart: its three downloads and how to cite it (all escaped)."""
     e = html.escape
     f = files(chart.fig_id)
-    cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)["text"]
+    cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)
     links = " · ".join(f'<a class="reference download" href="{e(f[ext])}" download>{label}</a>'
                        for ext, label in (("csv", "Data (CSV)"), ("svg", "SVG"), ("png", "PNG")))
-    return (f'<p class="{LINE_CLASS}">Take this chart away: {links} · '
-            f'<span class="lawgov-cite-chart">Cite: {e(cite)}</span></p>')
+    # left-aligned and small like a caption's last line (figures centre their content)
+    return (f'<p class="{LINE_CLASS}" style="text-align:left;font-size:.85em">Take this chart away: {links} · '
+            f'<span class="lawgov-cite-chart" title="{e(cite["text"])}">Cite this chart: {e(cite["short"])}</span></p>')
 
 
 def with_lines(page_html: str, charts: list[Chart]) -> str:
