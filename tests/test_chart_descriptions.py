@@ -112,7 +112,7 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     ids = ["mediation_cases", "legal_aid_cases", "leader_receptions_visitors"]
     chart = charts.pages.bars_by_period(figs, ids, log=True, description=None)
     text = _description(chart)
-    assert text.startswith("Bar chart")
+    assert text.startswith("Dot chart on a log scale")  # no bar lengths on a log axis (CONVENTIONS)
     for i in ids:
         assert by_id.loc[i, "indicator_en"] in text and fmt.value_en(by_id.loc[i]) in text
     assert "January to October" in text  # the colour group of the part-year count

@@ -64,6 +64,31 @@ def test_citation_agrees_with_package_book_and_changelog():
     assert doc["license"] == "CC-BY-4.0"
 
 
+def test_one_title_and_one_author_line_everywhere():
+    """lawgov.book.identity is the one definition; every file that names the book agrees with it."""
+    doc = _cff()
+    config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"))
+    assert config["title"] == doc["title"] == identity.BOOK_TITLE
+    assert config["author"] == identity.AUTHOR
+    assert [a["name"] for a in doc["authors"]] == [identity.AUTHOR]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(rf'^authors = \[\{{ name = "{re.escape(identity.AUTHOR)}" \}}\]$', pyproject, re.M)
+    intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+    assert f"\n# {identity.BOOK_TITLE} · {identity.BOOK_TITLE_ZH}\n" in intro
+    assert identity.PACKAGE_TITLE.startswith(identity.BOOK_TITLE)
+    assert citation.cite_book()["text"].startswith(f"{identity.AUTHOR} (")
+    assert identity.BOOK_TITLE in citation.cite_book()["text"]
+
+
+def test_chart_citation_names_the_figure_and_its_anchor():
+    c = citation.cite_chart("p4-oversight", "fig-p4-cleanup", "Documents reviewed, by outcome. Source: report §4.1.4.",
+                            "Fig. 16")
+    assert c["href"] == "p4-oversight.html#fig-p4-cleanup"
+    assert c["text"].endswith("p4-oversight.html#fig-p4-cleanup")
+    assert "\u201cDocuments reviewed, by outcome\u201d" in c["text"] and "Fig. 16" in c["text"]
+    assert identity.BOOK_TITLE in c["text"] and "Source" not in c["text"]
+
+
 def test_the_report_itself_is_in_the_references():
     refs = _cff()["references"]
     report = next(r for r in refs if r["type"] == "report")

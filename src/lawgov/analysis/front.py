@@ -11,20 +11,30 @@ import math
 import pandas as pd
 
 import lawgov
+from lawgov.analysis import audit as _audit
 from lawgov.analysis import display as fmt
-from lawgov.analysis.furniture import page_date
-from lawgov.analysis.wording import majority_word
+from lawgov.analysis import writing as _writing
+from lawgov.analysis.furniture import page_date, question_marks
+from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, INCONSISTENT, JAN_TO_OCT, PART_LABELS, UNCHECKABLE
+from lawgov.analysis.wording import count_word, listing, majority_word, number_word, share_word
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders as _api
 
-# The landing page's cards, chosen for range rather than importance: small counts and large,
-# rates and money, an exact zero and a "more than".
-KEY_FIGURES = [
-    "model_units_designated", "penalty_powers_devolved", "approval_speedup_2012", "online_approval_rate",
-    "executive_meeting_topics", "suggestions_satisfaction_rate", "normative_documents_abolished",
-    "audit_revenue_savings", "litigation_cases_lost", "hotline_calls", "mediation_success_rate",
-    "venture_projects_shortlisted",
-]
+# The landing page's "year in numbers": the figures that matter most to an outsider, each with
+# why (the card prints it). In reading order.
+KEY_FIGURES = {
+    "province_managing_county_pilots": "Why Kunshan: a pilot of the province-managing-county reform (省管县), "
+                                       "which gave it the administrative powers of a prefecture-level city.",
+    "penalty_powers_devolved": "Powers handed from the city down to one town, Zhangpu: expanding the powers of "
+                               "strong towns (强镇扩权) in practice.",
+    "approval_speedup_2012": "The approval reform's headline claim; how it combines with the year before can be "
+                             "read in several ways.",
+    "online_approval_rate": "How far approvals had moved online, a rate that can be compared across places and years.",
+    "normative_documents_abolished": "What the clean-up of the city's own rules removed.",
+    "litigation_cases_lost": "A clean record in court, printed without the number of suits.",
+    "hotline_calls": "The citizens' hotline's volume, and a count that stops at the end of October.",
+    "mediation_success_rate": "Printed with both its counts, so a reader can redo it.",
+}
 # The figure "How to cite" uses as its example, and the percent that shows values are stored as printed;
 # its sentence of the report is the page's example of a sentence citation.
 CITE_EXAMPLE = "mediation_success_rate"
@@ -53,8 +63,66 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
     }
 
 
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _parts_word(parts: list[int]) -> str:
+    """"Parts 4 and 5" (or "Part 5 and the closing"): the parts named once."""
+    numbered = [p for p in parts if PART_LABELS[p].startswith("Part ")]
+    if len(numbered) == len(parts) > 1:
+        return "Parts " + listing([str(p) for p in numbered])
+    return listing([PART_LABELS[p] for p in parts])
+
+
+def _findings(report: str | None) -> dict[str, str]:
+    """The numbers of the landing page's findings and caveats (each from the analysis its chapter uses)."""
+    figs = _api.figures(report)
+    rates = figs[figs["kind"] == "rate"]
+    a = _api.audit(report)
+    verdicts = a["verdict"].astype(str)
+    audit_text = _audit.summary(report)
+    unbased = _audit.unbased_rates(report)
+    periods = _audit.period_breakdown(report).set_index("period_class")
+    october = figs[figs["period_class"].astype(str) == JAN_TO_OCT]
+    october_parts = sorted(int(p) for p in october["part"].unique())
+    readings = _audit.speedup_readings_table(report)
+    supported = readings[readings["supported"]]
+    dens = _writing.figures_density(report, by="subsection")
+    none = dens[dens["figures"] == 0]
+    lengths = _writing.part_lengths(report).set_index("part")
+    by_part = figs.groupby("part").size()
+    top2 = by_part.sort_values(ascending=False, kind="stable").index[:2]
+    inconsistent = int((verdicts == INCONSISTENT).sum())
+    return {
+        "near_full": f"{NEAR_FULL}%", "full": "100%",
+        "n_rates": str(len(rates)), "rates_near_full": str(int((rates["value"] >= NEAR_FULL).sum())),
+        "rates_full": str(int((rates["value"] == 100).sum())),
+        "n_unbased": str(len(unbased)), "n_relations_compared": str(int(verdicts.isin(COMPARED).sum())),
+        "compared_word": share_word(int(verdicts.isin(COMPARED).sum()), len(a)).capitalize(),
+        "n_relations_derived": str(int(verdicts.isin([BOUND, IMPLIED]).sum())),
+        "n_relations_uncheckable": str(int((verdicts == UNCHECKABLE).sum())),
+        "disagree": "none disagrees" if not inconsistent else f"{count_word(inconsistent, 'disagrees', 'disagree')}",
+        "contradiction": audit_text["audit.contradiction"],
+        "n_october": str(len(october)), "october_share": _pct(float(periods.loc[JAN_TO_OCT, "share"])),
+        "october_where": ("all in " if len(october_parts) == 1 else "in ") + listing([PART_LABELS[p] for p in october_parts]),
+        "n_other_period": str(int(periods.loc["other", "figures"])),
+        "top_parts": _parts_word(sorted(int(p) for p in top2)),
+        "top_parts_figures": _pct(by_part.loc[top2].sum() / by_part.sum()),
+        "top_parts_text": _pct(float(lengths.loc[list(top2), "share"].sum())),
+        "n_no_figure": number_word(len(none)), "no_figure_sections": listing([f"§{s}" for s in none["section"]]),
+        "n_readings": number_word(len(readings)),
+        "reading_low": f"{readings['time_index_end'].min():.1f}", "reading_high": f"{readings['time_index_end'].max():.1f}",
+        "reading_supported": f"{float(supported['time_index_end'].iloc[0]):.1f}" if len(supported) else "none",
+        "base_year": audit_text["audit.base_year"],
+        "n_qmarks": number_word(len(question_marks(report))),
+        "chars_no_space": f"{int(lengths['chars'].sum()):,}",  # whitespace excluded, as "How the report is written" counts
+    }
+
+
 def intro_summary(report: str | None = None) -> dict[str, str]:
-    """The landing page: what the report is, how it is built, what the book adds."""
+    """The landing page: what the report is, why it matters, what the book finds and what to
+    mind before quoting a number."""
     rep = _report(report)
     figs, outline = _api.figures(report), _api.outline(report)
     out = {
@@ -67,6 +135,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
         "n_subsections": str(int((outline["level"] == 1).sum())), "n_terms": str(len(_api.glossary())),
         "n_cards": str(len(KEY_FIGURES)), "version": lawgov.__version__, **_spread(figs),
         **{f"n_part_{p}": str(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
+        **_findings(report),
     }
     return {f"intro.{k}": v for k, v in out.items()}
 

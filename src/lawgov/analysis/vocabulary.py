@@ -26,12 +26,41 @@ def part_zh(part: int, marker: str = "", heading_zh: str = "") -> str:
 
 
 # --- colours ------------------------------------------------------------------------------
+# Four palettes, each with one meaning in every chart (book/CONVENTIONS.md, "Charts as one
+# system"): parts, outcomes, periods, and neutral greys for any other split. A part colour
+# never stands for anything but its part, so a reader who has learnt "orange is Part 2" is
+# never misled.
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
 GREY = "#8a8a8a"
 INK = "#1f1f1f"
 MUTED = "#5a5a5a"
+# Parts: Okabe & Ito's colours (safe for the common colour blindnesses), the preamble grey.
 PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
+
+# Outcomes (what happened to what the report counts): one violet ramp, darkest for the
+# outcome the report names first, and a pale grey for what the text leaves unstated.
+OUTCOME_RAMP = ("#3c2a73", "#7b68b5", "#b3a8dc")
+NOT_STATED = "#d3d3d3"
+OUTCOME_COLOURS = {
+    "abolished": OUTCOME_RAMP[0], "amended": OUTCOME_RAMP[1], "retained": OUTCOME_RAMP[2],
+    "accepted": OUTCOME_RAMP[0], "not accepted or not stated": NOT_STATED,
+    "handled": OUTCOME_RAMP[0], "not handled or not stated": NOT_STATED,
+}
+
+
+def outcome_colours(n: int, *, remainder: bool = False) -> list[str]:
+    """Colours of n outcomes in the order the report gives them (then the unstated rest, if any)."""
+    if n > len(OUTCOME_RAMP):
+        raise ValueError(f"{n} outcomes: the outcome palette has {len(OUTCOME_RAMP)}")
+    return list(OUTCOME_RAMP[:n]) + ([NOT_STATED] if remainder else [])
+
+
+# Neutral greys, darkest first: splits that are neither parts, outcomes nor periods (the two
+# groups of a pooled count, the readings of one sentence, the kinds of figure).
+NEUTRAL_RAMP = ("#262626", "#5e5e5e", "#969696", "#c4c4c4", "#e4e4e4")
+# A sequential scale (counts in a heatmap): Vega's grey scheme, so no hue is spent on it.
+SEQUENTIAL_SCHEME = "greys"
 
 # --- periods a figure covers ----------------------------------------------------------------
 
@@ -39,7 +68,11 @@ from lawgov.frames.tidy import FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD  # noqa: E402
 
 PERIOD_CLASSES = (FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD)
 PERIOD_CLASS_ZH = {FULL_YEAR: "全年", JAN_TO_OCT: "1月至10月底", OTHER_PERIOD: "其他时期"}
-PERIOD_COLOURS = {FULL_YEAR: OKABE_ITO[0], JAN_TO_OCT: OKABE_ITO[1], OTHER_PERIOD: GREY}
+# Periods: dark slate for the report year, amber for the counts that stop at the end of
+# October (the caveat a reader must see), pale grey for any other period.
+PERIOD_COLOURS = {FULL_YEAR: "#34495e", JAN_TO_OCT: "#b07d00", OTHER_PERIOD: "#c4c4c4"}
+# How a caption or a sentence names each period's colour (glue these, never type them).
+PERIOD_COLOUR_NAMES = {FULL_YEAR: "dark slate", JAN_TO_OCT: "amber", OTHER_PERIOD: "pale grey"}
 
 # --- confidence in a framework's headings (data/frameworks.yaml) ----------------------------
 
@@ -60,6 +93,12 @@ from lawgov.dataset.arithmetic import (  # noqa: E402,F401 (VERDICTS re-exported
 COMPARED = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT)
 VERDICT_ZH = {EXACT: "完全一致", ROUNDED: "四舍五入后一致", TRUNCATED: "截断后一致", BOUND: "界限成立",
               IMPLIED: "可推算", INCONSISTENT: "不一致", UNCHECKABLE: "无法核对"}
-# agreement in greens and blues, derivations in purple and sky, inconsistent in vermillion, grey for nothing
-VERDICT_COLOURS = {EXACT: OKABE_ITO[2], ROUNDED: OKABE_ITO[5], TRUNCATED: OKABE_ITO[1], BOUND: OKABE_ITO[0],
-                   IMPLIED: OKABE_ITO[3], INCONSISTENT: OKABE_ITO[4], UNCHECKABLE: GREY}
+# Verdicts are the outcomes of this book's check: agreement in the outcome violets (darker
+# = closer), derivations in taupe, an inconsistency in black, nothing checkable unstated-grey.
+VERDICT_COLOURS = {EXACT: OUTCOME_RAMP[0], ROUNDED: OUTCOME_RAMP[1], TRUNCATED: OUTCOME_RAMP[2],
+                   BOUND: "#6b5b4b", IMPLIED: "#a8998a", INCONSISTENT: "#000000", UNCHECKABLE: NOT_STATED}
+
+# Every colour of a palette other than the parts' (tests check no chart uses a part colour
+# for anything but a part).
+NON_PART_COLOURS = frozenset([*OUTCOME_RAMP, NOT_STATED, *NEUTRAL_RAMP, *PERIOD_COLOURS.values(),
+                              *VERDICT_COLOURS.values()])

@@ -36,6 +36,11 @@ def _citation_meta() -> dict[str, Any]:
     return meta
 
 
+def book_meta() -> dict[str, Any]:
+    """Title, authors, version, release date (ISO, or None), year and base URL of the book."""
+    return dict(_citation_meta())
+
+
 def _bib(kind: str, key: str, fields: dict[str, str]) -> str:
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
     return f"@{kind}{{{key},\n{body}\n}}"
@@ -134,3 +139,22 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
         "url": url,
     })
     return {"text": text, "bibtex": bib, "anchor": sentence_id, "href": href}
+
+
+def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> dict[str, str]:
+    """The suggested citation of one chart, by its number and anchor (``page.html#fig-...``,
+    prefixed by the base URL when CITATION.cff has one).
+
+    Returns {'text': the full citation, with the caption's first sentence as the chart's
+    title; 'short': the same without the title, for the line under the chart, whose caption
+    is just above; 'href'}.
+    """
+    m = _citation_meta()
+    href = f"{page}.html#{fig_id}"
+    where = _url(m, href) or href
+    title = caption.split(". Source:")[0].split(": ")[0].rstrip(". ") if caption else fig_id
+    what = f"{number.rstrip('. ')}, " if number else ""
+    text = (f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "
+            f"In {m['title']}, version {m['version']}. {where}")
+    short = f"{m['authors']} ({m['year']}), {m['title']}, version {m['version']}, {what}{where}"
+    return {"text": text, "short": short, "href": href}

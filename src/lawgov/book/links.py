@@ -21,6 +21,7 @@ DOWNLOADS = "downloads"
 PACKAGE_DIR = f"{DOWNLOADS}/data"
 PDF_NAME = f"{PACKAGE_NAME}.pdf"
 NOTEBOOKS_DIR = f"{DOWNLOADS}/notebooks"
+CHARTS_DIR = f"{DOWNLOADS}/charts"  # <fig-id>.csv / .svg / .png of every chart (lawgov.publish.chart_files)
 NOTEBOOKS_ZIP = f"{PACKAGE_NAME}-notebooks.zip"
 FORMATS = ("csv", "json", "parquet")
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import UNCHECKABLE, VERDICT_COLOURS, VERDICTS
-from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.vocabulary import MUTED, PART_LABELS, PERIOD_COLOURS, UNCHECKABLE, VERDICT_COLOURS, VERDICTS
 from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
-from lawgov.charts.theme import GREY, OKABE_ITO
 
 
 
@@ -37,20 +35,20 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) ->
     bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#ffffff", strokeWidth=1).encode(
         y=y,
         x=alt.X("relations:Q", title="relations (arithmetic the report implies)", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=list(VERDICT_COLOURS.values())),
+        color=alt.Color("verdict:N", title=None, scale=alt.Scale(domain=list(VERDICTS), range=[VERDICT_COLOURS[v] for v in VERDICTS]),
                         legend=alt.Legend(orient="bottom", columns=3)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="部分"),
                  alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("verdict_zh:N", title="结论"),
                  alt.Tooltip("relations:Q", title="Relations"), alt.Tooltip("ids:N", title="Relation ids")],
     )
-    text = alt.Chart(totals).mark_text(align="left", dx=4, color="#5a5a5a").encode(y=y, x="relations:Q", text="relations:Q")
+    text = alt.Chart(totals).mark_text(align="left", dx=4, color=MUTED).encode(y=y, x="relations:Q", text="relations:Q")
     return describe((bars + text).properties(width=440, height=alt.Step(32)), description or _verdicts_text(data))
 
 
 def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
     """One bar split into full-year, January-to-October and other figures."""
-    colours = {"full year": OKABE_ITO[0], "January to October": OKABE_ITO[1], "other": GREY}
+    colours = PERIOD_COLOURS
     data = breakdown.copy()
     data["order"] = data["period_class"].map({k: i for i, k in enumerate(colours)})
     data["what"] = "figures"

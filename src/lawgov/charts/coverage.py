@@ -10,11 +10,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, PART_LABELS, SEQUENTIAL_SCHEME
 from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import describe
-from lawgov.charts.theme import INK
+from lawgov.charts.figures import describe, label_lines, wrap
 
 FRAMEWORK_SHORT = {
     "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
@@ -29,7 +28,7 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
         x=alt.X(f"{x_field}:N", sort=x_order, title=None,
                 axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=310)),
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
         tooltip=[alt.Tooltip("row_label:N", title="Report"), alt.Tooltip("area:N", title="Area"),
                  alt.Tooltip("area_title_en:N", title="Area title"), alt.Tooltip("area_title_zh:N", title="标题"),
                  alt.Tooltip("confidence:N", title="Heading confidence"),
@@ -40,7 +39,7 @@ def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vma
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.condition(
             "datum.measures > 0",
-            alt.Color("measures:Q", scale=alt.Scale(scheme="blues", domain=[0, vmax]),
+            alt.Color("measures:Q", scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, domain=[0, vmax]),
                       legend=alt.Legend(title="measures", orient="bottom", direction="horizontal", gradientLength=200)),
             alt.value("#f4f4f4"),
         )
@@ -73,9 +72,9 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
         x_order = list(dict.fromkeys(data["row_label"]))
     data["cell"] = [f"{m} / {f}" if m else "" for m, f in zip(data["measures"], data["figures"])]
     data["area_order"] = data["area"].str.split(".").str[1].astype(int)
-    data["y_label"] = [f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]} {t}" for c, a, t in
+    # the whole title, wrapped: a label is never cut (book/CONVENTIONS.md)
+    data["y_label"] = [wrap(f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]} {t}", 56) for c, a, t in
                        zip(data["confidence"], data["area"], data["area_title_en"])]
-    data["y_label"] = data["y_label"].map(lambda s: s if len(s) <= 48 else s[:47] + "…")  # full title in the tooltip
     vmax = int(data["measures"].max())
     description = description or _heatmap_text(data)
     # Only what the panels draw or show in the tooltip goes into the page (each panel
@@ -87,7 +86,8 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
     frameworks = list(dict.fromkeys(data["framework"]))
     for i, fw in enumerate(frameworks):
         sub = data[data["framework"] == fw].drop(columns="framework")
+        step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
         panels.append(_panel(sub, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0).properties(
-            width=alt.Step(cell_width), height=alt.Step(22)))
+            width=alt.Step(cell_width), height=alt.Step(step)))
     chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
     return describe(chart, description)

@@ -18,8 +18,9 @@ from lawgov.analysis.wording import count_word, listing
 
 
 def first_line(label: str) -> str:
-    """The English line of a two-line 'English|中文' label."""
-    return str(label).split("|")[0]
+    """The English of an 'English|中文' axis label, its wrapped lines joined again."""
+    lines = str(label).split("|")
+    return " ".join(lines[:-1]) if len(lines) > 1 else lines[0]
 
 
 def items(pairs: Iterable[tuple[str, str]]) -> str:
@@ -28,7 +29,8 @@ def items(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def bars(data: pd.DataFrame, x_title: str, log: bool) -> str:
-    return (f"Horizontal bar chart of {count_word(len(data), 'figure')}, one bar each "
+    kind, one = ("Dot chart", "one dot each, on a log axis") if log else ("Horizontal bar chart", "one bar each")
+    return (f"{kind} of {count_word(len(data), 'figure')}, {one} "
             f"(horizontal axis: {x_title}): {items(zip(data['label'], data['value_en']))}.")
 
 
@@ -49,8 +51,8 @@ def funnel(data: pd.DataFrame, unit: str) -> str:
 def rates(data: pd.DataFrame, low: float) -> str:
     marks = [f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
              for r in data.to_dict("records")]
-    return (f"Dot chart of {count_word(len(data), 'rate')} on a percent axis from {low:g}% to 100%: "
-            f"{'; '.join(marks)}.")
+    cut = f", cut: from {low:g}% to 100%" if low else " from 0 to 100%"
+    return f"Dot chart of {count_word(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
 
 
 def section_profile(data: pd.DataFrame, part_label: str) -> str:

@@ -15,9 +15,32 @@ import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
-from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.vocabulary import (
+    INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_COLOURS, outcome_colours,
+)
 from lawgov.charts import descriptions as alt_text
-from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
+from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+
+# An axis label longer than this many characters wraps onto further lines (split on "|"),
+# so no label is cut off with an ellipsis (book/CONVENTIONS.md, "Charts as one system").
+LABEL_WIDTH = 44
+
+
+def wrap(text: str, width: int = LABEL_WIDTH) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters, joined by "|"
+    (a word longer than ``width`` keeps its own line, whole)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "|".join(lines)
+
+
+def label_lines(label: str) -> int:
+    """How many lines an axis label of :func:`wrap` / :func:`marks` takes."""
+    return str(label).count("|") + 1
 
 
 def part_scale(parts: Sequence[int]) -> alt.Scale:
@@ -32,8 +55,8 @@ _part_scale = part_scale  # the old name, still imported by charts.text
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
     """The rows to draw, in the order of ``ids``, with only the columns charts use.
 
-    ``label`` holds the English and Chinese indicator on two lines (``|`` splits them in
-    the axis); ``value_en`` / ``value_zh`` carry unit and qualifier into the tooltip.
+    ``label`` holds the English indicator (wrapped, see :func:`wrap`) and the Chinese one
+    on further lines (``|`` splits them in the axis); ``value_en`` / ``value_zh`` carry unit and qualifier into the tooltip.
     """
     if ids is not None:
         missing = [i for i in ids if i not in set(figs["id"])]
@@ -45,7 +68,7 @@ def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
             "id": f["id"],
             "section": f["section"],
             "part": PART_LABELS[int(f["part"])],
-            "label": f"{f['indicator_en']}|{f['indicator_zh']}",
+            "label": f"{wrap(f['indicator_en'])}|{f['indicator_zh']}",
             "indicator_en": f["indicator_en"],
             "indicator_zh": f["indicator_zh"],
             "value": float(f["value"]),
@@ -82,29 +105,36 @@ def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: s
 
 def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
          x_title: str | None = None, width: int = 460) -> alt.LayerChart:
-    """Horizontal bars of the chosen figures, in the given order, labelled in both languages."""
+    """Horizontal bars of the chosen figures, in the given order, labelled in both languages.
+
+    On a log axis (``log=True``) each figure is a dot, not a bar: a bar's length on a log
+    axis means nothing, least of all across units.
+    """
     data = marks(figs, ids)
     units = sorted(set(figs.set_index("id").loc[list(ids), "unit_en"]))
     title = x_title or (units[0] if len(units) == 1 else "count (see tooltip for units)")
-    # A log axis has no zero: bars start at 1 instead.
-    scale = alt.Scale(type="log", domainMin=1) if log else alt.Scale(zero=True)
+    title += " (log scale)" if log else ""
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
-    bar = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("value:Q", title=title + (" (log scale)" if log else ""), scale=scale),
-        x2=alt.X2(datum=1) if log else alt.X2(datum=0),
-        color=alt.Color("part:N", scale=part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None),
-    )
-    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    description = alt_text.bars(data, title + (" (log scale)" if log else ""), log) if description is None else description
-    return describe((bar + text).properties(width=width, height=alt.Step(44)), description)
+    colour = alt.Color("part:N", scale=part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
+    if log:
+        x = alt.X("value:Q", title=title, scale=alt.Scale(type="log"), axis=alt.Axis(format=","))
+        mark = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
+        text = base.mark_text(align="left", dx=9, color=MUTED).encode(x=x, text="value_en:N")
+    else:
+        x = alt.X("value:Q", title=title, scale=alt.Scale(zero=True))
+        mark = base.mark_bar(height={"band": 0.7}).encode(x=x, x2=alt.X2(datum=0), color=colour)
+        text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
+    description = alt_text.bars(data, title, log) if description is None else description
+    return describe((mark + text).properties(width=width, height=alt.Step(44)), description)
 
 
 def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str | None = None,
                 remainder_en: str | None = None, width: int = 560) -> alt.LayerChart:
-    """One bar for the whole, split into its parts; a remainder the text leaves unexplained is shown hatched-grey."""
+    """One bar for the whole, split into its outcomes (in the outcome palette, in the order given);
+    a remainder the text leaves unexplained is drawn in the palette's "not stated" grey."""
     data = marks(figs, list(parts))
     whole_row = figs.set_index("id").loc[whole]
     gap = readings.remainder(figs, whole, parts)
@@ -116,7 +146,7 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
             "qualifier": "exact", "order": len(data)}])], ignore_index=True)
     data["share"] = data["value"] / float(whole_row["value"])
     data["segment"] = data["indicator_en"]
-    colours = OKABE_ITO[: len(parts)] + ([GREY] if len(data) > len(parts) else [])
+    colours = outcome_colours(len(parts), remainder=len(data) > len(parts))
     base = alt.Chart(data).encode(
         x=alt.X("value:Q", stack="zero", title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
                 scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False)),
@@ -127,8 +157,10 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
         color=alt.Color("segment:N", scale=alt.Scale(domain=list(data["segment"]), range=colours),
                         legend=alt.Legend(title=None, orient="bottom", columns=2)),
     )
-    text = base.mark_text(color="white", fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
-        x=alt.X("mid:Q"), text=alt.Text("value:Q", format=",")
+    text = base.mark_text(fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
+        x=alt.X("mid:Q"), text=alt.Text("value:Q", format=","),
+        # white on the two dark outcomes, ink on the pale one and on the unstated rest
+        color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
     description = alt_text.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
@@ -162,28 +194,39 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
-def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, width: int = 460) -> alt.LayerChart:
-    """Printed rates as dots on a percent axis; an "or more" rate gets a line to 100%."""
+def rate_axis(axis_from: float = 0.0, title: str = "percent") -> alt.X:
+    """The one percent axis of every rate chart: 0 to 100, or cut at ``axis_from`` and saying so
+    in its title (the caption must give the reason: book/CONVENTIONS.md)."""
+    cut = f" (axis cut: starts at {axis_from:g}%, not 0)" if axis_from else ""
+    return alt.X("value:Q", title=title + cut, scale=alt.Scale(domain=[axis_from, 100], nice=False),
+                 axis=alt.Axis(values=[v for v in range(0, 101, 10) if v >= axis_from] if not axis_from else None))
+
+
+def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, width: int = 460,
+          axis_from: float = 0.0) -> alt.LayerChart:
+    """Printed rates as dots on a percent axis from 0 to 100; an "or more" rate gets a line to 100%.
+
+    ``axis_from`` cuts the axis (marked in its title); give the reason in the caption.
+    """
     data = marks(figs, ids)
     data["upper"] = [100.0 if q == "at_least" else v for q, v in zip(data["qualifier"], data["value"])]
-    low = max(0.0, (min(data["value"]) // 5) * 5 - 5) if min(data["value"]) > 50 else 0.0
-    x = alt.X("value:Q", title="percent" + (f" (axis starts at {low:g}%)" if low else ""),
-              scale=alt.Scale(domain=[low, 100], nice=False))
+    x = rate_axis(axis_from)
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP,
     )
     colour = alt.Color("part:N", scale=part_scale(figs.set_index("id").loc[list(ids), "part"]), legend=None)
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
-    dot = base.mark_point(filled=True, size=120).encode(x=x, color=colour)
+    dot = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
     text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
-    description = alt_text.rates(data, low) if description is None else description
+    description = alt_text.rates(data, axis_from) if description is None else description
     return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
 def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *,
                     description: str | None = None) -> alt.Chart:
-    """Measures and figures per subsection of one part: where the part is concrete and where it is not."""
+    """Measures and figures per subsection of one part: where the part is concrete and where it is not
+    (two neutral greys: the split is neither a part, an outcome nor a period)."""
     data = readings.subsection_profile(outline, figs, part)
     if description is None:
         description = alt_text.section_profile(data, PART_LABELS[part])
@@ -191,7 +234,7 @@ def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *,
         y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         yOffset=alt.YOffset("what:N", sort=list(readings.PROFILE_WHAT)),
         x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("what:N", scale=alt.Scale(domain=list(readings.PROFILE_WHAT), range=[GREY, PART_COLOURS[part]]),
+        color=alt.Color("what:N", scale=alt.Scale(domain=list(readings.PROFILE_WHAT), range=[NEUTRAL_RAMP[3], NEUTRAL_RAMP[1]]),
                         legend=alt.Legend(title=None)),
         tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
@@ -205,14 +248,19 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     if description is None:
         description = alt_text.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
+    first_ids = g["ids"].str.split(", ").str[0]
+    g["period_class"] = first_ids.map(figs.set_index("id")["period_class"].astype(str))
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
     base = alt.Chart(g).encode(
         y=alt.Y("period:N", title=None, sort=alt.EncodingSortField(field="start", op="min")),
         tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("n:Q", title="Figures"),
                  alt.Tooltip("indicators:N", title="Indicators"), alt.Tooltip("ids:N", title="Figure ids")],
     )
-    bar = base.mark_bar(height={"band": 0.6}, color=OKABE_ITO[0]).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T")
+    domain = [c for c in PERIOD_COLOURS if c in set(g["period_class"])]
+    bar = base.mark_bar(height={"band": 0.6}).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T",
+        color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
+                        legend=alt.Legend(orient="bottom")))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
     return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
 
@@ -245,8 +293,8 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
-    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1),
-                       scale=alt.Scale(range=OKABE_ITO[:3]))
+    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
+                       scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])))
     tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
                alt.Tooltip("supported_en:N", title="Supported by the text")]

@@ -14,18 +14,17 @@ unless one is given.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
-from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, JAN_TO_OCT, PERIOD_COLOURS
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, JAN_TO_OCT, MUTED, NEUTRAL_RAMP, PART_COLOURS, PERIOD_COLOURS
 from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import describe
-from lawgov.charts.theme import INK, MUTED, OKABE_ITO, PART_COLOURS
+from lawgov.charts.figures import describe, label_lines, wrap
 
 # ---- the landing page's cards ---------------------------------------------------------------
 
@@ -40,6 +39,7 @@ _CARDS_CSS = """
 .lawgov-cards .card-label{font-size:.92rem;margin-top:.3rem;line-height:1.3}
 .lawgov-cards .card-meta{font-size:.8rem;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.25rem}
 .lawgov-cards .card-note{font-size:.8rem;font-style:italic;color:var(--pst-color-text-muted,#5a5a5a);margin-top:.2rem}
+.lawgov-cards .card-why{font-size:.85rem;margin-top:.35rem;line-height:1.35}
 """
 
 
@@ -65,19 +65,22 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
     return pd.DataFrame(rows)
 
 
-def cards(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "", notes: bool = True):
+def cards(figs: pd.DataFrame, ids: Sequence[str] | Mapping[str, str], *, page_prefix: str = "", notes: bool = True):
     """Chosen figures as a grid of cards: value (English and as printed), indicator in both
     languages, section and period, the caveat if any; each card links to the figure's anchor.
+    ``ids`` may map each id to why it was chosen, which the card then says.
 
     Returns ``IPython.display.HTML``; every text is escaped.
     """
     from IPython.display import HTML
 
+    why = dict(ids) if isinstance(ids, Mapping) else {}
     items = []
-    for r in cards_rows(figs, ids, page_prefix=page_prefix).to_dict("records"):
+    for r in cards_rows(figs, list(ids), page_prefix=page_prefix).to_dict("records"):
         e = html.escape
         has_note = notes and not fmt.missing(r["note_en"]) and str(r["note_en"])
-        note = f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
+        note = f'<div class="card-why">{e(why[r["id"]])}</div>' if why.get(r["id"]) else ""
+        note += f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
         items.append(
             f'<li style="--card-colour:{e(r["colour"])}" data-figure="{e(r["id"])}">'
             f'<a class="card-link" href="{e(r["href"])}">'
@@ -148,12 +151,13 @@ def _coverage_text(data: pd.DataFrame, framework: str, highlight_en: str) -> str
 
 def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | None = None,
                   highlight: Iterable[str] = (), highlight_en: str = "named in the closing",
-                  width: int = 220) -> alt.LayerChart:
+                  width: int = 220, highlight_part: int = 6) -> alt.LayerChart:
     """Measures answering to each area of one framework, fewest first, figures as a label.
 
     ``summary`` is ``lawgov.analysis.crosswalk.area_summary()``; ``highlight`` lists area codes to draw
-    in a second colour (for example the areas the closing's problems map to). Each label
-    carries the area's confidence mark (✓ confirmed, ~ likely, ? unverified).
+    in the colour of ``highlight_part`` (the closing's, for the areas its problems map to), the
+    rest in a neutral grey. Each label carries the area's confidence mark (✓ confirmed,
+    ~ likely, ? unverified) and wraps onto as many lines as its title needs.
     """
     data = summary[summary["framework"] == framework].copy()
     if data.empty:
@@ -161,7 +165,7 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
     highlight = set(highlight)
     data = data.sort_values(["measures", "figures", "part_no"], kind="stable").reset_index(drop=True)
     data["order"] = range(len(data))
-    data["label"] = [f"{CONFIDENCE_SYMBOL[c]} {code.split('.')[-1]}. {t}|{z}"
+    data["label"] = [f"{wrap(f'{CONFIDENCE_SYMBOL[c]} {code.split(chr(46))[-1]}. {t}', 36)}|{z}"
                      for c, code, t, z in zip(data["confidence"], data["code"], data["title_en"], data["title_zh"])]
     data["group"] = [highlight_en if c in highlight else "other areas" for c in data["code"]]
     data["bar_label"] = [f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
@@ -171,7 +175,7 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
                  "group", "bar_label", "order"]]
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=440)),
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
         tooltip=[alt.Tooltip("code:N", title="Area"), alt.Tooltip("title_en:N", title="Area (English)"),
                  alt.Tooltip("title_zh:N", title="领域"), alt.Tooltip("confidence:N", title="Heading confidence"),
                  alt.Tooltip("measures:Q", title="Measures answering to it"), alt.Tooltip("figures:Q", title="Figures"),
@@ -179,11 +183,13 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("measures:Q", title="measures of the report answering to the area", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=[highlight_en, "other areas"], range=[OKABE_ITO[4], OKABE_ITO[0]]),
+        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=[highlight_en, "other areas"],
+                                                                    range=[PART_COLOURS[highlight_part], NEUTRAL_RAMP[2]]),
                         legend=alt.Legend(orient="bottom")),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="measures:Q", text="bar_label:N")
-    return describe((bar + text).properties(width=width, height=alt.Step(40)), description)
+    step = max(40, 15 * max(label_lines(s) for s in data["label"]) + 6)
+    return describe((bar + text).properties(width=width, height=alt.Step(step)), description)
 
 
 # ---- counts, coloured by the period they cover ------------------------------------------------
@@ -193,14 +199,18 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
 def _period_bars_text(data: pd.DataFrame, log: bool) -> str:
     bars = "; ".join(f"{i}, {v}" for i, v in zip(data["indicator_en"], data["value_en"]))
     part_year = data.loc[data["period_class"] == JAN_TO_OCT, "indicator_en"]
-    text = f"Bar chart{' on a log scale' if log else ''} of {count_word(len(data), 'figure')}: {bars}."
+    text = f"{'Dot chart on a log scale' if log else 'Bar chart'} of {count_word(len(data), 'figure')}: {bars}."
     return text + (f" {JAN_TO_OCT} only: {'; '.join(part_year)}." if len(part_year) else "")
 
 
 def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
                    x_title: str | None = None, width: int = 440) -> alt.LayerChart:
     """Horizontal bars like ``charts.bars``, coloured by the period each figure covers
-    (the report year, or January to the end of October), so a part-year count stands out."""
+    (the report year, or January to the end of October), so a part-year count stands out.
+
+    On a log axis (``log=True``) each figure is a dot, not a bar (a bar's length on a log
+    axis means nothing, least of all across units).
+    """
     from lawgov.charts.figures import TOOLTIP, marks
 
     data = marks(figs, ids)
@@ -210,20 +220,22 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str |
     data["period_en"] = [fmt.period_en(f.loc[i, "period_start"], f.loc[i, "period_end"]) for i in data["id"]]
     units = sorted(set(f.loc[list(ids), "unit_en"]))
     title = x_title or (units[0] if len(units) == 1 else "count, in each figure's own unit")
-    scale = alt.Scale(type="log", domainMin=1) if log else alt.Scale(zero=True)
+    title += " (log scale)" if log else ""
     domain = [c for c in PERIOD_COLOURS if c in set(classes)]
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
                 axis=alt.Axis(labelExpr="split(datum.label, '|')")),
         tooltip=TOOLTIP + [alt.Tooltip("period_en:N", title="Period")],
     )
-    bar = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("value:Q", title=title + (" (log scale)" if log else ""), scale=scale,
-                axis=alt.Axis(values=[10 ** k for k in range(0, 7) if 10 ** k <= 10 * data["value"].max()], format=",")
-                if log else alt.Axis()),
-        x2=alt.X2(datum=1) if log else alt.X2(datum=0),
-        color=alt.Color("period_class:N", title="Period", scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
-                        legend=alt.Legend(orient="bottom")),
-    )
-    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    return describe((bar + text).properties(width=width, height=alt.Step(44)), description or _period_bars_text(data, log))
+    colour = alt.Color("period_class:N", title="Period", scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
+                       legend=alt.Legend(orient="bottom"))
+    if log:
+        x = alt.X("value:Q", title=title, scale=alt.Scale(type="log"),
+                  axis=alt.Axis(values=[10 ** k for k in range(0, 7) if 10 ** k <= 10 * data["value"].max()], format=","))
+        mark = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
+        text = base.mark_text(align="left", dx=9, color=MUTED).encode(x=x, text="value_en:N")
+    else:
+        x = alt.X("value:Q", title=title, scale=alt.Scale(zero=True))
+        mark = base.mark_bar(height={"band": 0.7}).encode(x=x, x2=alt.X2(datum=0), color=colour)
+        text = base.mark_text(align="left", dx=4, color=MUTED).encode(x=x, text="value_en:N")
+    return describe((mark + text).properties(width=width, height=alt.Step(44)), description or _period_bars_text(data, log))

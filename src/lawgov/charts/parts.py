@@ -17,11 +17,10 @@ import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
-from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
 from lawgov.charts import descriptions as alt_text
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, speedup_readings
-from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, PART_COLOURS
+from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, rate_axis, speedup_readings
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
 
@@ -45,7 +44,7 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
                                                         range=[PART_COLOURS[p] for p in parts]), legend=None),
     )
     text = base.mark_text(fontWeight="bold").encode(
-        text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(GREY), alt.value("#1f1f1f")))
+        text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(MUTED), alt.value(INK)))
     description = alt_text.report_structure(data) if description is None else description
     return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
@@ -111,14 +110,16 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
     data = per_unit_marks(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
-    colours = [OKABE_ITO[1], OKABE_ITO[0], OKABE_ITO[2], OKABE_ITO[3]][: len(rows)]
+    # each bar in its part's colour (the rows are told apart by their labels)
+    parts = list(dict.fromkeys(data["part"]))
+    by_label = {label: p for p, label in PART_LABELS.items()}
     base = alt.Chart().encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=320)),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.6}).encode(
         x=alt.X("value:Q", title=None, axis=alt.Axis(tickCount=3, labels=False, ticks=False, domain=False, grid=False)),
-        color=alt.Color("row:N", scale=alt.Scale(domain=rows, range=colours), legend=None),
+        color=alt.Color("part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None),
         opacity=alt.condition("datum.derived", alt.value(0.5), alt.value(1.0)),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="text:N")
@@ -136,7 +137,8 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
            width: int = 460) -> alt.VConcatChart:
     """Counts that share one set of rates, stacked into the pooled total, above the rates themselves.
 
-    An "or more" rate gets a line to 100%, as in ``lawgov.charts.rates``.
+    An "or more" rate gets a line to 100%, as in ``lawgov.charts.rates``, on the same 0-100 axis.
+    The two groups are neither parts nor outcomes: neutral greys.
     """
     pool = readings.pooled_base(figs, counts)
     c = marks(figs, counts)
@@ -151,7 +153,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
         tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=".1%")],
     )
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
-        color=alt.Color("segment:N", scale=alt.Scale(domain=list(c["segment"]), range=OKABE_ITO[2:2 + len(c)]),
+        color=alt.Color("segment:N", scale=alt.Scale(domain=list(c["segment"]), range=list(NEUTRAL_RAMP[:len(c)])),
                         legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=600)))
     labels = top.mark_text(color="white", fontWeight="bold").encode(
         x=alt.X("mid:Q"), text="value_zh:N",
@@ -159,9 +161,8 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
 
     r = marks(figs, rates)
     r["upper"] = [100.0 if q == "at_least" else v for q, v in zip(r["qualifier"], r["value"])]
-    low = 90.0
-    x = alt.X("value:Q", title=f"percent, printed for both groups together (axis starts at {low:g}%)",
-              scale=alt.Scale(domain=[low, 100], nice=False))
+    low = 0.0
+    x = rate_axis(low, "percent, printed for both groups together")
     rb = alt.Chart(r).encode(y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
                                      axis=alt.Axis(labelExpr=TWO_LINES)), tooltip=TOOLTIP)
     part = int(figs.set_index("id").loc[rates[0], "part"])

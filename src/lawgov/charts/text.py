@@ -14,7 +14,8 @@ from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import TOOLTIP, describe, marks
-from lawgov.charts.theme import GREY, MUTED, OKABE_ITO, part_scale as _part_scale
+from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP
+from lawgov.charts.figures import part_scale as _part_scale
 
 _PART_ORDER = list(PART_LABELS.values())
 
@@ -161,7 +162,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Char
     """Share of figures that are counts, rates, people, durations and money (by part if the frame has parts)."""
     data = kinds_df.copy()
     order = ["counts", "rates (percent)", "people", "durations", "money"]
-    colour = alt.Color("kind_en:N", title=None, scale=alt.Scale(domain=order, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], GREY]),
+    colour = alt.Color("kind_en:N", title=None, scale=alt.Scale(domain=order, range=list(NEUTRAL_RAMP[:len(order)])),
                        legend=alt.Legend(orient="bottom", columns=5))
     tooltip = [alt.Tooltip("kind_en:N", title="Kind"), alt.Tooltip("kind_zh:N", title="类别"),
                alt.Tooltip("figures:Q", title="Figures"),

@@ -11,9 +11,12 @@ Steps, each printed as one line with its time:
                    (``-W --keep-going``), a failing cell is an error, notebooks run
                    through jupyter-cache, Sphinx reads and writes with ``-j 2``
                    (:func:`lawgov.publish.sphinx.run`);
-5. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
+5. ``charts``    - every chart's data (CSV) and picture (SVG, PNG) into
+                   ``downloads/charts/<fig-id>.*``, and under each chart a line with
+                   those links and how to cite it (:mod:`lawgov.publish.chart_files`);
+6. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
                    downloads (:mod:`lawgov.publish.downloads`);
-6. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
+7. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
                    (:mod:`lawgov.publish.sphinx`) with the single-page builder.
 
 When no input changed since the last successful build (same hash of book/, data/,
@@ -163,7 +166,19 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     info["note"] = f"-j {jobs}, {pages} HTML files"
 
 
-# --- 5./6. exports and the PDF --------------------------------------------------------
+# --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
+
+
+def build_chart_files(info: dict) -> None:
+    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it."""
+    from lawgov.publish import chart_files
+
+    try:
+        charts, pages = chart_files.publish(HTML, BUILD / ".chart-cache")
+    except chart_files.ChartError as exc:
+        raise BuildError(str(exc)) from None
+    info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG"
+
 
 
 def build_exports(info: dict) -> None:
@@ -296,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
             dict_changed = write_search_dictionary(info)
         with step("html") as info:
             build_html(info, jobs=max(1, args.jobs), fresh=fresh or dict_changed)
+        with step("charts") as info:
+            build_chart_files(info)
         with step("exports") as info:
             build_exports(info)
         with step("pdf") as info:

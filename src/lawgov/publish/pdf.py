@@ -8,10 +8,16 @@
 2. serve it on 127.0.0.1 at a random port and open it in ``/usr/bin/chromium`` with every
    request to another host aborted (:mod:`lawgov.publish.browser`); wait until every chart
    is drawn (each vega-embed holds an ``svg.marks`` or a ``canvas``);
-3. print it: A4, backgrounds, ``book/_static/print.css`` (sidebars, buttons and chart
-   menus hidden, code lines wrapped, charts kept whole, a page break before each
-   chapter), page numbers in the footer, PDF bookmarks from the headings;
-4. write ``book/_build/pdf/kunshan-2012-lawgov.pdf`` and copy it to
+3. make it a book (:mod:`lawgov.publish.pdf_edition`): only the article is kept (no header,
+   sidebars, search or buttons), after a title page (title, subtitle, authors, version,
+   date, licence, how to cite) and a table of contents; every ``<details>`` (the original
+   Chinese text) is opened; each chapter gets a named page whose margin boxes carry its
+   running head, and every page its number (CSS ``@page`` margin boxes, which Chromium
+   prints); ``pdf_edition.css`` and ``book/_static/print.css`` style it for paper;
+4. print it twice: A4, charts as the vector SVG Vega drew, PDF bookmarks from the headings;
+   the first printing's bookmarks say where each chapter starts, and the second printing
+   carries those page numbers in the contents (they are checked to have settled);
+5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf`` and copy it to
    ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` (the landing page links
    ``downloads/kunshan-2012-lawgov.pdf``).
 
@@ -31,6 +37,7 @@ from pathlib import Path
 from lawgov.book.links import DOWNLOADS, PDF_NAME
 from lawgov.book.paths import BOOK, BUILD, HTML, ROOT
 from lawgov.publish import browser, sphinx
+from lawgov.publish import pdf_edition as edition
 
 SINGLE = BUILD / "singlehtml"
 PDF_DIR = BUILD / "pdf"
@@ -57,6 +64,7 @@ class Result:
     seconds_singlehtml: float
     seconds_print: float
     blocked: list[str]
+    chapter_starts: list[int]  # the page each chapter of _toc.yml starts on (as the contents print them)
 
 
 def build_singlehtml(jobs: int = 2) -> Path:
@@ -81,13 +89,18 @@ def root_doc() -> str:
     return yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))["root"]
 
 
-def print_pdf(url: str, out: Path) -> tuple[int, list[str]]:
-    """Open url in Chromium, wait for every chart, print A4 to out. Returns (charts, blocked URLs)."""
+def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int]]:
+    """Open url in Chromium, wait for every chart, make the page a book and print A4 to out,
+    twice: the second printing has the contents' page numbers the first one found.
+
+    Returns (charts, blocked URLs, the page each chapter starts on).
+    """
     problem = browser.chromium_problem()
     if problem:
         raise NoChromium(problem)
     from playwright.sync_api import sync_playwright
 
+    chapters = edition.toc_chapters()
     with sync_playwright() as pw:
         chromium = browser.launch(pw)
         try:
@@ -103,25 +116,49 @@ def print_pdf(url: str, out: Path) -> tuple[int, list[str]]:
                         f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); page errors: {local.errors[:3]}"
                     ) from None
                 charts = page.evaluate(browser.CHARTS_DRAWN_JS)["total"]
+                chapters = _prepare(page, chapters)
                 page.emulate_media(media="print")
                 page.evaluate("document.fonts.ready")
                 out.parent.mkdir(parents=True, exist_ok=True)
                 tmp = out.with_name(f".{out.name}.tmp")
-                page.pdf(
-                    path=str(tmp), format="A4", print_background=True, prefer_css_page_size=False,
-                    margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-                    display_header_footer=True, header_template="<span></span>",
-                    footer_template=(
-                        '<div style="width:100%;font-size:8px;color:#666;text-align:center;">'
-                        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-                    ),
-                    outline=True, tagged=True,
-                )
+                pages: list[int] = []
+                for _ in range(PRINTINGS):
+                    _print(page, tmp)
+                    found = edition.chapter_pages(tmp, chapters)
+                    if found == pages:
+                        break
+                    pages = found
+                    page.evaluate(edition.SET_PAGES_JS, pages)
+                else:
+                    raise PdfError(f"the contents' page numbers did not settle after {PRINTINGS} printings")
                 tmp.replace(out)
                 blocked = local.blocked
         finally:
             chromium.close()
-    return charts, blocked
+    return charts, blocked, pages
+
+
+PRINTINGS = 4  # the numbers settle on the second printing; two more in case a number's width moved a line
+
+
+def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
+    """Make the single page a book (see lawgov.publish.pdf_edition); returns the chapters with their titles."""
+    titles = page.evaluate(edition.PREPARE_JS, {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE),
+                                                "front": edition.title_page_html()})
+    missing = [c.doc for c, t in zip(chapters, titles) if t is None]
+    if missing:
+        raise PdfError(f"the single page has no chapter for {', '.join(missing)} (book/_toc.yml)")
+    chapters = [edition.Chapter(c.doc, c.group, en, zh) for c, (en, zh) in zip(chapters, titles)]
+    page.evaluate(edition.INSERT_TOC_JS, edition.toc_html(chapters))
+    page.add_style_tag(content=edition.stylesheet(chapters))
+    return chapters
+
+
+def _print(page, path: Path) -> None:
+    # Page size, margins, page numbers and running heads come from the CSS (@page and its
+    # margin boxes): Chromium's own header and footer stay off.
+    page.pdf(path=str(path), print_background=True, prefer_css_page_size=True, display_header_footer=False,
+             outline=True, tagged=True)
 
 
 def page_count(path: Path) -> int:
@@ -143,14 +180,14 @@ def build(jobs: int = 2, copy_to_html: bool = True) -> Result:
     build_singlehtml(jobs)
     t1 = time.perf_counter()
     with browser.serve(SINGLE) as url:
-        charts, blocked = print_pdf(url, PDF)
+        charts, blocked, chapter_starts = print_pdf(url, PDF)
     copy = None
     if copy_to_html and HTML.exists():
         copy = HTML / DOWNLOADS / PDF_NAME
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
     return Result(PDF, copy, PDF.stat().st_size, page_count(PDF), charts, t1 - t0, time.perf_counter() - t1,
-                  sorted(set(blocked)))
+                  sorted(set(blocked)), chapter_starts)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,254 @@
+"""Every chart can be taken away: its data as CSV, the chart as SVG and PNG, and a line to cite it.
+
+The ``charts`` step of ``make book``, after the HTML build. For each built page it finds
+every chart (the Vega-Lite spec Altair writes into the page) and the figure that holds it
+(``<figure id="fig-...">``, named by the notebook cell), then
+
+1. writes ``downloads/charts/<fig-id>.csv`` (the rows the chart draws, every dataset of
+   its spec; UTF-8 with BOM like the data package's CSVs), ``<fig-id>.svg`` and
+   ``<fig-id>.png`` (drawn from the same spec by vl-convert, the Vega that ships with
+   Altair's versions: the same picture the page draws, without a browser);
+2. puts one line under the chart's caption: links to the three files and a suggested
+   citation with the figure's anchor (``page.html#fig-...``), every text escaped.
+
+It is deterministic (the same spec gives the same files, byte for byte; renderings are
+cached under ``book/_build/.chart-cache`` by a hash of spec and versions) and idempotent
+(a page that already has its lines gets them replaced, not doubled). A chart outside a
+named figure is an error: it could not be linked or cited.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawgov.book.citation import cite_chart
+from lawgov.book.links import CHARTS_DIR
+from lawgov.publish.vega import current_versions
+
+LINE_CLASS = "lawgov-chart-downloads"
+CSV_BOM = "\ufeff"
+PNG_SCALE = 2  # PNG at twice the chart's CSS size: sharp on a slide or a high-density screen
+
+_FIGURE = re.compile(r'<figure\b[^>]*\bid="(fig-[^"]+)"[^>]*>(.*?)</figure>', re.S)
+_SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
+_CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
+_CAPTION_NUMBER = re.compile(r'<span class="caption-number">(.*?)</span>', re.S)
+_OLD_LINE = re.compile(rf'<p class="{LINE_CLASS}"[^>]*>.*?</p>\n?', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class ChartError(RuntimeError):
+    """A chart cannot be published (not in a named figure, or not drawable)."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    page: str  # docname, e.g. "p4-oversight"
+    fig_id: str  # the figure's anchor, e.g. "fig-p4-cleanup"
+    spec: dict  # the Vega-Lite spec as the page embeds it
+    embed_options: dict  # vega-embed's options (actions must be off)
+    caption: str  # the caption's text, tags removed
+    number: str  # "Fig. 16", as the page numbers it
+
+
+def _embedded(script: str) -> tuple[dict, dict] | None:
+    """(spec, embed options) of an Altair chart script, or None for any other script."""
+    if "vegaEmbed" not in script or "})(" not in script:
+        return None
+    decoder = json.JSONDecoder()
+    start = script.rindex("})(") + 3
+    spec, end = decoder.raw_decode(script, start)
+    rest = script[end:].lstrip().lstrip(",").lstrip()
+    options, _ = decoder.raw_decode(rest) if rest.startswith("{") else ({}, 0)
+    return spec, options
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", fragment))).strip()
+
+
+def charts_in(page_html: str, page: str) -> list[Chart]:
+    """Every chart of a built page, each with the figure that holds it, in page order.
+
+    Raises ChartError for a chart outside a ``<figure id="fig-...">``.
+    """
+    out, inside = [], 0
+    for m in _FIGURE.finditer(page_html):
+        body = m.group(2)
+        caption = _CAPTION_TEXT.search(body)
+        number = _CAPTION_NUMBER.search(body)
+        for s in _SCRIPT.finditer(body):
+            found = _embedded(s.group(1))
+            if found:
+                inside += 1
+                out.append(Chart(page, m.group(1), found[0], found[1], _text(caption.group(1)) if caption else "",
+                                 _text(number.group(1)) if number else ""))
+    total = sum(1 for s in _SCRIPT.finditer(page_html) if _embedded(s.group(1)))
+    if total != inside:
+        raise ChartError(f"{page}: {total - inside} chart(s) outside a named figure (give the cell a "
+                         f"mystnb.figure.name: fig-...), so they cannot be downloaded or cited")
+    ids = [c.fig_id for c in out]
+    if len(set(ids)) != len(ids):
+        raise ChartError(f"{page}: more than one chart in one figure: {ids}")
+    return out
+
+
+# --- the data ------------------------------------------------------------------------------
+
+
+def datasets(spec: dict) -> list[list[dict]]:
+    """The rows of every dataset a spec draws, in the order the spec names them: its
+    ``datasets`` and any inline ``data.values``."""
+    found: list[list[dict]] = list((spec.get("datasets") or {}).values())
+    stack = [spec]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            values = (node.get("data") or {}).get("values") if isinstance(node.get("data"), dict) else None
+            if isinstance(values, list):
+                found.append(values)
+            stack += [v for k, v in node.items() if k != "datasets"]
+        elif isinstance(node, list):
+            stack += node
+    return found
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def chart_csv(spec: dict) -> bytes:
+    """The chart's data as CSV: one row per row drawn; with several datasets, a first column
+    ``dataset`` (1, 2 ...) says which layer a row belongs to."""
+    sets = datasets(spec)
+    columns = list(dict.fromkeys(k for rows in sets for row in rows for k in row))
+    several = len(sets) > 1
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow((["dataset"] if several else []) + columns)
+    for n, rows in enumerate(sets, start=1):
+        for row in rows:
+            w.writerow(([str(n)] if several else []) + [_cell(row.get(c)) for c in columns])
+    return (CSV_BOM + buf.getvalue()).encode("utf-8")
+
+
+# --- the pictures --------------------------------------------------------------------------
+
+_FONTS_REGISTERED = False
+
+
+def _register_fonts() -> None:
+    """vl-convert draws text with the fonts it is given: the system's, CJK included."""
+    global _FONTS_REGISTERED
+    if not _FONTS_REGISTERED:
+        import vl_convert
+
+        for d in ("/usr/share/fonts", "/usr/local/share/fonts"):
+            if Path(d).is_dir():
+                vl_convert.register_font_directory(d)
+        _FONTS_REGISTERED = True
+
+
+def render(spec: dict, cache: Path | None = None) -> tuple[bytes, bytes]:
+    """(SVG, PNG) of a Vega-Lite spec, drawn by vl-convert; cached by a hash of spec and versions."""
+    import vl_convert
+
+    versions = current_versions()
+    key = hashlib.sha256(json.dumps([spec, versions.vl_convert, versions.vl_minor, PNG_SCALE],
+                                    sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+    if cache is not None and (cache / f"{key}.svg").exists() and (cache / f"{key}.png").exists():
+        return (cache / f"{key}.svg").read_bytes(), (cache / f"{key}.png").read_bytes()
+    _register_fonts()
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=versions.vl_minor).encode("utf-8")
+    png = vl_convert.vegalite_to_png(spec, vl_version=versions.vl_minor, scale=PNG_SCALE)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for ext, data in (("svg", svg), ("png", png)):
+            tmp = cache / f".{key}.{ext}.tmp"
+            tmp.write_bytes(data)
+            tmp.replace(cache / f"{key}.{ext}")
+    return svg, png
+
+
+# --- the line under each chart ----------------------------------------------------------------
+
+
+def files(fig_id: str) -> dict[str, str]:
+    """The three downloads of a chart, as book-root-relative paths."""
+    return {ext: f"{CHARTS_DIR}/{fig_id}.{ext}" for ext in ("csv", "svg", "png")}
+
+
+def line_html(chart: Chart) -> str:
+    """The one line under a chart: its three downloads and how to cite it (all escaped)."""
+    e = html.escape
+    f = files(chart.fig_id)
+    cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)
+    links = " · ".join(f'<a class="reference download" href="{e(f[ext])}" download>{label}</a>'
+                       for ext, label in (("csv", "Data (CSV)"), ("svg", "SVG"), ("png", "PNG")))
+    # left-aligned and small like a caption's last line (figures centre their content)
+    return (f'<p class="{LINE_CLASS}" style="text-align:left;font-size:.85em">Take this chart away: {links} · '
+            f'<span class="lawgov-cite-chart" title="{e(cite["text"])}">Cite this chart: {e(cite["short"])}</span></p>')
+
+
+def with_lines(page_html: str, charts: list[Chart]) -> str:
+    """The page with one line under each chart's caption (any earlier line replaced)."""
+    by_id = {c.fig_id: c for c in charts}
+
+    def put(m: re.Match) -> str:
+        chart = by_id.get(m.group(1))
+        whole = _OLD_LINE.sub("", m.group(0))
+        if chart is None:
+            return whole
+        cut = whole.rindex("</figure>")
+        return f"{whole[:cut]}{line_html(chart)}\n{whole[cut:]}"
+
+    return _FIGURE.sub(put, page_html)
+
+
+def publish(html_dir: Path, cache: Path | None = None) -> tuple[int, int]:
+    """Write every chart's files into ``html_dir/downloads/charts`` and its line into its page.
+
+    Returns (charts, pages with charts). Files of charts that no longer exist are removed.
+    """
+    out = html_dir / CHARTS_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written: set[str] = set()
+    pages = 0
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        charts = charts_in(text, path.stem)
+        if not charts:
+            continue
+        pages += 1
+        for chart in charts:
+            if chart.embed_options.get("actions", True) is not False:
+                raise ChartError(f"{path.name}#{chart.fig_id}: the vega-embed menu is on (the theme turns it off)")
+            svg, png = render(chart.spec, cache)
+            for ext, data in (("csv", chart_csv(chart.spec)), ("svg", svg), ("png", png)):
+                target = out / f"{chart.fig_id}.{ext}"
+                if not target.exists() or target.read_bytes() != data:
+                    target.write_bytes(data)
+                written.add(target.name)
+        new = with_lines(text, charts)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    for stale in out.iterdir():
+        if stale.name not in written:
+            stale.unlink()
+    return len(written) // 3, pages

@@ -1,0 +1,99 @@
+"""The landing page for outsiders (book/intro.md): its findings and caveats, worked out here
+from the data independently of lawgov.analysis.front; every finding links to its chapter."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import lawgov
+from lawgov.analysis import front
+from lawgov.book.identity import BOOK_SUBTITLE
+from test_typed_numbers import typed_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
+INTRO = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+REPORT = "kunshan-2012"
+
+
+@pytest.fixture(scope="module")
+def s() -> dict[str, str]:
+    return front.intro_summary(REPORT)
+
+
+def _section(title: str) -> str:
+    start = INTRO.index(title)
+    end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title):])
+    return INTRO[start: start + len(title) + (end.start() if end else len(INTRO))]
+
+
+def test_the_findings_are_the_datas(s):
+    figs = lawgov.figures(REPORT)
+    audit = lawgov.audit(REPORT)
+    verdicts = audit["verdict"].astype(str)
+    compared = verdicts.isin(["exact", "consistent (rounded)", "consistent (truncated)", "inconsistent"]).sum()
+    assert s["intro.n_relations"] == str(len(audit)) and s["intro.n_relations_compared"] == str(compared)
+    assert s["intro.n_relations_derived"] == str(verdicts.isin(["bound holds", "implied"]).sum())
+    assert (s["intro.disagree"] == "none disagrees") == (not (verdicts == "inconsistent").any())
+    end = pd.to_datetime(figs["period_end"])
+    october = figs[(end.dt.month == 10) & (end.dt.day == 31) & (pd.to_datetime(figs["period_start"]).dt.month == 1)]
+    assert s["intro.n_october"] == str(len(october))
+    assert s["intro.october_share"] == f"{100 * len(october) / len(figs):.0f}%"
+    assert s["intro.october_where"].endswith(", ".join(sorted({f"Part {p}" for p in october["part"]})))
+    rates = figs[figs["kind"] == "rate"]["value"]
+    assert s["intro.rates_near_full"] == str((rates >= 95).sum()) and s["intro.rates_full"] == str((rates == 100).sum())
+    by_part = figs.groupby("part").size().sort_values(ascending=False)
+    top = by_part.index[:2]
+    assert s["intro.top_parts_figures"] == f"{100 * by_part.loc[top].sum() / len(figs):.0f}%"
+
+
+def test_the_speed_up_readings_span(s):
+    readings = lawgov.audit(REPORT).set_index("id").loc["approval_speedup_combined", "details"]
+    base = 100.0
+    a, b = (float(lawgov.figures(REPORT).set_index("id").loc[i, "value"]) / 100
+            for i in ("approval_speedup_2011", "approval_speedup_2012"))
+    indices = {"compound_reduction": base * (1 - a) * (1 - b), "additive": base * (1 - a - b),
+               "compound_speed": base / ((1 + a) * (1 + b))}
+    assert {d["formula"] for d in readings} <= set(indices)
+    assert s["intro.reading_low"] == f"{min(indices.values()):.1f}" and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
+    supported = [indices[d["formula"]] for d in readings if d["supported"]]
+    assert s["intro.reading_supported"] == f"{supported[0]:.1f}"
+
+
+def test_each_finding_links_to_its_chapter():
+    block = INTRO[INTRO.index("**What this book finds.**"): INTRO.index("```{admonition} Before you quote a number")]
+    findings = [b for b in re.split(r"\n- ", block)[1:]]
+    assert 4 <= len(findings) <= 6, f"{len(findings)} findings"
+    pages = {p.stem for p in (ROOT / "book").glob("*.md")}
+    for f in findings:
+        links = re.findall(r"\]\(([\w-]+)\.md\)", f)
+        assert links and all(link in pages for link in links), f"finding without a chapter link: {f[:80]}"
+        assert "{glue:" in f, f"a finding with no number from the data: {f[:80]}"
+
+
+def test_the_caveats_come_before_the_detail():
+    caveats = INTRO.index("Before you quote a number")
+    assert caveats < INTRO.index("## The report")
+    block = INTRO[caveats: INTRO.index("## The report")]
+    for topic in ("October", "count they are a share of", "`?`", "its own work"):
+        assert topic in block, topic
+
+
+def test_the_subtitle_is_the_books():
+    assert f"\n*{BOOK_SUBTITLE}*\n" in INTRO
+
+
+def test_the_year_in_numbers_says_why_each_without_typing_numbers():
+    figs = set(lawgov.figures(REPORT)["id"])
+    assert set(front.KEY_FIGURES) <= figs and 6 <= len(front.KEY_FIGURES) <= 12
+    for fid, why in front.KEY_FIGURES.items():
+        assert why.strip() and not typed_numbers(why), (fid, typed_numbers(why))
+
+
+def test_sources_are_cited_and_listed():
+    keys = set(re.findall(r"@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8")))
+    cited = {k.strip() for group in re.findall(r"\{cite:p\}`([^`]+)`", INTRO) for k in group.split(",")}
+    assert cited and cited <= keys, cited - keys
+    assert "```{bibliography}\n:filter: docname in docnames\n```" in INTRO
