@@ -135,11 +135,11 @@ def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) 
     url, _, _ = hostile_site
     out = tmp_path / "hostile.pdf"
     code = ("import json, sys; from pathlib import Path; from lawgov.publish import pdf; "
-            "print(json.dumps(pdf.print_pdf(sys.argv[1], Path(sys.argv[2]))))")
+            "print(json.dumps(pdf.print_pdf(sys.argv[1], Path(sys.argv[2]), as_book=False)))")
     run = subprocess.run([sys.executable, "-c", code, url, str(out)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
-    charts, blocked = json.loads(run.stdout.strip().splitlines()[-1])
+    charts, blocked, _ = json.loads(run.stdout.strip().splitlines()[-1])
     assert charts == 2 and blocked == []
     assert out.read_bytes().startswith(b"%PDF")
     if not shutil.which("pdftotext"):

@@ -89,11 +89,13 @@ def root_doc() -> str:
     return yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))["root"]
 
 
-def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int]]:
+def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[str], list[int]]:
     """Open url in Chromium, wait for every chart, make the page a book and print A4 to out,
     twice: the second printing has the contents' page numbers the first one found.
 
-    Returns (charts, blocked URLs, the page each chapter starts on).
+    ``as_book=False`` prints the page as it is, once (any page, not only the book's single
+    page: the hostile-text defence uses it). Returns (charts, blocked URLs, the page each
+    chapter starts on; empty without the edition).
     """
     problem = browser.chromium_problem()
     if problem:
@@ -116,14 +118,16 @@ def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int]]:
                         f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); page errors: {local.errors[:3]}"
                     ) from None
                 charts = page.evaluate(browser.CHARTS_DRAWN_JS)["total"]
-                chapters = _prepare(page, chapters)
+                chapters = _prepare(page, chapters) if as_book else []
                 page.emulate_media(media="print")
                 page.evaluate("document.fonts.ready")
                 out.parent.mkdir(parents=True, exist_ok=True)
                 tmp = out.with_name(f".{out.name}.tmp")
                 pages: list[int] = []
-                for _ in range(PRINTINGS):
+                for _ in range(PRINTINGS if as_book else 1):
                     _print(page, tmp)
+                    if not as_book:
+                        break
                     found = edition.chapter_pages(tmp, chapters)
                     if found == pages:
                         break

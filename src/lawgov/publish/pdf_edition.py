@@ -102,12 +102,23 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+RUNNING_HEAD_MAX = 48  # characters beside the book's title in one line of the page's top margin
+
+
+def running_head(title_en: str) -> str:
+    """A chapter's running head: its English title, or for a long one the part before its colon
+    ("Part 1. Coordinated progress"), as books shorten their running heads."""
+    if len(title_en) <= RUNNING_HEAD_MAX or ":" not in title_en:
+        return title_en
+    return title_en.split(":", 1)[0].strip()
+
+
 def stylesheet(chapters: list[Chapter]) -> str:
-    """pdf_edition.css plus a named page per chapter: its English title as the running head."""
+    """pdf_edition.css plus a named page per chapter: its (short) English title as the running head."""
     rules = [CSS.read_text(encoding="utf-8"), "@media print {"]
     head = "font: 8pt 'Noto Sans CJK SC', 'Noto Sans', sans-serif; color: #555;"
     for i, ch in enumerate(chapters):
-        rules.append(f"  @page lawgov-ch-{i} {{ @top-left {{ content: {_css_string(ch.title_en)}; {head} }} "
+        rules.append(f"  @page lawgov-ch-{i} {{ @top-left {{ content: {_css_string(running_head(ch.title_en))}; {head} }} "
                      f"@top-right {{ content: {_css_string(BOOK_TITLE)}; {head} }} }}")
         rules.append(f"  .lawgov-chapter[data-chapter='{i}'] {{ page: lawgov-ch-{i}; }}")
     rules.append("}")
