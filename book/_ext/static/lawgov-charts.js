@@ -5,8 +5,9 @@
    column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
    axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
    MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
-   keeps that width and its box scrolls sideways (lawgov.css). A legend laid out in several
-   columns is stacked in one when the plots alone do not make the chart fit. Facets and charts with a
+   cannot shrink further; then, in turn, a legend laid out in several columns is stacked in
+   one and long axis labels are wrapped into shorter lines (FALLBACKS); only a chart still
+   too wide after that scrolls sideways in its box (lawgov.css). Facets and charts with a
    discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
    from its original specification.
 
@@ -16,7 +17,7 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 4;
+  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 6;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -64,6 +65,102 @@
     return changed;
   }
 
+  // --- long axis labels wrap into shorter lines -------------------------------------------
+  // A chart's multi-line labels are one string with "|" between lines, drawn by an axis whose
+  // labelExpr is split(datum.label, '|') (lawgov.charts wraps them for the desktop measure).
+  // When the plots are as narrow as they go, the labels are wrapped again, shorter, in the
+  // chart's data (and in any sort or domain list that names them): the axis takes less width
+  // and no label is cut.
+  var SPLIT = /split\(datum\.label, *'\|'\)/;
+  var LATIN = /^[\x00-\u024f\u2000-\u206f]*$/;
+
+  function wrapLine(line, max) {
+    var out = [], cur = "";
+    if (!LATIN.test(line)) {  // Chinese: a glyph is about two Latin letters wide
+      var n = Math.max(4, Math.round(max / 2));
+      for (var i = 0; i < line.length; i += n) out.push(line.slice(i, i + n));
+      return out;
+    }
+    line.split(/\s+/).forEach(function (w) {
+      if (cur && (cur + " " + w).length > max) { out.push(cur); cur = w; } else { cur = cur ? cur + " " + w : w; }
+    });
+    if (cur) out.push(cur);
+    return out;
+  }
+
+  function rewrap(value, max) {
+    var groups = [];
+    value.split("|").forEach(function (line) {  // English lines wrapped wider: join them again first
+      var prev = groups[groups.length - 1];
+      if (prev !== undefined && LATIN.test(line) && LATIN.test(prev)) groups[groups.length - 1] = prev + " " + line;
+      else groups.push(line);
+    });
+    return [].concat.apply([], groups.map(function (g) { return wrapLine(g, max); })).join("|");
+  }
+
+  // The fields drawn as split labels, the channels whose sort or domain lists them, and the
+  // views (a layer's parent, which holds its size) whose rows are those labels.
+  function labelChannels(node, found, owner) {
+    if (!node || typeof node !== "object") return found;
+    var view = node.layer ? node : (owner || node), enc = node.encoding || {};
+    Object.keys(enc).forEach(function (key) {
+      var ch = enc[key];
+      if (ch && ch.field && ch.axis && SPLIT.test(ch.axis.labelExpr || "")) {
+        found.fields[ch.field] = true;
+        found.channels.push(ch);
+        if (key === "y" && found.views.indexOf(view) < 0) found.views.push(view);
+        if (enc.yOffset && enc.yOffset.field) found.offsets[enc.yOffset.field] = true;
+      }
+    });
+    (node.layer || []).forEach(function (c) { labelChannels(c, found, view); });
+    ["hconcat", "vconcat", "concat"].forEach(function (k) { (node[k] || []).forEach(function (c) { labelChannels(c, found); }); });
+    if (node.spec) labelChannels(node.spec, found);
+    return found;
+  }
+
+  var LINE_PX = 13;  // one line of an axis label at the charts' 11 px and more
+
+  function wrapLabels(spec, max) {
+    var found = labelChannels(spec, { fields: {}, channels: [], views: [], offsets: {} }), fields = Object.keys(found.fields);
+    var bars = {};  // bars side by side in one row (yOffset): the row's band is shared by them
+    var changed = false, before = 1, after = 1;
+    if (!fields.length) return false;
+    function wrapRows(rows) {
+      (rows || []).forEach(function (row) {
+        fields.forEach(function (f) {
+          Object.keys(found.offsets).forEach(function (o) { bars[row[o]] = true; });
+          if (typeof row[f] !== "string") return;
+          var w = rewrap(row[f], max);
+          before = Math.max(before, row[f].split("|").length);
+          after = Math.max(after, w.split("|").length);
+          if (w !== row[f]) { row[f] = w; changed = true; }
+        });
+      });
+    }
+    Object.keys(spec.datasets || {}).forEach(function (k) { wrapRows(spec.datasets[k]); });
+    if (spec.data && spec.data.values) wrapRows(spec.data.values);
+    found.channels.forEach(function (ch) {
+      var lists = [Array.isArray(ch.sort) ? ch.sort : null, ch.scale && Array.isArray(ch.scale.domain) ? ch.scale.domain : null];
+      lists.forEach(function (list) {
+        (list || []).forEach(function (v, i) { if (typeof v === "string") list[i] = rewrap(v, max); });
+      });
+    });
+    // Rows of more lines need more room: each row's band grows with its label.
+    var config = spec.config || {}, view = config.view || {};
+    found.views.forEach(function (node) {
+      if (typeof node.height === "number") node.height = Math.round(node.height * after / before);
+      else {
+        var step = (node.height && node.height.step) || view.discreteHeight && view.discreteHeight.step || view.step || 20;
+        var perBar = Math.ceil((after * LINE_PX + 4) / Math.max(1, Object.keys(bars).length));
+        node.height = { step: Math.max(step, perBar) };
+      }
+    });
+    return changed;
+  }
+
+  // What is tried, in order, once the plots are as narrow as they go (each keeps the ones before).
+  var FALLBACKS = [stackLegends, function (spec) { return wrapLabels(spec, 24); }, function (spec) { return wrapLabels(spec, 14); }];
+
   // A box that scrolls must be reachable by keyboard (WCAG 2.1.1), as the theme does for
   // tables: it gets a tab stop and a name while its chart is laid out (it may overflow
   // meanwhile) and keeps them only if the chart ends up wider than it.
@@ -84,18 +181,18 @@
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, last = "", tries = 0, stacked = false;
+      var by = 0, last = "", tries = 0, level = 0;  // level: how many FALLBACKS are in use
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
         if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
         by += Math.ceil(over);
         var spec = JSON.parse(JSON.stringify(chart.spec));
         var widths = narrow(spec, by, spec.config || {}, []).join();
-        if (widths === last) {  // the plots are as narrow as they go
-          if (stacked || !stackLegends(spec)) return current;  // nothing left to try: the box scrolls
-          stacked = true;
-        } else if (stacked) {
-          stackLegends(spec);
+        FALLBACKS.slice(0, level).forEach(function (f) { f(spec); });
+        if (widths === last) {  // the plots are as narrow as they go: the next fallback that changes something
+          var changed = false;
+          while (!changed && level < FALLBACKS.length) changed = FALLBACKS[level++](spec);
+          if (!changed) return current;  // nothing left to try: the box scrolls
         }
         last = widths;
         current.finalize();
