@@ -14,6 +14,8 @@
   the search box only submits to search.html, which loads them itself.
 - **Figure ids that wrap.** A figure id in a table (``suzhou_model_units_selected``) may
   break after an underscore (``<wbr>``), so its column can be narrow without cutting a word.
+- **No unused theme CSS.** The themes' stylesheets lose the rules whose classes no built
+  page or script of the site contains (``lawgov_unused_css``): about 300 KB of a first visit.
 - **One copy of a table's stylesheet.** great-tables writes the same 8.8 KB stylesheet
   into every table, scoped by the table's random id; identical copies on a page are merged
   into one, scoped by ``:is(#id1, #id2, ...)`` (same rules, same specificity).
@@ -25,6 +27,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sphinx.errors import ExtensionError
+
+import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
 
 FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com, icons CC BY 4.0"
 
@@ -251,6 +255,8 @@ def trim_output(app, exception) -> None:
     theme_css = static / "styles" / "pydata-sphinx-theme.css"
     if theme_css.exists():
         theme_css.write_text(without_font_awesome(theme_css.read_text(encoding="utf-8")), encoding="utf-8")
+    # then every theme stylesheet without the rules no page can use (lawgov_unused_css)
+    lawgov_unused_css.prune_theme_css(Path(app.outdir), top_level_rules)
     for leftover in (static / "scripts").glob("fontawesome.js*"):
         leftover.unlink()
     fonts = static / "vendor" / "fontawesome"
