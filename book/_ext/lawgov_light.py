@@ -9,6 +9,9 @@
   masks are the same Font Awesome Free 6.5.2 drawings (icons CC BY 4.0, fontawesome.com),
   read at build time from the theme's own copy of the script, so they cannot drift from it.
   A page that shows an icon this file does not draw fails the build.
+- **Scripts only where they serve.** The Vega bundle (877 KB) and the chart fitter only on
+  pages with a chart; copy buttons and code colours only with a code block; tab and toggle
+  scripts only with tabs or toggles (PAGE_ASSETS).
 - **Search scripts only where they search.** The theme loads Sphinx's search code and the
   110 KB search index on every page for "search as you type", which the book leaves off;
   the search box only submits to search.html, which loads them itself.
@@ -59,6 +62,27 @@ FA_SCRIPT = re.compile(r'\s*(?:<!-- So that users can add custom icons -->\s*)?'
                        r'<script\b[^>]*\bsrc="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
 SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
                             r'|searchindex\.js)"></script>')
+# What a page loads only if it has what the asset serves (every page gets every asset from
+# the themes): regexes of the tags, and a test of the page's HTML.
+def _tags(*names: str) -> re.Pattern:
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(r'\s*(?:<script\b[^>]*\bsrc="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*></script>'
+                      r'|<link\b[^>]*\bhref="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*/?>)')
+
+
+TOGGLE_TARGET = re.compile(r'class="(?=[^"]*(?<![\w-])admonition(?![\w-]))(?=[^"]*(?<![\w-])dropdown(?![\w-]))'
+                           r'|class="[^"]*(?<![\w-])toggle(?![\w-])')
+PAGE_ASSETS = [
+    # Vega and the chart fitter: pages with an Altair chart
+    (_tags("vega-bundle.js", "lawgov-charts.js"), lambda html: "altair-viz-" in html),
+    # copy buttons and code colours: pages with a highlighted code block
+    (_tags("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"), lambda html: '<div class="highlight' in html),
+    # sphinx-design's tabs
+    (_tags("design-tabs.js"), lambda html: "sd-tab-set" in html),
+    # sphinx-togglebutton (its selector: '.toggle, .admonition.dropdown') and its set-up line
+    (re.compile(_tags("togglebutton.js", "togglebutton.css").pattern + r"|\s*<script>var togglebuttonSelector = [^<]*</script>"),
+     lambda html: bool(TOGGLE_TARGET.search(html))),
+]
 ICON_CLASS = re.compile(r'class="([^"]*\bfa-[^"]*)"')
 FIGURE_ID = re.compile(r'(<span class="fig-anchor"[^>]*><code>)([^<]+)(</code>)')
 TABLE_STYLE = re.compile(r"<style>\s*(#([A-Za-z][\w-]*) table \{.*?)</style>", re.S)
@@ -176,6 +200,9 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
         raise ExtensionError(f"lawgov_light: {pagename} still loads fontawesome.js (the theme changed how)")
     if pagename != "search" and not search_as_you_type:
         html = SEARCH_SCRIPTS.sub("", html)
+    for tags, needed in PAGE_ASSETS:
+        if not needed(html):
+            html = tags.sub("", html)
     missing = drawn_icons(html) - set(ICONS)
     if missing:
         raise ExtensionError(f"lawgov_light: {pagename} shows icons this extension does not draw: "

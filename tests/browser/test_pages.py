@@ -111,7 +111,7 @@ def test_vega_comes_from_the_book(visit):
     """The chart libraries on a page are the book's bundle, at Altair's versions."""
     import altair as alt
 
-    record = visit("index.html")
+    record = visit("p4-oversight.html")  # a page with charts (the landing page has none)
     page = record.page
     page.wait_for_load_state("networkidle")
     info = page.evaluate(
@@ -128,6 +128,15 @@ def test_vega_comes_from_the_book(visit):
     assert info["vegaEmbed"] == "function"
     assert any("/_static/vega-bundle.js" in s for s in info["scripts"])
     assert record.blocked == []
+
+
+def test_pages_without_charts_load_no_chart_libraries(built_book):
+    """The Vega bundle is most of a first visit's bytes: only pages with a chart load it, and
+    every page with a chart does."""
+    for page in sorted(built_book.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        loads = "_static/vega-bundle.js" in html
+        assert loads == ("altair-viz-" in html), f"{page.name}: charts {'altair-viz-' in html}, Vega loaded {loads}"
 
 
 def article_text(html_path) -> str:
