@@ -99,3 +99,16 @@ def test_part_labels_are_in_reading_order():
 
     assert list(PART_LABELS) == sorted(PART_LABELS) == list(PART_SHORT_ZH)
     assert list(PART_LABELS.values())[0] == "Preamble" and list(PART_LABELS.values())[-1] == "Closing"
+
+
+def test_table_source_lines_date_the_report_as_its_citation_does():
+    """The source line under every table and chart gives the report no date of issue, as "How to cite" does."""
+    import re
+
+    from lawgov.book.glue import source_note
+
+    rep = lawgov.reports().set_index("id").loc[REPORT]
+    dated = re.search(r"n\.d\. \[report on \d{4}\]", front.report_citation(REPORT)).group()
+    for line, end in ((front.source_line(rep, ["1.2"]), "§1.2."), (source_note(rep, ["1.2", "1.3"]), "§1.2, §1.3.")):
+        assert f"({rep['issuer_en']}, {dated})" in line and line.endswith(end), line
+        assert f"{rep['issuer_en']}, {rep['year']})" not in line
