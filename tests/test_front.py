@@ -80,6 +80,20 @@ def test_qualifier_and_period_counts_add_up(figs):
 def test_furniture_periods_match_period_class(figs):
     off = furniture.periods_off_year(REPORT)
     assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
+    # "About the source" accounts for every figure with another period: earlier, multi-year or within the year
+    other = set(figs.loc[figs["period_class"] == "other", "id"])
+    groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "within_year")]
+    assert set().union(*groups) == other and sum(map(len, groups)) == len(other)
+
+
+def test_source_counts_the_semicolons_where_they_are():
+    body, s = lawgov.body(REPORT), furniture.summary(REPORT)
+    assert s["source.ascii_semicolons"].split()[0] == str(body.count(";"))
+    assert s["source.wide_semicolons"] == str(body.count("；"))
+    outline = lawgov.outline(REPORT)
+    for i in (k for k, ch in enumerate(body) if ch == ";"):
+        leaf = outline[(outline["start"] <= i) & (outline["end"] > i)].sort_values("level").iloc[-1]
+        assert f"§{leaf['section']}" in s["source.semicolon_sections"]
 
 
 def test_alt_texts_name_the_extremes(figs):
