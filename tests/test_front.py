@@ -12,6 +12,7 @@ import lawgov
 from lawgov.analysis import audit, display, front, furniture
 from lawgov.book.pages import SUMMARIES, page_summary
 from lawgov.charts import alt_text
+from lawgov.analysis.wording import number_word
 
 REPORT = "kunshan-2012"
 
@@ -89,7 +90,7 @@ def test_furniture_periods_match_period_class(figs):
 def test_source_counts_the_semicolons_where_they_are():
     body, s = lawgov.body(REPORT), furniture.summary(REPORT)
     assert s["source.ascii_semicolons"].split()[0] == str(body.count(";"))
-    assert s["source.wide_semicolons"] == str(body.count("；"))
+    assert s["source.wide_semicolons"] == number_word(body.count("；"))
     outline = lawgov.outline(REPORT)
     for i in (k for k, ch in enumerate(body) if ch == ";"):
         leaf = outline[(outline["start"] <= i) & (outline["end"] > i)].sort_values("level").iloc[-1]

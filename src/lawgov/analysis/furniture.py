@@ -14,7 +14,7 @@ import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import JAN_TO_OCT, PART_LABELS
-from lawgov.analysis.wording import count_word
+from lawgov.analysis.wording import count_word, number_word
 from lawgov.dataset.headings import find_body
 from lawgov.frames import loaders as _api
 
@@ -193,7 +193,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.within_periods": ", ".join(dict.fromkeys(
             fmt.period_en(a, b) for a, b in zip(off["within_year"]["period_start"], off["within_year"]["period_end"]))),
         "source.ascii_semicolons": count_word(int(punct.loc["semicolon", "ascii_count"]), "ASCII semicolon"),
-        "source.wide_semicolons": str(int(punct.loc["semicolon", "full_width_count"])),
+        "source.wide_semicolons": number_word(int(punct.loc["semicolon", "full_width_count"])),
         "source.semicolon_sections": ", ".join(f"§{s}" for s in dict.fromkeys(marks_in(report, ";", data_dir))),
         "source.months_after": _months_after(date, int(rep["year"])),
     }
