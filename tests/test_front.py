@@ -10,9 +10,9 @@ import pytest
 
 import lawgov
 from lawgov.analysis import audit, display, front, furniture
+from lawgov.analysis.wording import number_word
 from lawgov.book.pages import SUMMARIES, page_summary
 from lawgov.charts import alt_text
-from lawgov.analysis.wording import number_word
 
 REPORT = "kunshan-2012"
 
