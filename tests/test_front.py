@@ -10,6 +10,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import audit, display, front, furniture
+from lawgov.analysis.wording import number_word
 from lawgov.book.pages import SUMMARIES, page_summary
 from lawgov.charts import alt_text
 
@@ -80,6 +81,20 @@ def test_qualifier_and_period_counts_add_up(figs):
 def test_furniture_periods_match_period_class(figs):
     off = furniture.periods_off_year(REPORT)
     assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
+    # "About the source" accounts for every figure with another period: earlier, multi-year or within the year
+    other = set(figs.loc[figs["period_class"] == "other", "id"])
+    groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "within_year")]
+    assert set().union(*groups) == other and sum(map(len, groups)) == len(other)
+
+
+def test_source_counts_the_semicolons_where_they_are():
+    body, s = lawgov.body(REPORT), furniture.summary(REPORT)
+    assert s["source.ascii_semicolons"].split()[0] == str(body.count(";"))
+    assert s["source.wide_semicolons"] == number_word(body.count("；"))
+    outline = lawgov.outline(REPORT)
+    for i in (k for k, ch in enumerate(body) if ch == ";"):
+        leaf = outline[(outline["start"] <= i) & (outline["end"] > i)].sort_values("level").iloc[-1]
+        assert f"§{leaf['section']}" in s["source.semicolon_sections"]
 
 
 def test_alt_texts_name_the_extremes(figs):
@@ -99,3 +114,16 @@ def test_part_labels_are_in_reading_order():
 
     assert list(PART_LABELS) == sorted(PART_LABELS) == list(PART_SHORT_ZH)
     assert list(PART_LABELS.values())[0] == "Preamble" and list(PART_LABELS.values())[-1] == "Closing"
+
+
+def test_table_source_lines_date_the_report_as_its_citation_does():
+    """The source line under every table and chart gives the report no date of issue, as "How to cite" does."""
+    import re
+
+    from lawgov.book.glue import source_note
+
+    rep = lawgov.reports().set_index("id").loc[REPORT]
+    dated = re.search(r"n\.d\. \[report on \d{4}\]", front.report_citation(REPORT)).group()
+    for line, end in ((front.source_line(rep, ["1.2"]), "§1.2."), (source_note(rep, ["1.2", "1.3"]), "§1.2, §1.3.")):
+        assert f"({rep['issuer_en']}, {dated})" in line and line.endswith(end), line
+        assert f"{rep['issuer_en']}, {rep['year']})" not in line

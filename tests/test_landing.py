@@ -36,6 +36,10 @@ def test_the_findings_are_the_datas(s):
     compared = verdicts.isin(["exact", "consistent (rounded)", "consistent (truncated)", "inconsistent"]).sum()
     assert s["intro.n_relations"] == str(len(audit)) and s["intro.n_relations_compared"] == str(compared)
     assert s["intro.n_relations_derived"] == str(verdicts.isin(["bound holds", "implied"]).sum())
+    assert s["intro.n_relations_bound"] == str((verdicts == "bound holds").sum())
+    assert s["intro.n_relations_implied"] == str((verdicts == "implied").sum())
+    assert s["intro.compared_lead"].endswith(f"{compared} of {len(audit)} relations")
+    assert s["intro.compared_lead"].startswith("Only ") == (2 * compared < len(audit))
     assert (s["intro.disagree"] == "none disagrees") == (not (verdicts == "inconsistent").any())
     end = pd.to_datetime(figs["period_end"])
     october = figs[(end.dt.month == 10) & (end.dt.day == 31) & (pd.to_datetime(figs["period_start"]).dt.month == 1)]
@@ -60,6 +64,19 @@ def test_the_speed_up_readings_span(s):
     assert s["intro.reading_low"] == f"{min(indices.values()):.1f}" and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
     supported = [indices[d["formula"]] for d in readings if d["supported"]]
     assert s["intro.reading_supported"] == f"{supported[0]:.1f}"
+    # the landing page names the additive reading as possible (both cuts against the statutory limit)
+    assert s["intro.reading_added"] == f"{indices['additive']:.1f}"
+    assert "{glue:text}`intro.reading_added`" in INTRO and "the text does not decide" in INTRO
+
+
+def test_the_finding_links_carry_the_chapter_titles():
+    """A link text naming a part is that part's title in the outline, as the chapter heads it."""
+    titles = lawgov.outline(REPORT).set_index("section")["title_en"]
+    block = INTRO[INTRO.index("**What this book finds.**"): INTRO.index("```{admonition} Before you quote a number")]
+    named = re.findall(r"\[Part (\d)([^\]]*)\]\(p\d-[\w-]+\.md\)", block)
+    assert named
+    for part, rest in named:
+        assert rest == f". {titles[part]}", (part, rest)
 
 
 def test_each_finding_links_to_its_chapter():

@@ -86,6 +86,35 @@ def test_differences_are_the_figures_arithmetic(summaries, by_id):
     assert summaries[1]["p1.upper_rungs"] == f"{by_id['suzhou_model_units_selected'] + by_id['provincial_model_candidates_selected']:.0f}"
 
 
+def test_part_1_is_least_quantified_on_both_measures_it_names(summaries, figs, outline):
+    """"the least quantified ... by number of figures and by figures per thousand characters":
+    both ranks recomputed from the figures and the text (whitespace excluded)."""
+    body, parts = lawgov.body(REPORT), outline[outline["level"] == 0].set_index("part")
+    n = {p: int((figs["part"] == p).sum()) for p in range(1, 6)}
+    chars = {p: sum(not ch.isspace() for ch in body[int(parts.loc[p, "start"]):int(parts.loc[p, "end"])]) for p in n}
+    per_1000 = {p: 1000 * n[p] / chars[p] for p in n}
+    s = summaries[1]
+    assert s["p1.per_1000"] == f"{per_1000[1]:.1f}"
+    if s["p1.quantified"] == "the least quantified" and s["p1.quantified_by"].startswith("by number of figures and"):
+        assert n[1] == min(n.values()) and per_1000[1] == min(per_1000.values())
+    measures = outline[outline["level"] == 2]
+    without = {p: ((measures["part"] == p) & (measures["n_figures"] == 0)).sum() / (measures["part"] == p).sum() for p in n}
+    same = [p for p in n if p != 1 and without[p] == without[1]]
+    assert ("the same share as in" in s["p1.share_compared"]) == bool(same)
+    assert all(f"part {p}" in s["p1.share_compared"] for p in same)
+
+
+def test_the_speed_up_readings_are_compared_on_one_scale(summaries, by_id):
+    """p2 compares the readings on the processing-time index (2010 = 100), not as percentages of
+    different things (a cut in time, a rise in speed)."""
+    a, b = by_id["approval_speedup_2011"] / 100, by_id["approval_speedup_2012"] / 100
+    index = {"compound": 100 * (1 - a) * (1 - b), "added": 100 * (1 - a - b), "speed": 100 / ((1 + a) * (1 + b))}
+    s = summaries[2]
+    assert s["p2.added_index"] == f"{index['added']:.1f}" and s["p2.speed_index"] == f"{index['speed']:.1f}"
+    assert s["p2.index_low"] == f"{min(index.values()):.1f}" and s["p2.index_high"] == f"{max(index.values()):.1f}"
+    assert s["p2.readings_spread"] == f"{max(index.values()) - min(index.values()):.1f} points"
+
+
 def test_pooled_floor_and_its_shortfall(summaries, by_id):
     s = summaries[3]
     base = by_id["deputies_suggestions_handled"] + by_id["cppcc_proposals_handled"]

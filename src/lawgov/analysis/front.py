@@ -16,7 +16,7 @@ from lawgov.analysis import display as fmt
 from lawgov.analysis import writing as _writing
 from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, INCONSISTENT, JAN_TO_OCT, PART_LABELS, UNCHECKABLE
-from lawgov.analysis.wording import count_word, listing, majority_word, number_word, share_word
+from lawgov.analysis.wording import count_word, listing, majority_word, number_word
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders as _api
 
@@ -25,14 +25,16 @@ from lawgov.frames import loaders as _api
 KEY_FIGURES = {
     "province_managing_county_pilots": "Why Kunshan: a pilot of the province-managing-county reform (省管县), "
                                        "which gave it the administrative powers of a prefecture-level city.",
-    "penalty_powers_devolved": "Powers handed from the city down to one town, Zhangpu: expanding the powers of "
-                               "strong towns (强镇扩权) in practice.",
+    # the report does not say the departments are the city's (涉及16个部门, no 市级): "handed down", not "from the city"
+    "penalty_powers_devolved": "Penalty powers handed down to one town, Zhangpu, for comprehensive enforcement: "
+                               "expanding the powers of strong towns (强镇扩权) in practice.",
     "approval_speedup_2012": "The approval reform's headline claim; how it combines with the year before can be "
                              "read in several ways.",
-    "online_approval_rate": "How far approvals had moved online, a rate that can be compared across places and years.",
+    "online_approval_rate": "How far approvals had moved online, by a measure the report does not define.",
     "normative_documents_abolished": "What the clean-up of the city's own rules removed.",
     "litigation_cases_lost": "A clean record in court, printed without the number of suits.",
-    "hotline_calls": "The citizens' hotline's volume, and a count that stops at the end of October.",
+    # not "the citizens' hotline": the report does not say how Livelihood 110 relates to the 12345 line
+    "hotline_calls": "The volume of Livelihood 110 (民生110), and a count that stops at the end of October.",
     "mediation_success_rate": "Printed with both its counts, so a reader can redo it.",
 }
 # The figure "How to cite" uses as its example, and the percent that shows values are stored as printed;
@@ -88,19 +90,24 @@ def _findings(report: str | None) -> dict[str, str]:
     october_parts = sorted(int(p) for p in october["part"].unique())
     readings = _audit.speedup_readings_table(report)
     supported = readings[readings["supported"]]
+    added = readings[readings["formula"] == "additive"]
     dens = _writing.figures_density(report, by="subsection")
     none = dens[dens["figures"] == 0]
     lengths = _writing.part_lengths(report).set_index("part")
     by_part = figs.groupby("part").size()
     top2 = by_part.sort_values(ascending=False, kind="stable").index[:2]
     inconsistent = int((verdicts == INCONSISTENT).sum())
+    n_compared = int(verdicts.isin(COMPARED).sum())
     return {
         "near_full": f"{NEAR_FULL}%", "full": "100%",
         "n_rates": str(len(rates)), "rates_near_full": str(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": str(int((rates["value"] == 100).sum())),
-        "n_unbased": str(len(unbased)), "n_relations_compared": str(int(verdicts.isin(COMPARED).sum())),
-        "compared_word": share_word(int(verdicts.isin(COMPARED).sum()), len(a)).capitalize(),
+        "n_unbased": str(len(unbased)), "n_relations_compared": str(n_compared),
+        # the headline: "Only 2 of 25 ..." while fewer than half can be compared
+        "compared_lead": f"{'Only ' if 2 * n_compared < len(a) else ''}{n_compared} of {len(a)} relations",
         "n_relations_derived": str(int(verdicts.isin([BOUND, IMPLIED]).sum())),
+        "n_relations_bound": str(int((verdicts == BOUND).sum())),
+        "n_relations_implied": str(int((verdicts == IMPLIED).sum())),
         "n_relations_uncheckable": str(int((verdicts == UNCHECKABLE).sum())),
         "disagree": "none disagrees" if not inconsistent else f"{count_word(inconsistent, 'disagrees', 'disagree')}",
         "contradiction": audit_text["audit.contradiction"],
@@ -114,6 +121,7 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_readings": number_word(len(readings)),
         "reading_low": f"{readings['time_index_end'].min():.1f}", "reading_high": f"{readings['time_index_end'].max():.1f}",
         "reading_supported": f"{float(supported['time_index_end'].iloc[0]):.1f}" if len(supported) else "none",
+        "reading_added": f"{float(added['time_index_end'].iloc[0]):.1f}" if len(added) else "none",
         "base_year": audit_text["audit.base_year"],
         "n_qmarks": number_word(len(question_marks(report))),
         "chars_no_space": f"{int(lengths['chars'].sum()):,}",  # whitespace excluded, as "How the report is written" counts
@@ -195,6 +203,13 @@ def report_citation(report: str | None = None) -> str:
             f"Captured from {r['capture_site_zh']} ({r['capture_site_en']}), {r['capture_section_zh']}, "
             f"page dated {pd.Timestamp(r['capture_page_date']).date().isoformat()}; original address (原文地址) "
             + (f"{r['capture_original_url']}." if r["capture_original_url"] else "not given."))
+
+
+def source_line(report: pd.Series, sections) -> str:
+    """The source line under a table or chart: the report as "How to cite" dates it (n.d., the year
+    reported on in brackets), then the sections."""
+    secs = ", ".join(f"§{s}" for s in sections)
+    return f"Source: {report['title_zh']} ({report['issuer_en']}, n.d. [report on {int(report['year'])}]), {secs}."
 
 
 def cite_sentence_example(report: str | None = None) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis.vocabulary import JAN_TO_OCT, PART_LABELS
-from lawgov.analysis.wording import count_word
+from lawgov.analysis.wording import count_word, number_word
 from lawgov.dataset.headings import find_body
 from lawgov.frames import loaders as _api
 
@@ -127,12 +127,23 @@ def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.DataFrame]:
     """Figures whose period is not the report year: January to October, an earlier year alone,
-    and several years ending in the report year."""
+    several years ending in the report year, and another span within the year (a week, say)."""
     figs = _api.figures(report, data_dir=data_dir)
     year = int(_report(report, data_dir)["year"])
     start, end = figs["period_start"].dt.year, figs["period_end"].dt.year
+    within = (figs["period_class"].astype(str) == "other") & (start == year) & (end == year)
     return {"october": figs[figs["period_class"] == JAN_TO_OCT], "earlier": figs[end < year],
-            "multi_year": figs[(start < year) & (end == year)]}
+            "multi_year": figs[(start < year) & (end == year)], "within_year": figs[within]}
+
+
+def marks_in(report: str | None, mark: str, data_dir=None) -> list[str]:
+    """The sections (deepest level) in which each occurrence of ``mark`` in the body falls, in order."""
+    body, leaves = _api.body(report, data_dir=data_dir), _api.outline(report, data_dir=data_dir)
+    out = []
+    for i in (k for k, ch in enumerate(body) if ch == mark):
+        inside = leaves[(leaves["start"] <= i) & (leaves["end"] > i)]
+        out.append(inside.sort_values("level").iloc[-1]["section"] if len(inside) else "")
+    return out
 
 
 def page_date(report: str | None = None, data_dir=None) -> str:
@@ -178,6 +189,12 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.october_parts": ", ".join(sorted({PART_LABELS[int(p)] for p in off["october"]["part"]})),
         "source.n_earlier": count_word(len(off["earlier"]), "figure"),
         "source.n_multi": count_word(len(off["multi_year"]), "figure"),
+        "source.n_within": count_word(len(off["within_year"]), "figure"),
+        "source.within_periods": ", ".join(dict.fromkeys(
+            fmt.period_en(a, b) for a, b in zip(off["within_year"]["period_start"], off["within_year"]["period_end"]))),
+        "source.ascii_semicolons": count_word(int(punct.loc["semicolon", "ascii_count"]), "ASCII semicolon"),
+        "source.wide_semicolons": number_word(int(punct.loc["semicolon", "full_width_count"])),
+        "source.semicolon_sections": ", ".join(f"§{s}" for s in dict.fromkeys(marks_in(report, ";", data_dir))),
         "source.months_after": _months_after(date, int(rep["year"])),
     }
     for i, q in enumerate(qmarks.to_dict("records"), start=1):

@@ -8,8 +8,6 @@ so a word cannot disagree with the numbers beside it.
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from lawgov.analysis import audit as audit_readings
@@ -138,15 +136,26 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
 
 def _p1(report, data_dir, figs, outline) -> dict[str, str]:
     audit = _api.audit(report, data_dir=data_dir).set_index("id")
-    counts = readings.part_counts(outline, figs).loc[list(BODY_PARTS), "figures"]
+    wide = readings.part_counts(outline, figs).loc[list(BODY_PARTS)]
+    counts = wide["figures"]
     rank = 1 + int((counts < counts[1]).sum())  # by fewest figures
+    density = writing.figures_density(report, data_dir).set_index("part").loc[list(BODY_PARTS), "per_1000"]
+    by_density = 1 + int((density < density[1]).sum())
+    share = wide["measures_without_figures"] / wide["measures"]
+    same = [p for p in share.index if p != 1 and share[p] == share[1]]  # measures without a figure, as a share
+    larger = [p for p in share.index if share[p] > share[1]]
     part = figs[figs["part"] == 1]
     upper = readings.pooled_base(figs, ["suzhou_model_units_selected", "provincial_model_candidates_selected"])
     return {
         "p1.units_per_category": f"{audit.loc['model_units_per_category', 'computed']:.1f}",
         "p1.upper_rungs": str(upper["total"]),
         "p1.quantified": "the least quantified" if rank == 1 else f"the {ordinal_word(rank)} least quantified",
-        "p1.n_parts_body_word": number_word(len(counts)),
+        "p1.n_parts_body_word": number_word(len(counts)), "p1.per_1000": f"{density[1]:.1f}",
+        "p1.quantified_by": ("by number of figures and by figures per thousand characters" if by_density == rank else
+                             f"by number of figures (by figures per thousand characters, the {ordinal_word(by_density)} least)"),
+        "p1.share_compared": (f"the same share as in {listing([_part_name(p) for p in same])}" if same else
+                              f"a smaller share than in {listing([_part_name(p) for p in larger])}" if larger else
+                              "a larger share than in any other part"),
         "p1.n_ordinal": number_word(int((part["qualifier"] == "ordinal").sum())),
         "p1.n_designation": number_word(int((part["section"] == "1.2.1").sum())),
     }
@@ -154,34 +163,21 @@ def _p1(report, data_dir, figs, outline) -> dict[str, str]:
 
 # ---- part 2: functions -------------------------------------------------------------------------
 
-_FROM_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日起")  # 从10月1日起: "from 1 October"
-
-
 def _months_left(report, data_dir, section: str) -> str:
     """From the date a section's text says something starts (…月…日起), the months of the report year left."""
-    body = _api.body(report, data_dir=data_dir)
-    row = _api.outline(report, data_dir=data_dir).set_index("section").loc[section]
-    m = _FROM_DATE.search(body[int(row["start"]):int(row["end"])])
-    if m is None:
-        raise ValueError(f"§{section}: no date of the form …月…日起")
-    year = int(_api.reports(data_dir=data_dir).set_index("id").loc[report, "year"])
-    n = readings.months(pd.Timestamp(year, int(m.group(1)), int(m.group(2))), pd.Timestamp(year, 12, 31))
+    start = writing.start_date(report, section, data_dir)
+    n = readings.months(start, pd.Timestamp(start.year, 12, 31))
     return "the last month" if n == 1 else f"the last {number_word(n)} months"
-
-
-def _verbatim_span(report, data_dir, figs, first: str, last: str) -> str:
-    """The report's text from one figure's quote to the end of another's, as printed."""
-    f = figs.set_index("id")
-    start, end = int(f.loc[first, "offset"]), int(f.loc[last, "offset"]) + len(f.loc[last, "quote"])
-    return _api.body(report, data_dir=data_dir)[start:end]
 
 
 def _p2(report, data_dir, figs, outline) -> dict[str, str]:
     audit = _api.audit(report, data_dir=data_dir)
     f = figs.set_index("id")["value"]
     per = readings.ratios(figs, audit, ["penalty_powers_per_department", "approval_items_per_department"]).set_index("relation")["per_unit"]
-    table = audit_readings.speedup_readings_table(report, data_dir).set_index("interpretation")
-    supported = table[table["supported"]].iloc[0]
+    table = audit_readings.speedup_readings_table(report, data_dir)
+    supported = table[table["supported"]].iloc[0]  # the reading the wording fits best
+    by_formula = table.set_index("formula")  # readings by their arithmetic, whatever the relation calls them
+    index = table["time_index_end"]
     series = audit_readings.speedup_series(report, data_dir)
     part = figs[figs["part"] == 2]
     kinds = part["kind"].astype(str).value_counts()
@@ -194,15 +190,18 @@ def _p2(report, data_dir, figs, outline) -> dict[str, str]:
         "p2.powers_vs_items": times_word(f["penalty_powers_devolved"], f["approval_items_devolved"]),
         "p2.vs_p1": times_word(n2, n1), "p2.p1_figures": str(n1),
         "p2.n_counts": str(int(kinds.get("count", 0))), "p2.n_rates": str(int(kinds.get("rate", 0))),
-        "p2.speedup_quote": _verbatim_span(report, data_dir, figs, "approval_speedup_2011", "approval_speedup_2012"),
+        "p2.speedup_quote": writing.text_between(report, "approval_speedup_2011", "approval_speedup_2012", data_dir),
         "p2.n_readings": str(len(table)), "p2.base_year": str(int(series["year"].min())),
         "p2.supported_label": supported["label_en"],
         "p2.supported_change": _pct(supported["combined_change"]),
         "p2.supported_index": f"{supported['time_index_end']:.1f}",
-        "p2.added_change": _pct(table.loc["time_cut_added", "combined_change"]),
-        "p2.speed_change": _pct(table.loc["speed_compounded", "combined_change"]),
-        "p2.speed_index": f"{table.loc['speed_compounded', 'time_index_end']:.1f}",
-        "p2.readings_spread": f"{table['combined_change'].max() - table['combined_change'].min():.1f} points",
+        "p2.added_change": _pct(by_formula.loc["additive", "combined_change"]),
+        "p2.added_index": f"{by_formula.loc['additive', 'time_index_end']:.1f}",
+        "p2.speed_change": _pct(by_formula.loc["compound_speed", "combined_change"]),
+        "p2.speed_index": f"{by_formula.loc['compound_speed', 'time_index_end']:.1f}",
+        # on one scale, the time index (a cut in time and a rise in speed are not comparable percentages)
+        "p2.index_low": f"{index.min():.1f}", "p2.index_high": f"{index.max():.1f}",
+        "p2.readings_spread": f"{index.max() - index.min():.1f} points",
         "p2.minor_per_major": f"{a.loc['disclosure_minor_per_major', 'computed']:.1f}",
         "p2.new_powers_months": _months_left(report, data_dir, "2.1.1"),
         "p2.enforcement_months": _months_left(report, data_dir, "2.1.3"),

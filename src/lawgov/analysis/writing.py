@@ -363,3 +363,27 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         n = int(kinds["figures"].get(kind, 0))
         out[f"writing.kind_{kind}"] = f"{n} ({_pct(n / kinds['figures'].sum())})"
     return out
+
+
+# ---- passages the chapters quote -------------------------------------------------------------
+
+_FROM_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日起")  # 从10月1日起: "from 1 October"
+
+
+def start_date(report: str | None, section: str, data_dir=None) -> pd.Timestamp:
+    """The date a section's text says something starts from (…月…日起), in the report year."""
+    body = _api.body(report, data_dir=data_dir)
+    row = _api.outline(report, data_dir=data_dir).set_index("section").loc[section]
+    m = _FROM_DATE.search(body[int(row["start"]):int(row["end"])])
+    if m is None:
+        raise ValueError(f"§{section}: no date of the form …月…日起")
+    reps = _api.reports(data_dir=data_dir).set_index("id")
+    year = int((reps.loc[report] if report else reps.iloc[0])["year"])
+    return pd.Timestamp(year, int(m.group(1)), int(m.group(2)))
+
+
+def text_between(report: str | None, first: str, last: str, data_dir=None) -> str:
+    """The report's text from one figure's quote to the end of another's, as printed."""
+    f = _api.figures(report, data_dir=data_dir).set_index("id")
+    start, end = int(f.loc[first, "offset"]), int(f.loc[last, "offset"]) + len(f.loc[last, "quote"])
+    return _api.body(report, data_dir=data_dir)[start:end]

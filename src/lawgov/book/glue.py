@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lawgov.analysis import display as fmt
+from lawgov.analysis import front
 from lawgov.book.parallel import sentence_href
 from lawgov.dataset.sentences import sentence_id
 
@@ -77,8 +78,7 @@ def in_section(figs: pd.DataFrame, section: str) -> pd.DataFrame:
 
 def source_note(report: pd.Series, sections: Iterable[str]) -> str:
     """The caption line naming where a chart's numbers come from."""
-    secs = ", ".join(f"§{s}" for s in sections)
-    return f"Source: {report['title_zh']} ({report['issuer_en']}, {report['year']}), {secs}."
+    return front.source_line(report, sections)
 
 
 def figures_download(part: int):

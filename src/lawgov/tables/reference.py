@@ -38,9 +38,8 @@ def october_table(report: str | None = None) -> gt.GT:
     """The figures that run only to the end of October, with the source line of a chapter's tables."""
     figs = furniture.periods_off_year(report)["october"]
     rep = _api.reports().set_index("id").loc[report] if report else _api.reports().iloc[0]
-    sections = ", ".join(f"§{s}" for s in sorted(set(figs["section"])))
     return figures_table(figs, title="Figures that run only to the end of October",
-                         source=f"Source: {rep['title_zh']} ({rep['issuer_en']}, {rep['year']}), {sections}.")
+                         source=front.source_line(rep, sorted(set(figs["section"]))))
 
 
 def excluded_table(report: str | None = None) -> gt.GT:
