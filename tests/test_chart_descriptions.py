@@ -70,17 +70,6 @@ def test_implied_and_derived_values_are_named_as_such(figs, by_id):
     assert f"{pool['total']:,}" in _description(P.pooled(figs, pool["ids"], ["suggestions_completion_rate"]))
 
 
-@pytest.mark.parametrize("part", range(1, 6))
-def test_section_profile_names_every_subsection_and_count(figs, part):
-    outline = lawgov.outline(REPORT)
-    text = _description(charts.section_profile(outline, figs, part))
-    prof = readings.subsection_profile(outline, figs, part)
-    for sec, g in prof.groupby("section"):
-        n = dict(zip(g["what"], g["n"]))
-        m, k = n[readings.PROFILE_WHAT[0]], n[readings.PROFILE_WHAT[1]]
-        assert f"{sec} {g['title_en'].iloc[0]}: {m} measure{'s' if m != 1 else ''}, {k} figure{'s' if k != 1 else ''}" in text
-
-
 def test_structure_timeline_and_speedup_name_their_values(figs):
     outline = lawgov.outline(REPORT)
     text = _description(P.report_structure(outline, figs))

@@ -6,9 +6,9 @@ label, the Chinese label, the value with unit and qualifier, and the figure id.
 """
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts import notebook as _notebook  # noqa: F401  (the renderer: Vega from the book or the Jupyter server, never a CDN)
-from lawgov.charts.figures import bars, composition, funnel, rates, section_profile, timeline, overview, speedup_readings
+from lawgov.charts.figures import bars, composition, funnel, rates, timeline, overview, speedup_readings
 
-__all__ = ["bars", "composition", "funnel", "rates", "section_profile", "timeline", "overview", "speedup_readings"]
+__all__ = ["bars", "composition", "funnel", "rates", "timeline", "overview", "speedup_readings"]
 from lawgov.charts import parts  # noqa: E402,F401  (chapter charts: charts.parts.devolution, .pooled, .ladder, .report_structure)
 from lawgov.charts import pages  # noqa: E402,F401  (front pages and closing: charts.pages.cards, .capture_layout, .area_coverage)
 from lawgov.charts import alt_text, audit, coverage, text  # noqa: E402,F401  (charts.text.*, charts.audit.*, charts.coverage.*, and the alt texts of figures' charts)

@@ -55,16 +55,6 @@ def rates(data: pd.DataFrame, low: float) -> str:
     return f"Dot chart of {count_word(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
 
 
-def section_profile(data: pd.DataFrame, part_label: str) -> str:
-    rows = []
-    for section, g in data.groupby("section", sort=False):
-        n = dict(zip(g["what"], g["n"]))
-        measures, figures = (int(v) for v in n.values())
-        rows.append(f"{section} {g['title_en'].iloc[0]}: {count_word(measures, 'measure')}, {count_word(figures, 'figure')}")
-    return (f"Grouped bar chart of the {count_word(len(rows), 'subsection')} of {part_label}: for each, "
-            f"a bar for its measures and a bar for its figures. {'; '.join(rows)}.")
-
-
 def timeline(data: pd.DataFrame) -> str:
     rows = [f"{r['period']}: {count_word(int(r['n']), 'figure')}" for r in data.to_dict("records")]
     return (f"Timeline of the {count_word(len(data), 'period')} the figures cover, one horizontal bar from start "

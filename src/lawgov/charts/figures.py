@@ -223,25 +223,6 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = N
     return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
-def section_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int, *,
-                    description: str | None = None) -> alt.Chart:
-    """Measures and figures per subsection of one part: where the part is concrete and where it is not
-    (two neutral greys: the split is neither a part, an outcome nor a period)."""
-    data = readings.subsection_profile(outline, figs, part)
-    if description is None:
-        description = alt_text.section_profile(data, PART_LABELS[part])
-    return describe(alt.Chart(data).mark_bar().encode(
-        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=TWO_LINES)),
-        yOffset=alt.YOffset("what:N", sort=list(readings.PROFILE_WHAT)),
-        x=alt.X("n:Q", title="number in the subsection", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("what:N", scale=alt.Scale(domain=list(readings.PROFILE_WHAT), range=[NEUTRAL_RAMP[3], NEUTRAL_RAMP[1]]),
-                        legend=alt.Legend(title=None)),
-        tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("title_en:N", title="Subsection"),
-                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
-                 alt.Tooltip("n:Q", title="Number")],
-    ).properties(width=420, height=alt.Step(26)), description)
-
-
 def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """The periods the figures cover: how much of the "annual" report is annual."""
     g = readings.periods(figs)
