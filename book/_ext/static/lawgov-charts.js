@@ -6,7 +6,8 @@
    axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
    MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
    cannot shrink further; then, in turn, a legend laid out in several columns is stacked in
-   one and long axis labels are wrapped into shorter lines (FALLBACKS); only a chart still
+   one and long axis labels are wrapped into shorter lines, by as much as the overhang needs
+   (never under WRAP_FLOOR characters, WRAP_FLOOR_PHONE on a phone); only a chart still
    too wide after that scrolls sideways in its box (lawgov.css). Facets and charts with a
    discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
    from its original specification.
@@ -17,7 +18,7 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 6;
+  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 8;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -158,8 +159,24 @@
     return changed;
   }
 
-  // What is tried, in order, once the plots are as narrow as they go (each keeps the ones before).
-  var FALLBACKS = [stackLegends, function (spec) { return wrapLabels(spec, 24); }, function (spec) { return wrapLabels(spec, 14); }];
+  // The longest Latin line of the chart's split labels, in characters.
+  function longestLine(spec) {
+    var fields = Object.keys(labelChannels(spec, { fields: {}, channels: [], views: [], offsets: {} }).fields), n = 0;
+    var sets = Object.keys(spec.datasets || {}).map(function (k) { return spec.datasets[k]; });
+    if (spec.data && spec.data.values) sets.push(spec.data.values);
+    sets.forEach(function (rows) {
+      rows.forEach(function (row) {
+        fields.forEach(function (f) {
+          if (typeof row[f] === "string") row[f].split("|").forEach(function (l) { if (LATIN.test(l)) n = Math.max(n, l.length); });
+        });
+      });
+    });
+    return n;
+  }
+
+  var CHAR_PX = 6;          // about one Latin character of an 11 px label
+  var WRAP_FLOOR = 20;      // the shortest line a wide column gets...
+  var WRAP_FLOOR_PHONE = 12; // ...and a phone's (under 480 px)
 
   // A box that scrolls must be reachable by keyboard (WCAG 2.1.1), as the theme does for
   // tables: it gets a tab stop and a name while its chart is laid out (it may overflow
@@ -181,18 +198,34 @@
     var el = chart.el, avail = el.clientWidth;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, last = "", tries = 0, level = 0;  // level: how many FALLBACKS are in use
+      var by = 0, last = "", tries = 0, stacked = false, wrapAt = 0, unwrapped = null;
+      // A chart that wrapping cannot make fit is drawn as it was before any wrap, and scrolls:
+      // its labels taller for nothing would only make it longer.
+      function giveUp(current) {
+        if (!wrapAt || !unwrapped) return current;
+        current.finalize();
+        return embed(el, unwrapped, chart.opt).then(function (r) { chart.result = r; return r; });
+      }
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
-        if (over <= 0 || !avail || tries++ >= MAX_TRIES || (chart.opt && chart.opt.mode === "vega")) return current;
+        if (over <= 0 || !avail || (chart.opt && chart.opt.mode === "vega")) return current;
+        if (tries++ >= MAX_TRIES) return giveUp(current);
         by += Math.ceil(over);
         var spec = JSON.parse(JSON.stringify(chart.spec));
         var widths = narrow(spec, by, spec.config || {}, []).join();
-        FALLBACKS.slice(0, level).forEach(function (f) { f(spec); });
-        if (widths === last) {  // the plots are as narrow as they go: the next fallback that changes something
-          var changed = false;
-          while (!changed && level < FALLBACKS.length) changed = FALLBACKS[level++](spec);
-          if (!changed) return current;  // nothing left to try: the box scrolls
+        if (stacked) stackLegends(spec);
+        if (wrapAt) wrapLabels(spec, wrapAt);
+        if (widths === last) {  // the plots are as narrow as they go: stack the legends, then wrap the labels shorter
+          if (!stacked && stackLegends(spec)) {
+            stacked = true;
+          } else {
+            if (!wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
+            var was = wrapAt || longestLine(chart.spec);
+            var floor = avail < 480 ? WRAP_FLOOR_PHONE : WRAP_FLOOR;
+            var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
+            if (!was || next >= was || !wrapLabels(spec, next)) return giveUp(current);  // nothing left to try: the box scrolls
+            wrapAt = next;
+          }
         }
         last = widths;
         current.finalize();
