@@ -21,6 +21,11 @@ Steps, each printed as one line with its time:
 
 When no input changed since the last successful build (same hash of book/, data/,
 src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
+Steps 5-7 also skip their own work when what they read is as it was at their last run
+(a content hash of it, kept in the build's stamp): the chart files when Sphinx rewrote no
+page, the data package and its zip when data/, lawgov and the lock are unchanged (the
+notebooks are always written: they carry the pages' glued values), the printing when the
+single page and lawgov are unchanged. ``--force`` and ``--fresh`` run them all.
 
 Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--force`` (run every step
 even if nothing changed), ``--fresh`` (also discard Sphinx's saved environment; executed
@@ -169,41 +174,67 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
 # --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
 
 
-def build_chart_files(info: dict) -> None:
-    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it."""
+def build_chart_files(info: dict, done: str | None) -> str:
+    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it.
+
+    Skipped when the pages are as the last run of this step left them (``done``, their
+    digest then): Sphinx rewrote none of them. Returns the pages' digest after the step.
+    """
+    from lawgov.book.links import CHARTS_DIR
     from lawgov.publish import chart_files
+
+    if done is not None and done == pages_digest() and any((HTML / CHARTS_DIR).glob("*.svg")):
+        info["note"] = "skipped: no page changed since the last run"
+        return done
 
     try:
         charts, pages = chart_files.publish(HTML, BUILD / ".chart-cache")
     except chart_files.ChartError as exc:
         raise BuildError(str(exc)) from None
     info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG"
+    return pages_digest()
 
 
 
-def build_exports(info: dict) -> None:
-    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks."""
+def build_exports(info: dict, done: str | None) -> str:
+    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks.
+
+    The package and its zip are rewritten only when what they are made of (package_digest)
+    differs from ``done``, the digest of the last export, or they are missing. Returns the digest.
+    """
+    from lawgov.book.links import PACKAGE_DIR
     from lawgov.publish.downloads import publish_into_book
 
-    info["note"] = publish_into_book(HTML, DATA, BOOK)
+    key = package_digest()
+    keep = done == key and (HTML / PACKAGE_DIR / "datapackage.json").exists()
+    info["note"] = publish_into_book(HTML, DATA, BOOK, package=not keep)
+    return key
 
 
-def build_pdf(info: dict, jobs: int = 2) -> None:
+def build_pdf(info: dict, jobs: int = 2, done: str | None = None) -> str | None:
     """The PDF edition via the single-page HTML and Chromium (lawgov.publish.pdf).
 
-    Without Chromium the book is still built: the step says in one line how to get the PDF.
+    The single page is always rebuilt (incrementally); it is printed again only when it,
+    or what the printing adds to it (pdf_digest), differs from ``done``, the last printing's
+    digest. Returns the digest (None without a PDF). Without Chromium the book is still
+    built: the step says in one line how to get the PDF.
     """
     from lawgov.publish import pdf
 
     try:
-        r = pdf.build(jobs)
+        r = pdf.build(jobs, unless=lambda: done if done is not None and done == pdf_digest() else None)
     except pdf.NoChromium as exc:
         info["note"] = f"no PDF: {exc}; to get it: {pdf.HOW_TO_GET_IT}"
-        return
+        return None
     except pdf.PdfError as exc:
         raise BuildError(f"PDF edition: {exc}") from None
+    if r is None:
+        info["note"] = "not printed again: the single page and the edition's code are unchanged"
+        return done
     info["note"] = (f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
-                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s")
+                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s, "
+                    f"{r.printings} printing{'s' if r.printings > 1 else ''}")
+    return pdf_digest()
 
 
 # --- freshness (used by the browser tests) -------------------------------------------
@@ -213,7 +244,9 @@ def _digest(roots: list[Path]) -> str:
     h = hashlib.sha256()
     files = [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
     for root in roots:
-        if root.exists():
+        if root.is_file():
+            files.append(root)
+        elif root.exists():
             files += [
                 p
                 for p in root.rglob("*")
@@ -255,6 +288,30 @@ def look_digest() -> str:
     changes, Sphinx re-reads every page (from the execution cache: no notebook re-runs).
     """
     return _digest([BOOK / "_ext", BOOK / "_static"])
+
+
+def package_digest() -> str:
+    """What the data package is made of: the data, lawgov (its writer), the data licence, the lock."""
+    return _digest([DATA, ROOT / "src" / "lawgov", ROOT / "LICENSE-DATA.md"])
+
+
+def pages_digest() -> str:
+    """The built HTML pages (what the charts step reads and writes)."""
+    return _digest(sorted(HTML.glob("*.html")))
+
+
+def pdf_digest() -> str:
+    """What the printed PDF is made of: the single page with its assets, lawgov (the edition's
+    code and CSS), the citation file and the date (the title page's, when CITATION.cff has none)."""
+    from lawgov.publish.pdf import SINGLE
+
+    h = hashlib.sha256(_digest([ROOT / "src" / "lawgov", ROOT / "CITATION.cff", BOOK / "_toc.yml"]).encode())
+    h.update(time.strftime("%Y-%m-%d").encode())
+    for p in sorted(SINGLE.rglob("*")):
+        if p.is_file() and ".doctrees" not in p.parts:
+            h.update(p.relative_to(SINGLE).as_posix().encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _last_stamp() -> dict:
@@ -302,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
+    # what the charts, exports and pdf steps last made, by a digest of what each reads
+    previous: dict = {} if args.force or args.fresh else last.get("steps", {})
+    done: dict = {}
     try:
         with step("validate") as info:
             validate_data(info)
@@ -312,15 +372,15 @@ def main(argv: list[str] | None = None) -> int:
         with step("html") as info:
             build_html(info, jobs=max(1, args.jobs), fresh=fresh or dict_changed)
         with step("charts") as info:
-            build_chart_files(info)
+            done["charts"] = build_chart_files(info, previous.get("charts"))
         with step("exports") as info:
-            build_exports(info)
+            done["exports"] = build_exports(info, previous.get("exports"))
         with step("pdf") as info:
-            build_pdf(info, jobs=max(1, args.jobs))
+            done["pdf"] = build_pdf(info, jobs=max(1, args.jobs), done=previous.get("pdf"))
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look, "steps": done}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 
