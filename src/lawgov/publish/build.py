@@ -162,13 +162,16 @@ def configure_kernels() -> None:
 
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     configure_kernels()
-    result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
+    from lawgov.publish import warm_kernels
+
+    with warm_kernels.in_this_process() as how:
+        result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
         raise BuildError(
             "Sphinx reported warnings or errors (listed above); the build is strict"
         )
     pages = sum(1 for _ in HTML.glob("*.html"))
-    info["note"] = f"-j {jobs}, {pages} HTML files"
+    info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
 
 
 # --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
