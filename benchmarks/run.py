@@ -32,8 +32,13 @@ Data: ``import lawgov`` + every frame (validated) against ``import pandas``, wit
 on-disk frame cache warm and cold, and ``lawgov.validate()`` alone; a synthetic corpus
 (``benchmarks.synth``) of 10, 100 and 1,000 reports loaded and validated afresh.
 
-Options: ``--runs N``, ``--only build,reader,data``, ``--out PATH``, ``--keep`` (keep the
-scratch copy).
+Fresh clone: ``git clone`` of the working tree (its uncommitted files copied over) into a
+temporary folder, then its first ``make book``, which creates ``.venv`` (uv's package cache
+stays warm); with an explicit ``--only ...,fresh`` also ``make test`` there (which creates
+``.venv-lab`` too; several minutes), unless ``--no-make-test``.
+
+Options: ``--runs N``, ``--only build,reader,data,fresh``, ``--out PATH``, ``--keep`` (keep
+the scratch copy), ``--no-make-test``.
 """
 from __future__ import annotations
 
@@ -613,6 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    parser.add_argument("--no-make-test", action="store_true", help="with --only ...,fresh: the clone's first `make book` only")
     args = parser.parse_args(argv)
     only = set((args.only or ",".join(SECTIONS)).split(","))
     results: dict[str, Any] = {"meta": meta() | {"runs": args.runs, "jobs": args.jobs}}
@@ -634,7 +640,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 results["reader"] = {"skipped": problem}
         if "fresh" in only:
-            results["fresh"] = bench_fresh(work, with_test=args.only is not None)
+            results["fresh"] = bench_fresh(work, with_test=args.only is not None and not args.no_make_test)
         if "data" in only:
             log("data")
             results["data"] = bench_data(work, args.runs, [int(s) for s in args.sizes.split(",") if s])
