@@ -368,9 +368,11 @@ def bench_fresh(work: Path, with_test: bool) -> dict[str, Any]:
             shutil.copy2(ROOT / rel, dst)
     env = fresh_env(work)
     log(f"fresh clone: make book (load {loadavg()})")
-    book = run(["make", "book"], cwd=clone, env=env)
+    book = run(["make", "book"], cwd=clone, env=env, check=False)
+    if book["rc"] != 0:
+        return {"first_book_s": None, "error": (book["stdout"] + book["stderr"])[-2000:]}
     result: dict[str, Any] = {"first_book_s": round(book["wall"], 1), "first_book_cpu_s": round(book["cpu"], 1),
-                              "steps_s": step_seconds(book["stdout"]), "load_before": loadavg()}
+                              "steps_s": step_seconds(book["stdout"]), "load_after": loadavg()}
     log(f"  first make book {book['wall']:.1f} s")
     if with_test:
         log(f"fresh clone: make test (load {loadavg()})")
