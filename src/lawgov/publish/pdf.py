@@ -106,12 +106,13 @@ def seed_pages(seed_file: Path, chapters: list[edition.Chapter]) -> list[int]:
     return [int(n) for n in pages] if ok else []
 
 
-def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int], int]:
+def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int]]:
     """Open url in Chromium, wait for every chart, make the page a book and print A4 to out,
     until the contents' page numbers are those the printing's bookmarks show (the first
     printing carries the last build's numbers, or placeholders).
 
-    Returns (charts, blocked URLs, the page each chapter starts on, printings).
+    Returns (charts, blocked URLs, the page each chapter starts on); how many printings it
+    took is kept with the pages beside the PDF (:func:`printings`).
     """
     import json
 
@@ -154,12 +155,23 @@ def print_pdf(url: str, out: Path) -> tuple[int, list[str], list[int], int]:
                 else:
                     raise PdfError(f"the contents' page numbers did not settle after {PRINTINGS} printings")
                 tmp.replace(out)
-                out.with_name(SEED_NAME).write_text(json.dumps({"docs": [c.doc for c in chapters], "pages": pages}) + "\n",
+                out.with_name(SEED_NAME).write_text(json.dumps({"docs": [c.doc for c in chapters], "pages": pages,
+                                                                  "printings": printings}) + "\n",
                                       encoding="utf-8")
                 blocked = local.blocked
         finally:
             chromium.close()
-    return charts, blocked, pages, printings
+    return charts, blocked, pages
+
+
+def printings(pdf: Path) -> int:
+    """How many printings the last print_pdf to pdf took (0 if unknown)."""
+    import json
+
+    try:
+        return int(json.loads(pdf.with_name(SEED_NAME).read_text(encoding="utf-8")).get("printings", 0))
+    except (OSError, ValueError, TypeError):
+        return 0
 
 
 PRINTINGS = 4  # the numbers settle on the second printing; two more in case a number's width moved a line
@@ -215,12 +227,12 @@ def build(jobs: int = 2, copy_to_html: bool = True, unless=None) -> Result | Non
             shutil.copyfile(PDF, copy)
         return None
     with browser.serve(SINGLE) as url:
-        charts, blocked, chapter_starts, printings = print_pdf(url, PDF)
+        charts, blocked, chapter_starts = print_pdf(url, PDF)
     if copy is not None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
     return Result(PDF, copy, PDF.stat().st_size, page_count(PDF), charts, t1 - t0, time.perf_counter() - t1,
-                  sorted(set(blocked)), chapter_starts, printings)
+                  sorted(set(blocked)), chapter_starts, printings(PDF))
 
 
 def main(argv: list[str] | None = None) -> int:
