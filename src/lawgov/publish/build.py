@@ -11,16 +11,22 @@ Steps, each printed as one line with its time:
                    (``-W --keep-going``), a failing cell is an error, notebooks run
                    through jupyter-cache, Sphinx reads and writes with ``-j 2``
                    (:func:`lawgov.publish.sphinx.run`);
-5. ``charts``    - every chart's data (CSV) and picture (SVG, PNG) into
+5. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
+                   (:mod:`lawgov.publish.sphinx`) with the single-page builder;
+6. ``charts``    - every chart's data (CSV) and picture (SVG, PNG) into
                    ``downloads/charts/<fig-id>.*``, and under each chart a line with
-                   those links and how to cite it (:mod:`lawgov.publish.chart_files`);
-6. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
-                   downloads (:mod:`lawgov.publish.downloads`);
-7. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
-                   (:mod:`lawgov.publish.sphinx`) with the single-page builder.
+                   those links and how to cite it (:mod:`lawgov.publish.chart_files`); it
+                   runs in a process of its own alongside the pdf step, which reads neither;
+7. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
+                   downloads (:mod:`lawgov.publish.downloads`).
 
 When no input changed since the last successful build (same hash of book/, data/,
 src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
+Steps 5-7 also skip their own work when what they read is as it was at their last run
+(a content hash of it, kept in the build's stamp): the chart files when Sphinx rewrote no
+page, the data package and its zip when data/, lawgov and the lock are unchanged (the
+notebooks are always written: they carry the pages' glued values), the printing when the
+single page and lawgov are unchanged. ``--force`` and ``--fresh`` run them all.
 
 Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--force`` (run every step
 even if nothing changed), ``--fresh`` (also discard Sphinx's saved environment; executed
@@ -32,10 +38,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,6 +49,7 @@ from typing import Callable, Iterator
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
+from lawgov.publish.freshness import code_digest, inputs_digest, look_digest, package_digest, pages_digest, pdf_digest
 from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
 
 STAMP = BUILD / ".lawgov-build.json"
@@ -157,104 +164,97 @@ def configure_kernels() -> None:
 
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     configure_kernels()
-    result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
+    from lawgov.publish import warm_kernels
+
+    with warm_kernels.in_this_process() as how:
+        result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
         raise BuildError(
             "Sphinx reported warnings or errors (listed above); the build is strict"
         )
     pages = sum(1 for _ in HTML.glob("*.html"))
-    info["note"] = f"-j {jobs}, {pages} HTML files"
+    info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
 
 
 # --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
 
 
-def build_chart_files(info: dict) -> None:
-    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it."""
-    from lawgov.publish import chart_files
-
-    try:
-        charts, pages = chart_files.publish(HTML, BUILD / ".chart-cache")
-    except chart_files.ChartError as exc:
-        raise BuildError(str(exc)) from None
-    info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG"
+CHARTS_JOB = ("import json, sys, time; from pathlib import Path; from lawgov.publish import chart_files; "
+              "t0 = time.perf_counter(); charts, pages = chart_files.publish(Path(sys.argv[1]), Path(sys.argv[2])); "
+              "print(json.dumps([charts, pages, time.perf_counter() - t0]))")
 
 
+def start_chart_files(done: str | None) -> subprocess.Popen | None:
+    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it
+    (lawgov.publish.chart_files), in a process of its own that runs alongside the PDF step
+    (which reads neither); None when the pages are as the last run of this step left them
+    (``done``, their digest then: Sphinx rewrote none of them). Not a fork of this process:
+    the PDF step's Sphinx forks its own workers, and a thread of a process pool here could
+    leave them holding its locks."""
+    from lawgov.book.links import CHARTS_DIR
 
-def build_exports(info: dict) -> None:
-    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks."""
+    if done is not None and done == pages_digest() and any((HTML / CHARTS_DIR).glob("*.svg")):
+        return None
+    return subprocess.Popen([sys.executable, "-c", CHARTS_JOB, str(HTML), str(BUILD / ".chart-cache")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_chart_files(info: dict, job: subprocess.Popen | None, done: str | None) -> str | None:
+    """Wait for start_chart_files' job; returns the pages' digest after it."""
+    if job is None:
+        info["note"] = "skipped: no page changed since the last run"
+        return done
+    out, err = job.communicate()
+    if job.returncode != 0:
+        last = (err.strip().splitlines() or ["no message"])[-1]
+        raise BuildError(f"chart files: {last.removeprefix('lawgov.publish.chart_files.ChartError: ')}")
+    charts, pages, seconds = json.loads(out.strip().splitlines()[-1])
+    info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG; {seconds:.1f} s alongside the pdf step"
+    return pages_digest()
+
+
+def build_exports(info: dict, done: str | None) -> str:
+    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks.
+
+    The package and its zip are rewritten only when what they are made of (package_digest)
+    differs from ``done``, the digest of the last export, or they are missing. Returns the digest.
+    """
+    from lawgov.book.links import PACKAGE_DIR
     from lawgov.publish.downloads import publish_into_book
 
-    info["note"] = publish_into_book(HTML, DATA, BOOK)
+    key = package_digest()
+    keep = done == key and (HTML / PACKAGE_DIR / "datapackage.json").exists()
+    info["note"] = publish_into_book(HTML, DATA, BOOK, package=not keep)
+    return key
 
 
-def build_pdf(info: dict, jobs: int = 2) -> None:
+def build_pdf(info: dict, jobs: int = 2, done: str | None = None) -> str | None:
     """The PDF edition via the single-page HTML and Chromium (lawgov.publish.pdf).
 
-    Without Chromium the book is still built: the step says in one line how to get the PDF.
+    The single page is always rebuilt (incrementally); it is printed again only when it,
+    or what the printing adds to it (pdf_digest), differs from ``done``, the last printing's
+    digest. Returns the digest (None without a PDF). Without Chromium the book is still
+    built: the step says in one line how to get the PDF.
     """
     from lawgov.publish import pdf
 
     try:
-        r = pdf.build(jobs)
+        r = pdf.build(jobs, unless=lambda: done if done is not None and done == pdf_digest() else None)
     except pdf.NoChromium as exc:
         info["note"] = f"no PDF: {exc}; to get it: {pdf.HOW_TO_GET_IT}"
-        return
+        return None
     except pdf.PdfError as exc:
         raise BuildError(f"PDF edition: {exc}") from None
+    if r is None:
+        info["note"] = "not printed again: the single page and the edition's code are unchanged"
+        return done
     info["note"] = (f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
-                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s")
+                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s, "
+                    f"{r.printings} printing{'s' if r.printings > 1 else ''}")
+    return pdf_digest()
 
 
-# --- freshness (used by the browser tests) -------------------------------------------
-
-
-def _digest(roots: list[Path]) -> str:
-    h = hashlib.sha256()
-    files = [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
-    for root in roots:
-        if root.exists():
-            files += [
-                p
-                for p in root.rglob("*")
-                if p.is_file()
-                and "_build" not in p.parts
-                and "__pycache__" not in p.parts
-                and ".ipynb_checkpoints" not in p.parts
-                and p.name != "vega-bundle.js"
-                and not p.name.endswith(".tmp")
-            ]
-    for p in sorted(set(files)):
-        if p.exists():
-            h.update(p.relative_to(ROOT).as_posix().encode())
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()
-
-
-def inputs_digest() -> str:
-    """A hash of everything the built book depends on."""
-    return _digest([BOOK, DATA, ROOT / "src" / "lawgov"])
-
-
-def code_digest() -> str:
-    """A hash of what notebooks read besides their own cells: the data, lawgov, the lock.
-
-    jupyter-cache keys an execution on a notebook's code cells only, and Sphinx re-reads
-    only pages whose source changed; neither sees a change in data/ or src/lawgov/. When
-    this digest changes, cached outputs may hold old numbers, so the build drops them.
-    """
-    return _digest([DATA, ROOT / "src" / "lawgov"])
-
-
-def look_digest() -> str:
-    """A hash of the book's own Sphinx extensions and static files.
-
-    An incremental Sphinx build with no page to re-read stops before it copies static files
-    ("no targets are out of date"), and extension code is not part of its environment: an
-    edit to lawgov.css or a book/_ext module would not reach the output. When this digest
-    changes, Sphinx re-reads every page (from the execution cache: no notebook re-runs).
-    """
-    return _digest([BOOK / "_ext", BOOK / "_static"])
+# --- freshness (used by the browser tests; the digests are lawgov.publish.freshness's) ---
 
 
 def _last_stamp() -> dict:
@@ -302,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
+    # what the charts, exports and pdf steps last made, by a digest of what each reads
+    previous: dict = {} if args.force or args.fresh else last.get("steps", {})
+    done: dict = {}
     try:
         with step("validate") as info:
             validate_data(info)
@@ -311,16 +314,23 @@ def main(argv: list[str] | None = None) -> int:
             dict_changed = write_search_dictionary(info)
         with step("html") as info:
             build_html(info, jobs=max(1, args.jobs), fresh=fresh or dict_changed)
+        charts = start_chart_files(previous.get("charts"))
+        try:
+            with step("pdf") as info:
+                done["pdf"] = build_pdf(info, jobs=max(1, args.jobs), done=previous.get("pdf"))
+        except BuildError:
+            if charts is not None:
+                charts.kill()
+                charts.communicate()
+            raise
         with step("charts") as info:
-            build_chart_files(info)
-        with step("exports") as info:
-            build_exports(info)
-        with step("pdf") as info:
-            build_pdf(info, jobs=max(1, args.jobs))
+            done["charts"] = finish_chart_files(info, charts, previous.get("charts"))
+        with step("exports") as info:  # after the charts: the notebooks read the finished pages
+            done["exports"] = build_exports(info, previous.get("exports"))
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look, "steps": done}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 
