@@ -155,8 +155,25 @@ def configure_kernels() -> None:
     KernelManager.transport_encryption.default_value = "auto"
 
 
+# Where myst-nb saves a failing notebook's traceback: <outdir>/reports/<page>.err.log. Sphinx
+# never empties the output folder, so a log from an earlier failed run would be published with
+# the next good build (review 2, #50).
+REPORTS = "reports"
+
+
+def clear_stale_reports(outdir: Path) -> int:
+    """Remove the notebook tracebacks an earlier run left in ``outdir``; returns how many went."""
+    folder = outdir / REPORTS
+    if not folder.is_dir():
+        return 0
+    n = sum(1 for _ in folder.rglob("*.err.log"))
+    shutil.rmtree(folder)
+    return n
+
+
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     configure_kernels()
+    clear_stale_reports(HTML)  # this run's failures, if any, are the only ones left to read
     result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
         raise BuildError(
