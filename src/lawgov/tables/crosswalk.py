@@ -35,7 +35,7 @@ def frameworks_table(data_dir=None):
                 for z, e, n in zip(fs["title_zh"], fs["title_en"], fs["document_no"])],
         "issued": fs["issued"],
         "relation": fs["relation_en"],
-        "areas": [(f"{a} ({c} ✓, {l} ~, {u} ?)" + (f"; {analysis.ZH_RENDERED_EN.lower()}s" if zh else "")) if a else "none listed"
+        "areas": [(f"{a} ({c} ✓, {l} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
                   for a, c, l, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
         "note": fs["confidence_note_en"].map(_esc),
     })
