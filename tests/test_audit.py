@@ -214,3 +214,29 @@ def test_audit_frame_on_fixture_data(shared_data: Path) -> None:
     assert verdicts["normative_cleanup_adds_up"] == "exact"
     assert set(df["verdict"].cat.categories) == set(arithmetic.VERDICTS)
     assert df["computed"].dtype == "Float64" and df["stated"].dtype == "Float64"
+
+
+def _count_pairs(kind: str, spec: dict, kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """The (whole, part) pairs of counts a relation tests: a ratio's or a rate check's two counts,
+    a funnel's successive counts."""
+    if kind in ("ratio", "rate") and spec.get("numerator") and spec.get("denominator"):
+        return [(spec["denominator"], spec["numerator"])]
+    if kind == "funnel":
+        counts = [s for s in spec["stages"] if kinds[s] != "rate"]
+        return list(zip(counts, counts[1:]))
+    return []
+
+
+def test_no_relation_restates_another() -> None:
+    # A funnel over two counts is the ratio (or the rate check) of the same pair: keeping both
+    # counts one piece of arithmetic twice and inflates every verdict count on the pages.
+    kinds = dict(zip(lawgov.figures()["id"], lawgov.figures()["kind"].astype(str)))
+    seen: dict[tuple[str, str], str] = {}
+    repeated = []
+    for r in lawgov.relations().to_dict("records"):
+        for pair in _count_pairs(r["kind"], r["spec"], kinds):
+            if pair in seen:
+                repeated.append(f"{r['id']} repeats {seen[pair]} ({pair[1]} of {pair[0]})")
+            seen.setdefault(pair, r["id"])
+    assert not repeated, repeated
+    assert seen  # the check saw the pairs it guards

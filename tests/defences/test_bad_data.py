@@ -217,7 +217,7 @@ CASES: list[Case] = [
     Case("id_uppercase", FIG, sub(FIG, r"^  - id: suzhou_model_units_selected$", "  - id: Suzhou_model_units_selected"), "field 'id': string should match pattern"),
     Case("id_with_dash", REL, sub(REL, r"^  - id: hotline_funnel$", "  - id: hotline-funnel"), "field 'id': string should match pattern"),
     Case("id_is_a_number", GLO, sub(GLO, r"^  - id: law_based_administration$", "  - id: 42"), "field 'id': input should be a valid string"),
-    Case("duplicate_relation_id", REL, sub(REL, r"^  - id: mediation_funnel$", "  - id: hotline_funnel"), "duplicate relation id 'hotline_funnel'"),
+    Case("duplicate_relation_id", REL, sub(REL, r"^  - id: harmonious_community_base$", "  - id: hotline_funnel"), "duplicate relation id 'hotline_funnel'"),
     Case("duplicate_topic_id", TOP, lambda d: (d / TOP).write_text((d / TOP).read_text("utf-8") + "  - {id: demonstration, en: Models again, zh: 示范}\n", "utf-8"),
          "duplicate topic id 'demonstration'"),
     Case("duplicate_term_zh", GLO, in_entry(GLO, "  - id: law_based_government", r"^    zh: .*$", "    zh: 依法行政"), "field 'zh': duplicate term '依法行政'"),

@@ -145,6 +145,11 @@ def _compound(report: str | None, data_dir, relation: str | None) -> dict:
     return comp.iloc[0].to_dict()
 
 
+def support_en(supported: bool) -> str:
+    """How far the text bears a reading out: the wording fits one best, and does not rule out the others."""
+    return "more likely" if supported else "possible"
+
+
 def speedup_series(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:
     """Processing time (base year = 100) under each reading of a compound change, year by year.
 
@@ -168,22 +173,29 @@ def speedup_series(report: str | None = None, data_dir=None, *, relation: str | 
                 "reading": float(100 * (1 - idx)) if d["formula"] != "compound_speed"
                 else float(100 * (1 / idx - 1)) if k else 0.0,
                 "supported": bool(d["supported"]),
-                "supported_en": "yes: the reading the text supports" if d["supported"] else "no",
+                "supported_en": support_en(d["supported"]),
             })
     return pd.DataFrame(rows)
 
 
 def speedup_readings_table(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:
-    """One row per reading: what it says, the combined change it implies, the last year's time index, and why
-    the text does or does not support it."""
+    """One row per reading: what it says, the combined change it implies, the last year's time index, and how
+    far the text bears it out.
+
+    ``combined_change`` is the change as the reading states it (a rise in throughput for
+    ``compound_speed``, a cut in time otherwise); ``time_cut`` puts every reading on the one
+    scale of processing time (100 minus the last year's index).
+    """
     comp = _compound(report, data_dir, relation)
     series = speedup_series(report, data_dir, relation=relation)
     last = series[series["year"] == series["year"].max()].set_index("interpretation")
     rows = []
     for d in comp["details"]:
+        index = float(last.loc[d["interpretation"], "index"])
         rows.append({"interpretation": d["interpretation"], "label_en": d["label_en"], "formula": d["formula"],
-                     "combined_change": d["value"], "time_index_end": float(last.loc[d["interpretation"], "index"]),
-                     "supported": bool(d["supported"]), "reason_en": d["reason_en"]})
+                     "combined_change": d["value"], "time_index_end": index, "time_cut": 100 - index,
+                     "supported": bool(d["supported"]), "supported_en": support_en(d["supported"]),
+                     "reason_en": d["reason_en"]})
     return pd.DataFrame(rows)
 
 
@@ -269,8 +281,12 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.kind_{k}"] = str(int(kinds.get(k, 0)))
     for interp, r in readings.iterrows():
         out[f"audit.{interp}.change"] = f"{r['combined_change']:.1f}%"
+        out[f"audit.{interp}.time_cut"] = f"{r['time_cut']:.1f}%"
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
+    index = readings["time_index_end"]
+    out |= {"audit.speedup_index_low": f"{index.min():.1f}", "audit.speedup_index_high": f"{index.max():.1f}",
+            "audit.speedup_index_spread": f"{index.max() - index.min():.1f}"}
     checked = a[a["verdict"].astype(str).isin(COMPARED)]  # a printed value to compare with
     rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
     inconsistent = int(counts["inconsistent"])

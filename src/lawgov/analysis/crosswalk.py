@@ -1,10 +1,11 @@
 """The crosswalk as numbers: which framework areas the report's measures and figures answer to.
 
-The unit of coverage is the *measure* (一是, 二是 ... inside a subsection); the preamble and
-the closing have no measures and count as one unit each. A measure answers to a framework
-area when the crosswalk (``data/frameworks.yaml``) maps the measure itself, its subsection
-or its part to that area: the same rule ``lawgov.figures()`` uses for a figure's
-``framework`` column, so measures and figures are counted alike.
+The unit of coverage is the *measure* (一是, 二是 ... inside a subsection). The preamble and
+the closing have no measures: they are mapped as units of their own, and counted apart
+(``framing``), never as measures, so "measures" means the report's measures everywhere. A
+unit answers to a framework area when the crosswalk (``data/frameworks.yaml``) maps the unit
+itself, its subsection or its part to that area: the same rule ``lawgov.figures()`` uses for
+a figure's ``framework`` column, so measures and figures are counted alike.
 
 Every row carries the area's confidence mark (confirmed / likely / unverified, from
 ``shared/reference/frameworks.md``) and its framework's relation to the report (cited /
@@ -20,12 +21,20 @@ from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 from lawgov.analysis.wording import listing, number_word, share_word
 
+# Frameworks whose areas are confirmed from an English source only (the 2015 Outline, from the
+# government's English summary): the Chinese headings in data/frameworks.yaml are this
+# project's renderings, and are marked so beside the area's own (confirmed) mark. The
+# framework's confidence_note_en says the same; shared/reference/frameworks.md, "2015 Outline".
+ZH_RENDERED = frozenset({"outline-2015"})
+ZH_RENDERED_EN = "Chinese heading: this project's rendering"
+
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
                "later_lens": "later lens (issued 2015, after the report)"}
 
 
 def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """The leaf sections of the outline: every measure, plus parts with no subsections."""
+    """The leaf sections of the outline: every measure, plus parts with no subsections (the
+    preamble and the closing, ``is_measure`` False)."""
 
     out = _api.outline(report, data_dir=data_dir)
     sections = list(out["section"])
@@ -33,6 +42,7 @@ def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
     rows = leaves[["section", "part", "level", "heading_zh", "title_en"]].copy()
     rows["subsection"] = [".".join(s.split(".")[:2]) if lvl >= 1 else None for s, lvl in zip(rows["section"], rows["level"])]
     rows["part"] = rows["part"].astype(int)
+    rows["is_measure"] = rows["level"] > 0
     return rows.reset_index(drop=True)
 
 
@@ -45,6 +55,7 @@ def areas(data_dir=None) -> pd.DataFrame:
     out["part_no"] = out["code"].str.split(".").str[1].astype(int)
     out["relation_en"] = out["relation"].map(RELATION_EN)
     out["label"] = [f"{c} {t}" for c, t in zip(out["code"], out["title_en"])]
+    out["title_zh_rendered"] = out["framework"].isin(ZH_RENDERED)
     return out.reset_index(drop=True)
 
 
@@ -63,8 +74,8 @@ def unit_areas(report: str | None = None, data_dir=None) -> pd.DataFrame:
                 if a not in seen:
                     seen.add(a)
                     rows.append({"section": u["section"], "part": u["part"], "subsection": u["subsection"], "area": a,
-                                 "mapped_at": anc})
-    return pd.DataFrame(rows, columns=["section", "part", "subsection", "area", "mapped_at"])
+                                 "mapped_at": anc, "is_measure": bool(u["is_measure"])})
+    return pd.DataFrame(rows, columns=["section", "part", "subsection", "area", "mapped_at", "is_measure"])
 
 
 def _figure_areas(report: str | None, data_dir) -> pd.DataFrame:
@@ -81,7 +92,9 @@ def matrix(report: str | None = None, data_dir=None, *, by: str = "part", framew
 
     Long format, every combination present (zeros included), each row with the area's
     confidence and its framework's relation to the report. ``frameworks`` limits the areas
-    (for example ``["outline-2004", "opinion-2010"]``).
+    (for example ``["outline-2004", "opinion-2010"]``). The preamble's and the closing's rows
+    count the part itself as its one unit (1 where it answers to the area): they have no
+    measures.
     """
     if by not in ("part", "subsection"):
         raise ValueError(f"by must be 'part' or 'subsection', not {by!r}")
@@ -114,8 +127,16 @@ def matrix(report: str | None = None, data_dir=None, *, by: str = "part", framew
     return pd.DataFrame(out)
 
 
+def _framing_name(section: str) -> str:
+    return {"0": "the preamble", "6": "the closing"}.get(section, f"§{section}")
+
+
 def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """Per framework area: direct mappings, measures and figures answering to it, and where."""
+    """Per framework area: direct mappings, measures and figures answering to it, and where.
+
+    ``measures`` counts the report's measures only; ``framing`` names the preamble and the
+    closing where they answer to the area ("" when neither does), ``framing_units`` counts them.
+    """
 
     cw = _api.crosswalk(report, data_dir=data_dir)
     ua = unit_areas(report, data_dir)
@@ -124,22 +145,49 @@ def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
     for a in areas(data_dir).to_dict("records"):
         code = a["code"]
         mapped = cw[cw["area"] == code]
+        here = ua[ua["area"] == code]
+        framing = [_framing_name(s) for s in here.loc[~here["is_measure"], "section"]]
         rows.append(a | {
             "mappings": len(mapped),
             "sections": ", ".join(sorted(set(mapped["section"]), key=lambda s: [int(x) for x in s.split(".")])),
-            "measures": int((ua["area"] == code).sum()),
+            "measures": int(here["is_measure"].sum()),
+            "framing": listing(framing) if framing else "",
+            "framing_units": len(framing),
             "figures": int((fa["area"] == code).sum()),
         })
     return pd.DataFrame(rows)
 
 
 def areas_without_measure(report: str | None = None, data_dir=None, *, include_later_lens: bool = False) -> pd.DataFrame:
-    """Framework areas no measure of the report answers to (what the report does not cover)."""
+    """Framework areas no measure of the report answers to (what the report does not cover);
+    ``framing`` says where the preamble or the closing answers to one of them."""
     s = area_summary(report, data_dir)
     s = s[s["measures"] == 0]
     if not include_later_lens:
         s = s[s["relation"] != "later_lens"]
     return s.reset_index(drop=True)
+
+
+def framework_short(framework: str) -> str:
+    """'opinion-2010' -> 'the 2010 Opinion', as the book names the frameworks in prose."""
+    kind, _, year = framework.partition("-")
+    return f"the {year} {kind.capitalize()}"
+
+
+def area_names(codes: list[str], *, with_titles: bool = False) -> str:
+    """Area codes as a reader reads them: ['outline-2004.10', 'outline-2004.11', 'opinion-2010.2'] ->
+    'parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion' (in the order given).
+    ``with_titles`` adds each part's English title in brackets (for one or two areas)."""
+    if not codes:
+        return "none"
+    titles = dict(zip(areas()["code"], areas()["title_en"])) if with_titles else {}
+    by_framework: dict[str, list[str]] = {}
+    for c in codes:
+        fw, _, n = c.rpartition(".")
+        title = titles.get(c, "")
+        by_framework.setdefault(fw, []).append(f"{n} ({title[:1].lower()}{title[1:]})" if title else n)
+    return listing([f"part{'s' if len(ns) > 1 else ''} {listing(ns)} of {framework_short(fw)}"
+                    for fw, ns in by_framework.items()])
 
 
 def not_named(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -172,6 +220,7 @@ def frameworks_summary(data_dir=None) -> pd.DataFrame:
         rows.append({"framework": f.id, "title_zh": f.title_zh, "title_en": f.title_en, "document_no": f.document_no,
                      "issued": f.issued, "relation": f.relation_to_report, "relation_en": RELATION_EN[f.relation_to_report],
                      "areas": len(f.areas), **{c: conf.count(c) for c in CONFIDENCE_ORDER},
+                     "title_zh_rendered": f.id in ZH_RENDERED,
                      "confidence_note_en": f.confidence_note_en})
     return pd.DataFrame(rows)
 
@@ -210,39 +259,47 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     cited = summ[summ["relation"] == "cited"]
     in_force = summ[summ["relation"] != "later_lens"]
     none = in_force[in_force["measures"] == 0]
-    unmapped_units = set(un["section"]) - set(unit_areas(report, data_dir)["section"])
+    mapped_units = set(unit_areas(report, data_dir)["section"])
+    measures = un[un["is_measure"]]
+    unmapped_measures = [s for s in measures["section"] if s not in mapped_units]
+    framing = un[~un["is_measure"]]
+    framing_mapped = [_framing_name(s) for s in framing["section"] if s in mapped_units]
     most = in_force["measures"].max()
     top = in_force[in_force["measures"] == most]
     with_figures = nn[nn["figures"] > 0]
     out = {
         "frameworks.mappings": str(len(cw)),
-        "frameworks.units": str(len(un)),
-        "frameworks.units_unmapped": str(len(unmapped_units)),
+        "frameworks.measures": str(len(measures)),
+        "frameworks.measures_unmapped": str(len(unmapped_measures)),
+        "frameworks.measures_mapped_word": share_word(len(measures) - len(unmapped_measures), len(measures)),
+        "frameworks.measures_unmapped_sections": listing([f"§{s}" for s in unmapped_measures]) if unmapped_measures else "none",
+        "frameworks.framing_mapped": (("both " if len(framing_mapped) == 2 else "") + listing(framing_mapped)) if framing_mapped else "neither the preamble nor the closing",
         "frameworks.areas_cited": str(len(cited)),
         "frameworks.areas_in_force": str(len(in_force)),
         "frameworks.docs_in_force": number_word(int(in_force["framework"].nunique())),
         "frameworks.areas_none": str(len(none)),
+        "frameworks.areas_none_framing": str(int((none["framing_units"] > 0).sum())),
         "frameworks.areas_none_list": "; ".join(f"{r['code']} {r['title_en']} ({r['title_zh']})" for r in none.to_dict("records")),
         "frameworks.not_named": str(len(nn)),
         "frameworks.not_named_figures": str(int(nn["figures"].sum())),
         "frameworks.not_named_with_figures": str(len(with_figures)),
         "frameworks.not_named_with_figures_word": (share_word(len(with_figures), len(nn)) if len(nn) else "none").capitalize(),
         "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]]) if len(with_figures) else "none",
-        "frameworks.top_area": listing([f"{r['code']} {r['title_en']}" for r in top.to_dict("records")]),
+        "frameworks.top_area": area_names(list(top["code"]), with_titles=True),
         "frameworks.top_area_measures": str(int(most)),
+        "frameworks.top_area_count": f"{int(most)} measures{' each' if len(top) > 1 else ''}",
         "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
     }
     ua, fa = unit_areas(report, data_dir), _figure_areas(report, data_dir)
     lens = summ[summ["relation"] == "later_lens"]
     out |= {
-        "frameworks.units_mapped_word": share_word(len(un) - len(unmapped_units), len(un)),
         "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens)) if len(lens) else "none",
     }
     not_cited = summ[summ["relation"] == "not_cited"]
     for part, g in ua.groupby("part"):
         mapped = set(g["area"])
-        out[f"frameworks.part_{part}.areas"] = ", ".join(c for c in cited["code"] if c in mapped)
-        out[f"frameworks.part_{part}.not_cited_areas"] = ", ".join(c for c in not_cited["code"] if c in mapped) or "none"
+        out[f"frameworks.part_{part}.areas"] = area_names([c for c in cited["code"] if c in mapped])
+        out[f"frameworks.part_{part}.not_cited_areas"] = area_names([c for c in not_cited["code"] if c in mapped])
     for fid, g in summ.groupby("framework", sort=False):
         answered = g[g["measures"] > 0]
         out[f"frameworks.{fid}.answered"] = str(len(answered))

@@ -371,7 +371,7 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.least": f"{least['title_en'][:1].lower()}{least['title_en'][1:]} ({least['title_zh']})", "p6.least_code": least["code"],
         "p6.least_measures": str(int(least["measures"])), "p6.least_parts": parts_of(least["sections"]),
         "p6.next_least": listing([f"{r['title_en'].lower()} ({r['measures']} measures)" for r in opinion.iloc[1:3].to_dict("records")]),
-        "p6.closing_areas": listing(closing),
+        "p6.closing_areas": crosswalk.area_names(closing),  # as a reader reads them, not as codes
         "p6.closing_measures": listing([str(int(by_code.loc[c, "measures"])) for c in closing]),
         "p6.full_year": f"{int(periods.get('full year', 0))} of {len(figs)} ({100 * periods.get('full year', 0) / len(figs):.0f}%)",
         "p6.october": str(int(periods.get("January to October", 0))), "p6.other": str(int(periods.get("other", 0))),

@@ -162,8 +162,25 @@ def configure_kernels() -> None:
     KernelManager.transport_encryption.default_value = "auto"
 
 
+# Where myst-nb saves a failing notebook's traceback: <outdir>/reports/<page>.err.log. Sphinx
+# never empties the output folder, so a log from an earlier failed run would be published with
+# the next good build (review 2, #50).
+REPORTS = "reports"
+
+
+def clear_stale_reports(outdir: Path) -> int:
+    """Remove the notebook tracebacks an earlier run left in ``outdir``; returns how many went."""
+    folder = outdir / REPORTS
+    if not folder.is_dir():
+        return 0
+    n = sum(1 for _ in folder.rglob("*.err.log"))
+    shutil.rmtree(folder)
+    return n
+
+
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     configure_kernels()
+    clear_stale_reports(HTML)  # this run's failures, if any, are the only ones left to read
     from lawgov.publish import warm_kernels
 
     with warm_kernels.in_this_process() as how:

@@ -35,8 +35,8 @@ def frameworks_table(data_dir=None):
                 for z, e, n in zip(fs["title_zh"], fs["title_en"], fs["document_no"])],
         "issued": fs["issued"],
         "relation": fs["relation_en"],
-        "areas": [f"{a} ({c} ✓, {l} ~, {u} ?)" if a else "none listed" for a, c, l, u in
-                  zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"])],
+        "areas": [(f"{a} ({c} ✓, {l} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
+                  for a, c, l, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
         "note": fs["confidence_note_en"].map(_esc),
     })
     return _gt(rows, ["doc", "note"], {"doc": "Document · 文件", "issued": "Issued", "relation": "Relation to the report",
@@ -46,6 +46,12 @@ def frameworks_table(data_dir=None):
 
 # Marks beside an area of a framework the report does not cite, or that post-dates it.
 _RELATION_MARK = {"not_cited": " <em>(not cited by the report)</em>", "later_lens": " <em>(later lens)</em>"}
+
+
+def _zh_title(area: pd.Series) -> str:
+    """An area's Chinese heading, marked where it is this project's rendering, not the document's."""
+    zh = f'<span lang="zh">{_esc(area["title_zh"])}</span>'
+    return f"{zh} <em>({_esc(analysis.ZH_RENDERED_EN)})</em>" if area["title_zh_rendered"] else zh
 
 
 def crosswalk_table(report: str | None = None, data_dir=None):
@@ -59,7 +65,7 @@ def crosswalk_table(report: str | None = None, data_dir=None):
         "section": cw["section"],
         "heading": [f'{_esc(out.loc[s, "title_en"])}<br><span lang="zh">{_esc(out.loc[s, "marker"])}{_esc(out.loc[s, "heading_zh"])}</span>'
                     for s in cw["section"]],
-        "area": [f'<code>{_esc(a)}</code> {_esc(ar.loc[a, "title_en"])}<br><span lang="zh">{_esc(ar.loc[a, "title_zh"])}</span>'
+        "area": [f'<code>{_esc(a)}</code> {_esc(ar.loc[a, "title_en"])}<br>{_zh_title(ar.loc[a])}'
                  + _RELATION_MARK.get(ar.loc[a, "relation"], "") for a in cw["area"]],
         "confidence": [CONFIDENCE_LABEL[ar.loc[a, "confidence"]] for a in cw["area"]],
         "reason": cw["reason_en"].map(_esc),
@@ -71,16 +77,17 @@ def crosswalk_table(report: str | None = None, data_dir=None):
 
 
 def gaps_table(report: str | None = None, data_dir=None):
-    """Parts of the frameworks in force in 2012 (cited or not) that no measure answers to."""
+    """Parts of the frameworks in force in 2012 (cited or not) that no measure answers to, and whether
+    the preamble or the closing does."""
     none = analysis.areas_without_measure(report, data_dir)
     rows = pd.DataFrame({
-        "area": [f'<code>{_esc(c)}</code> {_esc(t)}<br><span lang="zh">{_esc(z)}</span>'
-                 for c, t, z in zip(none["code"], none["title_en"], none["title_zh"])],
+        "area": [f'<code>{_esc(r["code"])}</code> {_esc(r["title_en"])}<br>{_zh_title(r)}' for _, r in none.iterrows()],
         "framework": none["framework"], "relation": none["relation_en"],
         "confidence": none["confidence"].map(CONFIDENCE_LABEL),
+        "framing": [f.capitalize() if f else "Nothing in the report" for f in none["framing"]],
     })
     return _gt(rows, ["area"], {"area": "Framework part", "framework": "Framework", "relation": "Relation to the report",
-                                "confidence": "Heading"})
+                                "confidence": "Heading", "framing": "Answered (no measure) by"})
 
 
 def not_named_table(report: str | None = None, data_dir=None):
