@@ -36,7 +36,7 @@ def speedup_readings(series: pd.DataFrame) -> str:
     """What ``charts.speedup_readings`` shows: processing time, base year = 100, under each reading."""
     first, last = int(series["year"].min()), int(series["year"].max())
     end = series[series["year"] == last]
-    readings = "; ".join(f"{r['label_en']}{' (solid: the reading the text supports)' if r['supported'] else ''}: "
+    readings = "; ".join(f"{r['label_en']}{' (solid: the reading the wording fits best)' if r['supported'] else ''}: "
                          f"{r['index']:.1f} in {last}" for r in end.to_dict("records"))
     return (f"Line chart of approval processing time, {first} = 100, from {first} to {last} under "
             f"{count_word(len(end), 'reading')} of the reported speed-ups. {readings}.")

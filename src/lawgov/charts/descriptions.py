@@ -82,7 +82,7 @@ def speedup(series: pd.DataFrame) -> str:
     lines = []
     for label, g in series.groupby("label_en", sort=False):
         points = ", ".join(f"{int(y)}: {v:.1f}" for y, v in zip(g["year"], g["index"]))
-        lines.append(f"{label} ({points}){' (solid: the reading the text supports)' if g['supported'].any() else ''}")
+        lines.append(f"{label} ({points}){' (solid: the reading the wording fits best)' if g['supported'].any() else ''}")
     base = int(series["year"].min())
     return (f"Line chart of processing time, {base} = 100, by year, one line per reading: {'; '.join(lines)}.")
 

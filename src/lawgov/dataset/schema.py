@@ -198,7 +198,7 @@ class Interpretation(Strict):
     id: Id
     formula: Literal["compound_reduction", "additive", "compound_speed"]
     label_en: str
-    supported: bool = Field(description="whether the wording of the text supports this reading")
+    supported: bool = Field(description="whether this is the reading the wording fits best (others may remain possible)")
     reason_en: str
 
 
