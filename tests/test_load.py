@@ -262,3 +262,21 @@ def test_pinyin_of_polyphonic_words_follows_their_meaning_here() -> None:
     assert g["出庭应诉"] == "chūtíng yìngsù"  # 应诉: respond to a suit
     assert g["电子监察"].startswith("diànzǐ ")
     assert pinyin("行政复议") == "xíngzhèng fùyì" and pinyin("率先") == "shuàixiān"
+
+
+def test_proper_nouns_are_capitalised_in_pinyin_and_nothing_else_is() -> None:
+    """GB/T 16159 writes a name with each word capitalised (the second review's #40): the terms
+    marked proper_noun in data/glossary.yaml, and only those."""
+    import yaml
+
+    terms = yaml.safe_load((REAL_DATA / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    marked = {t["id"] for t in terms if t.get("proper_noun")}
+    assert marked, "no term is marked proper_noun"
+    g = lawgov.glossary().set_index("id")["pinyin"]
+    for tid, text in g.items():
+        words = [w for w in text.replace(",", " ").split() if w[:1].isalpha()]
+        if tid in marked:
+            assert all(w[:1].isupper() for w in words), f"{tid}: {text!r} is a name, each word capitalised"
+        else:
+            assert not any(w[:1].isupper() for w in words), f"{tid}: {text!r} is not a name"
+    assert g["taihu_basin_regulation"] == "Tàihú Liúyù Guǎnlǐ Tiáolì"

@@ -21,9 +21,16 @@ def _words(zh: str) -> list[str]:
     return out
 
 
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 @cache
-def pinyin(zh: str) -> str:
-    """依法行政 -> 'yīfǎ xíngzhèng' (words from jieba; 西安 -> xī'ān as in standard orthography)."""
+def pinyin(zh: str, proper_noun: bool = False) -> str:
+    """依法行政 -> 'yīfǎ xíngzhèng' (words from jieba; 西安 -> xī'ān as in standard orthography).
+
+    A proper noun has each word capitalised (十八大 -> 'Shíbā Dà'), as the Basic Rules of the
+    Chinese Phonetic Alphabet Orthography (GB/T 16159) write names."""
     from pypinyin import Style
     from pypinyin import pinyin as _pinyin
 
@@ -44,5 +51,5 @@ def pinyin(zh: str) -> str:
         if w in _PUNCTUATION:  # 持证上岗、亮证执法 -> chízhèng shànggǎng, liàngzhèng zhífǎ
             out += _PUNCTUATION[w]
         else:
-            out += (" " if out else "") + w
+            out += (" " if out else "") + (_capitalised(w) if proper_noun else w)
     return out

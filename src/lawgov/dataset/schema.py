@@ -230,6 +230,8 @@ class Term(Strict):
     en: str = Field(min_length=1, description="the one English rendering used throughout the book")
     explanation_en: str = Field(min_length=1, description="one line on what it means in Chinese governance")
     also_en: list[str] = Field(default_factory=list, description="other renderings a reader may meet")
+    proper_noun: bool = Field(False, description="a name (of a law, an event, a body or a service): "
+                                                 "its pinyin capitalises each word, as the orthography does for proper nouns")
 
 
 class GlossaryFile(Strict):

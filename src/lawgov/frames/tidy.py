@@ -178,7 +178,7 @@ def glossary(ds: Dataset) -> pd.DataFrame:
                 first_use, first_offset = section_of(rd.headings, at), at
                 break
         rows.append({
-            "id": t.id, "zh": t.zh, "pinyin": pinyin(t.zh), "en": t.en, "also_en": list(t.also_en),
+            "id": t.id, "zh": t.zh, "pinyin": pinyin(t.zh, t.proper_noun), "en": t.en, "also_en": list(t.also_en),
             "explanation_en": t.explanation_en, "first_use": first_use, "first_offset": first_offset,
         })
     return _frame(rows, {
