@@ -121,25 +121,32 @@
 
   var LINE_PX = 13;  // one line of an axis label at the charts' 11 px and more
 
+  // The rows of every dataset the spec carries (named datasets and inline values).
+  function dataRows(spec) {
+    var sets = Object.keys(spec.datasets || {}).map(function (k) { return spec.datasets[k]; });
+    if (spec.data && spec.data.values) sets.push(spec.data.values);
+    return [].concat.apply([], sets);
+  }
+
+  function splitLabels(spec) {
+    return labelChannels(spec, { fields: {}, channels: [], views: [], offsets: {} });
+  }
+
   function wrapLabels(spec, max) {
-    var found = labelChannels(spec, { fields: {}, channels: [], views: [], offsets: {} }), fields = Object.keys(found.fields);
+    var found = splitLabels(spec), fields = Object.keys(found.fields);
     var bars = {};  // bars side by side in one row (yOffset): the row's band is shared by them
     var changed = false, before = 1, after = 1;
     if (!fields.length) return false;
-    function wrapRows(rows) {
-      (rows || []).forEach(function (row) {
-        fields.forEach(function (f) {
-          Object.keys(found.offsets).forEach(function (o) { bars[row[o]] = true; });
-          if (typeof row[f] !== "string") return;
-          var w = rewrap(row[f], max);
-          before = Math.max(before, row[f].split("|").length);
-          after = Math.max(after, w.split("|").length);
-          if (w !== row[f]) { row[f] = w; changed = true; }
-        });
+    dataRows(spec).forEach(function (row) {
+      Object.keys(found.offsets).forEach(function (o) { bars[row[o]] = true; });
+      fields.forEach(function (f) {
+        if (typeof row[f] !== "string") return;
+        var w = rewrap(row[f], max);
+        before = Math.max(before, row[f].split("|").length);
+        after = Math.max(after, w.split("|").length);
+        if (w !== row[f]) { row[f] = w; changed = true; }
       });
-    }
-    Object.keys(spec.datasets || {}).forEach(function (k) { wrapRows(spec.datasets[k]); });
-    if (spec.data && spec.data.values) wrapRows(spec.data.values);
+    });
     found.channels.forEach(function (ch) {
       var lists = [Array.isArray(ch.sort) ? ch.sort : null, ch.scale && Array.isArray(ch.scale.domain) ? ch.scale.domain : null];
       lists.forEach(function (list) {
@@ -161,14 +168,10 @@
 
   // The longest Latin line of the chart's split labels, in characters.
   function longestLine(spec) {
-    var fields = Object.keys(labelChannels(spec, { fields: {}, channels: [], views: [], offsets: {} }).fields), n = 0;
-    var sets = Object.keys(spec.datasets || {}).map(function (k) { return spec.datasets[k]; });
-    if (spec.data && spec.data.values) sets.push(spec.data.values);
-    sets.forEach(function (rows) {
-      rows.forEach(function (row) {
-        fields.forEach(function (f) {
-          if (typeof row[f] === "string") row[f].split("|").forEach(function (l) { if (LATIN.test(l)) n = Math.max(n, l.length); });
-        });
+    var fields = Object.keys(splitLabels(spec).fields), n = 0;
+    dataRows(spec).forEach(function (row) {
+      fields.forEach(function (f) {
+        if (typeof row[f] === "string") row[f].split("|").forEach(function (l) { if (LATIN.test(l)) n = Math.max(n, l.length); });
       });
     });
     return n;

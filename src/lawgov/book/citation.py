@@ -46,6 +46,14 @@ def _bib(kind: str, key: str, fields: dict[str, str]) -> str:
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
+def _row(df, key: str, what: str) -> dict[str, Any]:
+    """The row of df whose id is key, as a dict; KeyError naming the unknown figure or sentence."""
+    rows = df[df["id"] == key]
+    if rows.empty:
+        raise KeyError(f"unknown {what} {key!r}")
+    return rows.iloc[0].to_dict()
+
+
 def _url(meta: dict[str, Any], path: str = "") -> str:
     return f"{meta['url'].rstrip('/')}/{path}" if meta["url"] else ""
 
@@ -86,11 +94,7 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
 
     from lawgov.analysis.display import NUMBERS_PAGE, anchor, value_en
 
-    df = lawgov.figures(report, data_dir=data_dir)
-    rows = df[df["id"] == figure_id]
-    if rows.empty:
-        raise KeyError(f"unknown figure {figure_id!r}")
-    f = rows.iloc[0].to_dict()
+    f = _row(lawgov.figures(report, data_dir=data_dir), figure_id, "figure")
     m = _citation_meta()
     href = f"{NUMBERS_PAGE}.html#{anchor(figure_id)}"
     url = _url(m, href)
@@ -119,11 +123,7 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
 
     from lawgov.book.parallel import sentence_href
 
-    df = lawgov.sentences(report, data_dir=data_dir)
-    rows = df[df["id"] == sentence_id]
-    if rows.empty:
-        raise KeyError(f"unknown sentence {sentence_id!r}")
-    s = rows.iloc[0].to_dict()
+    s = _row(lawgov.sentences(report, data_dir=data_dir), sentence_id, "sentence")
     m = _citation_meta()
     href = sentence_href(sentence_id)
     url = _url(m, href)
