@@ -19,6 +19,9 @@
   break after an underscore (``<wbr>``), so its column can be narrow without cutting a word.
 - **No unused theme CSS.** The themes' stylesheets lose the rules whose classes no built
   page or script of the site contains (``lawgov_unused_css``): about 300 KB of a first visit.
+- **Charts without Altair's loader.** Each chart's script loses the 2 KB that would fetch
+  Vega from a CDN (the page has the bundle already) and its spec is written compactly, its
+  characters as themselves (``lawgov.publish.vega.compact_charts``).
 - **One copy of a table's stylesheet.** great-tables writes the same 8.8 KB stylesheet
   into every table, scoped by the table's random id; identical copies on a page are merged
   into one, scoped by ``:is(#id1, #id2, ...)`` (same rules, same specificity).
@@ -32,6 +35,7 @@ from urllib.parse import quote
 from sphinx.errors import ExtensionError
 
 import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
+from lawgov.publish.vega import compact_charts
 
 FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com, icons CC BY 4.0"
 
@@ -212,7 +216,7 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
     # docutils marks a bibliography entry role="doc-biblioentry" inside a role="list": DPUB-ARIA 1.1
     # deprecates that role for "listitem", and axe reads the list as owning the entries' backlinks.
     html = BIBLIOENTRY.sub(r'\1role="listitem"', html)
-    return merge_table_styles(html)
+    return merge_table_styles(compact_charts(html))
 
 
 def install(app) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lawgov.book.citation import cite_chart
 from lawgov.book.links import CHARTS_DIR
-from lawgov.publish.vega import current_versions
+from lawgov.publish.vega import current_versions, embedded
 
 LINE_CLASS = "lawgov-chart-downloads"
 CSV_BOM = "\ufeff"
@@ -57,18 +57,6 @@ class Chart:
     number: str  # "Fig. 16", as the page numbers it
 
 
-def _embedded(script: str) -> tuple[dict, dict] | None:
-    """(spec, embed options) of an Altair chart script, or None for any other script."""
-    if "vegaEmbed" not in script or "})(" not in script:
-        return None
-    decoder = json.JSONDecoder()
-    start = script.rindex("})(") + 3
-    spec, end = decoder.raw_decode(script, start)
-    rest = script[end:].lstrip().lstrip(",").lstrip()
-    options, _ = decoder.raw_decode(rest) if rest.startswith("{") else ({}, 0)
-    return spec, options
-
-
 def _text(fragment: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", fragment))).strip()
 
@@ -84,12 +72,12 @@ def charts_in(page_html: str, page: str) -> list[Chart]:
         caption = _CAPTION_TEXT.search(body)
         number = _CAPTION_NUMBER.search(body)
         for s in _SCRIPT.finditer(body):
-            found = _embedded(s.group(1))
+            found = embedded(s.group(1))
             if found:
                 inside += 1
                 out.append(Chart(page, m.group(1), found[0], found[1], _text(caption.group(1)) if caption else "",
                                  _text(number.group(1)) if number else ""))
-    total = sum(1 for s in _SCRIPT.finditer(page_html) if _embedded(s.group(1)))
+    total = sum(1 for s in _SCRIPT.finditer(page_html) if embedded(s.group(1)))
     if total != inside:
         raise ChartError(f"{page}: {total - inside} chart(s) outside a named figure (give the cell a "
                          f"mystnb.figure.name: fig-...), so they cannot be downloaded or cited")

@@ -170,21 +170,68 @@ if __name__ == "__main__":  # pragma: no cover - manual use
 # --- the charts a built page holds -------------------------------------------------------
 
 _DIV_ID = re.compile(r"altair-viz-[0-9a-f]{32}")
+_SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
+# Altair's HTML for one chart: a stylesheet scoped to its container, the container, and a
+# script ``(function(spec, embedOpt){ <CDN loader> })(SPEC, OPTIONS);`` (2 KB of loader each).
+_ALTAIR_OUTPUT = re.compile(
+    r'<style>\s*#(?P<id>altair-viz-[0-9a-f]{32})\.vega-embed \{[^<]*</style>\s*'
+    r'<div id="(?P=id)"></div>\s*<script type="text/javascript">(?P<script>.*?)</script>', re.S)
+# What stays safe inside <script>: no "</script>", "<!--", entity or line-separator tricks.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embedded(script: str) -> tuple[dict, dict] | None:
+    """(spec, embed options) of a chart's script, or None for any other script.
+
+    Both Altair's template and :func:`compact_charts`' form call
+    ``(function(spec, embedOpt){...vegaEmbed...})({spec}, {embed options})``.
+    """
+    if "vegaEmbed" not in script or "})(" not in script:
+        return None
+    decoder = json.JSONDecoder()
+    spec, end = decoder.raw_decode(script, script.rindex("})(") + 3)
+    rest = script[end:].lstrip().lstrip(",").lstrip()
+    options, _ = decoder.raw_decode(rest) if rest.startswith("{") else ({}, 0)
+    return spec, options
+
+
+def chart_scripts(html: str) -> list[tuple[dict, dict]]:
+    """(spec, embed options) of every chart in a page (or a notebook output's HTML), in order."""
+    return [found for m in _SCRIPT.finditer(html) if (found := embedded(m.group(1)))]
 
 
 def chart_specs(html: str) -> list[str]:
-    """Every Altair chart's spec in a page (or a notebook output's HTML), in order.
+    """Every chart's spec in a page (or a notebook output's HTML), in order.
 
     Each is JSON with sorted keys, the random container id Altair gives each rendering
     replaced by ``altair-viz-ID``: the same chart gives the same text in every build.
-    Altair's HTML calls ``(function(spec, embedOpt){...})({spec}, {embed options})``.
     """
-    out = []
-    decoder = json.JSONDecoder()
-    for m in re.finditer(r"<script[^>]*>(.*?)</script>", html, re.S):
-        script = m.group(1)
-        if "vegaEmbed" not in script or "})(" not in script:
-            continue
-        spec, _ = decoder.raw_decode(script, script.rindex("})(") + 3)
-        out.append(_DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False)))
-    return out
+    return [_DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False))
+            for spec, _ in chart_scripts(html)]
+
+
+def _script_json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def compact_charts(html: str) -> str:
+    """A built page's charts without Altair's CDN loader, the same spec in compact JSON.
+
+    The page loads the bundle before any chart (``vegaEmbed`` is defined when the chart's
+    script runs), so the loader has nothing to do; the container's scoped stylesheet is
+    one rule of lawgov.css. Characters are written as themselves, not ``\\uXXXX``, except
+    those that could end or confuse the script. On the writing page this is about a quarter
+    of its HTML. Notebook outputs (JupyterLab, downloads) keep Altair's template.
+    """
+    def compact(m: re.Match) -> str:
+        found = embedded(m.group("script"))
+        if found is None:
+            return m.group(0)
+        spec, options = found
+        div = m.group("id")
+        return (f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{vegaEmbed("#{div}", spec, embedOpt)'
+                f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
+                f'}})({_script_json(spec)}, {_script_json(options)});</script>')
+
+    return _ALTAIR_OUTPUT.sub(compact, html)
