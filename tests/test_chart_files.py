@@ -81,6 +81,24 @@ def test_several_datasets_are_told_apart():
     assert rows[0]["a"] == "1" and rows[0]["b"] == "" and rows[3]["a"] == "2.5"
 
 
+def test_a_looked_up_table_is_joined_into_the_rows_that_look_it_up():
+    """A chart whose cells look up their titles (an Altair transform_lookup) gets a CSV of the
+    rows as drawn: each cell with its area's fields, the areas not listed on their own."""
+    import altair as alt
+    import pandas as pd
+
+    cells = pd.DataFrame({"area": ["a.1", "a.2", "a.1", "b.9"], "n": [1, 2, 3, 4]})
+    areas = pd.DataFrame({"area": ["a.1", "a.2"], "title": ["First", "第二"], "unused": ["x", "y"]})
+    chart = alt.Chart(cells).transform_lookup(lookup="area", from_=alt.LookupData(areas, key="area", fields=["title"])
+                                              ).mark_bar().encode(x="n:Q", y="title:N")
+    spec = alt.vconcat(chart, chart.properties(title="again")).to_dict()
+    assert len(spec["datasets"]) == 2
+    rows = _rows(cf.chart_csv(spec))
+    assert [(r["area"], r["n"], r["title"]) for r in rows] == [("a.1", "1", "First"), ("a.2", "2", "第二"),
+                                                                ("a.1", "3", "First"), ("b.9", "4", "")]
+    assert "unused" not in rows[0] and "dataset" not in rows[0]
+
+
 def test_lines_are_escaped_and_never_doubled(two_charts):
     page, *_ = two_charts
     found = cf.charts_in(page, "p9-test")

@@ -12,6 +12,9 @@
 - **Scripts only where they serve.** The Vega bundle (877 KB) and the chart fitter only on
   pages with a chart; copy buttons and code colours only with a code block; tab and toggle
   scripts only with tabs or toggles (PAGE_ASSETS).
+- **No Bootstrap script.** The theme's 80 KB Bootstrap bundle served a download menu,
+  button tooltips and "back to top"; ``lawgov-ui.js`` (2 KB) does those (the tooltips are
+  the buttons' native titles), and the CSS of Bootstrap components nothing shows goes.
 - **Search scripts only where they search.** The theme loads Sphinx's search code and the
   110 KB search index on every page for "search as you type", which the book leaves off;
   the search box only submits to search.html, which loads them itself.
@@ -28,6 +31,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -41,7 +45,7 @@ FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com,
 
 # Icons the theme's templates (and its scripts) show, by class: Font Awesome solid names.
 ICONS = {name: name for name in (
-    "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download",
+    "angle-left", "angle-right", "arrow-up", "bars", "chevron-down", "circle-half-stroke", "download",
     "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun", "xmark")}
 # Classes that style an icon rather than name one.
 NOT_ICONS = {"fa", "fas", "far", "fab", "fa-solid", "fa-regular", "fa-brands", "fa-lg",
@@ -64,6 +68,11 @@ PSEUDO_ICONS = {
 
 FA_SCRIPT = re.compile(r'\s*(?:<!-- So that users can add custom icons -->\s*)?'
                        r'<script\b[^>]*\bsrc="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
+# Bootstrap's bundle (80 KB) -> lawgov-ui.js, which does the little the book needs of it.
+BOOTSTRAP_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*_static/scripts/bootstrap\.js[^"]*" />')
+BOOTSTRAP_SCRIPT = re.compile(r'<script defer src="([^"]*_static/)scripts/bootstrap\.js[^"]*"></script>')
+UI_JS = Path(__file__).parent / "static" / "lawgov-ui.js"
+UI_VERSION = hashlib.sha256(UI_JS.read_bytes()).hexdigest()[:8]
 SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
                             r'|searchindex\.js)"></script>')
 # What a page loads only if it has what the asset serves (every page gets every asset from
@@ -202,6 +211,10 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
     html = FA_SCRIPT.sub("", html)
     if "fontawesome.js" in html:
         raise ExtensionError(f"lawgov_light: {pagename} still loads fontawesome.js (the theme changed how)")
+    html = BOOTSTRAP_PRELOAD.sub("", html)
+    html = BOOTSTRAP_SCRIPT.sub(lambda m: f'<script defer src="{m.group(1)}lawgov-ui.js?v={UI_VERSION}"></script>', html)
+    if "bootstrap.js" in html:
+        raise ExtensionError(f"lawgov_light: {pagename} still loads bootstrap.js (the theme changed how)")
     if pagename != "search" and not search_as_you_type:
         html = SEARCH_SCRIPTS.sub("", html)
     for tags, needed in PAGE_ASSETS:
@@ -286,10 +299,11 @@ def trim_output(app, exception) -> None:
     theme_css = static / "styles" / "pydata-sphinx-theme.css"
     if theme_css.exists():
         theme_css.write_text(without_font_awesome(theme_css.read_text(encoding="utf-8")), encoding="utf-8")
-    # then every theme stylesheet without the rules no page can use (lawgov_unused_css)
-    lawgov_unused_css.prune_theme_css(Path(app.outdir), top_level_rules)
-    for leftover in (static / "scripts").glob("fontawesome.js*"):
+    for leftover in [*(static / "scripts").glob("fontawesome.js*"), *(static / "scripts").glob("bootstrap.js*")]:
         leftover.unlink()
+    # then every theme stylesheet without the rules no page can use (lawgov_unused_css): with
+    # Bootstrap's script gone, the rules of components only it named (modal, carousel ...) go too
+    lawgov_unused_css.prune_theme_css(Path(app.outdir), top_level_rules)
     fonts = static / "vendor" / "fontawesome"
     if fonts.is_dir():
         for f in sorted(fonts.rglob("*"), reverse=True):

@@ -184,3 +184,30 @@ def test_search_finds(visit, built_book, query: str):
     page.screenshot(path=str(SCREENSHOTS / f"search-{query}.png"), full_page=True)
     assert record.blocked == []
     assert record.console_errors == [], record.console_errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_download_menu_works_without_bootstrap(visit, built_book, width: int):
+    """The header's download menu (lawgov-ui.js in the place of the theme's Bootstrap bundle):
+    a click opens it on the screen, Escape and a click elsewhere close it; no page ships
+    or loads bootstrap.js."""
+    assert not list(built_book.rglob("bootstrap.js")), "bootstrap.js is in the built book"
+    record = visit("p6-closing.html")
+    page = record.page
+    page.set_viewport_size({"width": width, "height": 800})
+    menu = page.locator(".dropdown-download-buttons .dropdown-menu")
+    toggle = page.locator(".dropdown-download-buttons .dropdown-toggle")
+    assert not menu.is_visible()
+    toggle.click()
+    box = menu.bounding_box()
+    assert menu.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, f"menu off the screen: {box}"
+    assert menu.locator("a, button").count() >= 1
+    page.mouse.move(5, 790)  # the theme also opens the menu while the pointer is over its button
+    page.keyboard.press("Escape")
+    assert not menu.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    page.mouse.click(5, 790)
+    assert not menu.is_visible()
+    assert not any("bootstrap" in r for r in page.evaluate("[...document.scripts].map(s => s.src)"))
+    assert record.console_errors == []

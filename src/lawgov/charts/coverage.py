@@ -23,8 +23,16 @@ FRAMEWORK_SHORT = {
 }
 
 
-def _panel(data: pd.DataFrame, title: str, x_field: str, x_order: list[str], vmax: int, show_x: bool) -> alt.LayerChart:
-    base = alt.Chart(data, title=alt.Title(title, fontSize=13, anchor="start")).encode(
+# What a cell draws, and what it looks up from its area (once per area, not once per cell).
+CELL_FIELDS = ["row_label", "area", "cell", "measures", "figures", "measures_in_row"]
+AREA_FIELDS = ["area", "area_order", "y_label", "area_title_en", "area_title_zh", "confidence"]
+
+
+def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, x_order: list[str], vmax: int,
+           show_x: bool) -> alt.LayerChart:
+    base = alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start")).transform_lookup(
+        lookup="area", from_=alt.LookupData(areas, key="area", fields=AREA_FIELDS[1:]),
+    ).encode(
         x=alt.X(f"{x_field}:N", sort=x_order, title=None,
                 axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
@@ -77,17 +85,15 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
                        zip(data["confidence"], data["area"], data["area_title_en"])]
     vmax = int(data["measures"].max())
     description = description or _heatmap_text(data)
-    # Only what the panels draw or show in the tooltip goes into the page (each panel
-    # inlines its rows); the matrix's other columns would only add weight.
-    drawn = ["framework", "row_label", "y_label", "area_order", "cell", "area", "area_title_en", "area_title_zh",
-             "confidence", "measures", "figures", "measures_in_row"]
-    data = data[[c for c in drawn if c in data]]
+    # Only what the panels draw or show in the tooltip goes into the page, and each area's
+    # titles once (one table of areas that every panel looks up), not once per cell.
+    areas = data[AREA_FIELDS].drop_duplicates("area").reset_index(drop=True)
     panels = []
     frameworks = list(dict.fromkeys(data["framework"]))
     for i, fw in enumerate(frameworks):
-        sub = data[data["framework"] == fw].drop(columns="framework")
+        sub = data[data["framework"] == fw]
         step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
-        panels.append(_panel(sub, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0).properties(
-            width=alt.Step(cell_width), height=alt.Step(step)))
+        panels.append(_panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0)
+                      .properties(width=alt.Step(cell_width), height=alt.Step(step)))
     chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
     return describe(chart, description)

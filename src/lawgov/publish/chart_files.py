@@ -90,10 +90,42 @@ def charts_in(page_html: str, page: str) -> list[Chart]:
 # --- the data ------------------------------------------------------------------------------
 
 
+def _lookups(node, data: str | None = None, found: dict | None = None) -> dict[str, list[dict]]:
+    """dataset name -> the lookup transforms applied to its rows (a view's transforms act on the
+    nearest ``data`` above them)."""
+    found = {} if found is None else found
+    if isinstance(node, list):
+        for child in node:
+            _lookups(child, data, found)
+    elif isinstance(node, dict):
+        if isinstance(node.get("data"), dict) and "name" in node["data"]:
+            data = node["data"]["name"]
+        for t in node.get("transform") or []:
+            if isinstance(t, dict) and "lookup" in t and data is not None and t not in found.setdefault(data, []):
+                found[data].append(t)
+        for key, value in node.items():
+            if key not in ("datasets", "transform", "data"):
+                _lookups(value, data, found)
+    return found
+
+
+def _joined(rows: list[dict], lookups: list[dict], named: dict[str, list[dict]]) -> list[dict]:
+    for t in lookups:
+        source = named[t["from"]["data"]["name"]]
+        index = {r.get(t["from"]["key"]): r for r in source}
+        fields = t["from"].get("fields") or [k for r in source for k in r]
+        rows = [{**row, **{f: index.get(row.get(t["lookup"]), {}).get(f) for f in dict.fromkeys(fields)}} for row in rows]
+    return rows
+
+
 def datasets(spec: dict) -> list[list[dict]]:
     """The rows of every dataset a spec draws, in the order the spec names them: its
-    ``datasets`` and any inline ``data.values``."""
-    found: list[list[dict]] = list((spec.get("datasets") or {}).values())
+    ``datasets`` and any inline ``data.values``. A dataset a lookup transform reads is joined
+    into the rows that look it up (as the chart draws them), not listed on its own."""
+    named: dict[str, list[dict]] = spec.get("datasets") or {}
+    lookups = _lookups(spec)
+    sources = {t["from"]["data"]["name"] for ts in lookups.values() for t in ts}
+    found = [_joined(rows, lookups.get(name, []), named) for name, rows in named.items() if name not in sources]
     stack = [spec]
     while stack:
         node = stack.pop(0)
