@@ -197,6 +197,8 @@ def merge_table_styles(html: str) -> str:
     return html
 
 
+# The sidebar's expander of a chapter with pages under it: a <summary> holding only an icon.
+TOC_EXPANDER = re.compile(r'(<a class="[^"]*reference internal[^"]*" href="[^"]*">([^<]*)</a><details[^>]*>)<summary>')
 BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]+" )role="doc-biblioentry"')
 
 
@@ -229,6 +231,8 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
     # docutils marks a bibliography entry role="doc-biblioentry" inside a role="list": DPUB-ARIA 1.1
     # deprecates that role for "listitem", and axe reads the list as owning the entries' backlinks.
     html = BIBLIOENTRY.sub(r'\1role="listitem"', html)
+    # the theme's expander says nothing to a screen reader (axe: summary-name): name it
+    html = TOC_EXPANDER.sub(lambda m: f'{m.group(1)}<summary aria-label="Pages under {m.group(2).replace(chr(34), "&quot;")}">', html)
     return merge_table_styles(compact_charts(html))
 
 
