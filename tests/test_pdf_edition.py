@@ -110,6 +110,15 @@ def test_the_title_page_names_the_book(edition):
     assert not re.search(r"^\s*1\s*$", first, re.M), "the title page carries a page number"
 
 
+def test_every_page_of_the_book_is_a_chapter_of_the_pdf():
+    """Pages nested under a chapter in _toc.yml (its sections) are chapters too, in reading order."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from lawgov.book.paths import BOOK
+
+    assert [c.doc for c in toc_chapters()] == list(parse_toc_yaml(BOOK / "_toc.yml"))
+
+
 def test_the_contents_list_every_chapter_at_the_page_it_starts_on(edition):
     entries = _contents(edition)
     chapters = toc_chapters()

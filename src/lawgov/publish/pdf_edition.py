@@ -41,11 +41,15 @@ def toc_chapters() -> list[Chapter]:
     """The book's chapters in reading order, from ``book/_toc.yml``, each with its part caption."""
     import yaml
 
+    def with_sections(entries: list[dict], group: str) -> list[Chapter]:
+        # a page listed under a chapter (its ``sections``) prints as a chapter of its own, after it
+        return [ch for c in entries for ch in [Chapter(c["file"], group), *with_sections(c.get("sections", []), group)]]
+
     toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
     out = [Chapter(toc["root"], "")]
     for part in toc.get("parts", []):
-        out += [Chapter(c["file"], part.get("caption", "")) for c in part.get("chapters", [])]
-    out += [Chapter(c["file"], "") for c in toc.get("chapters", [])]
+        out += with_sections(part.get("chapters", []), part.get("caption", ""))
+    out += with_sections(toc.get("chapters", []), "")
     return out
 
 
@@ -139,7 +143,7 @@ PREPARE_JS = r"""(arg) => {
     else { const span = document.getElementById('document-' + doc); box = span ? span.nextElementSibling : null; }
     if (!box) { out.push(null); return; }
     box.classList.add('lawgov-chapter'); box.dataset.chapter = String(i);
-    const h = box.querySelector('h1, h2');
+    const h = box.querySelector(':scope > :is(h1, h2, h3)');  // a page nested under a chapter has a lower heading
     let [en, zh] = clean(h).split(' · ');
     if (i === 0) { [en, zh] = arg.intro; }
     h.classList.add('lawgov-chapter-title');
