@@ -134,7 +134,8 @@ def test_heatmap_is_described_bilingual_and_marks_confidence():
     spec = c.to_dict()
     assert spec["description"] == "d"
     assert _tooltip_has_chinese(c)
-    labels = {r["y_label"] for d in spec["datasets"].values() for r in d}
+    labels = {r["y_label"] for d in spec["datasets"].values() for r in d if "y_label" in r}  # the areas' table
+    assert labels
     # every mark the drawn areas carry is on a label (the 2015 areas are confirmed: no "?" is due)
     from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL
 

@@ -21,11 +21,9 @@ from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 from lawgov.analysis.wording import listing, number_word, share_word
 
-# Frameworks whose areas are confirmed from an English source only (the 2015 Outline, from the
-# government's English summary): the Chinese headings in data/frameworks.yaml are this
-# project's renderings, and are marked so beside the area's own (confirmed) mark. The
-# framework's confidence_note_en says the same; shared/reference/frameworks.md, "2015 Outline".
-ZH_RENDERED = frozenset({"outline-2015"})
+# A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
+# title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
+# only) has them marked so beside the area's own confidence mark.
 ZH_RENDERED_EN = "Chinese heading: this project's rendering"
 
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
@@ -51,11 +49,12 @@ def areas(data_dir=None) -> pd.DataFrame:
 
     fw = _api.frameworks(data_dir=data_dir)
     out = fw[["framework", "framework_title_zh", "framework_document_no", "framework_relation_to_report", "code",
-              "title_zh", "title_en", "confidence"]].rename(columns={"framework_relation_to_report": "relation"})
+              "title_zh", "title_en", "confidence", "framework_title_zh_source"]].rename(
+        columns={"framework_relation_to_report": "relation"})
     out["part_no"] = out["code"].str.split(".").str[1].astype(int)
     out["relation_en"] = out["relation"].map(RELATION_EN)
     out["label"] = [f"{c} {t}" for c, t in zip(out["code"], out["title_en"])]
-    out["title_zh_rendered"] = out["framework"].isin(ZH_RENDERED)
+    out["title_zh_rendered"] = out.pop("framework_title_zh_source") == "rendered"
     return out.reset_index(drop=True)
 
 
@@ -220,7 +219,7 @@ def frameworks_summary(data_dir=None) -> pd.DataFrame:
         rows.append({"framework": f.id, "title_zh": f.title_zh, "title_en": f.title_en, "document_no": f.document_no,
                      "issued": f.issued, "relation": f.relation_to_report, "relation_en": RELATION_EN[f.relation_to_report],
                      "areas": len(f.areas), **{c: conf.count(c) for c in CONFIDENCE_ORDER},
-                     "title_zh_rendered": f.id in ZH_RENDERED,
+                     "title_zh_rendered": f.title_zh_source == "rendered",
                      "confidence_note_en": f.confidence_note_en})
     return pd.DataFrame(rows)
 

@@ -263,6 +263,9 @@ class Framework(Strict):
     issued: str = Field(description="ISO date or year of issue")
     relation_to_report: Literal["cited", "not_cited", "later_lens"]
     confidence_note_en: str
+    title_zh_source: Literal["document", "rendered"] = Field(
+        "document", description="where the areas' Chinese headings come from: the document's own text, or this "
+                                "project's rendering (the document's Chinese headings were not checked)")
     areas: list[FrameworkArea]
 
 

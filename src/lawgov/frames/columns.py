@@ -200,16 +200,21 @@ def resources() -> list[Resource]:
             _api("frameworks"),
             [(schema.FrameworkArea, {}),
              (schema.Framework, {"framework": "id", **{f"framework_{k}": k for k in
-                                 ("title_zh", "title_en", "document_no", "issued", "relation_to_report", "confidence_note_en")}})],
+                                 ("title_zh", "title_en", "document_no", "issued", "relation_to_report", "confidence_note_en",
+                                  "title_zh_source")}})],
             {"framework": Col("framework id, e.g. outline-2004", required=True),
              **_in_both("framework_title", "the framework's title", required=True),
              "framework_relation_to_report": Col("cited: the report names it; not_cited: in force in 2012 but not named; later_lens: issued after 2012, used as a lens", required=True),
              "framework_confidence_note_en": Col("how far the framework's text and structure were verified", required=True),
+             "framework_title_zh_source": Col("document: the areas' Chinese titles are the document's own; rendered: "
+                                              "this project's rendering (the document's Chinese headings were not checked)",
+                                              required=True),
              **_in_both("title", "the area's title", required=True),
              "confidence": Col("whether the area's title and numbering are confirmed, likely or unverified", required=True)},
             ["code"],
             enums={"confidence": ["confirmed", "likely", "unverified"],
-                   "framework_relation_to_report": ["cited", "not_cited", "later_lens"]},
+                   "framework_relation_to_report": ["cited", "not_cited", "later_lens"],
+                   "framework_title_zh_source": ["document", "rendered"]},
         ),
         Resource(
             "sentences", "Sentences and translation", "Every sentence of the report body, verbatim, with this project's English translation (the parallel text), in reading order.",

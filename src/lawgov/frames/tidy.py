@@ -199,7 +199,8 @@ def frameworks(ds: Dataset) -> pd.DataFrame:
         for area in e.model.areas:
             rows.append({f"framework_{k}" if k != "id" else "framework": v for k, v in fw.items()} | area.model_dump())
     cols = ["framework", "framework_title_zh", "framework_title_en", "framework_document_no", "framework_issued",
-            "framework_relation_to_report", "framework_confidence_note_en", "code", "title_zh", "title_en", "confidence"]
+            "framework_relation_to_report", "framework_confidence_note_en", "framework_title_zh_source", "code",
+            "title_zh", "title_en", "confidence"]
     return _frame(rows, {c: "string" for c in cols})
 
 
