@@ -86,6 +86,48 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     )
 
 
+def call_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``lawgov ARGS`` called in this process, as ``python -m lawgov`` would run it.
+
+    For the many-case corpora (tests/defences/test_bad_data.py): starting Python and
+    importing the stack per case cost seconds each. What a fresh process would see is kept:
+    no LAWGOV_DATA, nothing loaded before (the in-process dataset cache is emptied), every
+    warning Python shows by default written to stderr, and an escaping exception written as
+    the interpreter would, traceback and exit 1. ``run_cli`` keeps the real process.
+    """
+    import contextlib
+    import io
+    import traceback
+    import warnings
+
+    from lawgov import cli
+    from lawgov.frames import loaders
+
+    hidden = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.pop("LAWGOV_DATA", None)
+    loaders._CACHE.clear()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+            except BaseException:  # noqa: BLE001 - what the interpreter would print
+                traceback.print_exc()
+                code = 1
+            for w in caught:
+                if not issubclass(w.category, hidden):
+                    err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno))
+    finally:
+        loaders._CACHE.clear()
+        if saved is not None:
+            os.environ["LAWGOV_DATA"] = saved
+    return subprocess.CompletedProcess(["lawgov", *args], code, out.getvalue(), err.getvalue())
+
+
 def line_of(path: Path, text: str, nth: int = 1) -> int:
     """1-based number of the ``nth`` line of ``path`` that contains ``text``."""
     hits = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
