@@ -29,6 +29,25 @@ SEED = REPO.parent / "shared" / "seed" / "kunshan-2012-yifa-xingzheng-report.txt
 SOURCE_SHA256 = "68ad8a75974d51c2c0b9fa4a19be202822ac7f494025a2eb85025b9d629d618d"
 
 
+# Modules whose tests hold one xdist worker for a minute or more (JupyterLab running two
+# chapters, cold and warm kernels executing chapters, a wheel built and installed in a new
+# venv, fresh exports and notebook runs, the PDF read page by page): started first, so the
+# short tests fill the end of the run and neither worker waits on the other ("--dist
+# worksteal" in pyproject.toml then moves what is left from the busier worker).
+STARTED_FIRST = (
+    "browser/test_lab.py", "defences/test_warm_kernels.py", "test_wheel.py",
+    "defences/test_reproducibility.py", "test_pdf_edition.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        where = item.path.relative_to(Path(__file__).parent).as_posix()
+        return STARTED_FIRST.index(where) if where in STARTED_FIRST else len(STARTED_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each module, and of the rest, is kept
+
+
 def real_body() -> str:
     report = yaml.safe_load((REAL_DATA / "reports.yaml").read_text(encoding="utf-8"))[0]
     text = (REAL_DATA / report["source"]).read_text(encoding="utf-8")
