@@ -29,6 +29,25 @@ SEED = REPO.parent / "shared" / "seed" / "kunshan-2012-yifa-xingzheng-report.txt
 SOURCE_SHA256 = "68ad8a75974d51c2c0b9fa4a19be202822ac7f494025a2eb85025b9d629d618d"
 
 
+# Modules whose tests hold one xdist worker for a minute or more (JupyterLab running two
+# chapters, cold and warm kernels executing chapters, a wheel built and installed in a new
+# venv, fresh exports and notebook runs, the PDF read page by page): started first, so the
+# short tests fill the end of the run and neither worker waits on the other ("--dist
+# worksteal" in pyproject.toml then moves what is left from the busier worker).
+STARTED_FIRST = (
+    "browser/test_lab.py", "defences/test_warm_kernels.py", "test_wheel.py",
+    "defences/test_reproducibility.py", "test_pdf_edition.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        where = item.path.relative_to(Path(__file__).parent).as_posix()
+        return STARTED_FIRST.index(where) if where in STARTED_FIRST else len(STARTED_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each module, and of the rest, is kept
+
+
 def real_body() -> str:
     report = yaml.safe_load((REAL_DATA / "reports.yaml").read_text(encoding="utf-8"))[0]
     text = (REAL_DATA / report["source"]).read_text(encoding="utf-8")
@@ -84,6 +103,48 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         [sys.executable, "-m", "lawgov", *args],
         capture_output=True, text=True, encoding="utf-8", env=base | (env or {}), timeout=120,
     )
+
+
+def call_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``lawgov ARGS`` called in this process, as ``python -m lawgov`` would run it.
+
+    For the many-case corpora (tests/defences/test_bad_data.py): starting Python and
+    importing the stack per case cost seconds each. What a fresh process would see is kept:
+    no LAWGOV_DATA, nothing loaded before (the in-process dataset cache is emptied), every
+    warning Python shows by default written to stderr, and an escaping exception written as
+    the interpreter would, traceback and exit 1. ``run_cli`` keeps the real process.
+    """
+    import contextlib
+    import io
+    import traceback
+    import warnings
+
+    from lawgov import cli
+    from lawgov.frames import loaders
+
+    hidden = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.pop("LAWGOV_DATA", None)
+    loaders._CACHE.clear()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+            except BaseException:  # noqa: BLE001 - what the interpreter would print
+                traceback.print_exc()
+                code = 1
+            for w in caught:
+                if not issubclass(w.category, hidden):
+                    err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno))
+    finally:
+        loaders._CACHE.clear()
+        if saved is not None:
+            os.environ["LAWGOV_DATA"] = saved
+    return subprocess.CompletedProcess(["lawgov", *args], code, out.getvalue(), err.getvalue())
 
 
 def line_of(path: Path, text: str, nth: int = 1) -> int:

@@ -2,11 +2,17 @@
 
 Every case is a declarative row - a name, the file it breaks, how, and the words the one
 problem line must hold - applied to a fresh copy of the real ``data/`` in tmp_path. For
-each, ``python -m lawgov validate --data DIR`` must exit 1 and print exactly one problem
+each, ``lawgov validate --data DIR`` must exit 1 and print exactly one problem
 line (``FILE:LINE: ...`` when the problem has a line, ``FILE: ...`` otherwise) and the count,
 with no Python traceback; and ``python -m lawgov export OUT --data DIR`` must exit 1 and
 leave OUT as it was: absent when it was absent, byte for byte the previous export when
 there was one.
+
+The command runs in this test's process (``conftest.call_cli``: a fresh process's view,
+warnings and any traceback written to stderr as the interpreter would), except for the
+cases in ``IN_A_REAL_PROCESS``, one of each kind of input that could behave otherwise in
+a real ``python -m lawgov`` (undecodable bytes, non-ASCII problem text, a directory, a
+huge file): there the exit status and stderr are the interpreter's own.
 
 ``tests/test_validate_errors.py`` pins the exact text of one case per class of error on
 the small fixture data; the rows here are other ways to be wrong (other files, other
@@ -23,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REAL_DATA, run_cli
+from conftest import REAL_DATA, call_cli, run_cli
 
 FIG = "figures/kunshan-2012.yaml"
 REL = "relations/kunshan-2012.yaml"
@@ -298,6 +304,16 @@ def test_corpus_is_large_and_distinct() -> None:
     assert not set(names) & set(EXACT)
 
 
+IN_A_REAL_PROCESS = {
+    "yaml_tab_indent", "encoding_gbk_file", "encoding_binary_garbage", "file_is_a_directory",
+    "huge_glossary", "quote_fullwidth_digits", "translation_zh_not_verbatim", "source_truncated",
+}
+
+
+def test_the_real_process_cases_exist() -> None:
+    assert IN_A_REAL_PROCESS <= {c.name for c in CASES}
+
+
 def _tree(path: Path) -> dict[str, str]:
     return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.rglob("*")) if p.is_file()}
 
@@ -316,8 +332,9 @@ def test_broken_input(case: Case, tmp_path: Path, previous_export: Path) -> None
     data = tmp_path / "data"
     shutil.copytree(REAL_DATA, data)
     case.mutate(data)
+    lawgov = run_cli if case.name in IN_A_REAL_PROCESS else call_cli
 
-    result = run_cli("validate", "--data", str(data))
+    result = lawgov("validate", "--data", str(data))
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 1, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     lines = result.stderr.splitlines()
@@ -334,7 +351,7 @@ def test_broken_input(case: Case, tmp_path: Path, previous_export: Path) -> None
     if index % 2:
         shutil.copytree(previous_export, out)
     before = _tree(out) if out.exists() else None
-    exported = run_cli("export", str(out), "--data", str(data))
+    exported = lawgov("export", str(out), "--data", str(data))
     assert "Traceback" not in exported.stderr, exported.stderr
     assert exported.returncode == 1, exported.stderr
     assert problem in exported.stderr.splitlines()
