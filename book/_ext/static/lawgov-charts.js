@@ -53,6 +53,17 @@
     return f.field && node.columns ? Math.min(node.columns, n) : n;
   }
 
+  // A discrete x axis drawn at a given width keeps MIN_STEP px per category: a narrower column
+  // cannot hold a label of a word or two at 11-12 px.
+  var MIN_STEP = 76;
+  function discreteFloor(node, rows) {
+    var enc = node.encoding || (node.layer && node.layer[0] && node.layer[0].encoding) || {};
+    if (!enc.x || !enc.x.field || CONTINUOUS[enc.x.type]) return 0;
+    var values = {};
+    rows.forEach(function (r) { if (enc.x.field in r) values[r[enc.x.field]] = true; });
+    return Object.keys(values).length * MIN_STEP;
+  }
+
   // Narrow every view of ``node`` by ``by`` pixels across, never under ``share`` of its width
   // (nor MIN_PX); the widths given, in order.
   function narrow(node, by, config, given, share, rows) {
@@ -68,7 +79,7 @@
     }
     var width = ownWidth(node, config);
     if (width === null) return given;
-    var floor = Math.min(width, Math.max(share ? MIN_PX : LAST_PX, Math.round(width * share)));
+    var floor = Math.min(width, Math.max(share ? MIN_PX : LAST_PX, Math.round(width * share), discreteFloor(node, rows)));
     node.width = Math.max(floor, Math.round(width - by));
     given.push(node.width);
     return given;
@@ -114,7 +125,7 @@
       for (var i = 0; i < word.length; i++) {
         if (cur.trim() && units(cur + word[i]) > max) {
           var at = -1;
-          for (var j = cur.length - 1; j > cur.length / 2; j--) if (CJK_BREAK.test(cur[j])) { at = j + 1; break; }
+          for (var j = cur.length - 2; j >= 2; j--) if (CJK_BREAK.test(cur[j])) { at = j + 1; break; }
           var rest = at > 0 ? cur.slice(at) : "";
           out.push((at > 0 ? cur.slice(0, at) : cur).trim());
           cur = rest;
@@ -123,7 +134,15 @@
       }
     });
     if (cur.trim()) out.push(cur.trim());
-    return out;
+    return balance(out);
+  }
+
+  // A Chinese line left with a glyph or two ("职权") shares the last two lines evenly instead.
+  function balance(out) {
+    var n = out.length, prev = out[n - 2], tail = out[n - 1];
+    if (n < 2 || !CJK.test(tail) || /\s/.test(prev + tail) || units(tail) * 3 > units(prev)) return out;
+    var both = prev + tail, mid = Math.ceil(both.length / 2);
+    return out.slice(0, n - 2).concat([both.slice(0, mid), both.slice(mid)]);
   }
 
   function rewrap(value, max) {
@@ -156,7 +175,7 @@
     return found;
   }
 
-  var LINE_PX = 13;  // one line of an axis label at the charts' 11 px and more
+  var LINE_PX = 14, ROW_GAP = 10;  // one line of an axis label at 11-12 px; the gap between two rows' labels
 
   // The rows of every dataset the spec carries (named datasets and inline values).
   function dataRows(spec) {
@@ -196,7 +215,7 @@
       if (typeof node.height === "number") node.height = Math.round(node.height * after / before);
       else {
         var step = (node.height && node.height.step) || view.discreteHeight && view.discreteHeight.step || view.step || 20;
-        var perBar = Math.ceil((after * LINE_PX + 4) / Math.max(1, Object.keys(bars).length));
+        var perBar = Math.ceil((after * LINE_PX + ROW_GAP) / Math.max(1, Object.keys(bars).length));
         node.height = { step: Math.max(step, perBar) };
       }
     });
@@ -305,8 +324,8 @@
     var el = chart.el, avail = el.clientWidth, phone = avail < PHONE;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, lastBy = 0, last = "", tries = 0, unwrapped = null;
-      var step = { stacked: false, texts: false, cuts: 0, wrapAt: 0, last: false };
+      var by = 0, lastBy = 0, last = "", tries = 0, unwrapped = null, texts = false;
+      var step = { stacked: false, cuts: 0, wrapAt: 0, last: false };
       // A chart that wrapping cannot make fit is drawn as it was before any wrap, and scrolls:
       // its labels taller for nothing would only make it longer.
       function giveUp(current) {
@@ -320,36 +339,42 @@
         var widths = narrow(spec, by, config, [], phone ? PHONE_SHARE : MIN_SHARE, rows);
         if (step.last) narrow(spec, lastBy, config, widths, 0, rows);
         if (step.stacked) stackLegends(spec);
-        if (step.texts) wrapTexts(spec, avail, rows);
+        texts = wrapTexts(spec, avail, rows);  // at every pass: titles follow their plots as they narrow
         if (step.wrapAt) wrapLabels(spec, step.wrapAt);
         return widths.join();
       }
-      // The next step; false when none is left.
+      // The next step; false when none is left. On a phone the labels are first wrapped down to
+      // WRAP_FLOOR, then the plots narrowed to LAST_PX, and only then the labels wrapped shorter.
       function escalate(spec, over) {
         var rows = dataRows(spec);
         if (!step.stacked && (step.stacked = true) && stackLegends(spec)) return true;
-        if (!step.texts && (step.texts = true) && wrapTexts(spec, avail, rows)) return true;
-        if (!step.wrapAt && fewerColumns(spec, rows)) { step.cuts++; return true; }
-        if (!step.last) {
+        if (!step.wrapAt && !step.last && fewerColumns(spec, rows)) { step.cuts++; return true; }
+        var was = step.wrapAt || longestLine(chart.spec);
+        var floor = phone && step.last ? WRAP_FLOOR_PHONE : WRAP_FLOOR;
+        var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
+        if (was && next < was) {
           if (!step.wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
-          var was = step.wrapAt || longestLine(chart.spec);
-          var floor = phone ? WRAP_FLOOR_PHONE : WRAP_FLOOR;
-          var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
-          if (was && next < was && wrapLabels(spec, next)) { step.wrapAt = next; return true; }
-          step.last = true;  // the labels as short as they go: the plots narrower than MIN_SHARE
-          lastBy = Math.ceil(over);
-          return true;
+          if (wrapLabels(spec, next)) { step.wrapAt = next; return true; }
         }
-        return false;
+        if (step.last) return false;
+        step.last = true;
+        lastBy = Math.ceil(over);
+        return true;
       }
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
         if (over <= 0 || !avail || (chart.opt && chart.opt.mode === "vega")) return current;
         if (tries++ >= MAX_TRIES) return giveUp(current);
-        if (step.last) lastBy += Math.ceil(over); else if (!step.stacked) by += Math.ceil(over);
         var spec = JSON.parse(JSON.stringify(chart.spec)), widths = layout(spec);
-        if (step.last ? widths === last : widths === last || step.stacked) {  // this step can do no more
-          if (step.last || !escalate(spec, over)) return giveUp(current);
+        // First the titles and legends are wrapped (the overhang may be theirs alone), then
+        // the plots narrowed by what is left of it.
+        if (tries > 1 || !texts) {
+          if (step.last) lastBy += Math.ceil(over); else if (!step.stacked) by += Math.ceil(over);
+          spec = JSON.parse(JSON.stringify(chart.spec));
+          widths = layout(spec);
+        }
+        if (widths === last || (step.stacked && !step.last)) {  // this step can do no more
+          if (!escalate(spec, over)) return giveUp(current);
           spec = JSON.parse(JSON.stringify(chart.spec));
           widths = layout(spec);
         }
