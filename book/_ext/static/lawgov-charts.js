@@ -2,15 +2,28 @@
 
    Altair draws every chart at the width its builder chose. A chart wider than its column
    used to be scaled down by CSS (text at 5 px on a phone). Here a chart wider than its
-   column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
-   axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
-   MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
-   cannot shrink further; then, in turn, a legend laid out in several columns is stacked in
-   one and long axis labels are wrapped into shorter lines, by as much as the overhang needs
-   (never under WRAP_FLOOR characters, WRAP_FLOOR_PHONE on a phone); only a chart still
-   too wide after that scrolls sideways in its box (lawgov.css). Facets and charts with a
-   discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
-   from its original specification.
+   column is drawn again, from a fresh copy of its specification each time, with what it
+   takes to fit: Vega-Lite lays out the axes, ticks and labels anew, and nothing is scaled.
+   In order, each step taken when the ones before can do no more:
+
+   1. x axis titles and bottom legends (labels and titles) wrap to the width of their plot,
+      chart and panel titles to the column's: at every pass, so they follow the plots;
+   2. the plots narrow by the overhang, never under MIN_SHARE of their width (PHONE_SHARE
+      in a column under PHONE px), nor MIN_PX, nor MIN_STEP per category of a discrete x
+      axis; a facet's panels each give their share;
+   3. legends laid out in several columns are stacked in one;
+   4. long axis labels ("|"-split, see below) wrap shorter, by as much as the overhang
+      needs, down to WRAP_FLOOR letters (a Chinese glyph counts two);
+   5. a facet lays its panels out in one column fewer, as often as it takes;
+   6. the plots narrow further, to LAST_PX;
+   7. on a phone, the labels wrap down to WRAP_FLOOR_PHONE.
+   Only a chart still too wide after that scrolls sideways in its box (lawgov.css), drawn as
+   it was before its labels wrapped. On resize (a phone turned) each chart is fitted again
+   from its original specification. What a chart encodes never changes: only sizes, line
+   breaks (a split label's "|", in the chart's own copy of its data) and a facet's columns;
+   the chart files and the PDF's vector charts
+   are drawn from the same specification (publish/chart_files.py; the PDF prints the page,
+   fitted at its print width).
 
    book/_ext/lawgov_look.py loads this right after the Vega bundle, before any chart: it
    wraps the global vegaEmbed that Altair's output calls. */
@@ -18,8 +31,8 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  // A plot keeps MIN_SHARE of its width (on a phone PHONE_SHARE) and MIN_PX; as a last resort,
-  // when its labels are wrapped as short as they go, LAST_PX.
+  // A plot keeps MIN_SHARE of its width (on a phone PHONE_SHARE) and MIN_PX; once its labels
+  // are wrapped to WRAP_FLOOR and its panels are in one column, LAST_PX.
   var MIN_SHARE = 0.45, PHONE_SHARE = 0.3, MIN_PX = 150, LAST_PX = 100, MAX_TRIES = 14;
   var PHONE = 480;  // a column narrower than this is a phone's
   var CONTINUOUS = { quantitative: true, temporal: true };
@@ -235,7 +248,7 @@
 
   var CHAR_PX = 6;          // about one Latin character of an 11 px label
   var WRAP_FLOOR = 20;      // the shortest line a wide column gets...
-  var WRAP_FLOOR_PHONE = 12; // ...and a phone's (under 480 px)
+  var WRAP_FLOOR_PHONE = 12; // ...and a phone's (a column under PHONE px), as a last resort
 
   // --- titles and legends wrap to the room they have ------------------------------------------
   // An x axis title wider than its plot, a legend label or title wider than the column, and a
@@ -343,23 +356,25 @@
         if (step.wrapAt) wrapLabels(spec, step.wrapAt);
         return widths.join();
       }
-      // The next step; false when none is left. On a phone the labels are first wrapped down to
-      // WRAP_FLOOR, then the plots narrowed to LAST_PX, and only then the labels wrapped shorter.
-      function escalate(spec, over) {
-        var rows = dataRows(spec);
-        if (!step.stacked && (step.stacked = true) && stackLegends(spec)) return true;
-        if (!step.wrapAt && !step.last && fewerColumns(spec, rows)) { step.cuts++; return true; }
+      // Labels wrapped shorter, by as much as the overhang needs, never under ``floor`` letters.
+      function wrapShorter(spec, over, floor) {
         var was = step.wrapAt || longestLine(chart.spec);
-        var floor = phone && step.last ? WRAP_FLOOR_PHONE : WRAP_FLOOR;
         var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
-        if (was && next < was) {
-          if (!step.wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
-          if (wrapLabels(spec, next)) { step.wrapAt = next; return true; }
-        }
-        if (step.last) return false;
-        step.last = true;
-        lastBy = Math.ceil(over);
+        if (!was || next >= was) return false;
+        if (!step.wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
+        if (!wrapLabels(spec, next)) return false;
+        step.wrapAt = next;
         return true;
+      }
+      // The next step; false when none is left: the legends stacked, the labels wrapped down to
+      // WRAP_FLOOR, the panels of a facet in fewer columns, the plots narrowed to LAST_PX, and
+      // on a phone the labels wrapped down to WRAP_FLOOR_PHONE.
+      function escalate(spec, over) {
+        if (!step.stacked && (step.stacked = true) && stackLegends(spec)) return true;
+        if (wrapShorter(spec, over, WRAP_FLOOR)) return true;
+        if (!step.last && fewerColumns(spec, dataRows(spec))) { step.cuts++; return true; }
+        if (!step.last) { step.last = true; lastBy = Math.ceil(over); return true; }
+        return phone && wrapShorter(spec, over, WRAP_FLOOR_PHONE);
       }
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
