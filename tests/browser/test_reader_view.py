@@ -3,6 +3,9 @@
 - the page body never scrolls sideways (a wide table or chart scrolls inside its own box);
 - every chart is drawn, and no chart text is rendered under 11 px (a chart's SVG may be
   scaled by CSS, so its text is measured as its font size times the SVG's scale);
+- every chart fits its column: its box does not scroll sideways at 1280 px, nor at 390 px
+  but for the charts named in ``SCROLLS_ON_A_PHONE``, each with its reason (a list that can
+  only shrink: a chart named there that fits fails the test until it is struck off);
 - every icon the theme shows is drawn (a mask image) and none waits for an icon font:
   no page loads fontawesome.js or a font file, and only the search page loads the index;
 - "The report in numbers": no cell of its table hides content at any width, figure ids
@@ -106,6 +109,34 @@ def test_reader_view(open_at, book_page: BookPage, device: str):
     if book_page.docname != "search":
         assert not [r for r in view["resources"] if "searchindex.js" in r], f"{where}: loads the search index"
     assert problems == [], f"{where}: {problems}"
+
+
+# Charts the fitter (book/_ext/static/lawgov-charts.js) cannot fit in a phone's column without
+# losing a label or a value; their box scrolls sideways (and is reachable by keyboard).
+SCROLLS_ON_A_PHONE = {
+    "fig-frameworks-heatmap": "seven cells of 'measures / figures' a row plus its area label: at "
+                              "11 px the cells alone take the column, and the labels would wrap into "
+                              "a word a line",
+}
+
+CHART_BOXES_JS = """() => [...document.querySelectorAll('div[id^="altair-viz-"]')].map(c => {
+  const box = c.closest('.output') || c.parentElement;
+  return {figure: (c.closest('figure') || {}).id, over: box.scrollWidth - box.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_every_chart_fits_its_column(open_at, book_page: BookPage, device: str):
+    width, expected = WIDTHS[device], expected_charts(book_page)
+    page, _ = open_at(book_page.html, width, charts=expected)
+    boxes = page.evaluate(CHART_BOXES_JS)
+    assert len(boxes) == expected and all(b["figure"] for b in boxes), boxes
+    scrolling = {b["figure"]: b["over"] for b in boxes if b["over"] > 0}
+    allowed = set(SCROLLS_ON_A_PHONE) if width <= 400 else set()
+    where = f"{book_page.html} at {width} px"
+    assert not set(scrolling) - allowed, f"{where}: charts wider than their column (px over): {scrolling}"
+    fitted = {b["figure"] for b in boxes} & allowed - set(scrolling)
+    assert not fitted, f"{where}: {sorted(fitted)} now fit: strike them off SCROLLS_ON_A_PHONE"
 
 
 NUMBERS_TABLE_JS = """() => {

@@ -2,15 +2,28 @@
 
    Altair draws every chart at the width its builder chose. A chart wider than its column
    used to be scaled down by CSS (text at 5 px on a phone). Here a chart wider than its
-   column is drawn again with its plots narrowed by the overhang: Vega-Lite lays out the
-   axes, ticks and labels anew, and nothing is scaled. A plot is never narrowed below
-   MIN_SHARE of its width (nor MIN_PX); a chart whose labels alone are wider than the column
-   cannot shrink further; then, in turn, a legend laid out in several columns is stacked in
-   one and long axis labels are wrapped into shorter lines, by as much as the overhang needs
-   (never under WRAP_FLOOR characters, WRAP_FLOOR_PHONE on a phone); only a chart still
-   too wide after that scrolls sideways in its box (lawgov.css). Facets and charts with a
-   discrete x axis keep their width. On resize (a phone turned) each chart is fitted again
-   from its original specification.
+   column is drawn again, from a fresh copy of its specification each time, with what it
+   takes to fit: Vega-Lite lays out the axes, ticks and labels anew, and nothing is scaled.
+   In order, each step taken when the ones before can do no more:
+
+   1. x axis titles and bottom legends (labels and titles) wrap to the width of their plot,
+      chart and panel titles to the column's: at every pass, so they follow the plots;
+   2. the plots narrow by the overhang, never under MIN_SHARE of their width (PHONE_SHARE
+      in a column under PHONE px), nor MIN_PX, nor MIN_STEP per category of a discrete x
+      axis; a facet's panels each give their share;
+   3. legends laid out in several columns are stacked in one;
+   4. long axis labels ("|"-split, see below) wrap shorter, by as much as the overhang
+      needs, down to WRAP_FLOOR letters (a Chinese glyph counts two);
+   5. a facet lays its panels out in one column fewer, as often as it takes;
+   6. the plots narrow further, to LAST_PX;
+   7. on a phone, the labels wrap down to WRAP_FLOOR_PHONE.
+   Only a chart still too wide after that scrolls sideways in its box (lawgov.css), drawn as
+   it was before its labels wrapped. On resize (a phone turned) each chart is fitted again
+   from its original specification. What a chart encodes never changes: only sizes, line
+   breaks (a split label's "|", in the chart's own copy of its data) and a facet's columns;
+   the chart files and the PDF's vector charts
+   are drawn from the same specification (publish/chart_files.py; the PDF prints the page,
+   fitted at its print width).
 
    book/_ext/lawgov_look.py loads this right after the Vega bundle, before any chart: it
    wraps the global vegaEmbed that Altair's output calls. */
@@ -18,7 +31,10 @@
   "use strict";
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
-  var MIN_SHARE = 0.45, MIN_PX = 150, MAX_TRIES = 8;
+  // A plot keeps MIN_SHARE of its width (on a phone PHONE_SHARE) and MIN_PX; once its labels
+  // are wrapped to WRAP_FLOOR and its panels are in one column, LAST_PX.
+  var MIN_SHARE = 0.45, PHONE_SHARE = 0.3, MIN_PX = 150, LAST_PX = 100, MAX_TRIES = 14;
+  var PHONE = 480;  // a column narrower than this is a phone's
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -37,18 +53,46 @@
     return (config.view && config.view.continuousWidth) || 300;
   }
 
-  // Narrow every view of ``node`` by ``by`` pixels across; the widths given, in order.
-  function narrow(node, by, config, given) {
-    var rows = node.vconcat, cols = node.hconcat || node.concat;
-    if (rows || cols) {
-      var across = rows ? 1 : Math.min(node.columns || cols.length, cols.length);
-      (rows || cols).forEach(function (child) { narrow(child, by / across, config, given); });
+  // How many panels a facet lays out across: its columns (a wrapped facet), or one per value
+  // of its column field; null for a repeat or a facet by rows and columns.
+  function panelsAcross(node, rows) {
+    var f = node.facet;
+    if (!f || node.repeat) return null;
+    var field = f.field || (f.column && !f.row && f.column.field);
+    if (!field) return null;
+    var values = {};
+    rows.forEach(function (r) { values[r[field]] = true; });
+    var n = Object.keys(values).length;
+    return f.field && node.columns ? Math.min(node.columns, n) : n;
+  }
+
+  // A discrete x axis drawn at a given width keeps MIN_STEP px per category: a narrower column
+  // cannot hold a label of a word or two at 11-12 px.
+  var MIN_STEP = 76;
+  function discreteFloor(node, rows) {
+    var enc = node.encoding || (node.layer && node.layer[0] && node.layer[0].encoding) || {};
+    if (!enc.x || !enc.x.field || CONTINUOUS[enc.x.type]) return 0;
+    var values = {};
+    rows.forEach(function (r) { if (enc.x.field in r) values[r[enc.x.field]] = true; });
+    return Object.keys(values).length * MIN_STEP;
+  }
+
+  // Narrow every view of ``node`` by ``by`` pixels across, never under ``share`` of its width
+  // (nor MIN_PX); the widths given, in order.
+  function narrow(node, by, config, given, share, rows) {
+    var vrows = node.vconcat, cols = node.hconcat || node.concat;
+    if (vrows || cols) {
+      var across = vrows ? 1 : Math.min(node.columns || cols.length, cols.length);
+      (vrows || cols).forEach(function (child) { narrow(child, by / across, config, given, share, rows); });
       return given;
     }
-    if (node.facet || node.repeat || node.spec) return given;  // panels across unknown here
+    if (node.spec) {  // a facet: each panel gives its share of the overhang
+      var panels = panelsAcross(node, rows);
+      return panels ? narrow(node.spec, by / panels, config, given, share, rows) : given;
+    }
     var width = ownWidth(node, config);
     if (width === null) return given;
-    var floor = Math.min(width, Math.max(MIN_PX, Math.round(width * MIN_SHARE)));
+    var floor = Math.min(width, Math.max(share ? MIN_PX : LAST_PX, Math.round(width * share), discreteFloor(node, rows)));
     node.width = Math.max(floor, Math.round(width - by));
     given.push(node.width);
     return given;
@@ -73,27 +117,52 @@
   // chart's data (and in any sort or domain list that names them): the axis takes less width
   // and no label is cut.
   var SPLIT = /split\(datum\.label, *'\|'\)/;
-  var LATIN = /^[\x00-\u024f\u2000-\u206f]*$/;
+  // Chinese (and full-width punctuation): a glyph is about two Latin letters wide, and a line
+  // may break between any two glyphs, best after a comma or an enumeration mark.
+  var CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+  var CJK_BREAK = /[，,、；;：:。）)〕]/;
 
+  function isLatin(line) { return !CJK.test(line); }
+  function units(text) { var n = 0; for (var i = 0; i < text.length; i++) n += CJK.test(text[i]) ? 2 : 1; return n; }
+
+  // Lines of at most ``max`` units (Latin letters): Latin words stay whole, Chinese runs break
+  // between glyphs, after punctuation when a line can end there.
   function wrapLine(line, max) {
     var out = [], cur = "";
-    if (!LATIN.test(line)) {  // Chinese: a glyph is about two Latin letters wide
-      var n = Math.max(4, Math.round(max / 2));
-      for (var i = 0; i < line.length; i += n) out.push(line.slice(i, i + n));
-      return out;
-    }
-    line.split(/\s+/).forEach(function (w) {
-      if (cur && (cur + " " + w).length > max) { out.push(cur); cur = w; } else { cur = cur ? cur + " " + w : w; }
+    line.split(/\s+/).forEach(function (word) {
+      if (!word) return;
+      var lead = cur ? " " : "";
+      if (units(cur + lead + word) <= max) { cur += lead + word; return; }
+      if (!CJK.test(word)) { if (cur) out.push(cur); cur = word; return; }
+      cur += lead;  // a Chinese run fills the line, then breaks (after punctuation if it can)
+      for (var i = 0; i < word.length; i++) {
+        if (cur.trim() && units(cur + word[i]) > max) {
+          var at = -1;
+          for (var j = cur.length - 2; j >= 2; j--) if (CJK_BREAK.test(cur[j])) { at = j + 1; break; }
+          var rest = at > 0 ? cur.slice(at) : "";
+          out.push((at > 0 ? cur.slice(0, at) : cur).trim());
+          cur = rest;
+        }
+        cur += word[i];
+      }
     });
-    if (cur) out.push(cur);
-    return out;
+    if (cur.trim()) out.push(cur.trim());
+    return balance(out);
+  }
+
+  // A Chinese line left with a glyph or two ("职权") shares the last two lines evenly instead.
+  function balance(out) {
+    var n = out.length, prev = out[n - 2], tail = out[n - 1];
+    if (n < 2 || !CJK.test(tail) || /\s/.test(prev + tail) || units(tail) * 3 > units(prev)) return out;
+    var both = prev + tail, mid = Math.ceil(both.length / 2);
+    return out.slice(0, n - 2).concat([both.slice(0, mid), both.slice(mid)]);
   }
 
   function rewrap(value, max) {
     var groups = [];
     value.split("|").forEach(function (line) {  // English lines wrapped wider: join them again first
       var prev = groups[groups.length - 1];
-      if (prev !== undefined && LATIN.test(line) && LATIN.test(prev)) groups[groups.length - 1] = prev + " " + line;
+      if (prev !== undefined && isLatin(line) && isLatin(prev)) groups[groups.length - 1] = prev + " " + line;
       else groups.push(line);
     });
     return [].concat.apply([], groups.map(function (g) { return wrapLine(g, max); })).join("|");
@@ -119,7 +188,7 @@
     return found;
   }
 
-  var LINE_PX = 13;  // one line of an axis label at the charts' 11 px and more
+  var LINE_PX = 14, ROW_GAP = 10;  // one line of an axis label at 11-12 px; the gap between two rows' labels
 
   // The rows of every dataset the spec carries (named datasets and inline values).
   function dataRows(spec) {
@@ -159,19 +228,19 @@
       if (typeof node.height === "number") node.height = Math.round(node.height * after / before);
       else {
         var step = (node.height && node.height.step) || view.discreteHeight && view.discreteHeight.step || view.step || 20;
-        var perBar = Math.ceil((after * LINE_PX + 4) / Math.max(1, Object.keys(bars).length));
+        var perBar = Math.ceil((after * LINE_PX + ROW_GAP) / Math.max(1, Object.keys(bars).length));
         node.height = { step: Math.max(step, perBar) };
       }
     });
     return changed;
   }
 
-  // The longest Latin line of the chart's split labels, in characters.
+  // The longest line of the chart's split labels, in units (a Chinese glyph is two).
   function longestLine(spec) {
     var fields = Object.keys(splitLabels(spec).fields), n = 0;
     dataRows(spec).forEach(function (row) {
       fields.forEach(function (f) {
-        if (typeof row[f] === "string") row[f].split("|").forEach(function (l) { if (LATIN.test(l)) n = Math.max(n, l.length); });
+        if (typeof row[f] === "string") row[f].split("|").forEach(function (l) { n = Math.max(n, units(l)); });
       });
     });
     return n;
@@ -179,7 +248,71 @@
 
   var CHAR_PX = 6;          // about one Latin character of an 11 px label
   var WRAP_FLOOR = 20;      // the shortest line a wide column gets...
-  var WRAP_FLOOR_PHONE = 12; // ...and a phone's (under 480 px)
+  var WRAP_FLOOR_PHONE = 12; // ...and a phone's (a column under PHONE px), as a last resort
+
+  // --- titles and legends wrap to the room they have ------------------------------------------
+  // An x axis title wider than its plot, a legend label or title wider than the column, and a
+  // chart or panel title wider than the column are drawn in lines (Vega-Lite takes an array
+  // of lines for a title; a legend's labels are looked up in a table of their lines by its
+  // labelExpr, so the data, and the tooltips that show it, keep the one-line text).
+  var TITLE_CHAR_PX = 7;  // a character of a 13-14 px title
+
+  function lines(text, max) {
+    return typeof text === "string" && units(text) > max ? wrapLine(text, max) : null;
+  }
+
+  function wrapTexts(node, avail, rows, width) {
+    if (!node || typeof node !== "object") return false;
+    if (typeof node.width === "number") width = node.width;
+    // A legend at the bottom starts under its plot, as an x title is centred on it: both get
+    // the plot's width (the column's, for a plot sized by its steps).
+    var changed = false, column = Math.max(WRAP_FLOOR_PHONE, Math.floor(Math.min(width || avail, avail - 16) / CHAR_PX));
+    var title = node.title, text = title && typeof title === "object" ? title.text : title;
+    var split = lines(text, Math.floor((avail - 16) / TITLE_CHAR_PX));
+    if (split) { if (typeof title === "object") title.text = split; else node.title = split; changed = true; }
+    var enc = node.encoding || {};
+    Object.keys(enc).forEach(function (key) {
+      var ch = enc[key];
+      if (!ch || typeof ch !== "object") return;
+      var t = (key === "x" || key === "x2") && lines(ch.title, column);
+      if (t) { ch.title = t; changed = true; }
+      var legend = ch.legend;
+      if (!legend || !ch.field) return;
+      var lt = lines(legend.title, column);
+      if (lt) { legend.title = lt; changed = true; }
+      var table = {}, any = false;
+      rows.forEach(function (r) {
+        var l = lines(r[ch.field], column - 4);  // the symbol and its gap take about four letters
+        if (l) { table[r[ch.field]] = l; any = true; }
+      });
+      if (any && !legend.labelExpr) { legend.labelExpr = JSON.stringify(table) + "[datum.label] || datum.label"; changed = true; }
+    });
+    ["layer", "hconcat", "vconcat", "concat"].forEach(function (k) {
+      (node[k] || []).forEach(function (c) { changed = wrapTexts(c, avail, rows, k === "layer" ? width : undefined) || changed; });
+    });
+    if (node.spec) changed = wrapTexts(node.spec, avail, rows) || changed;
+    return changed;
+  }
+
+  // --- small multiples in fewer columns ---------------------------------------------------
+  // A facet whose panels, as narrow as they go, still do not fit lays them out in one column
+  // fewer (a facet by column becomes a wrapped facet); each panel keeps its axes and labels.
+  function fewerColumns(node, rows) {
+    if (!node || typeof node !== "object") return false;
+    var changed = false;
+    if (node.spec && node.facet) {
+      var across = panelsAcross(node, rows);
+      if (across > 1) {
+        if (!node.facet.field) node.facet = node.facet.column;  // every panel its own header, as before
+        node.columns = across - 1;
+        changed = true;
+      }
+    }
+    ["hconcat", "vconcat", "concat"].forEach(function (k) {
+      (node[k] || []).forEach(function (c) { changed = fewerColumns(c, rows) || changed; });
+    });
+    return changed;
+  }
 
   // A box that scrolls must be reachable by keyboard (WCAG 2.1.1), as the theme does for
   // tables: it gets a tab stop and a name while its chart is laid out (it may overflow
@@ -197,38 +330,68 @@
     }
   }
 
+  // The steps a chart too wide for its column goes through, in order, each taken when the one
+  // before can do no more (the plots' widths stop changing, or a step has nothing left to do);
+  // every step taken is applied again, on a fresh copy of the original spec, at each pass.
   function fit(chart) {
-    var el = chart.el, avail = el.clientWidth;
+    var el = chart.el, avail = el.clientWidth, phone = avail < PHONE;
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
-      var by = 0, last = "", tries = 0, stacked = false, wrapAt = 0, unwrapped = null;
+      var by = 0, lastBy = 0, last = "", tries = 0, unwrapped = null, texts = false;
+      var step = { stacked: false, cuts: 0, wrapAt: 0, last: false };
       // A chart that wrapping cannot make fit is drawn as it was before any wrap, and scrolls:
       // its labels taller for nothing would only make it longer.
       function giveUp(current) {
-        if (!wrapAt || !unwrapped) return current;
+        if (!step.wrapAt || !unwrapped) return current;
         current.finalize();
         return embed(el, unwrapped, chart.opt).then(function (r) { chart.result = r; return r; });
+      }
+      function layout(spec) {  // the spec with every step taken so far
+        var rows = dataRows(spec), config = spec.config || {};
+        for (var i = 0; i < step.cuts; i++) fewerColumns(spec, rows);
+        var widths = narrow(spec, by, config, [], phone ? PHONE_SHARE : MIN_SHARE, rows);
+        if (step.last) narrow(spec, lastBy, config, widths, 0, rows);
+        if (step.stacked) stackLegends(spec);
+        texts = wrapTexts(spec, avail, rows);  // at every pass: titles follow their plots as they narrow
+        if (step.wrapAt) wrapLabels(spec, step.wrapAt);
+        return widths.join();
+      }
+      // Labels wrapped shorter, by as much as the overhang needs, never under ``floor`` letters.
+      function wrapShorter(spec, over, floor) {
+        var was = step.wrapAt || longestLine(chart.spec);
+        var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
+        if (!was || next >= was) return false;
+        if (!step.wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
+        if (!wrapLabels(spec, next)) return false;
+        step.wrapAt = next;
+        return true;
+      }
+      // The next step; false when none is left: the legends stacked, the labels wrapped down to
+      // WRAP_FLOOR, the panels of a facet in fewer columns, the plots narrowed to LAST_PX, and
+      // on a phone the labels wrapped down to WRAP_FLOOR_PHONE.
+      function escalate(spec, over) {
+        if (!step.stacked && (step.stacked = true) && stackLegends(spec)) return true;
+        if (wrapShorter(spec, over, WRAP_FLOOR)) return true;
+        if (!step.last && fewerColumns(spec, dataRows(spec))) { step.cuts++; return true; }
+        if (!step.last) { step.last = true; lastBy = Math.ceil(over); return true; }
+        return phone && wrapShorter(spec, over, WRAP_FLOOR_PHONE);
       }
       function again(current, over) {  // over: how much wider than its column the chart is
         chart.result = current;
         if (over <= 0 || !avail || (chart.opt && chart.opt.mode === "vega")) return current;
         if (tries++ >= MAX_TRIES) return giveUp(current);
-        by += Math.ceil(over);
-        var spec = JSON.parse(JSON.stringify(chart.spec));
-        var widths = narrow(spec, by, spec.config || {}, []).join();
-        if (stacked) stackLegends(spec);
-        if (wrapAt) wrapLabels(spec, wrapAt);
-        if (widths === last) {  // the plots are as narrow as they go: stack the legends, then wrap the labels shorter
-          if (!stacked && stackLegends(spec)) {
-            stacked = true;
-          } else {
-            if (!wrapAt) unwrapped = JSON.parse(JSON.stringify(spec));
-            var was = wrapAt || longestLine(chart.spec);
-            var floor = avail < 480 ? WRAP_FLOOR_PHONE : WRAP_FLOOR;
-            var next = Math.max(floor, was - Math.ceil(over / CHAR_PX) - 1);
-            if (!was || next >= was || !wrapLabels(spec, next)) return giveUp(current);  // nothing left to try: the box scrolls
-            wrapAt = next;
-          }
+        var spec = JSON.parse(JSON.stringify(chart.spec)), widths = layout(spec);
+        // First the titles and legends are wrapped (the overhang may be theirs alone), then
+        // the plots narrowed by what is left of it.
+        if (tries > 1 || !texts) {
+          if (step.last) lastBy += Math.ceil(over); else if (!step.stacked) by += Math.ceil(over);
+          spec = JSON.parse(JSON.stringify(chart.spec));
+          widths = layout(spec);
+        }
+        if (widths === last || (step.stacked && !step.last)) {  // this step can do no more
+          if (!escalate(spec, over)) return giveUp(current);
+          spec = JSON.parse(JSON.stringify(chart.spec));
+          widths = layout(spec);
         }
         last = widths;
         current.finalize();

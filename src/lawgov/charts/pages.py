@@ -187,7 +187,8 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
                                                                     range=[PART_COLOURS[highlight_part], NEUTRAL_RAMP[2]]),
                         legend=alt.Legend(orient="bottom")),
     )
-    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="measures:Q", text="bar_label:N")
+    # "3 measures · 1 figure" drawn in two lines: the label beside the longest bar stays narrow on a phone
+    text = base.mark_text(align="left", dx=4, color=MUTED, lineBreak=" · ").encode(x="measures:Q", text="bar_label:N")
     step = max(40, 15 * max(label_lines(s) for s in data["label"]) + 6)
     return describe((bar + text).properties(width=width, height=alt.Step(step)), description)
 

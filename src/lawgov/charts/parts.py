@@ -32,8 +32,11 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
     parts = sorted(set(data["part"]))
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=260)),
+        # "measures (一是, 二是 …)" in two lines, the brackets under the word, so three columns fit
+        # a phone; a top axis draws its second line downwards: the padding lifts it off the axis
         x=alt.X("what:N", sort=list(readings.STRUCTURE_WHAT), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200, labelPadding=16,
+                              labelExpr="split(replace(datum.label, ' (', '|('), '|')")),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
                  alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
                  alt.Tooltip("n:Q", title="Number")],

@@ -13,7 +13,7 @@ import pandas as pd
 from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import TOOLTIP, describe, marks
+from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, wrap
 from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP
 from lawgov.charts.figures import part_scale as _part_scale
 
@@ -56,7 +56,7 @@ def density(dens: pd.DataFrame, *, description: str | None = None, by: str = "pa
         extra = [alt.Tooltip("part_zh:N", title="标题")]
     else:
         data["part_label"] = data["part"].map(lambda p: PART_LABELS[int(p)])
-        data["row"] = [f"§{s} {t}|{h}" for s, t, h in zip(data["section"], data["title_en"], data["heading_zh"])]
+        data["row"] = [f"{wrap(f'§{s} {t}')}|{h}" for s, t, h in zip(data["section"], data["title_en"], data["heading_zh"])]
         data = data.sort_values(["per_1000", "section"], ascending=[False, True], kind="stable")
         sort = list(data["row"])
         extra = [alt.Tooltip("heading_zh:N", title="标题")]
@@ -70,7 +70,7 @@ def density(dens: pd.DataFrame, *, description: str | None = None, by: str = "pa
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("per_1000:Q", title="figures per 1,000 characters"), color=_part_colour(data["part"]))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="per_1000:Q", text=alt.Text("per_1000:Q", format=".1f"))
-    step = 30 if by == "part" else 34
+    step = 30 if by == "part" else max(34, 15 * max(label_lines(r) for r in data["row"]) + 6)
     named = data.assign(name=data["part_label"] if by == "part" else "§" + data["section"])
     none = named.loc[named["figures"] == 0, "name"]
     text_alt = (f"Bar chart of figures per 1,000 characters in each {by}{', most quantified first' if by != 'part' else ''}: "
@@ -83,7 +83,8 @@ def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart
     rows = []
     for m in meas.to_dict("records"):
         for k, marker in enumerate(m["markers"].split(), start=1):
-            rows.append({"section": m["section"], "label": f"§{m['section']} {m['title_en']}|{m['heading_zh']}",
+            title = wrap(f"§{m['section']} {m['title_en']}")
+            rows.append({"section": m["section"], "label": f"{title}|{m['heading_zh']}",
                          "k": k, "marker": marker, "title_en": m["title_en"], "heading_zh": m["heading_zh"],
                          "measures": m["measures"], "part_label": PART_LABELS[int(m["part"])], "part": int(m["part"])})
     data = pd.DataFrame(rows)
@@ -98,7 +99,8 @@ def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart
     counts = meas["measures"].value_counts()
     text_alt = (f"Dot chart: one dot per measure in each of the report's {count_word(len(meas), 'subsection')}; "
                 + "; ".join(f"{share_word(n, len(meas))} have {k}" for k, n in counts.items()) + ".")
-    return describe(chart.properties(width=220, height=alt.Step(34)), description or text_alt)
+    step = max(34, 15 * max(label_lines(r) for r in data["label"]) + 6)
+    return describe(chart.properties(width=220, height=alt.Step(step)), description or text_alt)
 
 
 def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *,
@@ -148,7 +150,7 @@ def top_words(top: pd.DataFrame, *, description: str | None = None, columns: int
         x=alt.X("count:Q", title="occurrences", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("part_label:N", scale=_part_scale(data["part"]), legend=None))
     text = base.mark_text(align="left", dx=3, color=MUTED).encode(x="count:Q", text="count:Q")
-    chart = alt.layer(bar, text, data=data).properties(width=110, height=alt.Step(20)).facet(
+    chart = alt.layer(bar, text, data=data).properties(width=100, height=alt.Step(20)).facet(
         facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
         columns=columns,
     ).resolve_scale(y="independent", x="independent")

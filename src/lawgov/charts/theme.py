@@ -26,7 +26,10 @@ def lawgov_theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 300},
-            "axis": {**label, "gridColor": "#e6e6e6", "domainColor": MUTED, "tickColor": MUTED, "labelLimit": 400},
+            # labelSeparation: tick labels closer than 4 px are thinned (Vega's overlap rule), not
+            # run together ("101001,000") when a phone's column narrows the plot
+            "axis": {**label, "gridColor": "#e6e6e6", "domainColor": MUTED, "tickColor": MUTED, "labelLimit": 400,
+                     "labelSeparation": 4},
             "legend": {**label, "labelLimit": 320, "orient": "bottom", "direction": "horizontal", "columns": 3},
             "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 13, "labelColor": INK},
             "title": {"font": FONT, "fontSize": 14, "color": INK, "anchor": "start", "subtitleFont": FONT, "subtitleColor": MUTED},
