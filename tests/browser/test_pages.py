@@ -211,3 +211,23 @@ def test_the_download_menu_works_without_bootstrap(visit, built_book, width: int
     assert not menu.is_visible()
     assert not any("bootstrap" in r for r in page.evaluate("[...document.scripts].map(s => s.src)"))
     assert record.console_errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_heatmap_names_its_rows_in_full_unless_on_a_phone(visit, width: int):
+    """On a phone the framework heatmap labels its rows by part number and its columns by
+    section number (usermeta.lawgov in its spec, read by the fitter), and fits; on a wide
+    screen it shows every part's title."""
+    record = visit("frameworks.html")
+    page = record.page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    page.wait_for_function("window.lawgovCharts && window.lawgovCharts.fitted()")
+    page.evaluate("window.lawgovCharts.fitted()")
+    texts = page.evaluate("[...document.querySelectorAll('#fig-frameworks-heatmap svg text')].map(t => t.textContent)")
+    titled = any("Transforming government functions" in t for t in texts)
+    numbered = "§3" in texts
+    assert (titled, numbered) == ((False, True) if width < 480 else (True, False)), texts[:12]
+    over = page.evaluate("(() => { const b = document.querySelector('#fig-frameworks-heatmap .output'); "
+                         "return b.scrollWidth - b.clientWidth; })()")
+    assert over <= 0, f"the heatmap overflows its box by {over} px at {width} px"

@@ -113,11 +113,7 @@ def test_reader_view(open_at, book_page: BookPage, device: str):
 
 # Charts the fitter (book/_ext/static/lawgov-charts.js) cannot fit in a phone's column without
 # losing a label or a value; their box scrolls sideways (and is reachable by keyboard).
-SCROLLS_ON_A_PHONE = {
-    "fig-frameworks-heatmap": "seven cells of 'measures / figures' a row plus its area label: at "
-                              "11 px the cells alone take the column, and the labels would wrap into "
-                              "a word a line",
-}
+SCROLLS_ON_A_PHONE: dict[str, str] = {}  # none now (the framework heatmap draws its short labels on a phone)
 
 CHART_BOXES_JS = """() => [...document.querySelectorAll('div[id^="altair-viz-"]')].map(c => {
   const box = c.closest('.output') || c.parentElement;

@@ -17,6 +17,12 @@
    5. a facet lays its panels out in one column fewer, as often as it takes;
    6. the plots narrow further, to LAST_PX;
    7. on a phone, the labels wrap down to WRAP_FLOOR_PHONE.
+   A chart that says how to draw itself on a phone (its spec's usermeta.lawgov: short_labels,
+   {long field: short field}, short_step and short_row, a category's width on a discrete x
+   axis and height on a discrete y axis; the
+   crosswalk heatmap's area numbers for its area titles, which no wrapping fits beside seven
+   columns of cells) is drawn so on a phone from the start; its caption says where the long
+   labels are.
    Only a chart still too wide after that scrolls sideways in its box (lawgov.css), drawn as
    it was before its labels wrapped. On resize (a phone turned) each chart is fitted again
    from its original specification. What a chart encodes never changes: only sizes, line
@@ -330,6 +336,22 @@
     }
   }
 
+  // Every encoding of ``node`` that draws a field named in ``form.short_labels`` draws its short
+  // field instead; a discrete x (y) axis of ``form.short_step`` (``short_row``) per category.
+  function shortLabels(node, form) {
+    var swap = form.short_labels || {}, enc = node.encoding || {};
+    if (form.short_step && node.width && node.width.step) node.width = { step: form.short_step };
+    if (form.short_row && node.height && node.height.step) node.height = { step: form.short_row };
+    Object.keys(enc).forEach(function (key) {
+      var ch = enc[key];
+      if (ch && typeof ch === "object" && swap[ch.field]) ch.field = swap[ch.field];
+    });
+    ["layer", "hconcat", "vconcat", "concat"].forEach(function (k) {
+      (node[k] || []).forEach(function (c) { shortLabels(c, form); });
+    });
+    if (node.spec) shortLabels(node.spec, form);
+  }
+
   // The steps a chart too wide for its column goes through, in order, each taken when the one
   // before can do no more (the plots' widths stop changing, or a step has nothing left to do);
   // every step taken is applied again, on a fresh copy of the original spec, at each pass.
@@ -338,7 +360,8 @@
     chart.avail = avail;
     return embed(el, chart.spec, chart.opt).then(function (result) {
       var by = 0, lastBy = 0, last = "", tries = 0, unwrapped = null, texts = false;
-      var step = { stacked: false, cuts: 0, wrapAt: 0, last: false };
+      var short = chart.spec.usermeta && chart.spec.usermeta.lawgov;  // what the chart draws on a phone
+      var step = { stacked: false, cuts: 0, wrapAt: 0, last: false, short: phone && !!short };
       // A chart that wrapping cannot make fit is drawn as it was before any wrap, and scrolls:
       // its labels taller for nothing would only make it longer.
       function giveUp(current) {
@@ -347,6 +370,7 @@
         return embed(el, unwrapped, chart.opt).then(function (r) { chart.result = r; return r; });
       }
       function layout(spec) {  // the spec with every step taken so far
+        if (step.short) shortLabels(spec, short);
         var rows = dataRows(spec), config = spec.config || {};
         for (var i = 0; i < step.cuts; i++) fewerColumns(spec, rows);
         var widths = narrow(spec, by, config, [], phone ? PHONE_SHARE : MIN_SHARE, rows);

@@ -24,8 +24,12 @@ FRAMEWORK_SHORT = {
 
 
 # What a cell draws, and what it looks up from its area (once per area, not once per cell).
-CELL_FIELDS = ["row_label", "area", "cell", "measures", "figures", "measures_in_row"]
-AREA_FIELDS = ["area", "area_order", "y_label", "area_title_en", "area_title_zh", "confidence"]
+CELL_FIELDS = ["row_label", "row_short", "x_rank", "area", "cell", "measures", "figures", "measures_in_row"]
+# On a phone, where no wrapping fits the area titles beside seven columns of cells: each row
+# labelled by its mark and number, each column by its section number, the cells narrower
+# (book/_ext/static/lawgov-charts.js reads usermeta.lawgov).
+PHONE = {"short_labels": {"y_label": "y_short", "row_label": "row_short"}, "short_step": 34, "short_row": 26}
+AREA_FIELDS = ["area", "area_order", "y_label", "y_short", "area_title_en", "area_title_zh", "confidence"]
 
 
 def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, x_order: list[str], vmax: int,
@@ -33,7 +37,7 @@ def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, x
     base = alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start")).transform_lookup(
         lookup="area", from_=alt.LookupData(areas, key="area", fields=AREA_FIELDS[1:]),
     ).encode(
-        x=alt.X(f"{x_field}:N", sort=x_order, title=None,
+        x=alt.X(f"{x_field}:N", sort=alt.EncodingSortField(field="x_rank", op="min"), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
                 axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
@@ -78,11 +82,14 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
         x_order = [PART_LABELS[p] for p in sorted(data["part"].unique())]
     else:
         x_order = list(dict.fromkeys(data["row_label"]))
+    data["x_rank"] = data["row_label"].map({label: i for i, label in enumerate(x_order)})
+    data["row_short"] = [f"§{int(p)}" for p in data["part"]] if "part" in data else data["row_label"]
     data["cell"] = [f"{m} / {f}" if m else "" for m, f in zip(data["measures"], data["figures"])]
     data["area_order"] = data["area"].str.split(".").str[1].astype(int)
     # the whole title, wrapped: a label is never cut (book/CONVENTIONS.md)
     data["y_label"] = [wrap(f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]} {t}", 56) for c, a, t in
                        zip(data["confidence"], data["area"], data["area_title_en"])]
+    data["y_short"] = [f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]}" for c, a in zip(data["confidence"], data["area"])]
     vmax = int(data["measures"].max())
     description = description or _heatmap_text(data)
     # Only what the panels draw or show in the tooltip goes into the page, and each area's
@@ -95,5 +102,6 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
         step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
         panels.append(_panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0)
                       .properties(width=alt.Step(cell_width), height=alt.Step(step)))
-    chart = alt.vconcat(*panels, spacing=18).resolve_scale(color="shared")
+    chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": PHONE}
+                        ).resolve_scale(color="shared")
     return describe(chart, description)
