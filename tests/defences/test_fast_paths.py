@@ -208,3 +208,23 @@ def test_the_frame_cache_key_hashes_all_of_lawgov() -> None:
 
     assert PACKAGE_ROOT == Path(lawgov.__file__).resolve().parent
     assert {p.parent.name for p in PACKAGE_ROOT.rglob("*.py")} >= {"dataset", "frames", "analysis"}
+
+
+def test_a_file_a_page_includes_from_outside_book_is_an_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make book` does nothing when no input changed: an edit to ../CHANGELOG.md, which the
+    changelog page includes, is a change (the built page went stale without it)."""
+    from lawgov.publish import freshness
+
+    assert freshness.ROOT / "CHANGELOG.md" in freshness.included_files()  # the real book
+    root = tmp_path
+    (root / "book").mkdir()
+    (root / "data").mkdir()
+    (root / "book" / "changelog.md").write_text("# Changelog\n\n```{include} ../CHANGELOG.md\n:start-line: 2\n```\n")
+    (root / "CHANGELOG.md").write_text("# Changelog\n\n- one\n")
+    monkeypatch.setattr(freshness, "ROOT", root)
+    monkeypatch.setattr(freshness, "BOOK", root / "book")
+    monkeypatch.setattr(freshness, "DATA", root / "data")
+    before = freshness.inputs_digest()
+    assert freshness.inputs_digest() == before
+    (root / "CHANGELOG.md").write_text("# Changelog\n\n- one\n- two\n")
+    assert freshness.inputs_digest() != before

@@ -4,6 +4,7 @@ build) when the hash is the one it recorded after the step's last run (lawgov.pu
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from pathlib import Path
 
@@ -35,9 +36,23 @@ def digest(roots: list[Path]) -> str:
     return h.hexdigest()
 
 
+INCLUDE = re.compile(r"^```\{include\}\s+(\S+)", re.M)
+
+
+def included_files() -> list[Path]:
+    """Files outside book/ that a page includes (the changelog page shows ../CHANGELOG.md)."""
+    out = []
+    for page in sorted(BOOK.glob("*.md")):
+        for target in INCLUDE.findall(page.read_text(encoding="utf-8")):
+            path = (BOOK / target).resolve()
+            if BOOK.resolve() not in path.parents:
+                out.append(path)
+    return out
+
+
 def inputs_digest() -> str:
-    """A hash of everything the built book depends on."""
-    return digest([BOOK, DATA, ROOT / "src" / "lawgov"])
+    """A hash of everything the built book depends on, the files its pages include among them."""
+    return digest([BOOK, DATA, ROOT / "src" / "lawgov", *included_files()])
 
 
 def code_digest() -> str:
