@@ -13,7 +13,7 @@
   pages with a chart; copy buttons and code colours only with a code block; tab and toggle
   scripts only with tabs or toggles (PAGE_ASSETS).
 - **No Bootstrap script.** The theme's 80 KB Bootstrap bundle served a download menu,
-  button tooltips and "back to top"; ``lawgov-ui.js`` (2 KB) does those (the tooltips are
+  button tooltips and "back to top"; ``lawgov-ui.js`` (3 KB) does those (the tooltips are
   the buttons' native titles), and the CSS of Bootstrap components nothing shows goes.
 - **Search scripts only where they search.** The theme loads Sphinx's search code and the
   110 KB search index on every page for "search as you type", which the book leaves off;

@@ -32,13 +32,12 @@ PHONE = {"short_labels": {"y_label": "y_short", "row_label": "row_short"}, "shor
 AREA_FIELDS = ["area", "area_order", "y_label", "y_short", "area_title_en", "area_title_zh", "confidence"]
 
 
-def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, x_order: list[str], vmax: int,
-           show_x: bool) -> alt.LayerChart:
+def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, vmax: int) -> alt.LayerChart:
     base = alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start")).transform_lookup(
         lookup="area", from_=alt.LookupData(areas, key="area", fields=AREA_FIELDS[1:]),
     ).encode(
         x=alt.X(f"{x_field}:N", sort=alt.EncodingSortField(field="x_rank", op="min"), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0) if show_x else alt.Axis(orient="top", labelAngle=0)),
+                axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
                 axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
         tooltip=[alt.Tooltip("row_label:N", title="Report"), alt.Tooltip("area:N", title="Area"),
@@ -86,10 +85,10 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
     data["row_short"] = [f"§{int(p)}" for p in data["part"]] if "part" in data else data["row_label"]
     data["cell"] = [f"{m} / {f}" if m else "" for m, f in zip(data["measures"], data["figures"])]
     data["area_order"] = data["area"].str.split(".").str[1].astype(int)
-    # the whole title, wrapped: a label is never cut (book/CONVENTIONS.md)
-    data["y_label"] = [wrap(f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]} {t}", 56) for c, a, t in
-                       zip(data["confidence"], data["area"], data["area_title_en"])]
+    # the mark and the number ("~ 2004.4"), then the whole title, wrapped: a label is never cut
+    # (book/CONVENTIONS.md); on a phone the mark and the number alone
     data["y_short"] = [f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]}" for c, a in zip(data["confidence"], data["area"])]
+    data["y_label"] = [wrap(f"{short} {t}", 56) for short, t in zip(data["y_short"], data["area_title_en"])]
     vmax = int(data["measures"].max())
     description = description or _heatmap_text(data)
     # Only what the panels draw or show in the tooltip goes into the page, and each area's
@@ -97,10 +96,10 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
     areas = data[AREA_FIELDS].drop_duplicates("area").reset_index(drop=True)
     panels = []
     frameworks = list(dict.fromkeys(data["framework"]))
-    for i, fw in enumerate(frameworks):
+    for fw in frameworks:
         sub = data[data["framework"] == fw]
         step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
-        panels.append(_panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, x_order, vmax, i == 0)
+        panels.append(_panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, vmax)
                       .properties(width=alt.Step(cell_width), height=alt.Step(step)))
     chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": PHONE}
                         ).resolve_scale(color="shared")

@@ -29,14 +29,13 @@ from pathlib import Path
 
 from lawgov.book.citation import cite_chart
 from lawgov.book.links import CHARTS_DIR
-from lawgov.publish.vega import current_versions, embedded
+from lawgov.publish.vega import chart_scripts, current_versions
 
 LINE_CLASS = "lawgov-chart-downloads"
 CSV_BOM = "\ufeff"
 PNG_SCALE = 2  # PNG at twice the chart's CSS size: sharp on a slide or a high-density screen
 
 _FIGURE = re.compile(r'<figure\b[^>]*\bid="(fig-[^"]+)"[^>]*>(.*?)</figure>', re.S)
-_SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
 _CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
 _CAPTION_NUMBER = re.compile(r'<span class="caption-number">(.*?)</span>', re.S)
 _OLD_LINE = re.compile(rf'<p class="{LINE_CLASS}"[^>]*>.*?</p>\n?', re.S)
@@ -71,13 +70,11 @@ def charts_in(page_html: str, page: str) -> list[Chart]:
         body = m.group(2)
         caption = _CAPTION_TEXT.search(body)
         number = _CAPTION_NUMBER.search(body)
-        for s in _SCRIPT.finditer(body):
-            found = embedded(s.group(1))
-            if found:
-                inside += 1
-                out.append(Chart(page, m.group(1), found[0], found[1], _text(caption.group(1)) if caption else "",
-                                 _text(number.group(1)) if number else ""))
-    total = sum(1 for s in _SCRIPT.finditer(page_html) if embedded(s.group(1)))
+        for spec, options in chart_scripts(body):
+            inside += 1
+            out.append(Chart(page, m.group(1), spec, options, _text(caption.group(1)) if caption else "",
+                             _text(number.group(1)) if number else ""))
+    total = len(chart_scripts(page_html))
     if total != inside:
         raise ChartError(f"{page}: {total - inside} chart(s) outside a named figure (give the cell a "
                          f"mystnb.figure.name: fig-...), so they cannot be downloaded or cited")
