@@ -40,9 +40,25 @@ def majority_word(part: int | float, whole: int | float) -> str:
     return "half" if 2 * part == whole else "fewer than half"
 
 
-def count_word(n: int, singular: str, plural: str | None = None) -> str:
-    """3 -> '3 figures'; 1 -> '1 figure'."""
+def plural(n: int, singular: str, plural: str | None = None) -> str:
+    """3 -> '3 figures'; 1 -> '1 figure': the one way a count and its noun are written."""
     return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+count_word = plural  # old name, kept until every caller uses plural()
+
+
+# A share the book computes is written to one decimal on every page ("77.4%"); a rate the
+# report prints is written as printed (display.value_en), and the audit's details give the
+# exact fraction.
+PERCENT_DECIMALS = 1
+
+
+def percent(part: int | float | Fraction, whole: int | float | Fraction = 1) -> str:
+    """24 of 31 -> '77.4%'; percent(0.5) -> '50.0%': a computed share, at the book's one precision."""
+    if whole == 0:
+        raise ValueError("a share of nothing")
+    return f"{100 * float(part) / float(whole):.{PERCENT_DECIMALS}f}%"
 
 
 def rank_word(rank: int) -> str:
