@@ -61,7 +61,7 @@ def test_methods_and_data_use_the_stored_value(figs):
     value = figs.set_index("id").loc[front.CITE_EXAMPLE, "value"]
     assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
-    assert page_summary(REPORT, "methods")["methods.n_other_period"] == str(int((~figs["full_year"].astype(bool)).sum()))
+    assert page_summary(REPORT, "methods")["methods.n_other_period"] == number_word(int((~figs["full_year"].astype(bool)).sum()))
 
 
 def test_report_citation_names_the_capture():

@@ -114,7 +114,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
 def numbers_summary(report: str | None = None) -> dict[str, str]:
     """"The report in numbers": how many figures, and how they spread."""
     figs = _api.figures(report)
-    return {f"numbers.{k}": v for k, v in {"n_figures": str(len(figs)), **_spread(figs)}.items()}
+    return {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
 
 
 def qualifier_counts(report: str | None = None) -> pd.DataFrame:
@@ -138,10 +138,10 @@ def methods_summary(report: str | None = None) -> dict[str, str]:
     figs = _api.figures(report)
     full = figs["full_year"].astype(bool)
     out = {
-        "n_figures": str(len(figs)), "n_relations": str(len(_api.relations(report))),
-        "n_sections": str(len(_api.outline(report))), "n_terms": str(len(_api.glossary())),
-        "n_rules": str(len(RULES)), "n_full_year": str(int(full.sum())), "n_other_period": str(int((~full).sum())),
-        "n_excluded": str(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
+        "n_figures": number_word(len(figs)), "n_relations": number_word(len(_api.relations(report))),
+        "n_sections": number_word(len(_api.outline(report))),
+        "n_rules": number_word(len(RULES)), "n_full_year": number_word(int(full.sum())),
+        "n_other_period": number_word(int((~full).sum())), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
     return {f"methods.{k}": v for k, v in out.items()}
