@@ -110,7 +110,6 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_relations_implied": str(int((verdicts == IMPLIED).sum())),
         "n_relations_uncheckable": str(int((verdicts == UNCHECKABLE).sum())),
         "disagree": "none disagrees" if not inconsistent else f"{count_word(inconsistent, 'disagrees', 'disagree')}",
-        "contradiction": audit_text["audit.contradiction"],
         "n_october": str(len(october)), "october_share": _pct(float(periods.loc[JAN_TO_OCT, "share"])),
         "october_where": ("all in " if len(october_parts) == 1 else "in ") + listing([PART_LABELS[p] for p in october_parts]),
         "n_other_period": str(int(periods.loc["other", "figures"])),
