@@ -53,7 +53,8 @@ def test_truncated_rate() -> None:
     assert r.computed == pytest.approx(100 * 17985 / 17993)
     assert r.stated == 99.95 and r.inputs == ["rate", "n", "d"]
     # the division is the exact value (its decimals never end); the comparison is at the printed decimals
-    assert r.reason.startswith("17,985 / 17,993; rounds to 99.96%, but the text prints 99.95%: equal only after truncation")
+    assert r.reason.startswith("17,985 / 17,993; rounds to 99.96%, but the text prints 99.95%: "
+                               "equal only after truncation")
 
 
 def test_rounded_rate() -> None:
@@ -225,7 +226,8 @@ def test_exact_share_never_rounds(percent: Fraction, text: str) -> None:
 
 def test_a_rate_printed_to_four_decimals_keeps_its_interval_exact() -> None:
     # 12.3456% stands for 12.34555% to under 12.34565%: a four-decimal formatter would print 12.3456% twice
-    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 1000000, "count", "1000000件"), ("rate", 12.3456, "rate", "12.3456%")))
+    r = one(RATE.replace("    numerator: n\n", ""),
+            figs(("d", 1000000, "count", "1000000件"), ("rate", 12.3456, "rate", "12.3456%")))
     assert "12.3456% printed to 4 decimals: 12.34555% to under 12.34565% of 1,000,000" in r.reason
 
 

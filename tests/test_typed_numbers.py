@@ -295,7 +295,8 @@ TYPED_FACTS: list[tuple[str, str, object]] = [
     ("audit.md", "None of the relations finds the report contradicting itself", lambda: _no_verdict("inconsistent")),
     ("audit.md", "is the printed one; none of the report's relations has this verdict",
      lambda: _no_verdict("consistent (rounded)")),
-    ("audit.md", "or a bound is broken; none of the report's relations has this verdict", lambda: _no_verdict("inconsistent")),
+    ("audit.md", "or a bound is broken; none of the report's relations has this verdict",
+     lambda: _no_verdict("inconsistent")),
     ("audit.md", "The report prints {glue:md}`mediation_success_rate`: the figure was cut off, not rounded",
      _mediation_was_cut_off),
     # the examples named under a verdict have that verdict

@@ -177,14 +177,16 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     if rate.qualifier in ("at_least", "more_than"):
         holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
         return _result(rel, computed, stated, BOUND if holds else INCONSISTENT,
-                       f"{expr}; the text gives {exact_share(stated)} as a lower bound, which {'holds' if holds else 'fails'}", details)
+                       f"{expr}; the text gives {exact_share(stated)} as a lower bound, "
+                       f"which {'holds' if holds else 'fails'}", details)
     verdict = compare_printed(computed, stated, decimals)
     allowed = "no whole count" if got.empty else _interval(got.low, got.high)
     how = {
         EXACT: "equal to the printed rate",
         ROUNDED: f"rounds to the printed {exact_share(stated)}",
-        TRUNCATED: (f"rounds to {exact_share(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, but the text prints "
-                    f"{exact_share(stated)}: equal only after truncation (rounded, {exact_share(stated)} of {_whole(den)} would be {allowed})"),
+        TRUNCATED: (f"rounds to {exact_share(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, "
+                    f"but the text prints {exact_share(stated)}: equal only after truncation "
+                    f"(rounded, {exact_share(stated)} of {_whole(den)} would be {allowed})"),
         INCONSISTENT: f"the text prints {exact_share(stated)}, which {_whole(den)} allows only for {allowed}",
     }[verdict]
     return _result(rel, computed, stated, verdict, f"{expr}; {how}", details)
@@ -204,7 +206,8 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
     n, d = _as_printed(fig[rel.numerator]), _as_printed(fig[rel.denominator])
     return _result(rel, share, None, BOUND,
-                   f"{n} is within {d}; no rate stated, the share is {_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}")
+                   f"{n} is within {d}; no rate stated, the share is "
+                   f"{_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}")
 
 
 _PRINTED_AS = {"more_than": "more than ", "at_least": "at least ", "approximately": "about "}
@@ -280,7 +283,8 @@ def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) ->
                         "value": float(value), "supported": it.supported, "reason_en": it.reason_en})
     supported = [d for d in details if d["supported"]]
     computed = Fraction(supported[0]["value"]) if len(supported) == 1 else None
-    return _result(rel, computed, None, IMPLIED, f"the text leaves open how the changes combine; readings: {'; '.join(readings)}", details)
+    return _result(rel, computed, None, IMPLIED,
+                   f"the text leaves open how the changes combine; readings: {'; '.join(readings)}", details)
 
 
 def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,
