@@ -439,3 +439,69 @@ def test_every_typed_count_on_a_part_chapter_is_checked(part: int) -> None:
     loose = [text[max(0, m.start() - 30): m.end() + 10] for m in _COUNTED.finditer(text)
              if not any(a <= m.start() and m.end() <= b for a, b in spans)]
     assert not loose, f"{PART_PAGES[part]}.md types a count no test checks:\n" + "\n".join(loose)
+
+# ---- typed words that state a fact about the data ---------------------------------------------
+#
+# A page types its sentences; where a word of one states a fact about the data ("none of the
+# relations", "each of them"), the fact is checked here, so a change in the data that makes
+# the sentence false fails this test instead of printing it. Each entry: the page, the words
+# as typed (whitespace aside), and what must hold for them to be true.
+
+
+def _verdicts() -> dict[str, str]:
+    a = lawgov.audit()
+    return dict(zip(a["id"], a["verdict"].astype(str)))
+
+
+def _no_verdict(verdict: str) -> bool:
+    return verdict not in _verdicts().values()
+
+
+def _all_rates_with_no_count(verdict: str = "not checkable") -> bool:
+    a = lawgov.audit()
+    spec = lawgov.relations().set_index("id")["spec"]
+    none = a[a["verdict"].astype(str) == verdict]
+    return len(none) > 0 and all(r["kind"] == "rate" and spec[r["id"]]["numerator"] is None
+                                 and not (spec[r["id"]]["denominator"] or spec[r["id"]].get("pooled_denominator"))
+                                 for r in none.to_dict("records"))
+
+
+def _mediation_was_cut_off() -> bool:
+    from lawgov.analysis import audit, display
+
+    printed = display.value_en(lawgov.figures().set_index("id").loc["mediation_success_rate"])
+    s = audit.summary()
+    return (_verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
+            and s["audit.mediation_success_rate_check.computed_truncated"] == printed
+            != s["audit.mediation_success_rate_check.computed_rounded"])
+
+
+TYPED_FACTS: list[tuple[str, str, object]] = [
+    ("audit.md", "None of the relations finds the report contradicting itself", lambda: _no_verdict("inconsistent")),
+    ("audit.md", "is the printed one; none of the report's relations has this verdict",
+     lambda: _no_verdict("consistent (rounded)")),
+    ("audit.md", "or a bound is broken; none of the report's relations has this verdict",
+     lambda: _no_verdict("inconsistent")),
+    ("audit.md", "The report prints {glue:md}`mediation_success_rate`: the figure was cut off, not rounded",
+     _mediation_was_cut_off),
+    # the examples named under a verdict have that verdict
+    ("audit.md", "a funnel whose stages never grow. For example, of the {glue:md}`filings_reviewed`",
+     lambda: _verdicts()["filings_acceptance_share"] == "bound holds"),
+    ("audit.md", "{glue:md}`approval_items_in_hall_rate` (§2.2.1), printed without the number of items",
+     lambda: _verdicts()["approval_items_in_hall_base"] == "not checkable"),
+    ("audit.md", "Each of them is a rate printed with no count that could be its base", _all_rates_with_no_count),
+    ("audit.md", "they are the rates the report prints without any count beside them", _all_rates_with_no_count),
+]
+
+
+@pytest.mark.parametrize("page,words,holds", TYPED_FACTS, ids=[f"{p}:{w[:40]}" for p, w, _ in TYPED_FACTS])
+def test_a_typed_fact_is_on_its_page_and_true(page: str, words: str, holds) -> None:
+    text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
+    assert " ".join(words.split()) in text, f"{page} no longer says {words!r}: update TYPED_FACTS"
+    assert holds(), f"{page} says {words!r}, which the data no longer bears out"
+
+
+def test_the_fact_checks_can_fail() -> None:
+    # asked of verdicts the sentences do not describe, the same checks say no
+    assert not _no_verdict("exact")
+    assert not _all_rates_with_no_count("implied")  # the implied rates have a base
