@@ -143,6 +143,8 @@ def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tu
             return "period_basis", f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', which states the period of every figure in it"
     elif not re.fullmatch(PERIOD_WORDS[basis], words):
         return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
+    if basis == "reading" and not f.note_en:
+        return "period_basis", "a reading needs a note_en that says how the words are read"
     start, end = year.split("/")
     if basis in ("whole_year", "year_to_date", "not_stated") and f.period != year:
         why = {"whole_year": "全年 is the report's year", "year_to_date": "the text gives the start, not the end",
