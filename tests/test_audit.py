@@ -13,7 +13,7 @@ from lawgov.dataset.arithmetic import compare_printed, evaluate
 from lawgov.dataset.schema import Figure, RelationsFile
 
 FIGURE_DEFAULTS = dict(
-    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31",
+    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31", period_basis="not_stated",
     indicator_en="x", indicator_zh="x", description_en="x", topic="mediation",
 )
 
