@@ -12,7 +12,7 @@ not quietly fall back to another copy. When neither is given and no copy is usab
 error names every place it looked. "Usable" means a directory with a ``reports.yaml``.
 
 Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
-the loader, pydantic or PyYAML (it answers from its on-disk cache when it can).
+the loader, pydantic or PyYAML (a missing data dir is reported before any of them is loaded).
 """
 from __future__ import annotations
 
