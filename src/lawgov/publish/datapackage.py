@@ -37,7 +37,8 @@ PathLike = str | os.PathLike[str] | None
 
 
 def created(data_dir: Path) -> str | None:
-    """A deterministic creation time: $SOURCE_DATE_EPOCH, else the last git commit touching data/.
+    """A deterministic creation time: $SOURCE_DATE_EPOCH, else the last git commit touching data/,
+    else (an installed wheel) the time its build recorded from the same rule.
 
     Never the wall clock, so two exports of the same data are byte-identical. None when
     neither is available (the descriptor then has no ``created``).
@@ -53,6 +54,9 @@ def created(data_dir: Path) -> str | None:
             ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             out = ""
+        if not out.isdigit():  # no history: an installed copy, whose build recorded it
+            shipped = Path(__file__).resolve().parents[1] / "DATA-CREATED"
+            out = shipped.read_text(encoding="utf-8").strip() if shipped.is_file() else ""
         if not out.isdigit():
             return None
         stamp = dt.datetime.fromtimestamp(int(out), dt.timezone.utc)
@@ -177,9 +181,12 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
         descriptor["created"] = stamp
     files["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["README.md"] = _readme(descriptor).encode("utf-8")
-    lic = ROOT / "LICENSE-DATA.md"
-    if lic.exists():
-        files["LICENSE-DATA.md"] = lic.read_bytes()
+    # An installed wheel carries the licence in the package (setup.py copies it, as it copies
+    # data/); a checkout has it at its root.
+    for lic in (Path(__file__).resolve().parents[1] / "LICENSE-DATA.md", ROOT / "LICENSE-DATA.md"):
+        if lic.is_file():
+            files["LICENSE-DATA.md"] = lic.read_bytes()
+            break
     return dict(sorted(files.items()))
 
 
