@@ -201,6 +201,8 @@ def test_an_added_cell_is_written_only_when_saved(lab, browser) -> None:
     """A scratch cell added to a chapter and run is still only in the browser after many
     autosave intervals; closing the tab asks whether to save it."""
     _check_settings(lab)
+    # the token was chosen (as `make lab TOKEN=...` does): the whole address is printed, not "token=..."
+    assert f"{lab['base']}/lab?token={lab['token']}" in lab["log"].read_text()
     assert _api(lab, "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")["settings"] == {
         "autosaveInterval": AUTOSAVE_INTERVAL}
     chapter = "p4-oversight.md"

@@ -163,6 +163,13 @@ def lab_command(port: int | None = None, token: str | None = None, browser: bool
     return cmd + list(extra or [])
 
 
+def login_line(port: int | None, token: str) -> str:
+    """The address to open when the token was chosen (Jupyter itself shows it as ``token=...``)."""
+    where = f"http://127.0.0.1:{port}" if port else "http://127.0.0.1:8888 (or the port Jupyter prints below)"
+    return f"lawgov: JupyterLab will be at {where}/lab?token={token}" if port else \
+        f"lawgov: JupyterLab will be at {where}, with ?token={token}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lawgov.publish.lab",
@@ -178,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.configure_only:
         return 0
     cmd = lab_command(args.port, args.token, not args.no_browser, root=args.root.resolve(), extra=extra)
+    if args.token:  # Jupyter prints a token it was given as "token=...": say the whole address here
+        print(login_line(args.port, args.token), file=sys.stderr, flush=True)
     os.execv(cmd[0], cmd)
     return 0  # pragma: no cover - execv does not return
 
