@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -99,6 +100,14 @@ def test_a_looked_up_table_is_joined_into_the_rows_that_look_it_up():
     assert "unused" not in rows[0] and "dataset" not in rows[0]
 
 
+def _cited_at(page: str, fig_id: str) -> str:
+    """Where a chart's citation points: its absolute address, or its page and anchor while
+    the book's address is not set."""
+    from lawgov.book import address
+
+    return address.address().page(f"{page}.html#{fig_id}") or f'"{page}", anchor {fig_id} ({address.NOT_SET})'
+
+
 def test_lines_are_escaped_and_never_doubled(two_charts):
     page, *_ = two_charts
     found = cf.charts_in(page, "p9-test")
@@ -107,7 +116,7 @@ def test_lines_are_escaped_and_never_doubled(two_charts):
     lines = re.findall(rf'<p class="{cf.LINE_CLASS}"[^>]*>.*?</p>', once, re.S)
     assert len(lines) == 2
     assert 'href="downloads/charts/fig-t-one.csv"' in lines[0] and 'fig-t-one.svg' in lines[0] and 'fig-t-one.png' in lines[0]
-    assert "p9-test.html#fig-t-one" in lines[0] and BOOK_TITLE in lines[0]
+    assert _cited_at("p9-test", "fig-t-one") in html.unescape(lines[0]) and BOOK_TITLE in lines[0]
     # a caption with markup-like text cannot inject anything
     evil = cf.Chart("p9", "fig-x", {}, {}, '<script>alert(1)</script> & "q"', "Fig. 1")
     assert "<script>" not in cf.line_html(evil) and "&lt;script&gt;" in cf.line_html(evil)
@@ -149,7 +158,7 @@ def test_every_chart_of_every_page_has_its_three_files_and_its_line(built_book):
             for ext, rel in files.items():
                 assert f'href="{rel}"' in line, (page.name, chart.fig_id, ext)
                 assert (built_book / rel).is_file(), f"{rel} missing"
-            assert f"{page.stem}.html#{chart.fig_id}" in line
+            assert _cited_at(page.stem, chart.fig_id) in html.unescape(line)
             rows = _rows((built_book / files["csv"]).read_bytes())
             assert len(rows) == sum(len(r) for r in cf.datasets(chart.spec)) > 0, chart.fig_id
             svg = ET.fromstring((built_book / files["svg"]).read_bytes())
