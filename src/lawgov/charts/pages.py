@@ -57,7 +57,7 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
             "id": i, "section": r["section"], "part": int(r["part"]),
             "value_en": fmt.value_en(r), "value_zh": fmt.value_zh(r),
             "indicator_en": r["indicator_en"], "indicator_zh": r["indicator_zh"],
-            "period_en": fmt.period_en(r["period_start"], r["period_end"]),
+            "period_en": fmt.period_stated_en(r),
             "note_en": None if fmt.missing(note) else str(note),
             "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
             "colour": PART_COLOURS[int(r["part"])],
