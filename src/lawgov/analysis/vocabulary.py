@@ -37,6 +37,9 @@ INK = "#1f1f1f"
 MUTED = "#5a5a5a"
 # Parts: Okabe & Ito's colours (safe for the common colour blindnesses), the preamble grey.
 PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
+# How a caption or a sentence names each part's colour (Okabe & Ito's own names).
+PART_COLOUR_NAMES = {0: "grey", 1: "blue", 2: "orange", 3: "bluish green", 4: "reddish purple", 5: "vermilion",
+                     6: "sky blue"}
 
 # Outcomes (what happened to what the report counts): one violet ramp, darkest for the
 # outcome the report names first, and a pale grey for what the text leaves unstated.
