@@ -90,10 +90,13 @@ PERIOD_BASIS_LABELS = {
     "whole_year": "stated: the whole year (全年)",
     "year_to_date": "stated: this year (今年, 今年以来, 年初以来)",
     "to_date": "stated: to the end of October (截止10月底)",
-    "other": "stated: another period (去年, 连续3年, 2012–2013)",
+    "other": "stated: another period (去年, 连续3年, 2012?2013年度)",
     "reading": "undated phrase, read by this book (十八大期间)",
     "not_stated": "not stated: the report's year assumed",
 }
+# For an axis label beside the period itself ("2012 · 全年").
+PERIOD_BASIS_SHORT = {"whole_year": "全年", "year_to_date": "今年, 今年以来", "to_date": "截止10月底",
+                      "other": "stated otherwise", "reading": "read from 十八大期间", "not_stated": "assumed"}
 PERIOD_BASIS_ZH = {"whole_year": "全年", "year_to_date": "今年、今年以来、年初以来", "to_date": "截止10月底",
                    "other": "其他表述", "reading": "本书推定", "not_stated": "未写明（按报告年度推定）"}
 # Dark to pale as the statement weakens: the whole year darkest, an assumed year palest;
