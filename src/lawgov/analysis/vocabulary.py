@@ -102,7 +102,7 @@ PERIOD_BASIS_ZH = {"whole_year": "全年", "year_to_date": "今年、今年以�
 # Dark to pale as the statement weakens: the whole year darkest, an assumed year palest;
 # amber for the October cut-off (the caveat a reader must see).
 PERIOD_BASIS_COLOURS = {"whole_year": "#34495e", "year_to_date": "#7f93a8", "to_date": "#b07d00",
-                        "other": "#969696", "reading": "#d9c7a3", "not_stated": "#ececec"}
+                        "other": "#969696", "reading": "#c9a86a", "not_stated": "#cfcfcf"}
 # How a caption or a sentence names each colour (glue these, never type them).
 PERIOD_BASIS_COLOUR_NAMES = {"whole_year": "dark slate", "year_to_date": "grey-blue", "to_date": "amber",
                              "other": "mid grey", "reading": "sand", "not_stated": "pale grey"}
