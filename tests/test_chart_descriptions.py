@@ -104,7 +104,7 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     assert text.startswith("Dot chart on a log scale")  # no bar lengths on a log axis (CONVENTIONS)
     for i in ids:
         assert by_id.loc[i, "indicator_en"] in text and fmt.value_en(by_id.loc[i]) in text
-    assert "January to October" in text  # the colour group of the part-year count
+    assert "to the end of October (截止10月底) (amber): Petitioners received by leaders" in text  # the part-year count's colour group
     import altair as alt
     import pandas as pd
 

@@ -205,6 +205,11 @@ def speedup_readings_table(report: str | None = None, data_dir=None, *, relation
 
 
 
+# The period counts the chapter states (lawgov.analysis.periods.glue).
+AUDIT_PERIOD_KEYS = ("whole_year", "whole_year_share", "whole_year_colour", "year_to_date", "year_to_date_share",
+                     "to_date", "to_date_share", "other", "other_share", "reading", "not_stated", "not_stated_share")
+
+
 def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """How many figures have each period basis (how the text states the period), with their
     share, the words the text uses and the ids (``lawgov.analysis.periods.basis_table``)."""
@@ -257,7 +262,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
         "audit.base_year": str(int(series["year"].min())),
     }
-    out |= _periods.glue(_api.figures(report, data_dir=data_dir), "audit")
+    out |= _periods.glue(_api.figures(report, data_dir=data_dir), "audit", AUDIT_PERIOD_KEYS)
     for v in VERDICTS:
         out[f"audit.n_{verdict_key(v)}"] = str(int(counts[v]))
     for k in ("sum", "rate", "ratio", "funnel", "compound"):

@@ -107,7 +107,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
         **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
-    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro").items()}
+    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
     return {f"intro.{k}": v for k, v in out.items()}
 
 
@@ -150,7 +150,7 @@ def methods_summary(report: str | None = None) -> dict[str, str]:
         "n_rules": number_word(len(RULES)), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods")
+    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:

@@ -69,7 +69,7 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
         "p0.body_chars_min": f"{int(body_chars.min()):,}", "p0.body_chars_max": f"{int(body_chars.max()):,}",
         "p0.density_min": f"{density.min():.1f}", "p0.density_max": f"{density.max():.1f}",
     }
-    out |= _periods.glue(figs, "p0")
+    out |= _periods.glue(figs, "p0", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
     out |= {f"p0.part{p}_figures": number_word(int(n)) for p, n in body["figures"].items()}
     for key, fid in (("outline", "outline-2004"), ("opinion", "opinion-2010"), ("decision", "decision-2008")):
         d = docs.loc[fid]
@@ -186,7 +186,7 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
         # one value for every rate of §4.3 (the page says "every rate ... is"; a test checks they agree)
         "p4.s43_rate": fmt.value_en(rates.iloc[0]),
     }
-    out |= _periods.glue(part, "p4")
+    out |= _periods.glue(part, "p4", ("whole_year", "other", "not_stated"))
     for i in P4_CLEANUP:
         out[f"p4.share_{i}"] = percent(f.loc[i, "value"], cleanup["stated"])
     for i in (*P4_CLEANUP, "normative_documents_cleaned_up"):  # bare numbers, for the sum written out
@@ -238,7 +238,7 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
         "p5.mediation_vs_visits": f"{f.loc['mediation_cases', 'value'] / f.loc['leader_receptions_visitors', 'value']:.0f}",
         "p5.suzhou_share": percent(audit.loc["venture_projects_to_suzhou", "computed"], 100),
         "p5.rest_within": f"{100 - rest['value'].min():g}",
-    } | _periods.glue(part, "p5") | _subsection(5, "5.3", figs, "share", "n_figures")
+    } | _periods.glue(part, "p5", ("n", "whole_year", "not_stated")) | _subsection(5, "5.3", figs, "share", "n_figures")
 
 
 # ---- the closing (p6) ------------------------------------------------------------------------
@@ -281,7 +281,8 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.n_figures": number_word(len(figs)),
         "p6.congress_period": fmt.period_en(*figs.set_index("id").loc["leaders_receiving_per_day", ["period_start", "period_end"]]),
         "p6.october_months": number_word(readings.months(october["period_start"].min(), october["period_end"].max())),
-    } | _periods.glue(figs, "p6")
+    } | _periods.glue(figs, "p6", ("whole_year", "whole_year_share", "year_to_date", "to_date", "other", "reading",
+                                  "not_stated", "not_stated_share"))
     for i, r in enumerate(opinion.iloc[1:3].to_dict("records"), start=1):  # the next least covered, after the least
         out |= {f"p6.next_least_{i}": r["title_en"].lower(), f"p6.next_least_{i}_measures": number_word(int(r["measures"]))}
     for area in closing_areas(report, "opinion-2010", data_dir):

@@ -32,10 +32,12 @@ def basis_table(figs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def glue(figs: pd.DataFrame, prefix: str) -> dict[str, str]:
+def glue(figs: pd.DataFrame, prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
     """The counts a page states about the periods of ``figs``, keyed ``{prefix}.basis_{basis}``
     (a number word), ``..._share`` (a percent of ``figs``) and ``..._colour`` (the chart's colour
-    name); ``{prefix}.basis_stated`` counts every basis that has period words in the text."""
+    name); ``{prefix}.basis_stated`` counts every basis that has period words in the text,
+    ``{prefix}.basis_n`` all of ``figs``. Only ``keys`` (the part after ``basis_``) are
+    returned: a page glues what it states, and nothing it does not."""
     t = basis_table(figs).set_index("period_basis")
     out = {}
     for b, r in t.iterrows():
@@ -45,4 +47,7 @@ def glue(figs: pd.DataFrame, prefix: str) -> dict[str, str]:
     stated = int(t.loc[list(STATED), "figures"].sum())
     out[f"{prefix}.basis_stated"] = number_word(stated)
     out[f"{prefix}.basis_n"] = number_word(len(figs))
-    return out
+    wanted = {f"{prefix}.basis_{k}" for k in keys}
+    if unknown := wanted - set(out):
+        raise KeyError(f"no such period count: {', '.join(sorted(unknown))}")
+    return {k: v for k, v in out.items() if k in wanted}

@@ -28,13 +28,9 @@ def overview(figs: pd.DataFrame) -> str:
 def timeline(figs: pd.DataFrame) -> str:
     """What ``charts.timeline`` shows: one bar per period and per way the text states it, with its number of figures."""
     from lawgov.analysis.readings import periods
-    from lawgov.analysis.vocabulary import PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_LABELS
+    from lawgov.charts.descriptions import timeline as describe_timeline
 
-    g = periods(figs, by_basis=True)
-    rows = "; ".join(f"{r['period']}, {PERIOD_BASIS_LABELS[r['period_basis']]} ({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
-                     f"{count_word(int(r['n']), 'figure')}" for r in g.to_dict("records"))
-    return (f"Timeline bars of the periods the report's figures cover, one bar for each period and each way the "
-            f"text states it, earliest first. {rows}.")
+    return describe_timeline(periods(figs, by_basis=True))
 
 
 def speedup_readings(series: pd.DataFrame) -> str:

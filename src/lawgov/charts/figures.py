@@ -229,7 +229,7 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     how much of the "annual" report is stated for the year, and how much is assumed to be."""
     g = readings.periods(figs, by_basis=True)
     if description is None:
-        description = alt_text.timeline(figs)
+        description = alt_text.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
     g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
     g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
