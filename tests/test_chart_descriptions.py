@@ -10,6 +10,7 @@ from lawgov.analysis import audit as derive
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.charts import parts as P
+from lawgov.analysis import vocabulary as V
 from lawgov.charts.figures import describe
 
 REPORT = "kunshan-2012"
@@ -76,8 +77,9 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
     for r in readings.part_counts(outline, figs).itertuples():
         assert f"{r.subsections} subsections, {r.measures} measures, {r.figures} figures" in text
     text = _description(charts.timeline(figs))
-    for r in readings.periods(figs).itertuples():
-        assert f"{r.period}: {r.n} figure" in text
+    for r in readings.periods(figs, by_basis=True).itertuples():
+        assert f"{r.period}, " in text and f": {r.n} figure" in text
+    assert f"{V.PERIOD_BASIS_LABELS['not_stated']} ({V.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
     series = derive.speedup_series(REPORT)
     text = _description(P.speedup(series))
     for r in series.itertuples():
