@@ -5,6 +5,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import audit as D
+from lawgov.analysis.wording import number_word
 
 
 def test_speedup_readings_by_hand():
@@ -55,20 +56,20 @@ def test_unbased_rates_are_the_rates_without_counts():
 
 
 def test_period_breakdown():
-    pc = D.period_classes()
     figs = lawgov.figures()
-    assert len(pc) == len(figs)
-    octo = pc[pc["period_class"] == "January to October"]
+    octo = figs[figs["period_basis"].astype(str) == "to_date"]
     body = lawgov.body()
     starts = lawgov.outline().set_index("section")["start"]
     offsets = figs.set_index("id")["offset"]
     for r in octo.to_dict("records"):  # each is preceded in its section by the cut-off phrase
         assert "截止10月底" in body[int(starts[r["section"]]) : int(offsets[r["id"]])], r["id"]
     assert (octo["period"] == "2012-01-01/2012-10-31").all()
-    full = pc[pc["period_class"] == "full year"]
-    assert set(full["id"]) == set(figs.loc[figs["full_year"], "id"])
     b = D.period_breakdown()
     assert b["figures"].sum() == len(figs)
+    # the whole year is counted only where the quote's sentence says 全年, never where it is assumed
+    whole = set(b.set_index("period_basis").loc["whole_year", "ids"].split(", "))
+    assert whole == set(figs.loc[figs["period_words"].astype(str) == "全年", "id"])
+    assert int(b.set_index("period_basis").loc["not_stated", "figures"]) == int((figs["period_words"].fillna("") == "").sum())
     assert b["share"].sum() == pytest.approx(1)
 
 
@@ -98,9 +99,9 @@ def test_the_page_states_each_computed_share_as_every_page_does():
     assert s["audit.filings_acceptance_share.share"] == "77.4%"
     assert parts.summary(None, 4)["p4.filings_share"] == s["audit.filings_acceptance_share.share"]
     figs = lawgov.figures()
-    full = int(figs["full_year"].sum())
-    assert s["audit.periods_full"] == str(full)
-    assert s["audit.periods_full_share"] == f"{100 * full / len(figs):.1f}%"
+    whole = int((figs["period_basis"].astype(str) == "whole_year").sum())
+    assert s["audit.basis_whole_year"] == number_word(whole)
+    assert s["audit.basis_whole_year_share"] == f"{100 * whole / len(figs):.1f}%"
     # a reading's combined change, one decimal like every computed share: 31.19472 -> 31.2%
     assert s["audit.time_cut_compounded.change"] == "31.2%" and s["audit.time_cut_added.change"] == "34.0%"
 

@@ -61,7 +61,8 @@ def test_methods_and_data_use_the_stored_value(figs):
     value = figs.set_index("id").loc[front.CITE_EXAMPLE, "value"]
     assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
-    assert page_summary(REPORT, "methods")["methods.n_other_period"] == number_word(int((~figs["full_year"].astype(bool)).sum()))
+    assert page_summary(REPORT, "methods")["methods.basis_not_stated"] == number_word(
+        int((figs["period_basis"].astype(str) == "not_stated").sum()))
 
 
 def test_report_citation_names_the_capture():
@@ -79,10 +80,12 @@ def test_qualifier_and_period_counts_add_up(figs):
 def test_furniture_periods_match_period_class(figs):
     off = furniture.periods_off_year(REPORT)
     assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
-    # "About the source" accounts for every figure with another period: earlier, multi-year or within the year
+    # "About the source" accounts for every figure whose period is not the report year: earlier,
+    # multi-year, or within the year by a reading
     other = set(figs.loc[figs["period_class"] == "other", "id"])
     groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "within_year")]
     assert set().union(*groups) == other and sum(map(len, groups)) == len(other)
+    assert set(off["within_year"]["period_basis"].astype(str)) == {"reading"}
 
 
 def test_source_counts_the_semicolons_where_they_are():
@@ -99,8 +102,9 @@ def test_alt_texts_name_the_extremes(figs):
     rest = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
     text = alt_text.overview(figs)
     assert display.value_en(rest.iloc[0]) in text and display.value_en(rest.iloc[-1]) in text
-    periods = figs.groupby(["period_start", "period_end"]).size()
-    assert f"{len(periods)} distinct periods" in alt_text.timeline(figs)
+    # every figure with no period words is said to be assumed, with its count
+    assumed = int((figs["period_basis"].astype(str) == "not_stated").sum())
+    assert f"not stated: the report's year assumed (pale grey): {assumed} figures" in alt_text.timeline(figs)
     series = audit.speedup_series(REPORT)
     last = series[series["year"] == series["year"].max()]
     assert all(f"{i:.1f} in" in alt_text.speedup_readings(series) for i in last["index"])

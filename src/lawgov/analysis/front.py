@@ -13,7 +13,8 @@ from lawgov.analysis import audit as _audit
 from lawgov.analysis import display as fmt
 from lawgov.analysis import writing as _writing
 from lawgov.analysis.furniture import page_date, question_marks
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, JAN_TO_OCT, PART_LABELS
+from lawgov.analysis import periods as _periods
+from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
 from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders as _api
@@ -53,8 +54,7 @@ def _findings(report: str | None) -> dict[str, str]:
     verdicts = a["verdict"].astype(str)
     audit_text = _audit.summary(report)
     unbased = _audit.unbased_rates(report)
-    periods = _audit.period_breakdown(report).set_index("period_class")
-    october = figs[figs["period_class"].astype(str) == JAN_TO_OCT]
+    october = figs[figs["period_basis"].astype(str) == "to_date"]
     october_parts = sorted(int(p) for p in october["part"].unique())
     readings = _audit.speedup_readings_table(report)
     supported = readings[readings["supported"]]
@@ -74,9 +74,8 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_unbased": number_word(len(unbased)), "n_relations_compared": number_word(n_compared),
         "n_relations_bound": number_word(int((verdicts == BOUND).sum())),
         "n_relations_implied": number_word(int((verdicts == IMPLIED).sum())),
-        "n_october": number_word(len(october)), "october_share": percent(float(periods.loc[JAN_TO_OCT, "share"])),
+        "n_october": number_word(len(october)), "october_share": percent(len(october), len(figs)),
         "october_part": PART_LABELS[october_parts[0]],
-        "n_other_period": number_word(int(periods.loc["other", "figures"])),
         "top_part_a": str(top2[0]), "top_part_b": str(top2[1]),
         "top_parts_figures": percent(by_part.loc[top2].sum(), by_part.sum()),
         "top_parts_text": percent(float(lengths.loc[top2, "share"].sum())),
@@ -108,6 +107,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
         **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
+    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
     return {f"intro.{k}": v for k, v in out.items()}
 
 
@@ -124,9 +124,17 @@ def qualifier_counts(report: str | None = None) -> pd.DataFrame:
 
 
 def period_counts(report: str | None = None) -> pd.DataFrame:
-    """Figures per period (ISO 8601 interval), most common first."""
-    counts = _api.figures(report).groupby("period").size().sort_values(ascending=False, kind="stable")
-    return pd.DataFrame({"period": counts.index, "figures": counts.values})
+    """Figures per period (ISO 8601 interval) and per basis (how the text states it), the
+    periods the text states first; an assumed report year is its own row, never merged with
+    a stated one."""
+    figs = _api.figures(report)
+    order = {b: i for i, b in enumerate(PERIOD_BASES)}
+    counts = figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
+    counts["rank"] = counts["period_basis"].map(order)
+    counts = counts.sort_values(["rank", "figures"], ascending=[True, False], kind="stable")
+    return pd.DataFrame({"period": counts["period"].values,
+                         "basis": [PERIOD_BASIS_LABELS[b] for b in counts["period_basis"]],
+                         "figures": counts["figures"].values})
 
 
 def _stored_percent(report: str | None) -> str:
@@ -136,15 +144,13 @@ def _stored_percent(report: str | None) -> str:
 def methods_summary(report: str | None = None) -> dict[str, str]:
     """"Data and methods": what was extracted and what validation runs."""
     figs = _api.figures(report)
-    full = figs["full_year"].astype(bool)
     out = {
         "n_figures": number_word(len(figs)), "n_relations": number_word(len(_api.relations(report))),
         "n_sections": number_word(len(_api.outline(report))),
-        "n_rules": number_word(len(RULES)), "n_full_year": number_word(int(full.sum())),
-        "n_other_period": number_word(int((~full).sum())), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
+        "n_rules": number_word(len(RULES)), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()}
+    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:

@@ -26,10 +26,11 @@ def overview(figs: pd.DataFrame) -> str:
 
 
 def timeline(figs: pd.DataFrame) -> str:
-    """What ``charts.timeline`` shows: one bar per distinct period, with its number of figures."""
-    g = figs.groupby(["period_start", "period_end"]).size().reset_index(name="n").sort_values("period_start", kind="stable")
-    periods = "; ".join(f"{fmt.period_en(a, b)}: {count_word(int(n), 'figure')}" for a, b, n in g.itertuples(index=False))
-    return f"Timeline bars of the {count_word(len(g), 'distinct period')} the report's figures cover. {periods}."
+    """What ``charts.timeline`` shows: one bar per period and per way the text states it, with its number of figures."""
+    from lawgov.analysis.readings import periods
+    from lawgov.charts.descriptions import timeline as describe_timeline
+
+    return describe_timeline(periods(figs, by_basis=True))
 
 
 def speedup_readings(series: pd.DataFrame) -> str:

@@ -16,7 +16,8 @@ import pandas as pd
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import (
-    INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_COLOURS, outcome_colours,
+    INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_BASIS_COLOURS, PERIOD_BASIS_LABELS,
+    PERIOD_BASIS_SHORT, outcome_colours,
 )
 from lawgov.charts import descriptions as alt_text
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
@@ -224,26 +225,31 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = N
 
 
 def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """The periods the figures cover: how much of the "annual" report is annual."""
-    g = readings.periods(figs)
+    """The periods the figures cover, one bar per period and per basis (how the text states it):
+    how much of the "annual" report is stated for the year, and how much is assumed to be."""
+    g = readings.periods(figs, by_basis=True)
     if description is None:
         description = alt_text.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
-    first_ids = g["ids"].str.split(", ").str[0]
-    g["period_class"] = first_ids.map(figs.set_index("id")["period_class"].astype(str))
+    g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
+    g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
     base = alt.Chart(g).encode(
-        y=alt.Y("period:N", title=None, sort=alt.EncodingSortField(field="start", op="min")),
-        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("n:Q", title="Figures"),
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"),
+                axis=alt.Axis(labelLimit=0)),
+        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("basis_en:N", title="How the text states it"),
+                 alt.Tooltip("n:Q", title="Figures"),
                  alt.Tooltip("indicators:N", title="Indicators"), alt.Tooltip("ids:N", title="Figure ids")],
     )
-    domain = [c for c in PERIOD_COLOURS if c in set(g["period_class"])]
-    bar = base.mark_bar(height={"band": 0.6}).encode(
+    domain = [PERIOD_BASIS_LABELS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])]
+    bar = base.mark_bar(height={"band": 0.6}, stroke=MUTED, strokeWidth=0.5).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T",
-        color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
-                        legend=alt.Legend(orient="bottom")))
+        color=alt.Color("basis_en:N", title=None,
+                        scale=alt.Scale(domain=domain, range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS
+                                                              if b in set(g["period_basis"])]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
-    return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
+    return describe((bar + text).properties(width=480, height=alt.Step(30)), description)
 
 
 def _jitter(key: str) -> float:
