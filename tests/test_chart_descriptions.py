@@ -6,7 +6,7 @@ import pytest
 
 import lawgov
 import lawgov.charts as charts
-from lawgov.analysis import audit as derive
+from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.charts import parts as P
@@ -78,7 +78,7 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
     text = _description(charts.timeline(figs))
     for r in readings.periods(figs).itertuples():
         assert f"{r.period}: {r.n} figure" in text
-    series = derive.speedup_series(REPORT)
+    series = verdicts.speedup_series(REPORT)
     text = _description(P.speedup(series))
     for r in series.itertuples():
         assert r.label_en in text and f"{r.year}: {r.index:.1f}" in text

@@ -11,9 +11,9 @@ import math
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import audit as _audit
+from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
-from lawgov.analysis import writing as _writing
+from lawgov.analysis import writing
 from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, INCONSISTENT, JAN_TO_OCT, PART_LABELS, UNCHECKABLE
 from lawgov.analysis.wording import count_word, listing, majority_word, number_word
@@ -82,22 +82,22 @@ def _findings(report: str | None) -> dict[str, str]:
     figs = _api.figures(report)
     rates = figs[figs["kind"] == "rate"]
     a = _api.audit(report)
-    verdicts = a["verdict"].astype(str)
-    audit_text = _audit.summary(report)
-    unbased = _audit.unbased_rates(report)
-    periods = _audit.period_breakdown(report).set_index("period_class")
+    verdict = a["verdict"].astype(str)
+    audit_text = verdicts.summary(report)
+    unbased = verdicts.unbased_rates(report)
+    periods = verdicts.period_breakdown(report).set_index("period_class")
     october = figs[figs["period_class"].astype(str) == JAN_TO_OCT]
     october_parts = sorted(int(p) for p in october["part"].unique())
-    readings = _audit.speedup_readings_table(report)
+    readings = verdicts.speedup_readings_table(report)
     supported = readings[readings["supported"]]
     added = readings[readings["formula"] == "additive"]
-    dens = _writing.figures_density(report, by="subsection")
+    dens = writing.figures_density(report, by="subsection")
     none = dens[dens["figures"] == 0]
-    lengths = _writing.part_lengths(report).set_index("part")
+    lengths = writing.part_lengths(report).set_index("part")
     by_part = figs.groupby("part").size()
     top2 = by_part.sort_values(ascending=False, kind="stable").index[:2]
-    inconsistent = int((verdicts == INCONSISTENT).sum())
-    n_compared = int(verdicts.isin(COMPARED).sum())
+    inconsistent = int((verdict == INCONSISTENT).sum())
+    n_compared = int(verdict.isin(COMPARED).sum())
     return {
         "near_full": f"{NEAR_FULL}%", "full": "100%",
         "n_rates": str(len(rates)), "rates_near_full": str(int((rates["value"] >= NEAR_FULL).sum())),
@@ -105,10 +105,10 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_unbased": str(len(unbased)), "n_relations_compared": str(n_compared),
         # the headline: "Only 2 of 25 ..." while fewer than half can be compared
         "compared_lead": f"{'Only ' if 2 * n_compared < len(a) else ''}{n_compared} of {len(a)} relations",
-        "n_relations_derived": str(int(verdicts.isin([BOUND, IMPLIED]).sum())),
-        "n_relations_bound": str(int((verdicts == BOUND).sum())),
-        "n_relations_implied": str(int((verdicts == IMPLIED).sum())),
-        "n_relations_uncheckable": str(int((verdicts == UNCHECKABLE).sum())),
+        "n_relations_derived": str(int(verdict.isin([BOUND, IMPLIED]).sum())),
+        "n_relations_bound": str(int((verdict == BOUND).sum())),
+        "n_relations_implied": str(int((verdict == IMPLIED).sum())),
+        "n_relations_uncheckable": str(int((verdict == UNCHECKABLE).sum())),
         "disagree": "none disagrees" if not inconsistent else f"{count_word(inconsistent, 'disagrees', 'disagree')}",
         "contradiction": audit_text["audit.contradiction"],
         "n_october": str(len(october)), "october_share": _pct(float(periods.loc[JAN_TO_OCT, "share"])),

@@ -1,14 +1,14 @@
-"""lawgov.analysis.audit: the audit's verdicts reshaped, the speed-up readings and the periods."""
+"""lawgov.analysis.verdicts: the audit's verdicts reshaped, the speed-up readings and the periods."""
 from __future__ import annotations
 
 import pytest
 
 import lawgov
-from lawgov.analysis import audit as D
+from lawgov.analysis import verdicts
 
 
 def test_speedup_readings_by_hand():
-    s = D.speedup_series().set_index(["interpretation", "year"])
+    s = verdicts.speedup_series().set_index(["interpretation", "year"])
     # processing time with 2010 = 100
     assert s.loc[("time_cut_compounded", 2010), "index"] == pytest.approx(100)
     assert s.loc[("time_cut_compounded", 2011), "index"] == pytest.approx(85.6)
@@ -17,7 +17,7 @@ def test_speedup_readings_by_hand():
     assert s.loc[("speed_compounded", 2011), "index"] == pytest.approx(100 / 1.144)               # 87.41
     assert s.loc[("speed_compounded", 2012), "index"] == pytest.approx(100 / (1.144 * 1.1962))    # 73.08
     # the combined change each reading states
-    t = D.speedup_readings_table().set_index("interpretation")
+    t = verdicts.speedup_readings_table().set_index("interpretation")
     assert t.loc["time_cut_compounded", "combined_change"] == pytest.approx(31.19472)
     assert t.loc["time_cut_added", "combined_change"] == pytest.approx(34.02)
     assert t.loc["speed_compounded", "combined_change"] == pytest.approx(36.84528)
@@ -27,9 +27,9 @@ def test_speedup_readings_by_hand():
 
 def test_verdict_counts_match_the_audit():
     a = lawgov.audit()
-    counts = D.verdict_counts().set_index("verdict")["relations"]
+    counts = verdicts.verdict_counts().set_index("verdict")["relations"]
     assert counts.sum() == len(a)
-    by_part = D.verdict_counts(by_part=True)
+    by_part = verdicts.verdict_counts(by_part=True)
     assert by_part["relations"].sum() == len(a)
     assert by_part.groupby("verdict")["relations"].sum().to_dict() == counts.to_dict()
 
@@ -38,13 +38,13 @@ def test_mediation_is_consistent_only_by_truncation():
     # 17985 / 17993 = 0.999555... -> 99.96 rounded, 99.95 truncated; the report prints 99.95
     share = 17985 / 17993 * 100
     assert round(share, 2) == 99.96 and int(share * 100) / 100 == 99.95
-    c = D.checkable().set_index("id")
+    c = verdicts.checkable().set_index("id")
     assert c.loc["mediation_success_rate_check", "verdict"] == "consistent (truncated)"
     assert c.loc["normative_cleanup_adds_up", "verdict"] == "exact"   # 95 + 23 + 241 = 359
 
 
 def test_unbased_rates_are_the_rates_without_counts():
-    u = D.unbased_rates()
+    u = verdicts.unbased_rates()
     rel = lawgov.relations().set_index("id")
     for r in u.to_dict("records"):
         spec = rel.loc[r["relation"], "spec"]
@@ -55,7 +55,7 @@ def test_unbased_rates_are_the_rates_without_counts():
 
 
 def test_period_breakdown():
-    pc = D.period_classes()
+    pc = verdicts.period_classes()
     figs = lawgov.figures()
     assert len(pc) == len(figs)
     octo = pc[pc["period_class"] == "January to October"]
@@ -67,13 +67,13 @@ def test_period_breakdown():
     assert (octo["period"] == "2012-01-01/2012-10-31").all()
     full = pc[pc["period_class"] == "full year"]
     assert set(full["id"]) == set(figs.loc[figs["full_year"], "id"])
-    b = D.period_breakdown()
+    b = verdicts.period_breakdown()
     assert b["figures"].sum() == len(figs)
     assert b["share"].sum() == pytest.approx(1)
 
 
 def test_audit_rows_link_every_input_to_its_anchor():
-    rows = D.audit_rows()
+    rows = verdicts.audit_rows()
     a = lawgov.audit().set_index("id")
     for r in rows.to_dict("records"):
         for i in a.loc[r["id"], "inputs"]:
@@ -81,7 +81,7 @@ def test_audit_rows_link_every_input_to_its_anchor():
 
 
 def test_summary_counts_add_up():
-    s = D.summary()
+    s = verdicts.summary()
     n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
                                  "audit.n_bound", "audit.n_implied", "audit.n_inconsistent", "audit.n_uncheckable"))
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
@@ -89,12 +89,12 @@ def test_summary_counts_add_up():
 
 
 def test_audit_charts_are_described_and_bilingual():
-    from lawgov.charts import audit as ca
+    from lawgov.charts import audit
 
-    from test_text import _tooltip_has_chinese
+    from test_writing import _tooltip_has_chinese
 
-    for c in (ca.verdicts_by_part(D.verdict_counts(by_part=True), description="d"),
-              ca.periods(D.period_breakdown(), description="d")):
+    for c in (audit.verdicts_by_part(verdicts.verdict_counts(by_part=True), description="d"),
+              audit.periods(verdicts.period_breakdown(), description="d")):
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
 
@@ -102,7 +102,7 @@ def test_audit_charts_are_described_and_bilingual():
 def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
     from fractions import Fraction
 
-    iv = D.rate_intervals().set_index("relation")
+    iv = verdicts.rate_intervals().set_index("relation")
     rel = lawgov.relations().set_index("id")
     figs = lawgov.figures().set_index("id")
     with_base = [i for i, s in rel["spec"].items() if rel.loc[i, "kind"] == "rate" and (s.get("denominator") or s.get("pooled_denominator"))]
