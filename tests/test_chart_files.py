@@ -12,7 +12,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import pytest
 

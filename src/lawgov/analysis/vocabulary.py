@@ -42,11 +42,6 @@ PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
 # outcome the report names first, and a pale grey for what the text leaves unstated.
 OUTCOME_RAMP = ("#3c2a73", "#7b68b5", "#b3a8dc")
 NOT_STATED = "#d3d3d3"
-OUTCOME_COLOURS = {
-    "abolished": OUTCOME_RAMP[0], "amended": OUTCOME_RAMP[1], "retained": OUTCOME_RAMP[2],
-    "accepted": OUTCOME_RAMP[0], "not accepted or not stated": NOT_STATED,
-    "handled": OUTCOME_RAMP[0], "not handled or not stated": NOT_STATED,
-}
 
 
 def outcome_colours(n: int, *, remainder: bool = False) -> list[str]:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lawgov.analysis import verdicts
-from lawgov.analysis import crosswalk, parts, writing
+from lawgov.analysis import crosswalk, parts, verdicts
 from lawgov.book.glue import figures_download, glue_figures, in_section, original_text, source_note
 from lawgov.book.pages import glue_page
 from lawgov.frames import loaders as _api
@@ -61,10 +60,6 @@ class PartPage:
         return figures_download(self.part)
 
     # The frames a few chapters chart, so their cells need no imports of their own.
-
-    def part_lengths(self) -> pd.DataFrame:
-        """Characters per part (``lawgov.analysis.writing.part_lengths``)."""
-        return writing.part_lengths(self.report)
 
     def speedup_series(self) -> pd.DataFrame:
         """Processing time under each reading of the speed-ups (``lawgov.analysis.verdicts.speedup_series``)."""
