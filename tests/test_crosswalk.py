@@ -156,8 +156,8 @@ def test_a_measure_the_frameworks_do_not_name_is_not_swept_in_by_its_subsection(
 
 
 def test_measures_are_the_measures_and_the_preamble_and_closing_are_counted_apart():
-    # "measures" never counts the preamble or the closing (review 2, #17 and #19): the area the
-    # closing names as a problem is not answered by the closing itself
+    # "measures" never counts the preamble or the closing: the area the closing names as a
+    # problem is not answered by the closing itself
     s = crosswalk.area_summary().set_index("code")
     ua = crosswalk.unit_areas()
     closing_only = ua[(ua["section"] == "6")]["area"]
@@ -179,7 +179,7 @@ def test_a_measure_that_answers_to_no_framework_is_a_theme_they_do_not_name():
 
 
 def test_area_names_read_as_parts_of_their_framework():
-    # prose names areas as a reader reads them, never by code (review 2, #41)
+    # prose names areas as a reader reads them, never by code
     assert crosswalk.area_names(["outline-2004.10", "outline-2004.11", "opinion-2010.2"]) == \
         "parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion"
     titled = crosswalk.area_names(["decision-2008.8"], with_titles=True)
