@@ -118,7 +118,7 @@ def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
         printed = Fraction(str(rate["value"]))
         decimals = len(str(rate["value"]).split(".")[1].rstrip("0")) if "." in str(rate["value"]) and not float(rate["value"]).is_integer() else 0
 
-        def prints(n: int) -> bool:
+        def prints(n: int, base=base, rate=rate, printed=printed, decimals=decimals) -> bool:
             share = Fraction(100 * n, base)
             if rate["qualifier"] == "at_least":
                 return share >= printed

@@ -35,8 +35,8 @@ def frameworks_table(data_dir=None):
                 for z, e, n in zip(fs["title_zh"], fs["title_en"], fs["document_no"])],
         "issued": fs["issued"],
         "relation": fs["relation_en"],
-        "areas": [(f"{a} ({c} ✓, {l} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
-                  for a, c, l, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
+        "areas": [(f"{a} ({c} ✓, {k} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
+                  for a, c, k, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
         "note": fs["confidence_note_en"].map(_esc),
     })
     return _gt(rows, ["doc", "note"], {"doc": "Document · 文件", "issued": "Issued", "relation": "Relation to the report",
