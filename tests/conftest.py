@@ -47,7 +47,7 @@ STARTED_FIRST = (
 NEEDS_FIXTURE = {"built_book": "book", "browser": "browser"}
 NEEDS_MODULE = {
     "test_wheel.py": "venv", "browser/test_lab.py": "venv",
-    "defences/test_warm_kernels.py": "slow",
+    "defences/test_warm_kernels.py": "slow", "defences/test_fast_paths.py": "slow",
 }
 
 
