@@ -32,8 +32,8 @@ def test_validate_prints_the_counts(shared_data: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
     n = _fixture_counts(shared_data)
     pattern = (
-        rf"ok: 1 report, {n['figures']} figures, {n['relations']} relations, {n['terms']} terms, "
-        rf"{n['sections']} sections checked in \d+\.\d\d s"
+        rf"ok: 1 report, {n['figures']:,} figures, {n['relations']:,} relations, {n['terms']:,} terms, "
+        rf"{n['sections']:,} sections checked in \d+\.\d\d s"
     )
     assert re.fullmatch(pattern, result.stdout.strip()), result.stdout
 

@@ -5,6 +5,7 @@ import yaml
 
 import lawgov
 from lawgov.analysis import crosswalk
+from lawgov.analysis.wording import number_word
 from lawgov.dataset.load import DEFAULT_DATA_DIR
 
 
@@ -121,7 +122,7 @@ def test_no_mapping_above_a_measure_is_justified_by_one_of_its_measures():
 
 def test_summary_is_text_without_gaps():
     s = crosswalk.summary()
-    assert s["frameworks.areas_none"] == str(len(crosswalk.areas_without_measure()))
+    assert s["frameworks.areas_none"] == number_word(len(crosswalk.areas_without_measure()))
     assert all(isinstance(v, str) and v for v in s.values())
 
 
@@ -184,7 +185,34 @@ def test_area_names_read_as_parts_of_their_framework():
         "parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion"
     titled = crosswalk.area_names(["decision-2008.8"], with_titles=True)
     assert titled.startswith("part 8 (strengthening organisation and leadership)") and titled.endswith("of the 2008 Decision")
-    s = crosswalk.summary()
-    codes = set(crosswalk.areas()["code"])
-    prose_keys = [k for k in s if k.startswith("frameworks.part_") or k.startswith("frameworks.top_area")]
-    assert prose_keys and not [k for k in prose_keys if any(c in s[k] for c in codes)]
+
+
+def test_the_parts_the_chapter_names_are_the_datas():
+    """The chapter types the framework parts it names (and "the last", "the first and the last",
+    "each", "both the preamble and the closing"); each is checked against the crosswalk here."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "book" / "frameworks.md").read_text(encoding="utf-8")
+    page = " ".join(page.split())
+    summ = crosswalk.area_summary().set_index("code")
+    ua = crosswalk.unit_areas()
+    part_1 = set(ua.loc[ua["part"] == 1, "area"])
+    assert ("its part 一 (foundations) answers to parts 10 and 11 of the 2004 Outline and parts 2 and 9 of the "
+            "2010 Opinion, that is to the *last* parts of the 2004 Outline") in page
+    assert {c for c in part_1 if summ.loc[c, "relation"] == "cited"} == {
+        "outline-2004.10", "outline-2004.11", "opinion-2010.2", "opinion-2010.9"}
+    outline, opinion = (sorted(int(c.rsplit(".", 1)[1]) for c in summ.index if c.startswith(f)) for f in ("outline-2004.", "opinion-2010."))
+    assert outline[-2:] == [10, 11], "the last parts of the 2004 Outline"
+    # the first and the last task parts of the 2010 Opinion: its part 1 is its preamble (no task)
+    assert opinion[-1] == 9 and summ.loc["opinion-2010.1", "title_en"].startswith("The importance and urgency")
+    assert "the framework it does not cite, to parts 2 and 8 of the 2008 Decision;" in page
+    assert {c for c in part_1 if summ.loc[c, "relation"] == "not_cited"} == {"decision-2008.2", "decision-2008.8"}
+    in_force = summ[summ["relation"] != "later_lens"]
+    top = in_force[in_force["measures"] == in_force["measures"].max()]
+    assert list(top.index) == ["outline-2004.4", "opinion-2010.9"], "the two parts the page names, tied ('each')"
+    for code, framework in (("outline-2004.4", "2004 Outline"), ("opinion-2010.9", "2010 Opinion")):
+        title = top.loc[code, "title_en"]
+        named = f"part {code.rsplit('.', 1)[1]} ({title[:1].lower()}{title[1:]}) of the {framework}"
+        assert named in page, named
+    assert "measures, {glue:text}`frameworks.measures_mapped_word`, and both the preamble and the closing, answer" in page
+    assert {"0", "6"} <= set(ua["section"]), "both the preamble and the closing answer to some part"

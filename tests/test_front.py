@@ -2,8 +2,6 @@
 number is the data's, worked out here independently."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 
@@ -29,21 +27,21 @@ def test_intro_counts(figs):
     outline = lawgov.outline(REPORT)
     assert s["intro.n_figures"] == str(len(figs))
     assert s["intro.n_measures"] == str((outline["level"] == 2).sum())
-    assert sum(int(s[f"intro.n_part_{p}"]) for p in range(7)) == len(figs)
-    assert s["intro.n_cards"] == str(len(front.KEY_FIGURES)) and set(front.KEY_FIGURES) <= set(figs["id"])
-    counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)]["value"]
-    assert s["intro.magnitudes"] == str(round(math.log10(counts.max() / counts.min())))
+    assert [s[f"intro.n_part_{p}"] for p in range(7)] == [number_word((figs["part"] == p).sum()) for p in range(7)]
 
 
 def test_numbers_spread(figs):
     s = page_summary(REPORT, "numbers")
     rates = figs[figs["kind"] == "rate"]["value"]
     near = int((rates >= front.NEAR_FULL).sum())
-    assert s["numbers.rates_near_top_count"] == f"{near} of {len(rates)}"
+    assert (s["numbers.rates_near_full"], s["numbers.n_rates"]) == (number_word(near), number_word(len(rates)))
     n = len(rates)
     expected = "All" if near == n else "Most" if 2 * near > n else "Half" if 2 * near == n else "Fewer than half"
     assert s["numbers.rates_near_top"] == expected
-    assert s["numbers.n_zeros"] == str(int((figs["value"] == 0).sum()))
+    assert s["numbers.n_zeros"] == number_word(int((figs["value"] == 0).sum()))
+    counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
+    assert s["numbers.count_max"] == display.value_en(counts.iloc[-1])
+    assert s["numbers.count_max_indicator"] == counts.iloc[-1]["indicator_en"]
 
 
 def test_source_periods_off_the_year(figs):
@@ -61,7 +59,7 @@ def test_methods_and_data_use_the_stored_value(figs):
     value = figs.set_index("id").loc[front.CITE_EXAMPLE, "value"]
     assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
-    assert page_summary(REPORT, "methods")["methods.n_other_period"] == str(int((~figs["full_year"].astype(bool)).sum()))
+    assert page_summary(REPORT, "methods")["methods.n_other_period"] == number_word(int((~figs["full_year"].astype(bool)).sum()))
 
 
 def test_report_citation_names_the_capture():

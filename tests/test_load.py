@@ -105,7 +105,8 @@ def test_figures_frame(shared_data: Path) -> None:
     headings = real_headings()
     assert list(df.columns) == [
         "report", "id", "global_id", "section", "part", "quote", "value", "value_text", "decimals", "unit_zh",
-        "unit_en", "qualifier", "period", "period_start", "period_end", "full_year", "period_class", "indicator_en",
+        "unit_en", "qualifier", "period", "period_start", "period_end", "full_year", "period_class", "period_basis",
+        "period_words", "indicator_en",
         "indicator_zh", "description_en", "topic", "topic_en", "kind", "note_en", "offset", "framework",
     ]
     assert df["id"].is_unique and (df["global_id"] == "kunshan-2012/" + df["id"]).all()

@@ -85,7 +85,30 @@ def test_summary_counts_add_up():
     n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
                                  "audit.n_bound", "audit.n_implied", "audit.n_inconsistent", "audit.n_uncheckable"))
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
+    # 17985 / 17993 = 99.9555...%: at the printed two decimals, 99.96 rounded and 99.95 cut off
     assert s["audit.mediation_success_rate_check.computed_rounded"] == "99.96%"
+    assert s["audit.mediation_success_rate_check.computed_truncated"] == "99.95%"
+
+
+def test_the_page_states_each_computed_share_as_every_page_does():
+    from lawgov.analysis import parts
+
+    s = verdicts.summary()
+    # 24 of 31 documents accepted: 77.4% here and on Part 4 (once 77.4194% here)
+    assert s["audit.filings_acceptance_share.share"] == "77.4%"
+    assert parts.summary(None, 4)["p4.filings_share"] == s["audit.filings_acceptance_share.share"]
+    figs = lawgov.figures()
+    full = int(figs["full_year"].sum())
+    assert s["audit.periods_full"] == str(full)
+    assert s["audit.periods_full_share"] == f"{100 * full / len(figs):.1f}%"
+    # a reading's combined change, one decimal like every computed share: 31.19472 -> 31.2%
+    assert s["audit.time_cut_compounded.change"] == "31.2%" and s["audit.time_cut_added.change"] == "34.0%"
+
+
+def test_a_rate_interval_is_written_exactly():
+    iv = verdicts.rate_intervals().set_index("relation")
+    assert iv.loc["hotline_on_time_base", "share_en"] == "99.85% to under 99.95%"
+    assert iv.loc["suggestions_satisfaction_base", "share_en"] == "99.6% to 100%"
 
 
 def test_audit_charts_are_described_and_bilingual():

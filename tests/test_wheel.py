@@ -66,8 +66,7 @@ def installed(tmp_path_factory, worker_id):
 
 # What the wheel is built from: a clean copy (an in-tree build would reuse ./build/, where a
 # module deleted from src/ lingers and would be packaged).
-SOURCES = ["pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "LICENSE-DATA.md",
-           "src", "data", "jupyter-config"]
+SOURCES = ["pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA.md", "src", "data", "jupyter-config"]
 
 
 def _make(out: Path) -> None:

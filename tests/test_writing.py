@@ -10,6 +10,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import writing
+from lawgov.analysis.wording import number_word
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_summary_names_the_most_and_least_quantified_subsections():
     s = writing.summary()
     dens = writing.figures_density(by="subsection")
     top = dens.sort_values(["per_1000", "section"], ascending=[False, True]).iloc[0]
-    assert s["writing.top1"].startswith(f"§{top['section']} ")
+    assert s["writing.top1"].startswith(f"§{top['section']} ") and s["writing.top1_density"] == f"{top['per_1000']:.1f}"
     assert s["writing.chars"] == f"{writing.part_lengths()['chars'].sum():,}"
     assert all(isinstance(v, str) and v and "nan" not in v.lower() for v in s.values())
 
@@ -155,3 +156,19 @@ def test_every_text_chart_is_described_and_bilingual():
     for c in built:
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
+
+
+def test_the_words_the_chapter_types_are_the_datas():
+    """"The closing and preamble use them most: the framing passages" and "the only sum of money"
+    are typed on the page; the data must say the same."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "book" / "writing.md").read_text(encoding="utf-8")
+    s = writing.summary()
+    assert "{glue:text}`writing.effort_top_b` use them most: the framing\npassages" in page
+    assert {s["writing.effort_top_a"], s["writing.effort_top_b"]} == {"preamble", "closing"}
+    assert "{glue:text}`writing.kind_money_share`) is money" in page and "the only sum of money" in page
+    assert (lawgov.figures()["kind"] == "money").sum() == 1 and s["writing.kind_money"] == "one"
+    assert "No number at all is stated in {glue:text}`writing.zero_count` subsections" in page
+    dens = writing.figures_density(by="subsection")
+    assert s["writing.zero_count"] == number_word(int((dens["figures"] == 0).sum()))

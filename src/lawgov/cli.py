@@ -13,11 +13,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from lawgov.analysis.wording import plural
 from lawgov.dataset.errors import DataError
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,11 +25,11 @@ def _validate(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
     counts = [
-        _plural(len(rds), "report"),
-        _plural(sum(len(r.figures) for r in rds), "figure"),
-        _plural(sum(len(r.relations) for r in rds), "relation"),
-        _plural(len(ds.terms), "term"),
-        _plural(sum(len(r.headings or []) for r in rds), "section"),
+        plural(len(rds), "report"),
+        plural(sum(len(r.figures) for r in rds), "figure"),
+        plural(sum(len(r.relations) for r in rds), "relation"),
+        plural(len(ds.terms), "term"),
+        plural(sum(len(r.headings or []) for r in rds), "section"),
     ]
     print(f"ok: {', '.join(counts)} checked in {elapsed:.2f} s")
     return 0
@@ -138,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{_plural(len(exc.problems), 'problem')} found", file=sys.stderr)
+        print(f"{plural(len(exc.problems), 'problem')} found", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
         print(f"lawgov: {exc}", file=sys.stderr)

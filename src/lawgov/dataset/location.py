@@ -22,7 +22,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parents[1]  # .../lawgov
 # The data dir of the source tree this package was imported from (src/lawgov/dataset/ -> ./data).
 DEFAULT_DATA_DIR = _PACKAGE.parents[1] / "data"
-# The dataset as installed with the package (package data, see setup.py).
+# The dataset as installed with the package (the wheel maps data/ here: pyproject.toml).
 INSTALLED_DATA_DIR = _PACKAGE / "data"
 ENV = "LAWGOV_DATA"
 MARKER = "reports.yaml"
