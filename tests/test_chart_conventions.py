@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from lawgov.analysis import vocabulary
+from lawgov.analysis import vocabulary as V
 from lawgov.publish import chart_files
 
-PART_COLOURS = {c.lower(): p for p, c in vocabulary.PART_COLOURS.items()}
+PART_COLOURS = {c.lower(): p for p, c in V.PART_COLOURS.items()}
 
 
 def _charts(built) -> list[chart_files.Chart]:
@@ -73,7 +73,7 @@ def _fixed_colours(view: dict) -> list[str]:
 
 
 def _names_part(label: str, part: int) -> bool:
-    return vocabulary.PART_LABELS[part].lower() in str(label).lower()
+    return V.PART_LABELS[part].lower() in str(label).lower()
 
 
 def test_part_colours_stand_only_for_parts(every_chart):
@@ -85,18 +85,18 @@ def test_part_colours_stand_only_for_parts(every_chart):
                 for label, colour in zip(domain, rng):
                     part = PART_COLOURS.get(str(colour).lower())
                     if part is not None and not _names_part(label, part):
-                        wrong.append(f"{chart.fig_id}: {field}={label!r} drawn in {vocabulary.PART_LABELS[part]}'s colour")
+                        wrong.append(f"{chart.fig_id}: {field}={label!r} drawn in {V.PART_LABELS[part]}'s colour")
             for colour in _fixed_colours(view):
                 part = PART_COLOURS.get(colour)
                 rows = datasets.get(data, [])
                 if part is not None and not all(_names_part(r.get("part", ""), part) for r in rows):
-                    wrong.append(f"{chart.fig_id}: a mark in {vocabulary.PART_LABELS[part]}'s colour draws rows of other parts")
+                    wrong.append(f"{chart.fig_id}: a mark in {V.PART_LABELS[part]}'s colour draws rows of other parts")
     assert not wrong, "\n".join(wrong)
 
 
 def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
     wrong, seen = [], set()
-    palettes = {"period_class": vocabulary.PERIOD_COLOURS, "verdict": vocabulary.VERDICT_COLOURS}
+    palettes = {"period_class": V.PERIOD_COLOURS, "verdict": V.VERDICT_COLOURS}
     for chart in every_chart:
         for view, _ in _views(chart.spec):
             for field, domain, rng in _colours(view):
@@ -110,7 +110,7 @@ def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
         if fig_id in by_id:
             seen.add(fig_id)
             ranges = [r for v, _ in _views(by_id[fig_id].spec) for f, d, r in _colours(v) if f == "segment"]
-            outcome = set(vocabulary.OUTCOME_RAMP) | {vocabulary.NOT_STATED}
+            outcome = set(V.OUTCOME_RAMP) | {V.NOT_STATED}
             if not any(set(r) <= outcome and len(r) > 1 for r in ranges):
                 wrong.append(f"{fig_id}: outcomes not in the outcome palette: {ranges}")
     assert not wrong, "\n".join(wrong)
@@ -151,8 +151,8 @@ def test_no_vega_embed_menu(every_chart):
 
 
 def test_the_palettes_are_apart_from_the_part_colours():
-    assert not {c.lower() for c in vocabulary.NON_PART_COLOURS} & set(PART_COLOURS)
-    assert vocabulary.outcome_colours(3, remainder=True)[-1] == vocabulary.NOT_STATED
+    assert not {c.lower() for c in V.NON_PART_COLOURS} & set(PART_COLOURS)
+    assert V.outcome_colours(3, remainder=True)[-1] == V.NOT_STATED
     with pytest.raises(ValueError):
-        vocabulary.outcome_colours(len(vocabulary.OUTCOME_RAMP) + 1)
-    assert json.dumps(vocabulary.PERIOD_COLOUR_NAMES) and set(vocabulary.PERIOD_COLOUR_NAMES) == set(vocabulary.PERIOD_COLOURS)
+        V.outcome_colours(len(V.OUTCOME_RAMP) + 1)
+    assert json.dumps(V.PERIOD_COLOUR_NAMES) and set(V.PERIOD_COLOUR_NAMES) == set(V.PERIOD_COLOURS)
