@@ -467,10 +467,10 @@ def _all_rates_with_no_count(verdict: str = "not checkable") -> bool:
 
 
 def _mediation_was_cut_off() -> bool:
-    from lawgov.analysis import audit, display
+    from lawgov.analysis import display, verdicts
 
     printed = display.value_en(lawgov.figures().set_index("id").loc["mediation_success_rate"])
-    s = audit.summary()
+    s = verdicts.summary()
     return (_verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
             and s["audit.mediation_success_rate_check.computed_truncated"] == printed
             != s["audit.mediation_success_rate_check.computed_rounded"])
