@@ -100,8 +100,10 @@ def test_module_level_imports_have_no_cycle() -> None:
             visit(m, [m])
 
 
-def test_no_module_is_longer_than_400_lines() -> None:
-    long = {m: n for m, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+def test_no_module_is_longer_than_500_lines() -> None:
+    # 500 lines as ruff formats them (one argument a line where a call is long): a module past it
+    # holds more than one subject and should be split by subject.
+    long = {m: n for m, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
     assert not long, long
 
 
