@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from pathlib import Path
 
-from lawgov.book.paths import BOOK, DATA, HTML, ROOT
+from lawgov.book.paths import BOOK, DATA, ROOT
 
 
 def digest(roots: list[Path]) -> str:
@@ -79,22 +78,3 @@ def look_digest() -> str:
 def package_digest() -> str:
     """What the data package is made of: the data, lawgov (its writer), the data licence, the lock."""
     return digest([DATA, ROOT / "src" / "lawgov", ROOT / "LICENSE-DATA.md"])
-
-
-def pages_digest() -> str:
-    """The built HTML pages (what the charts step reads and writes)."""
-    return digest(sorted(HTML.glob("*.html")))
-
-
-def pdf_digest() -> str:
-    """What the printed PDF is made of: the single page with its assets, lawgov (the edition's
-    code and CSS), the citation file and the date (the title page's, when CITATION.cff has none)."""
-    from lawgov.publish.pdf import SINGLE
-
-    h = hashlib.sha256(digest([ROOT / "src" / "lawgov", ROOT / "CITATION.cff", BOOK / "_toc.yml"]).encode())
-    h.update(time.strftime("%Y-%m-%d").encode())
-    for p in sorted(SINGLE.rglob("*")):
-        if p.is_file() and ".doctrees" not in p.parts:
-            h.update(p.relative_to(SINGLE).as_posix().encode())
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()
