@@ -15,10 +15,8 @@ anyone building it are left alone; ``lawgov`` is imported from the copy):
 - ``unchanged``: the same command again;
 - ``edit_prose`` / ``edit_code``: after changing one sentence of a chapter, and one code
   cell of it (which jupyter-cache must then run again);
-- what each piece of the build's machinery buys, each measured without it in the same run:
-  ``clean_cold`` and ``edit_code_cold`` with cold kernels (``LAWGOV_WARM_KERNELS=0``),
-  ``edit_prose_no_skip`` with ``--force`` (the data package exported again although its
-  inputs are unchanged);
+- what the warm kernels buy, measured without them in the same run: ``clean_cold`` and
+  ``edit_code_cold`` with cold kernels (``LAWGOV_WARM_KERNELS=0``);
 - ``pdf``: ``python -m lawgov.publish.pdf`` (``make pdf``) after ``make book`` (no target);
 - ``floor``: every notebook of the book executed once with nbclient, two at a time;
 - ``peer``: ``jupyter-book build book/`` as a user would run it (serial, no cache, with
@@ -277,7 +275,7 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         "clean_over_floor", "clean_html_over_floor", "peer_over_clean", "peer_over_clean_html",
         "edit_prose_html_over_floor", "edit_prose_over_floor", "edit_code_html_over_floor", "edit_code_over_floor",
         "clean_cold", "clean_cold_over_floor", "edit_code_cold", "edit_code_cold_over_floor",
-        "edit_prose_no_skip", "edit_prose_no_skip_over_floor", "pdf")}
+        "pdf")}
     steps: list[dict[str, float]] = []
     repro: list[dict[str, Any]] = []
     build = [PY, "-m", "lawgov.publish.build", "--jobs", str(jobs)]
@@ -305,7 +303,6 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         prose, code = _first_markdown_paragraph(original), _first_code_cell(original)
         cold = env | {"LAWGOV_WARM_KERNELS": "0"}
         edits = (("edit_prose", prose, f" (Timing edit {i}.)", build, env),
-                 ("edit_prose_no_skip", prose, f" (Timing edit {i}b.)", [*build, "--force"], env),
                  ("edit_code", code, f"_bench_edit = {i}  # timing edit\n", build, env),
                  ("edit_code_cold", code, f"_bench_edit = {i} + 1  # timing edit\n", build, cold))
         for case, at, edit, cmd, case_env in edits:  # each a new edit of the chapter as it was
@@ -340,7 +337,7 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         cases["clean_html_over_floor"].append((s.get("html") or 0) / f["wall"])
         cases["peer_over_clean"].append(p["wall"] / clean["wall"])
         cases["peer_over_clean_html"].append(p["wall"] / (s.get("html") or float("nan")))
-        for case in ("clean_cold", "edit_prose", "edit_code", "edit_prose_no_skip", "edit_code_cold"):
+        for case in ("clean_cold", "edit_prose", "edit_code", "edit_code_cold"):
             cases[f"{case}_over_floor"].append(cases[case][-1] / f["wall"])
             if f"{case}_html_over_floor" in cases:
                 cases[f"{case}_html_over_floor"].append(cases[f"{case}_html"][-1] / f["wall"])

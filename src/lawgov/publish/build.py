@@ -23,9 +23,7 @@ the built book, puts it into the book's downloads and links it. A build that cha
 book removes that copy (it would be of the book before the change).
 
 When no input changed since the last successful build (same hash of book/, data/,
-src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing. The data
-package and its zip are rewritten only when data/, lawgov or the lock changed (the
-notebooks are always written: they carry the pages' glued values).
+src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
 
 Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--force`` (run every step
 even if nothing changed), ``--fresh`` (also discard Sphinx's saved environment; executed
@@ -47,7 +45,7 @@ from typing import Iterator
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
-from lawgov.publish.freshness import code_digest, inputs_digest, look_digest, package_digest
+from lawgov.publish.freshness import code_digest, inputs_digest, look_digest
 from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
 
 STAMP = BUILD / ".lawgov-build.json"
@@ -185,19 +183,11 @@ def build_chart_files(info: dict) -> None:
     info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG"
 
 
-def build_exports(info: dict, done: str | None) -> str:
-    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks.
-
-    The package and its zip are rewritten only when what they are made of (package_digest)
-    differs from ``done``, the digest of the last export, or they are missing. Returns the digest.
-    """
-    from lawgov.book.links import PACKAGE_DIR
+def build_exports(info: dict) -> None:
+    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks."""
     from lawgov.publish.downloads import publish_into_book
 
-    key = package_digest()
-    keep = done == key and (HTML / PACKAGE_DIR / "datapackage.json").exists()
-    info["note"] = publish_into_book(HTML, DATA, BOOK, package=not keep)
-    return key
+    info["note"] = publish_into_book(HTML, DATA, BOOK)
 
 
 def unlink_stale_pdf() -> str:
@@ -259,9 +249,6 @@ def main(argv: list[str] | None = None) -> int:
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
-    # what the exports step last made, by a digest of what it reads
-    previous: dict = {} if args.force or args.fresh else last.get("steps", {})
-    done: dict = {}
     try:
         with step("validate") as info:
             validate_data(info)
@@ -274,12 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         with step("charts") as info:
             build_chart_files(info)
         with step("exports") as info:  # after the charts: the notebooks read the finished pages
-            done["exports"] = build_exports(info, previous.get("exports"))
+            build_exports(info)
             info["note"] += f"; {unlink_stale_pdf()}"
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look, "steps": done}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 

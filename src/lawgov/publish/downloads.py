@@ -20,23 +20,17 @@ from lawgov.publish.notebooks import write_notebooks
 PathLike = str | os.PathLike[str] | None
 
 
-def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path | None = None,
-                      package: bool = True) -> str:
+def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path | None = None) -> str:
     """The package (atomically), its zip and the notebooks (each, and zipped) into the HTML book.
 
     Writes ``<html>/downloads/data/``, ``<html>/downloads/<zip>`` and
-    ``<html>/downloads/notebooks/<doc>.ipynb``; returns a one-line summary. ``package=False``
-    keeps the package and its zip already there (the build does so when none of their inputs
-    changed); the notebooks, which carry the pages' glued values, are always written.
+    ``<html>/downloads/notebooks/<doc>.ipynb``; returns a one-line summary.
     """
     html_dir = Path(html_dir)
     pkg = html_dir / PACKAGE_DIR
     z = html_dir / DOWNLOADS / zip_name()
-    if package:
-        sizes = export(pkg, data_dir)
-        write_zip(pkg, z)
-    else:
-        sizes = {f.relative_to(pkg).as_posix(): f.stat().st_size for f in pkg.rglob("*") if f.is_file()}
+    sizes = export(pkg, data_dir)
+    write_zip(pkg, z)
     meta = package_meta(pkg)
     notebooks = write_notebooks(book_dir, html_dir / NOTEBOOKS_DIR, html_dir) if book_dir else []
     if book_dir:
@@ -45,7 +39,7 @@ def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path 
     tables = [r for r in meta["resources"] if "schema" in r]
     n_fields = sum(len(r["schema"]["fields"]) for r in tables)
     return (f"{len(tables)} tables, {n_fields} fields, {len(sizes)} files, {sum(sizes.values()) / 1024:.0f} KB; "
-            f"zip {z.stat().st_size / 1024:.0f} KB{'' if package else ' (unchanged)'}; "
+            f"zip {z.stat().st_size / 1024:.0f} KB; "
             f"{sum(p.suffix == '.ipynb' for p in notebooks)} notebooks as .ipynb")
 
 

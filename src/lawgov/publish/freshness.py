@@ -1,5 +1,7 @@
-"""What each step of the build reads, as content hashes: the build skips a step (or the whole
-build) when the hash is the one it recorded after the step's last run (lawgov.publish.build).
+"""What the build reads, as content hashes kept in its stamp (lawgov.publish.build): with
+every input as it was at the last successful build, ``make book`` does nothing (well under a
+second); a change to what notebooks read, or to the book's extensions, makes it re-execute
+the notebooks or re-read every page, which neither jupyter-cache nor Sphinx would notice.
 """
 from __future__ import annotations
 
@@ -73,8 +75,3 @@ def look_digest() -> str:
     changes, Sphinx re-reads every page (from the execution cache: no notebook re-runs).
     """
     return digest([BOOK / "_ext", BOOK / "_static"])
-
-
-def package_digest() -> str:
-    """What the data package is made of: the data, lawgov (its writer), the data licence, the lock."""
-    return digest([DATA, ROOT / "src" / "lawgov", ROOT / "LICENSE-DATA.md"])
