@@ -50,8 +50,8 @@ def publish_into_book(html_dir: Path, data_dir: PathLike = None, book_dir: Path 
 # written earlier back into the link, and `make book` the link of a page written earlier into
 # the note when the PDF is gone.
 PDF_LINK = re.compile(rf'(<a\s[^>]*href="(?:[^"]*/)?{re.escape(PDF_NAME)}"[^>]*>)(.*?)</a>', re.S)
-PDF_NOTE = re.compile(r'<span class="lawgov-pdf-missing" data-a="([^"]*)">(.*?)<span class="lawgov-pdf-how">.*?</span></span>',
-                      re.S)
+PDF_NOTE = re.compile(
+    r'<span class="lawgov-pdf-missing" data-a="([^"]*)">(.*?)<span class="lawgov-pdf-how">.*?</span></span>', re.S)
 HOW_TO_GET_PDF = ' (not in this build: <code class="docutils literal notranslate">make pdf</code> prints it)'
 
 
