@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 import lawgov
 from lawgov.book import links
@@ -149,9 +150,9 @@ def test_created_is_not_the_wall_clock(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert datapackage.created(DATA) == "2023-11-14T22:13:20Z"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=DATA, capture_output=True, text=True)
-    if out.stdout.strip():  # in a git checkout: the last commit that touched data/
-        assert datapackage.created(DATA) == pd.Timestamp(int(out.stdout), unit="s").strftime("%Y-%m-%dT%H:%M:%SZ")
+    # otherwise the release the data belongs to, as CITATION.cff dates it (a wheel carries it too)
+    released = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["date-released"]
+    assert datapackage.created(DATA) == f"{released}T00:00:00Z"
 
 
 @pytest.mark.parametrize("name", [
@@ -269,3 +270,22 @@ def test_console_script(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(f"ok: {len(resources())} resources")
     assert (out / "datapackage.json").exists()
+
+
+def test_figures_say_how_each_period_is_known(pkg, descriptor):
+    """The period basis and its words reach every format, with the closed vocabulary in the schema."""
+    fields = {f["name"]: f for f in _resource(descriptor, "figures")["schema"]["fields"]}
+    bases = list(typing.get_args(schema.PeriodBasis))
+    assert fields["period_basis"]["constraints"]["enum"] == bases == fields["period_basis"]["categories"]
+    assert "the report's year as an assumption" in fields["period"]["description"]
+    assert "not_stated" in fields["period_words"]["description"]
+    frame = lawgov.figures()
+    back = writers.read_csv(pkg / "csv" / "figures.csv", list(fields.values()))
+    records = json.loads((pkg / "json" / "figures.json").read_text(encoding="utf-8"))
+    table = pq.read_table(pkg / "parquet" / "figures.parquet", columns=["id", "period_basis", "period_words"]).to_pylist()
+    expected = list(zip(frame["id"], frame["period_basis"].astype(str), frame["period_words"]))
+    assert list(zip(back["id"], back["period_basis"].astype(str), back["period_words"])) == expected
+    assert [(r["id"], r["period_basis"], r["period_words"]) for r in records] == expected
+    assert [(r["id"], r["period_basis"], r["period_words"]) for r in table] == expected
+    # not stated is an empty string, not a missing value, in every format
+    assert ("hotline_calls", "to_date", "截止10月底") in expected and any(w == "" for _, b, w in expected if b == "not_stated")

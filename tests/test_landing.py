@@ -2,6 +2,7 @@
 from the data independently of lawgov.analysis.front; every finding links to its chapter."""
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 import lawgov
 from lawgov.analysis import front
+from lawgov.analysis.wording import number_word
 from lawgov.book.identity import BOOK_SUBTITLE
 from test_typed_numbers import typed_numbers
 
@@ -23,6 +25,12 @@ def s() -> dict[str, str]:
     return front.intro_summary(REPORT)
 
 
+def key_figures() -> dict[str, str]:
+    """The page's cards: figure id -> why it was chosen, as the cards cell of intro.md types them."""
+    tree = ast.parse(re.search(r"\nKEY_FIGURES = \{.*?\n\}\n", INTRO, re.S).group())
+    return ast.literal_eval(tree.body[0].value)
+
+
 def _section(title: str) -> str:
     start = INTRO.index(title)
     end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title):])
@@ -34,23 +42,41 @@ def test_the_findings_are_the_datas(s):
     audit = lawgov.audit(REPORT)
     verdicts = audit["verdict"].astype(str)
     compared = verdicts.isin(["exact", "consistent (rounded)", "consistent (truncated)", "inconsistent"]).sum()
-    assert s["intro.n_relations"] == str(len(audit)) and s["intro.n_relations_compared"] == str(compared)
-    assert s["intro.n_relations_derived"] == str(verdicts.isin(["bound holds", "implied"]).sum())
-    assert s["intro.n_relations_bound"] == str((verdicts == "bound holds").sum())
-    assert s["intro.n_relations_implied"] == str((verdicts == "implied").sum())
-    assert s["intro.compared_lead"].endswith(f"{compared} of {len(audit)} relations")
-    assert s["intro.compared_lead"].startswith("Only ") == (2 * compared < len(audit))
-    assert (s["intro.disagree"] == "none disagrees") == (not (verdicts == "inconsistent").any())
+    assert s["intro.n_relations"] == str(len(audit)) and s["intro.n_relations_compared"] == number_word(compared)
+    assert s["intro.n_relations_bound"] == number_word((verdicts == "bound holds").sum())
+    assert s["intro.n_relations_implied"] == number_word((verdicts == "implied").sum())
     end = pd.to_datetime(figs["period_end"])
     october = figs[(end.dt.month == 10) & (end.dt.day == 31) & (pd.to_datetime(figs["period_start"]).dt.month == 1)]
-    assert s["intro.n_october"] == str(len(october))
-    assert s["intro.october_share"] == f"{100 * len(october) / len(figs):.0f}%"
-    assert s["intro.october_where"].endswith(", ".join(sorted({f"Part {p}" for p in october["part"]})))
+    assert s["intro.n_october"] == number_word(len(october))
+    assert s["intro.october_share"] == f"{100 * len(october) / len(figs):.1f}%"
+    assert s["intro.october_part"] == f"Part {october['part'].iloc[0]}"
     rates = figs[figs["kind"] == "rate"]["value"]
-    assert s["intro.rates_near_full"] == str((rates >= 95).sum()) and s["intro.rates_full"] == str((rates == 100).sum())
+    assert s["intro.rates_near_full"] == number_word((rates >= 95).sum())
+    assert s["intro.rates_full"] == number_word((rates == 100).sum())
     by_part = figs.groupby("part").size().sort_values(ascending=False)
     top = by_part.index[:2]
-    assert s["intro.top_parts_figures"] == f"{100 * by_part.loc[top].sum() / len(figs):.0f}%"
+    assert s["intro.top_parts_figures"] == f"{100 * by_part.loc[top].sum() / len(figs):.1f}%"
+    assert {s["intro.top_part_a"], s["intro.top_part_b"]} == {str(p) for p in top}
+
+
+def test_the_words_the_findings_type_are_the_datas():
+    """"Only", "none disagrees", "all in" one part, "Parts" (both numbered) and "Eight" cards are
+    typed on the page: each is checked against the data here."""
+    figs = lawgov.figures(REPORT)
+    verdicts = lawgov.audit(REPORT)["verdict"].astype(str)
+    compared = verdicts.isin(["exact", "consistent (rounded)", "consistent (truncated)", "inconsistent"])
+    assert "**Only {glue:text}`intro.n_relations_compared` of {glue:text}`intro.n_relations` relations" in INTRO
+    assert 2 * compared.sum() < len(verdicts), "'Only' says fewer than half of the relations can be compared"
+    assert "{glue:text}`intro.n_relations_compared` so checked, none disagrees;" in INTRO
+    assert not (verdicts == "inconsistent").any(), "the page says none disagrees"
+    assert "all in {glue:text}`intro.october_part`" in INTRO
+    october = figs[figs["period_class"].astype(str) == "January to October"]
+    assert october["part"].nunique() == 1, "the page says the October figures are all in one part"
+    assert "Parts {glue:text}`intro.top_part_a` and {glue:text}`intro.top_part_b` hold" in INTRO
+    top = figs.groupby("part").size().sort_values(ascending=False, kind="stable").index[:2]
+    assert all(1 <= p <= 5 for p in top), "'Parts' names two numbered parts (not the preamble or closing)"
+    word = re.search(r"\n(\w+) of the report's figures, chosen", INTRO).group(1)
+    assert word == number_word(len(key_figures())).capitalize()
 
 
 def test_the_speed_up_readings_span(s):
@@ -104,8 +130,8 @@ def test_the_subtitle_is_the_books():
 
 def test_the_year_in_numbers_says_why_each_without_typing_numbers():
     figs = set(lawgov.figures(REPORT)["id"])
-    assert set(front.KEY_FIGURES) <= figs and 6 <= len(front.KEY_FIGURES) <= 12
-    for fid, why in front.KEY_FIGURES.items():
+    assert set(key_figures()) <= figs and 6 <= len(key_figures()) <= 12
+    for fid, why in key_figures().items():
         assert why.strip() and not typed_numbers(why), (fid, typed_numbers(why))
 
 

@@ -48,6 +48,7 @@ ALLOWED: list[tuple[str, str]] = [
     (r"\b18th (?:Party|National) Congress", "the name of the Party's congress (十八大, an exclusion)"),
     (r"\bper 1,000\b|\b1,000 (?:characters|words|Chinese words|content words)\b", "the unit of a density"),
     (r"= 100\b", "the base of an index (2010 = 100)"),
+    (r"\bfrom 0 to 100%", "a percent axis's range, a claim about the chart checked against its spec (test_captions_true)"),
     (r"\b100 million\b", "what 亿 (in the unit 亿元) means"),
     (r"\bCC BY 4\.0\b", "the name of a licence"),
     (r"\bISO 8601\b", "the name of a standard"),
@@ -253,3 +254,256 @@ def test_every_data_file_with_notes_is_scanned() -> None:
     assert {"data/figures/kunshan-2012.yaml", "data/relations/kunshan-2012.yaml", "data/glossary.yaml",
             "data/frameworks.yaml", "data/reports.yaml"} <= files
     assert sum(len(v) for v in DATA_TEXTS.values()) > len(lawgov.figures())
+
+
+# ---- words typed on the part chapters, checked against the data ---------------------------------
+#
+# A part chapter types a word where the text fixes it ("Part 4 has three subsections") or where
+# a sentence needs it ("Twice the report says"); each such claim is listed here with what it
+# asserts, so an edit of the page or of the data that makes it false fails. A claim is matched in
+# the page's source with every glue role written as {} and whitespace collapsed.
+
+from lawgov.analysis import crosswalk, parts, writing  # noqa: E402
+from lawgov.book.glue import PART_PAGES  # noqa: E402
+
+REPORT = "kunshan-2012"
+OUTLINE = lawgov.outline(REPORT)
+FIGS = lawgov.figures(REPORT)
+
+
+def _subsections(part: int) -> list[str]:
+    return list(OUTLINE[(OUTLINE["part"] == part) & (OUTLINE["level"] == 1)]["section"])
+
+
+def _measures(section: str) -> list[str]:
+    m = OUTLINE[OUTLINE["level"] == 2]["section"]
+    return list(m[m.str.startswith(f"{section}.")])
+
+
+def _n_figures(section: str) -> int:
+    return int(((FIGS["section"] == section) | FIGS["section"].str.startswith(f"{section}.")).sum())
+
+
+def _by_part() -> dict[int, int]:
+    return {p: int((FIGS["part"] == p).sum()) for p in range(1, 6)}
+
+
+def _figures_rank(part: int) -> int:
+    n = _by_part()
+    return 1 + sum(v > n[part] for v in n.values())
+
+
+def _no_figures_measures(part: int) -> list[str]:
+    return [m for s in _subsections(part) for m in _measures(s) if _n_figures(m) == 0]
+
+
+def _density() -> dict[int, float]:
+    d = writing.figures_density(REPORT).set_index("part")["per_1000"]
+    return {p: float(d[p]) for p in range(1, 6)}
+
+
+def _months_left(section: str) -> int:
+    start = writing.start_date(REPORT, section)
+    return 12 - start.month + 1
+
+
+def _opinion() -> "pd.DataFrame":
+    s = crosswalk.area_summary(REPORT)
+    return s[s["framework"] == "opinion-2010"].set_index("code")
+
+
+def _closing_sentences() -> list[int]:
+    return [p.count("。") for p in parts.closing_paragraphs(REPORT)]
+
+
+def _s43_rates():
+    s43 = FIGS[FIGS["section"].str.startswith("4.3.")]
+    return s43[s43["kind"].astype(str) == "rate"]["value"]
+
+
+def _share_without(part: int) -> float:
+    measures = [m for s in _subsections(part) for m in _measures(s)]
+    return len(_no_figures_measures(part)) / len(measures)
+
+
+_SECTION_6 = OUTLINE.set_index("section").loc["6"]
+_CLOSING_TEXT = lawgov.body(REPORT)[int(_SECTION_6["start"]):int(_SECTION_6["end"])]
+
+TYPED_CLAIMS: list[tuple[int, str, object]] = [
+    (0, "the Scientific Outlook on Development and two State Council documents",
+     lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2),
+    (0, "The preamble cites two documents of the State Council",
+     lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2),
+    (0, "the report's five parts do not", lambda: len(_by_part()) == 5 and not _subsections(0)),
+    (0, "The body of the report has five numbered parts, each with three or four subsections",
+     lambda: {len(_subsections(p)) for p in range(1, 6)} == {3, 4}),
+    (0, "each subsection with three or four measures",
+     lambda: {len(_measures(s)) for p in range(1, 6) for s in _subsections(p)} == {3, 4}),
+    (0, "part 5 ({} figures) and part 4 ({}) carry the most, part 2 ({}) sits between, and part 1 ({}) "
+        "and part 3 ({}) carry the fewest",
+     lambda: sorted(_by_part(), key=_by_part().get, reverse=True) == [5, 4, 2, 3, 1]),
+    (0, "The preamble has no figures", lambda: (FIGS["part"] == 0).sum() == 0),
+    (1, "It has four subsections", lambda: len(_subsections(1)) == 4),
+    (1, "the least quantified of the five substantive parts, by number of figures and by figures per "
+        "thousand characters",
+     lambda: _by_part()[1] < min(v for p, v in _by_part().items() if p != 1)
+     and _density()[1] < min(v for p, v in _density().items() if p != 1)),
+    (1, "the same share as in part 3) say",
+     lambda: [p for p in range(2, 6) if _share_without(p) == _share_without(1)] == [3]),
+    (1, "three measures each", lambda: {len(_measures(s)) for s in _subsections(1)} == {3}),
+    (1, "one subsection, on deployment and assessment, has none",
+     lambda: [s for s in _subsections(1) if _n_figures(s) == 0] == ["1.1"]),
+    (1, "The subsection carries no figures: the report", lambda: _n_figures("1.1") == 0),
+    (1, "nurturing projects through on-site meetings, has no figures", lambda: _n_figures("1.2.3") == 0),
+    (1, "The subsection's three measures name its audiences", lambda: len(_measures("1.3")) == 3),
+    (1, "The subsection has one figure, an ordinal", lambda: _n_figures("1.4") == 1),
+    (2, "It has three subsections", lambda: len(_subsections(2)) == 3),
+    (2, "Its figures are of two kinds",
+     lambda: set(FIGS[FIGS["part"] == 2]["kind"].astype(str)) == {"count", "rate"}),
+    (2, "only one measure in the part, grassroots openness of services (2.3.3), has none",
+     lambda: _no_figures_measures(2) == ["2.3.3"]),
+    (2, "falls in the last month of the report year", lambda: _months_left("2.1.3") == 1),
+    (2, "began only in the last month of the year", lambda: _months_left("2.1.3") == 1),
+    (2, "leaves the last three months of the report year", lambda: _months_left("2.1.1") == 3),
+    (3, "It has three subsections", lambda: len(_subsections(3)) == 3),
+    (3, "Its three measures are systems", lambda: len(_measures("3.1")) == 3),
+    (3, "The three rates are printed once",
+     lambda: len(parts.P3_RATES) == 3 == int(((FIGS["section"] == "3.3.3") & (FIGS["kind"].astype(str) == "rate")).sum())),
+    (4, "It has three subsections", lambda: len(_subsections(4)) == 3),
+    (4, "the second largest number of figures of any part", lambda: _figures_rank(4) == 2),
+    (4, "The report groups three kinds of oversight", lambda: len(_subsections(4)) == 3),
+    (4, "The subsection has four measures", lambda: len(_measures("4.1")) == 4),
+    (4, "The first and the last carry numbers",
+     lambda: [_n_figures(m) > 0 for m in _measures("4.1")] == [True, False, False, True]),
+    (4, "The fourth measure has the most figures of any measure in the report",
+     lambda: sorted(((_n_figures(m), m) for p in range(7) for s in _subsections(p) for m in _measures(s)))[-1][1] == "4.1.4"
+     and sorted(_n_figures(m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-2] < _n_figures("4.1.4")),
+    (4, "every rate in the subsection is {}", lambda: _s43_rates().nunique() == 1),
+    (4, "Twice the report says \"无一败诉\"", lambda: _body_count("无一败诉") == 2),
+    (5, "the largest number of figures: three subsections",
+     lambda: _figures_rank(5) == 1 and len(_subsections(5)) == 3),
+    (5, "only {} is printed with both its counts", lambda: parts.summary(REPORT, 5)["p5.n_checkable_rates"] == "one"),
+    (5, "Its two counts let the rate be checked",
+     lambda: [i for i in lawgov.audit(REPORT).set_index("id").loc["mediation_success_rate_check", "inputs"]
+              if FIGS.set_index("id").loc[i, "kind"] == "count"] == ["mediation_successes", "mediation_cases"]),
+    (5, "The subsection has three measures: nurturing", lambda: len(_measures("5.2")) == 3),
+    (5, "The subsection's four measures are each", lambda: len(_measures("5.3")) == 4),
+    (6, "the two paragraphs after part 五", lambda: len(parts.closing_paragraphs(REPORT)) == 2),
+    (6, "After five parts of achievements", lambda: len(_by_part()) == 5),
+    (6, "one sentence on problems and one sentence on plans, with no figures",
+     lambda: _closing_sentences() == [1, 1] and (FIGS["part"] == 6).sum() == 0),
+    (6, "The plan for 2013 is one sentence", lambda: _closing_sentences()[1] == 1),
+    (6, "All four are phrased in the same way, \"有待进一步…\"", lambda: _CLOSING_TEXT.count("有待进一步") == 4),
+    (6, "more than any other part of the 2010 Opinion",
+     lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"]),
+    (6, "answer to most often",
+     lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"]),
+    (6, "the fifth largest count of its",
+     lambda: 1 + (_opinion()["figures"] > _opinion().loc["opinion-2010.9", "figures"]).sum() == 5),
+    (6, "four measures and {} figures", lambda: len(_measures("4.1")) == 4),
+    (6, "it is answered only by the preamble and the closing",
+     lambda: {s.split(".")[0] for s in _opinion().sort_values(["measures", "figures"], kind="stable").iloc[0]["sections"].split(", ")} == {"0", "6"}),
+    (6, "(parts 1, 5, 7 and 9 of the 2010 Opinion)",
+     lambda: parts.closing_areas(REPORT) == [f"opinion-2010.{n}" for n in (1, 5, 7, 9)]),
+]
+
+
+def _body_count(text: str) -> int:
+    return lawgov.body(REPORT).count(text)
+
+
+def _source(part: int) -> str:
+    text = (ROOT / "book" / f"{PART_PAGES[part]}.md").read_text(encoding="utf-8")
+    return " ".join(re.sub(r"\{glue:(?:text|md)\}`[^`]*`", "{}", text).split())
+
+
+@pytest.mark.parametrize("part, claim, check", TYPED_CLAIMS, ids=[f"p{p}-{c[:40]}" for p, c, _ in TYPED_CLAIMS])
+def test_a_typed_claim_is_on_its_page_and_true(part: int, claim: str, check) -> None:
+    assert claim in _source(part), f"{PART_PAGES[part]}.md no longer says: {claim}"
+    assert check(), f"{PART_PAGES[part]}.md says '{claim}', which the data does not bear out"
+
+
+# A number word before a counted noun ("three subsections", "two paragraphs") is a claim about
+# the report: on a part chapter it must be one of the claims above or come from glue.
+# ("the two documents", "the first two problems" refer back to what the text has just named, and
+# "one" is mostly the article: neither is scanned; nor is a quoted rendering of a term, such as
+# "three kinds of small vehicles" for 三小车, which is a name, not a count.)
+_COUNTED = re.compile(r"(?<![\"“‘'])(?<!\bthe )(?<!\bfirst )\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)\b(?: \w+)?? "
+                      r"(?:subsections?|measures?|figures?|parts?|kinds?|documents?|paragraphs?|sentences?|"
+                      r"rates?|counts?|months?|problems?)\b", re.I)
+
+
+@pytest.mark.parametrize("part", range(7), ids=lambda p: PART_PAGES[p])
+def test_every_typed_count_on_a_part_chapter_is_checked(part: int) -> None:
+    text = _source(part)
+    claims = [c for p, c, _ in TYPED_CLAIMS if p == part]
+    spans = [(m.start(), m.end()) for c in claims for m in re.finditer(re.escape(c), text)]
+    loose = [text[max(0, m.start() - 30): m.end() + 10] for m in _COUNTED.finditer(text)
+             if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    assert not loose, f"{PART_PAGES[part]}.md types a count no test checks:\n" + "\n".join(loose)
+
+# ---- typed words that state a fact about the data ---------------------------------------------
+#
+# A page types its sentences; where a word of one states a fact about the data ("none of the
+# relations", "each of them"), the fact is checked here, so a change in the data that makes
+# the sentence false fails this test instead of printing it. Each entry: the page, the words
+# as typed (whitespace aside), and what must hold for them to be true.
+
+
+def _verdicts() -> dict[str, str]:
+    a = lawgov.audit()
+    return dict(zip(a["id"], a["verdict"].astype(str)))
+
+
+def _no_verdict(verdict: str) -> bool:
+    return verdict not in _verdicts().values()
+
+
+def _all_rates_with_no_count(verdict: str = "not checkable") -> bool:
+    a = lawgov.audit()
+    spec = lawgov.relations().set_index("id")["spec"]
+    none = a[a["verdict"].astype(str) == verdict]
+    return len(none) > 0 and all(r["kind"] == "rate" and spec[r["id"]]["numerator"] is None
+                                 and not (spec[r["id"]]["denominator"] or spec[r["id"]].get("pooled_denominator"))
+                                 for r in none.to_dict("records"))
+
+
+def _mediation_was_cut_off() -> bool:
+    from lawgov.analysis import display, verdicts
+
+    printed = display.value_en(lawgov.figures().set_index("id").loc["mediation_success_rate"])
+    s = verdicts.summary()
+    return (_verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
+            and s["audit.mediation_success_rate_check.computed_truncated"] == printed
+            != s["audit.mediation_success_rate_check.computed_rounded"])
+
+
+TYPED_FACTS: list[tuple[str, str, object]] = [
+    ("audit.md", "None of the relations finds the report contradicting itself", lambda: _no_verdict("inconsistent")),
+    ("audit.md", "is the printed one; none of the report's relations has this verdict",
+     lambda: _no_verdict("consistent (rounded)")),
+    ("audit.md", "or a bound is broken; none of the report's relations has this verdict",
+     lambda: _no_verdict("inconsistent")),
+    ("audit.md", "The report prints {glue:md}`mediation_success_rate`: the figure was cut off, not rounded",
+     _mediation_was_cut_off),
+    # the examples named under a verdict have that verdict
+    ("audit.md", "a funnel whose stages never grow. For example, of the {glue:md}`filings_reviewed`",
+     lambda: _verdicts()["filings_acceptance_share"] == "bound holds"),
+    ("audit.md", "{glue:md}`approval_items_in_hall_rate` (§2.2.1), printed without the number of items",
+     lambda: _verdicts()["approval_items_in_hall_base"] == "not checkable"),
+    ("audit.md", "Each of them is a rate printed with no count that could be its base", _all_rates_with_no_count),
+    ("audit.md", "they are the rates the report prints without any count beside them", _all_rates_with_no_count),
+]
+
+
+@pytest.mark.parametrize("page,words,holds", TYPED_FACTS, ids=[f"{p}:{w[:40]}" for p, w, _ in TYPED_FACTS])
+def test_a_typed_fact_is_on_its_page_and_true(page: str, words: str, holds) -> None:
+    text = " ".join((ROOT / "book" / page).read_text(encoding="utf-8").split())
+    assert " ".join(words.split()) in text, f"{page} no longer says {words!r}: update TYPED_FACTS"
+    assert holds(), f"{page} says {words!r}, which the data no longer bears out"
+
+
+def test_the_fact_checks_can_fail() -> None:
+    # asked of verdicts the sentences do not describe, the same checks say no
+    assert not _no_verdict("exact")
+    assert not _all_rates_with_no_count("implied")  # the implied rates have a base

@@ -70,7 +70,7 @@ class Edit:
 
 # The files of the data dir an edit breaks (problem lines name them as data/<file>).
 F, R, O, G, W = "figures/kunshan-2012.yaml", "relations/kunshan-2012.yaml", "outline/kunshan-2012.yaml", "glossary.yaml", "frameworks.yaml"
-HOTLINE_PERIOD = "    period: 2012-01-01/2012-10-31\n    indicator_en: Hotline calls"
+HOTLINE_PERIOD = "    period: 2012-01-01/2012-10-31\n    period_basis: to_date\n    period_words: 截止10月底\n    indicator_en: Hotline calls"
 SECTION_414 = '  - section: "4.1.4"\n    title_en: Section 4.1.4\n    tags: []\n'
 
 EDITS: dict[str, Edit] = {
@@ -80,6 +80,8 @@ EDITS: dict[str, Edit] = {
     "wrong_type": Edit(F, "    value: 3.7\n", "    value: a lot\n", ("audit_savings", "value"), r"re:^{file}:{line}: entry 'audit_savings': field 'value': input should be a valid number.* \(got 'a lot'\)$"),
     "bad_period": Edit(F, HOTLINE_PERIOD, HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-01 to 2012-10"), ("hotline_calls", "period"), "{file}:{line}: entry 'hotline_calls': field 'period': not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (got '2012-01 to 2012-10')"),
     "reversed_period": Edit(F, HOTLINE_PERIOD, HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-10-31/2012-01-01"), ("hotline_calls", "period"), "{file}:{line}: entry 'hotline_calls': field 'period': interval starts after it ends (got '2012-10-31/2012-01-01')"),
+    "period_words_not_in_sentence": Edit(F, "    period_words: 今年\n", "    period_words: 今年以来\n", ("suggestions_satisfaction_rate", "period_words"), r"re:^{file}:{line}: entry 'suggestions_satisfaction_rate': field 'period_words': '今年以来' is not in the quote's sentence s-3\.3\.3-3 \(今年,认真办理.*\.\.\.\)$"),
+    "whole_year_period_not_the_year": Edit(F, "    period: 2012-01-01/2012-12-31\n    period_basis: whole_year\n    period_words: 全年\n    indicator_en: Administrative lawsuits lost", "    period: 2012-01-01/2012-11-30\n    period_basis: whole_year\n    period_words: 全年\n    indicator_en: Administrative lawsuits lost", ("lawsuits_lost", "period"), "{file}:{line}: entry 'lawsuits_lost': field 'period': whole_year: the period must be the report's year 2012-01-01/2012-12-31 (全年 is the report's year); got 2012-01-01/2012-11-30"),
     "section_not_in_outline": Edit(F, "    section: 4.2.3\n", "    section: 4.2.9\n", ("audit_savings", "section"), "{file}:{line}: entry 'audit_savings': field 'section': section 4.2.9 is not in the parsed outline"),
     "quote_not_verbatim": Edit(F, "quote: 废止95件", "quote: 共废止95件", ("normative_documents_abolished", "quote"), "{file}:{line}: entry 'normative_documents_abolished': field 'quote': quote not found in source"),
     "quote_in_other_section": Edit(F, "    section: 4.2.3\n", "    section: 4.2.2\n", ("audit_savings", "quote"), "{file}:{line}: entry 'audit_savings': field 'quote': quote found in source but not in section 4.2.2"),

@@ -48,5 +48,25 @@ def test_number_ordinal_rank_and_listing_words():
     assert [W.number_word(n) for n in (0, 1, 3, 10, 11, 1234)] == ["no", "one", "three", "ten", "11", "1,234"]
     assert [W.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == ["first", "second", "sixth", "11th", "21st", "22nd", "113th"]
     assert [W.rank_word(n) for n in (1, 2, 6)] == ["the largest", "the second largest", "the sixth largest"]
-    assert W.listing(["a"]) == "a" and W.listing(["a", "b", "c"]) == "a, b and c"
-    assert W.count_word(1, "figure") == "1 figure" and W.count_word(2, "figure") == "2 figures"
+    assert W.listing(["a"]) == "a" and W.listing(["a", "b"]) == "a and b"
+    assert W.listing(["Part 2", "Part 4", "Part 5"]) == "Part 2, Part 4 and Part 5"  # no comma before "and"
+
+
+def test_plural_writes_a_count_with_its_noun():
+    assert W.plural(1, "figure") == "1 figure" and W.plural(2, "figure") == "2 figures"
+    assert W.plural(0, "problem") == "0 problems" and W.plural(1234, "figure") == "1,234 figures"
+    assert W.plural(2, "analysis", "analyses") == "2 analyses" and W.plural(1, "analysis", "analyses") == "1 analysis"
+
+
+@pytest.mark.parametrize("part,whole,text", [
+    (24, 31, "77.4%"),            # the share the audit page once printed as 77.4194%
+    (60, 70, "85.7%"), (6, 70, "8.6%"), (1, 2, "50.0%"),   # one decimal even when it is a zero
+    (31.19472, 100, "31.2%"), (Fraction(1, 3), 1, "33.3%"), (0, 5, "0.0%"), (1, 1, "100.0%"),
+])
+def test_percent_is_one_decimal_on_every_page(part, whole, text):
+    assert W.percent(part, whole) == text
+
+
+def test_percent_of_nothing_is_refused():
+    with pytest.raises(ValueError):
+        W.percent(1, 0)

@@ -13,11 +13,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from lawgov.analysis.wording import plural
 from lawgov.dataset.errors import DataError
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else ("es" if word.endswith("s") else "s"))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,11 +25,11 @@ def _validate(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     rds = [ds.reports[args.report]] if args.report else list(ds.reports.values())
     counts = [
-        _plural(len(rds), "report"),
-        _plural(sum(len(r.figures) for r in rds), "figure"),
-        _plural(sum(len(r.relations) for r in rds), "relation"),
-        _plural(len(ds.terms), "term"),
-        _plural(sum(len(r.headings or []) for r in rds), "section"),
+        plural(len(rds), "report"),
+        plural(sum(len(r.figures) for r in rds), "figure"),
+        plural(sum(len(r.relations) for r in rds), "relation"),
+        plural(len(ds.terms), "term"),
+        plural(sum(len(r.headings or []) for r in rds), "section"),
     ]
     print(f"ok: {', '.join(counts)} checked in {elapsed:.2f} s")
     return 0
@@ -74,6 +71,9 @@ def _figures(args: argparse.Namespace) -> int:
     return 0
 
 
+TABLE_WIDTH = 120  # the widest line of `lawgov audit --format table`, on a wide terminal or a pipe
+
+
 def _audit(args: argparse.Namespace) -> int:
     from lawgov.frames.loaders import dataset
     from lawgov.frames.tidy import audit_results
@@ -91,9 +91,18 @@ def _audit(args: argparse.Namespace) -> int:
          "" if r.stated is None else f"{r.stated:g}", r.verdict, r.reason)
         for r in results
     ]
+    import shutil
+    import textwrap
+
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:  # the reason, last, is not padded: it runs to the end of the line
-        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
+    # the reason, last, is wrapped to the terminal (at most TABLE_WIDTH), under its own column
+    indent = sum(widths) + 2 * len(widths)
+    room = max(30, min(shutil.get_terminal_size((TABLE_WIDTH, 24)).columns, TABLE_WIDTH) - indent)
+    for row in rows:
+        lines = textwrap.wrap(row[-1], room) or [""]
+        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), lines[0]]).rstrip())
+        for line in lines[1:]:
+            print(" " * indent + line)
     return 0
 
 
@@ -138,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{_plural(len(exc.problems), 'problem')} found", file=sys.stderr)
+        print(f"{plural(len(exc.problems), 'problem')} found", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
         print(f"lawgov: {exc}", file=sys.stderr)

@@ -41,7 +41,7 @@ def _figure(fid: str, section: str, quote: str, value: int, unit_zh: str, unit_e
     """One figure entry of a figures file, every text a reader sees quoted as YAML."""
     texts = {"quote": _q(quote), "value": value, "unit_zh": unit_zh, "unit_en": _q(unit_en), "indicator_en": _q(indicator_en),
              "indicator_zh": _q(indicator_zh), "description_en": _q(description_en), "qualifier": "exact",
-             "period": "2012-01-01/2012-12-31", "topic": "legal_training", "kind": "count"}
+             "period": "2012-01-01/2012-12-31", "period_basis": "not_stated", "topic": "legal_training", "kind": "count"}
     if note_en is not None:
         texts["note_en"] = _q(note_en)
     return f"  - id: {fid}\n    section: {section}\n" + "".join(f"    {k}: {v}\n" for k, v in texts.items()).rstrip("\n")

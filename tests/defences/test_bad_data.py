@@ -132,14 +132,6 @@ def fullwidth_digits(m: re.Match) -> str:
     return m.group(1) + m.group(2).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
-def both(*mutations: Mutation) -> Mutation:
-    def mutate(d: Path) -> None:
-        for m in mutations:
-            m(d)
-
-    return mutate
-
-
 # --- the corpus --------------------------------------------------------------------------
 
 
@@ -155,6 +147,7 @@ class Case:
 
 FIRST_FIG = "  - id: model_unit_categories"
 RATE_FIG = "  - id: approval_items_in_hall_rate"
+LAWS_FIG = "  - id: laws_studied_by_executive_meeting"
 SUM_REL = "  - id: normative_cleanup_adds_up"
 FUNNEL_REL = "  - id: hotline_funnel"
 RATE_REL = "  - id: mediation_success_rate_check"
@@ -247,6 +240,17 @@ CASES: list[Case] = [
     Case("period_open_ended", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-01-01/.."), "not an ISO 8601 interval"),
     Case("period_unquoted_date_object", FIG, in_entry(FIG, FIRST_FIG, r"^    period: .*$", "    period: 2012-10-31"), "field 'period': input should be a valid string"),
     Case("report_period_reversed", REP, sub(REP, r"^  period: 2012-01-01/2012-12-31$", "  period: 2012-12-31/2012-01-01"), "field 'period': interval starts after it ends"),
+    # -- how a period is known: the basis, its words and the quote's sentence ---------------
+    Case("period_basis_unknown", FIG, in_entry(FIG, FIRST_FIG, r"^    period_basis: .*$", "    period_basis: full_year"), "field 'period_basis': input should be 'whole_year'"),
+    Case("period_basis_missing", FIG, in_entry(FIG, FIRST_FIG, r"^    period_basis: .*\n", ""), "field 'period_basis': missing required field"),
+    Case("period_words_not_in_the_sentence", FIG, in_entry(FIG, LAWS_FIG, r"^    period_words: 今年$", "    period_words: 今年以来"), "field 'period_words': '今年以来' is not in the quote's sentence s-1.3.1-3"),
+    Case("whole_year_without_quannian", FIG, in_entry(FIG, LAWS_FIG, r"^    period_basis: year_to_date$", "    period_basis: whole_year"), "field 'period_words': whole_year needs period_words matching 全年 (got '今年')"),
+    Case("not_stated_with_words", FIG, in_entry(FIG, RATE_FIG, r"^    period_basis: not_stated$", "    period_basis: not_stated\n    period_words: 去年"), "field 'period_words': '去年' states a period, but period_basis is not_stated"),
+    Case("not_stated_in_a_quannian_sentence", FIG, in_entry(FIG, "  - id: mediation_cases", r"^    period_basis: whole_year\n    period_words: 全年$", "    period_basis: not_stated"), "field 'period_basis': not_stated, but the quote's sentence s-5.3.1-4 opens with '全年'"),
+    Case("not_stated_period_not_the_year", FIG, in_entry(FIG, "  - id: suzhou_model_units_selected", r"^    period: .*$", "    period: 2012-01-01/2012-06-30"), "field 'period': not_stated: the period must be the report's year 2012-01-01/2012-12-31"),
+    Case("to_date_period_wrong_end", FIG, in_entry(FIG, "  - id: hotline_calls", r"^    period: .*$", "    period: 2012-01-01/2012-09-30"), "field 'period': '截止10月底' states 2012-01-01/2012-10-31; got 2012-01-01/2012-09-30"),
+    Case("other_without_words", FIG, in_entry(FIG, "  - id: heads_in_court_years", r"^    period_words: .*\n", ""), "field 'period_words': other needs period_words"),
+    Case("reading_without_note", FIG, in_entry(FIG, "  - id: leaders_receiving_per_day", r"^    note_en: .*\n", ""), "field 'period_basis': a reading needs a note_en"),
     # -- relations ---------------------------------------------------------------------
     Case("relation_missing_kind", REL, in_entry(REL, FUNNEL_REL, r"^    kind: funnel\n", ""), "field 'kind'"),
     Case("relation_one_part", REL, in_entry(REL, SUM_REL, r"^    parts: \[.*\]$", "    parts: [normative_documents_abolished]"), "field 'parts': list should have at least 2 items"),

@@ -255,69 +255,59 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     fs = frameworks_summary(data_dir).set_index("framework")
     nn = not_named(report, data_dir)
     un = units(report, data_dir)
-    cited = summ[summ["relation"] == "cited"]
     in_force = summ[summ["relation"] != "later_lens"]
     none = in_force[in_force["measures"] == 0]
     mapped_units = set(unit_areas(report, data_dir)["section"])
     measures = un[un["is_measure"]]
     unmapped_measures = [s for s in measures["section"] if s not in mapped_units]
-    framing = un[~un["is_measure"]]
-    framing_mapped = [_framing_name(s) for s in framing["section"] if s in mapped_units]
     most = in_force["measures"].max()
-    top = in_force[in_force["measures"] == most]
     with_figures = nn[nn["figures"] > 0]
+    # Values only: the chapter writes the sentences (and types the part numbers and titles it
+    # names, checked in tests/test_crosswalk.py); counts up to ten are words, "none" for zero.
     out = {
         "frameworks.mappings": str(len(cw)),
-        "frameworks.measures": str(len(measures)),
-        "frameworks.measures_unmapped": str(len(unmapped_measures)),
+        "frameworks.measures": _count(len(measures)),
         "frameworks.measures_mapped_word": share_word(len(measures) - len(unmapped_measures), len(measures)),
         "frameworks.measures_unmapped_sections": listing([f"§{s}" for s in unmapped_measures]) if unmapped_measures else "none",
-        "frameworks.framing_mapped": (("both " if len(framing_mapped) == 2 else "") + listing(framing_mapped)) if framing_mapped else "neither the preamble nor the closing",
-        "frameworks.areas_cited": str(len(cited)),
-        "frameworks.areas_in_force": str(len(in_force)),
-        "frameworks.docs_in_force": number_word(int(in_force["framework"].nunique())),
-        "frameworks.areas_none": str(len(none)),
-        "frameworks.areas_none_framing": str(int((none["framing_units"] > 0).sum())),
-        "frameworks.areas_none_list": "; ".join(f"{r['code']} {r['title_en']} ({r['title_zh']})" for r in none.to_dict("records")),
-        "frameworks.not_named": str(len(nn)),
-        "frameworks.not_named_figures": str(int(nn["figures"].sum())),
-        "frameworks.not_named_with_figures": str(len(with_figures)),
+        "frameworks.areas_in_force": _count(len(in_force)),
+        "frameworks.docs_in_force": _count(int(in_force["framework"].nunique())),
+        "frameworks.areas_none": _count(len(none)),
+        "frameworks.areas_none_framing": _count(int((none["framing_units"] > 0).sum())),
+        "frameworks.not_named": _count(len(nn)),
+        "frameworks.not_named_figures": _count(int(nn["figures"].sum())),
         "frameworks.not_named_with_figures_word": (share_word(len(with_figures), len(nn)) if len(nn) else "none").capitalize(),
         "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]]) if len(with_figures) else "none",
-        "frameworks.top_area": area_names(list(top["code"]), with_titles=True),
-        "frameworks.top_area_measures": str(int(most)),
-        "frameworks.top_area_count": f"{int(most)} measures{' each' if len(top) > 1 else ''}",
-        "frameworks.later_lens_areas": str(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "0",
+        "frameworks.top_area_measures": _count(int(most)),
+        "frameworks.later_lens_areas": _count(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "none",
     }
     ua, fa = unit_areas(report, data_dir), _figure_areas(report, data_dir)
     lens = summ[summ["relation"] == "later_lens"]
     out |= {
         "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens)) if len(lens) else "none",
     }
-    not_cited = summ[summ["relation"] == "not_cited"]
-    for part, g in ua.groupby("part"):
-        mapped = set(g["area"])
-        out[f"frameworks.part_{part}.areas"] = area_names([c for c in cited["code"] if c in mapped])
-        out[f"frameworks.part_{part}.not_cited_areas"] = area_names([c for c in not_cited["code"] if c in mapped])
     for fid, g in summ.groupby("framework", sort=False):
         answered = g[g["measures"] > 0]
-        out[f"frameworks.{fid}.answered"] = str(len(answered))
+        out[f"frameworks.{fid}.answered"] = _count(len(answered))
         out[f"frameworks.{fid}.answered_word"] = share_word(len(answered), len(g)) if len(g) else "none"
         out[f"frameworks.{fid}.unmapped_sections"] = _compact(un, set(un["section"]) - set(ua.loc[ua["area"].isin(g["code"]), "section"]))
     for r in summ.to_dict("records"):
         secs = sorted(set(fa.loc[fa["area"] == r["code"], "section"]), key=lambda x: [int(n) for n in x.split(".")])
         out[f"frameworks.area.{r['code']}.figure_sections"] = ", ".join(f"§{x}" for x in secs) or "none"
-        out[f"frameworks.area.{r['code']}.measures"] = str(int(r["measures"]))
-        out[f"frameworks.area.{r['code']}.figures"] = str(int(r["figures"]))
+        out[f"frameworks.area.{r['code']}.measures"] = _count(int(r["measures"]))
+        out[f"frameworks.area.{r['code']}.figures"] = _count(int(r["figures"]))
         out[f"frameworks.area.{r['code']}.sections"] = ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"
     for fid, f in fs.iterrows():
-        out[f"frameworks.{fid}.areas"] = str(int(f["areas"]))
-        out[f"frameworks.{fid}.areas_word"] = number_word(int(f["areas"]))
+        out[f"frameworks.{fid}.areas"] = _count(int(f["areas"]))
         out[f"frameworks.{fid}.issued"] = _issued(f["issued"])
         out[f"frameworks.{fid}.confirmed_word"] = share_word(int(f["confirmed"]), int(f["areas"])) if f["areas"] else "none"
         for c in CONFIDENCE_ORDER:
-            out[f"frameworks.{fid}.{c}"] = str(int(f[c]))
+            out[f"frameworks.{fid}.{c}"] = _count(int(f[c]))
     return out
+
+
+def _count(n: int) -> str:
+    """A count standing on its own in the chapter: 'none', 'three', '11'."""
+    return "none" if n == 0 else number_word(n)
 
 
 # ---- tables for the chapter -------------------------------------------------------------------

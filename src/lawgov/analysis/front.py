@@ -6,37 +6,19 @@ keyed for glue (``book.glue_page``); the frames the pages' tables print are here
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import audit as _audit
+from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
-from lawgov.analysis import writing as _writing
+from lawgov.analysis import writing
 from lawgov.analysis.furniture import page_date, question_marks
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, INCONSISTENT, JAN_TO_OCT, PART_LABELS, UNCHECKABLE
-from lawgov.analysis.wording import count_word, listing, majority_word, number_word
+from lawgov.analysis import periods as _periods
+from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
+from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders as _api
 
-# The landing page's "year in numbers": the figures that matter most to an outsider, each with
-# why (the card prints it). In reading order.
-KEY_FIGURES = {
-    "province_managing_county_pilots": "Why Kunshan: a pilot of the province-managing-county reform (省管县), "
-                                       "which gave it the administrative powers of a prefecture-level city.",
-    # the report does not say the departments are the city's (涉及16个部门, no 市级): "handed down", not "from the city"
-    "penalty_powers_devolved": "Penalty powers handed down to one town, Zhangpu, for comprehensive enforcement: "
-                               "expanding the powers of strong towns (强镇扩权) in practice.",
-    "approval_speedup_2012": "The approval reform's headline claim; how it combines with the year before can be "
-                             "read in several ways.",
-    "online_approval_rate": "How far approvals had moved online, by a measure the report does not define.",
-    "normative_documents_abolished": "What the clean-up of the city's own rules removed.",
-    "litigation_cases_lost": "A clean record in court, printed without the number of suits.",
-    # not "the citizens' hotline": the report does not say how Livelihood 110 relates to the 12345 line
-    "hotline_calls": "The volume of Livelihood 110 (民生110), and a count that stops at the end of October.",
-    "mediation_success_rate": "Printed with both its counts, so a reader can redo it.",
-}
 # The figure "How to cite" uses as its example, and the percent that shows values are stored as printed;
 # its sentence of the report is the page's example of a sentence citation.
 CITE_EXAMPLE = "mediation_success_rate"
@@ -56,25 +38,12 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
     near = int((rates["value"] >= NEAR_FULL).sum())
     return {
         "rates_near_top": majority_word(near, len(rates)).capitalize(),
-        "rates_near_top_count": f"{near} of {len(rates)}",
-        "magnitudes": str(round(math.log10(float(hi["value"]) / float(lo["value"])))),
-        "count_min": f"{fmt.value_en(lo)} ({lo['indicator_en']})",
-        "count_max": f"{fmt.value_en(hi)} ({hi['indicator_en']})",
-        "n_zeros": str(int((figs["value"] == 0).sum())),
+        "rates_near_full": number_word(near), "n_rates": number_word(len(rates)),
+        "count_min": fmt.value_en(lo), "count_min_indicator": lo["indicator_en"],
+        "count_max": fmt.value_en(hi), "count_max_indicator": hi["indicator_en"],
+        "n_zeros": number_word(int((figs["value"] == 0).sum())),
         "zeros_zh": "、".join(dict.fromkeys(figs.loc[figs["value"] == 0, "quote"])),
     }
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
-def _parts_word(parts: list[int]) -> str:
-    """"Parts 4 and 5" (or "Part 5 and the closing"): the parts named once."""
-    numbered = [p for p in parts if PART_LABELS[p].startswith("Part ")]
-    if len(numbered) == len(parts) > 1:
-        return "Parts " + listing([str(p) for p in numbered])
-    return listing([PART_LABELS[p] for p in parts])
 
 
 def _findings(report: str | None) -> dict[str, str]:
@@ -82,41 +51,34 @@ def _findings(report: str | None) -> dict[str, str]:
     figs = _api.figures(report)
     rates = figs[figs["kind"] == "rate"]
     a = _api.audit(report)
-    verdicts = a["verdict"].astype(str)
-    audit_text = _audit.summary(report)
-    unbased = _audit.unbased_rates(report)
-    periods = _audit.period_breakdown(report).set_index("period_class")
-    october = figs[figs["period_class"].astype(str) == JAN_TO_OCT]
+    verdict = a["verdict"].astype(str)
+    audit_text = verdicts.summary(report)
+    unbased = verdicts.unbased_rates(report)
+    october = figs[figs["period_basis"].astype(str) == "to_date"]
     october_parts = sorted(int(p) for p in october["part"].unique())
-    readings = _audit.speedup_readings_table(report)
+    readings = verdicts.speedup_readings_table(report)
     supported = readings[readings["supported"]]
     added = readings[readings["formula"] == "additive"]
-    dens = _writing.figures_density(report, by="subsection")
+    dens = writing.figures_density(report, by="subsection")
     none = dens[dens["figures"] == 0]
-    lengths = _writing.part_lengths(report).set_index("part")
+    lengths = writing.part_lengths(report).set_index("part")
     by_part = figs.groupby("part").size()
-    top2 = by_part.sort_values(ascending=False, kind="stable").index[:2]
-    inconsistent = int((verdicts == INCONSISTENT).sum())
-    n_compared = int(verdicts.isin(COMPARED).sum())
+    top2 = sorted(by_part.sort_values(ascending=False, kind="stable").index[:2])
+    n_compared = int(verdict.isin(COMPARED).sum())
+    # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
+    # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
         "near_full": f"{NEAR_FULL}%", "full": "100%",
-        "n_rates": str(len(rates)), "rates_near_full": str(int((rates["value"] >= NEAR_FULL).sum())),
-        "rates_full": str(int((rates["value"] == 100).sum())),
-        "n_unbased": str(len(unbased)), "n_relations_compared": str(n_compared),
-        # the headline: "Only 2 of 25 ..." while fewer than half can be compared
-        "compared_lead": f"{'Only ' if 2 * n_compared < len(a) else ''}{n_compared} of {len(a)} relations",
-        "n_relations_derived": str(int(verdicts.isin([BOUND, IMPLIED]).sum())),
-        "n_relations_bound": str(int((verdicts == BOUND).sum())),
-        "n_relations_implied": str(int((verdicts == IMPLIED).sum())),
-        "n_relations_uncheckable": str(int((verdicts == UNCHECKABLE).sum())),
-        "disagree": "none disagrees" if not inconsistent else f"{count_word(inconsistent, 'disagrees', 'disagree')}",
-        "contradiction": audit_text["audit.contradiction"],
-        "n_october": str(len(october)), "october_share": _pct(float(periods.loc[JAN_TO_OCT, "share"])),
-        "october_where": ("all in " if len(october_parts) == 1 else "in ") + listing([PART_LABELS[p] for p in october_parts]),
-        "n_other_period": str(int(periods.loc["other", "figures"])),
-        "top_parts": _parts_word(sorted(int(p) for p in top2)),
-        "top_parts_figures": _pct(by_part.loc[top2].sum() / by_part.sum()),
-        "top_parts_text": _pct(float(lengths.loc[list(top2), "share"].sum())),
+        "n_rates": number_word(len(rates)), "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
+        "rates_full": number_word(int((rates["value"] == 100).sum())),
+        "n_unbased": number_word(len(unbased)), "n_relations_compared": number_word(n_compared),
+        "n_relations_bound": number_word(int((verdict == BOUND).sum())),
+        "n_relations_implied": number_word(int((verdict == IMPLIED).sum())),
+        "n_october": number_word(len(october)), "october_share": percent(len(october), len(figs)),
+        "october_part": PART_LABELS[october_parts[0]],
+        "top_part_a": str(top2[0]), "top_part_b": str(top2[1]),
+        "top_parts_figures": percent(by_part.loc[top2].sum(), by_part.sum()),
+        "top_parts_text": percent(float(lengths.loc[top2, "share"].sum())),
         "n_no_figure": number_word(len(none)), "no_figure_sections": listing([f"§{s}" for s in none["section"]]),
         "n_readings": number_word(len(readings)),
         "reading_low": f"{readings['time_index_end'].min():.1f}", "reading_high": f"{readings['time_index_end'].max():.1f}",
@@ -135,23 +97,24 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
     figs, outline = _api.figures(report), _api.outline(report)
     out = {
         "title_zh": rep["title_zh"], "title_en": rep["title_en"], "issuer_en": rep["issuer_en"],
-        "issuer_zh": rep["issuer_zh"], "jurisdiction": rep["jurisdiction_en"], "year": str(rep["year"]),
+        "jurisdiction": rep["jurisdiction_en"], "year": str(rep["year"]),
         "site_en": rep["capture_site_en"], "site_zh": rep["capture_site_zh"],
         "section_zh": rep["capture_section_zh"], "page_date": page_date(report),
         "chars": f"{len(_api.body(report)):,}", "n_figures": str(len(figs)),
         "n_relations": str(len(_api.relations(report))), "n_measures": str(int((outline["level"] == 2).sum())),
         "n_subsections": str(int((outline["level"] == 1).sum())), "n_terms": str(len(_api.glossary())),
-        "n_cards": str(len(KEY_FIGURES)), "version": lawgov.__version__, **_spread(figs),
-        **{f"n_part_{p}": str(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
+        "version": lawgov.__version__, "rates_near_top": _spread(figs)["rates_near_top"],
+        **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
+    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
     return {f"intro.{k}": v for k, v in out.items()}
 
 
 def numbers_summary(report: str | None = None) -> dict[str, str]:
     """"The report in numbers": how many figures, and how they spread."""
     figs = _api.figures(report)
-    return {f"numbers.{k}": v for k, v in {"n_figures": str(len(figs)), **_spread(figs)}.items()}
+    return {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
 
 
 def qualifier_counts(report: str | None = None) -> pd.DataFrame:
@@ -161,9 +124,17 @@ def qualifier_counts(report: str | None = None) -> pd.DataFrame:
 
 
 def period_counts(report: str | None = None) -> pd.DataFrame:
-    """Figures per period (ISO 8601 interval), most common first."""
-    counts = _api.figures(report).groupby("period").size().sort_values(ascending=False, kind="stable")
-    return pd.DataFrame({"period": counts.index, "figures": counts.values})
+    """Figures per period (ISO 8601 interval) and per basis (how the text states it), the
+    periods the text states first; an assumed report year is its own row, never merged with
+    a stated one."""
+    figs = _api.figures(report)
+    order = {b: i for i, b in enumerate(PERIOD_BASES)}
+    counts = figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
+    counts["rank"] = counts["period_basis"].map(order)
+    counts = counts.sort_values(["rank", "figures"], ascending=[True, False], kind="stable")
+    return pd.DataFrame({"period": counts["period"].values,
+                         "basis": [PERIOD_BASIS_LABELS[b] for b in counts["period_basis"]],
+                         "figures": counts["figures"].values})
 
 
 def _stored_percent(report: str | None) -> str:
@@ -173,15 +144,13 @@ def _stored_percent(report: str | None) -> str:
 def methods_summary(report: str | None = None) -> dict[str, str]:
     """"Data and methods": what was extracted and what validation runs."""
     figs = _api.figures(report)
-    full = figs["full_year"].astype(bool)
     out = {
-        "n_figures": str(len(figs)), "n_relations": str(len(_api.relations(report))),
-        "n_sections": str(len(_api.outline(report))), "n_terms": str(len(_api.glossary())),
-        "n_rules": str(len(RULES)), "n_full_year": str(int(full.sum())), "n_other_period": str(int((~full).sum())),
-        "n_excluded": str(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
+        "n_figures": number_word(len(figs)), "n_relations": number_word(len(_api.relations(report))),
+        "n_sections": number_word(len(_api.outline(report))),
+        "n_rules": number_word(len(RULES)), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()}
+    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:

@@ -1,11 +1,16 @@
 """Comparative words computed from the numbers they describe, so the word cannot disagree
 with the data: ``share_word(9, 18)`` is "half", ``share_word(10, 18)`` "more than half".
 
-Every "most", "half", "a third" or "the largest" a reader sees comes from here.
+Every "most", "half", "a third" or "the largest" a reader sees comes from here, and so does
+the book's one way of writing a count with its noun (``plural``) and a share it computes
+(``percent``). A rate the report prints is written as printed (``display.value_en``); the
+audit's reasons write their shares exactly (``lawgov.dataset.arithmetic.exact_share``).
 """
 from __future__ import annotations
 
 from fractions import Fraction
+
+import humanize
 
 # (share, word) for the shares prose names exactly; between two of them the word says
 # "more than" the lower one (or "almost all" just under the whole).
@@ -72,7 +77,11 @@ _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 
 
 def number_word(n: int) -> str:
-    """0 -> 'no', 3 -> 'three', 12 -> '12': prose spells out counts up to ten."""
+    """0 -> 'no', 3 -> 'three', 12 -> '12', 1234 -> '1,234': prose spells out counts up to ten.
+
+    Not humanize.apnumber, which agrees for one to nine only: it writes 0 as "zero" ("zero
+    figures" where the book says "no figures"), 10 as "10" and 1234 without a separator.
+    """
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
 
 
@@ -99,6 +108,5 @@ def ordinal_word(n: int) -> str:
 
 
 def listing(items: list[str] | tuple[str, ...]) -> str:
-    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c' (no comma before "and")."""
+    return humanize.natural_list(items)

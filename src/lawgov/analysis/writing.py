@@ -24,7 +24,7 @@ import pandas as pd
 from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
 from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
-from lawgov.analysis.wording import majority_word, number_word, share_word
+from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 
 if TYPE_CHECKING:
     import jieba
@@ -283,10 +283,6 @@ def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = Fa
     return out.sort_values(keys if by_part else "figures", ascending=by_part).reset_index(drop=True)
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
 def _sub_name(row) -> str:
     return f"§{row['section']} {row['title_en']} ({row['heading_zh']})"
 
@@ -315,53 +311,60 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     shortest = body_parts.loc[body_parts["chars"].idxmin()]
     p45 = dens_p[dens_p["part"].isin([4, 5])]
     zero = dens_s[dens_s["figures"] == 0]
+    density_min = body_parts.merge(dens_p[["part", "per_1000"]]).sort_values("per_1000").iloc[0]
+    density_max = dens_p.loc[dens_p["per_1000"].idxmax()]
+    effort_max, effort_min = eff.loc[eff["per_1000"].idxmax()], eff.loc[eff["per_1000"].idxmin()]
+    top = effort_in_top(report, data_dir)
+    effort_top2 = eff.sort_values("per_1000", ascending=False)["part_label"].head(2).str.lower().tolist()
+    numbered = lengths.loc[lengths["part"].between(1, 5), "chars"].sum()
+    # Values only: the chapter writes the sentences around them; counts up to ten are words.
     out = {
         "writing.chars": f"{lengths['chars'].sum():,}",
         "writing.han": f"{lengths['han'].sum():,}",
-        "writing.parts_longest": f"{longest['part_label']} ({longest['chars']:,} characters)",
-        "writing.parts_shortest": f"{shortest['part_label']} ({shortest['chars']:,} characters)",
+        "writing.parts_longest": longest["part_label"], "writing.parts_longest_chars": f"{longest['chars']:,}",
+        "writing.parts_shortest": shortest["part_label"], "writing.parts_shortest_chars": f"{shortest['chars']:,}",
         "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
         # the preamble, as the outline cuts it, opens with the report's title line
         "writing.preamble_paragraph_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}",
         "writing.closing_chars": f"{int(lengths.loc[lengths['part'] == 6, 'chars'].iloc[0]):,}",
-        "writing.frame_share": _pct(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
-        "writing.subsections": str(len(meas)),
-        "writing.measures": str(int(meas["measures"].sum())),
-        "writing.subsections_three": str(int((meas["measures"] == 3).sum())),
+        "writing.frame_share": percent(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
+        "writing.work_share_word": share_word(int(numbered), int(lengths["chars"].sum())),
+        "writing.subsections": number_word(len(meas)),
+        "writing.measures": number_word(int(meas["measures"].sum())),
+        "writing.subsections_three": number_word(int((meas["measures"] == 3).sum())),
         "writing.subsections_four": ", ".join(f"§{s}" for s in meas.loc[meas["measures"] == 4, "section"]),
-        "writing.figures": str(int(dens_p["figures"].sum())),
+        "writing.figures": number_word(int(dens_p["figures"].sum())),
         "writing.density_all": f"{dens_p['figures'].sum() / dens_p['chars'].sum() * 1000:.1f}",
-        "writing.density_part_max": "{} ({:.1f})".format(*dens_p.loc[dens_p["per_1000"].idxmax(), ["part_label", "per_1000"]]),
-        "writing.density_part_min": "{} ({:.1f})".format(*body_parts.merge(dens_p[["part", "per_1000"]]).sort_values("per_1000").iloc[0][["part_label", "per_1000"]]),
-        "writing.p45_text_share": _pct(lengths.loc[lengths["part"].isin([4, 5]), "share"].sum()),
-        "writing.p45_figure_share": _pct(p45["figures"].sum() / dens_p["figures"].sum()),
+        "writing.density_part_max": density_max["part_label"], "writing.density_part_max_value": f"{density_max['per_1000']:.1f}",
+        "writing.density_part_min": density_min["part_label"], "writing.density_part_min_value": f"{density_min['per_1000']:.1f}",
+        "writing.p45_text_share": percent(lengths.loc[lengths["part"].isin([4, 5]), "share"].sum()),
+        "writing.p45_figure_share": percent(p45["figures"].sum(), dens_p["figures"].sum()),
         "writing.zero_subsections": " and ".join(_sub_name(r) for r in zero.to_dict("records")),
-        "writing.zero_count": str(len(zero)),
-        "writing.median_position": _pct(float(pos["position"].median())),
-        "writing.first_figure_position": _pct(float(pos["position"].min())),
+        "writing.zero_count": number_word(len(zero)),
+        "writing.median_position": percent(float(pos["position"].median())),
+        "writing.first_figure_position": percent(float(pos["position"].min())),
         "writing.content_words": f"{int(toks['content'].sum()):,}",
         "writing.tokens": f"{len(toks):,}",
-        "writing.dictionary_terms": str(len(dictionary_terms(data_dir))),
-        "writing.stop_words": str(len(ALL_STOP_WORDS)),
+        "writing.dictionary_terms": number_word(len(dictionary_terms(data_dir))),
+        "writing.stop_words": number_word(len(ALL_STOP_WORDS)),
+        "writing.stop_effort_word": majority_word(len(STOP_WORDS["effort"]), len(ALL_STOP_WORDS)).capitalize(),
+        "writing.effort_top_n": number_word(EFFORT_TOP),
+        "writing.effort_top_parts": number_word(int(top["effort_in_top"].sum())),
+        "writing.effort_parts": number_word(len(top)),
+        "writing.effort_top_a": effort_top2[0], "writing.effort_top_b": effort_top2[1],
         "writing.effort_per_1000": f"{eff['effort'].sum() / eff['words'].sum() * 1000:.0f}",
-        "writing.effort_max": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmax(), ["part_label", "per_1000"]]),
-        "writing.effort_min": "{} ({:.0f})".format(*eff.loc[eff["per_1000"].idxmin(), ["part_label", "per_1000"]]),
+        "writing.effort_max": effort_max["part_label"], "writing.effort_max_value": f"{effort_max['per_1000']:.0f}",
+        "writing.effort_min": effort_min["part_label"], "writing.effort_min_value": f"{effort_min['per_1000']:.0f}",
     }
-    numbered = lengths.loc[lengths["part"].between(1, 5), "chars"].sum()
-    out["writing.work_share_word"] = share_word(int(numbered), int(lengths["chars"].sum()))
-    out["writing.stop_effort_word"] = majority_word(len(STOP_WORDS["effort"]), len(ALL_STOP_WORDS)).capitalize()
-    top = effort_in_top(report, data_dir)
-    out["writing.effort_top_n"] = number_word(EFFORT_TOP)
-    out["writing.effort_top_parts"] = f"{int(top['effort_in_top'].sum())} of the {len(top)} parts"
-    out["writing.effort_top2"] = " and ".join(eff.sort_values("per_1000", ascending=False)["part_label"].head(2).str.lower())
     for i, r in enumerate(dens_s.head(3).to_dict("records"), start=1):
-        out[f"writing.top{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"
+        out[f"writing.top{i}"], out[f"writing.top{i}_density"] = _sub_name(r), f"{r['per_1000']:.1f}"
     low = dens_s.sort_values(["per_1000", "section"]).head(3).to_dict("records")
     for i, r in enumerate(low, start=1):
-        out[f"writing.bottom{i}"] = f"{_sub_name(r)}, {r['per_1000']:.1f} per 1,000 characters"
+        out[f"writing.bottom{i}"], out[f"writing.bottom{i}_density"] = _sub_name(r), f"{r['per_1000']:.1f}"
     for kind in KIND_EN:
         n = int(kinds["figures"].get(kind, 0))
-        out[f"writing.kind_{kind}"] = f"{n} ({_pct(n / kinds['figures'].sum())})"
+        out[f"writing.kind_{kind}"] = number_word(n)
+        out[f"writing.kind_{kind}_share"] = percent(n, kinds["figures"].sum())
     return out
 
 

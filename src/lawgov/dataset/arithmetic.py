@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -51,8 +52,28 @@ def decimals_printed(fig: schema.Figure) -> int:
     return max(0, -as_decimal(fig.value).normalize().as_tuple().exponent)  # type: ignore[operator]
 
 
-def _pct(x: Fraction) -> str:
-    return f"{float(x):.4f}".rstrip("0").rstrip(".") + "%"
+def _terminates(x: Fraction) -> bool:
+    d = x.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def exact_share(percent: Fraction) -> str:
+    """A share the audit works with (in percent), written exactly and never rounded: in full when
+    its decimals end (99.85%, 31.19472%), else as the fraction of the whole (24/31).
+
+    The audit's reasons are a check a reader can redo, so they carry the exact value; a share
+    the book states in prose is rounded to one decimal (``lawgov.analysis.wording.percent``).
+    """
+    if _terminates(percent):
+        with localcontext() as ctx:
+            ctx.prec = 50  # a terminating fraction is exact at any precision that holds its digits
+            value = (Decimal(percent.numerator) / Decimal(percent.denominator)).normalize()
+        return f"{value:,f}%"
+    share = percent / 100
+    return f"{share.numerator:,}/{share.denominator:,}"
 
 
 def _num(x: Fraction) -> str:
@@ -92,8 +113,9 @@ def _sum(rel: schema.SumRelation, fig: Mapping[str, schema.Figure]) -> Result:
 def _range_words(rate: Fraction, decimals: int, qualifier: str) -> str:
     lo, hi, included = share_range(rate, decimals, qualifier)
     if qualifier in ("at_least", "more_than"):
-        return f"{'at least' if qualifier == 'at_least' else 'more than'} {_pct(rate)}"
-    return f"{_pct(rate)} printed to {decimals} decimal{'s' if decimals != 1 else ''}: {_pct(lo)} to {'' if included else 'under '}{_pct(hi)}"
+        return f"{'at least' if qualifier == 'at_least' else 'more than'} {exact_share(rate)}"
+    return (f"{exact_share(rate)} printed to {decimals} decimal{'s' if decimals != 1 else ''}: "
+            f"{exact_share(lo)} to {'' if included else 'under '}{exact_share(hi)}")
 
 
 def _count(n: int) -> str:
@@ -148,21 +170,24 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
             return _result(rel, None, stated, INCONSISTENT, f"no whole base gives {_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)}", details)
         return _result(rel, None, stated, IMPLIED, f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} means a base of {_interval(got.low, got.high)}", details)
     computed = 100 * _exact(num) / den
-    expr = f"{_whole(_exact(num))} / {base_words} = {_pct(computed)}"
+    # the division itself is the exact fraction; its value is added only where its decimals end
+    expr = f"{_whole(_exact(num))} / {base_words}" + (f" = {exact_share(computed)}" if _terminates(computed) else "")
     got = counts_for_rate(stated, decimals, rate.qualifier, int(den))
     details = [_counts_detail(got, int(den), stated, decimals, rate.qualifier)]
     if rate.qualifier in ("at_least", "more_than"):
         holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
         return _result(rel, computed, stated, BOUND if holds else INCONSISTENT,
-                       f"{expr}; the text gives {_pct(stated)} as a lower bound, which {'holds' if holds else 'fails'}", details)
+                       f"{expr}; the text gives {exact_share(stated)} as a lower bound, "
+                       f"which {'holds' if holds else 'fails'}", details)
     verdict = compare_printed(computed, stated, decimals)
     allowed = "no whole count" if got.empty else _interval(got.low, got.high)
     how = {
         EXACT: "equal to the printed rate",
-        ROUNDED: f"rounds to the printed {_pct(stated)}",
-        TRUNCATED: (f"rounds to {_pct(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, but the text prints "
-                    f"{_pct(stated)}: equal only after truncation (rounded, {_pct(stated)} of {_whole(den)} would be {allowed})"),
-        INCONSISTENT: f"the text prints {_pct(stated)}, which {_whole(den)} allows only for {allowed}",
+        ROUNDED: f"rounds to the printed {exact_share(stated)}",
+        TRUNCATED: (f"rounds to {exact_share(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, "
+                    f"but the text prints {exact_share(stated)}: equal only after truncation "
+                    f"(rounded, {exact_share(stated)} of {_whole(den)} would be {allowed})"),
+        INCONSISTENT: f"the text prints {exact_share(stated)}, which {_whole(den)} allows only for {allowed}",
     }[verdict]
     return _result(rel, computed, stated, verdict, f"{expr}; {how}", details)
 
@@ -181,7 +206,8 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
     n, d = _as_printed(fig[rel.numerator]), _as_printed(fig[rel.denominator])
     return _result(rel, share, None, BOUND,
-                   f"{n} is within {d}; no rate stated, {n} of {d} is {_share_bound(fig[rel.numerator], fig[rel.denominator])}{_pct(share)}")
+                   f"{n} is within {d}; no rate stated, the share is "
+                   f"{_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}")
 
 
 _PRINTED_AS = {"more_than": "more than ", "at_least": "at least ", "approximately": "about "}
@@ -208,19 +234,22 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
     details: list[dict[str, Any]] = []
     first = prev = None
     grows: list[str] = []
+    shares: list[str] = []  # each stage as an exact share of the one before
     for fid in rel.stages:
         f = fig[fid]
         v = _exact(f)
         if f.kind == "rate" and prev is not None:
             count, share = prev * v / 100, v
             if v > 100:
-                grows.append(f"'{fid}' is {_pct(v)}")
+                grows.append(f"'{fid}' is {exact_share(v)}")
         else:
             count = v
             share = 100 * v / prev if prev else None
             if prev is not None and v > prev:
                 grows.append(f"'{fid}' ({_num(v)}) exceeds the stage before ({_num(prev)})")
         first = count if first is None else first
+        if share is not None:
+            shares.append(f"{fid} {exact_share(share)}")
         details.append({
             "figure": fid,
             "value": float(v),
@@ -233,8 +262,8 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
     overall = 100 * prev / first if first else None
     if grows:
         return _result(rel, overall, None, INCONSISTENT, "a count grows along the funnel: " + "; ".join(grows), details)
-    shares = ", ".join(f"{d['figure']} {_pct(Fraction(d['share_of_previous']))}" for d in details[1:] if d["share_of_previous"] is not None)
-    return _result(rel, overall, None, BOUND, f"no stage exceeds the one before; each as a share of the one before: {shares}", details)
+    return _result(rel, overall, None, BOUND,
+                   f"no stage exceeds the one before; each as a share of the one before: {', '.join(shares)}", details)
 
 
 _FORMULAS = {
@@ -246,15 +275,16 @@ _FORMULAS = {
 
 def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) -> Result:
     changes = [_exact(fig[c]) / 100 for c in rel.changes]
-    details = []
+    details, readings = [], []
     for it in rel.interpretations:
         value = 100 * _FORMULAS[it.formula](changes)
+        readings.append(f"{it.label_en}: {exact_share(value)}")
         details.append({"interpretation": it.id, "formula": it.formula, "label_en": it.label_en,
                         "value": float(value), "supported": it.supported, "reason_en": it.reason_en})
     supported = [d for d in details if d["supported"]]
     computed = Fraction(supported[0]["value"]) if len(supported) == 1 else None
-    readings = "; ".join(f"{d['label_en']}: {_pct(Fraction(d['value']))}" for d in details)
-    return _result(rel, computed, None, IMPLIED, f"the text leaves open how the changes combine; readings: {readings}", details)
+    return _result(rel, computed, None, IMPLIED,
+                   f"the text leaves open how the changes combine; readings: {'; '.join(readings)}", details)
 
 
 def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,

@@ -5,12 +5,16 @@ returns every problem, those found while loading included, in file and line orde
 """
 from __future__ import annotations
 
+import bisect
+import calendar
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from lawgov.dataset.entries import Entry
 from lawgov.dataset.errors import Problem
 from lawgov.dataset.load import Dataset
 from lawgov.dataset.numerals import find_value, format_number
+from lawgov.dataset.schema import PERIOD_WORDS, SENTENCE_WIDE_BASES, Figure
 from lawgov.dataset.sections import find_in_span
 from lawgov.dataset.templates import TEMPLATED_FIELDS, problems as template_problems
 
@@ -125,6 +129,54 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
                 yield e.problem("stages", f"the first stage '{first.id}' must be a count, not a rate", 0)
 
 
+def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tuple[str, str] | None:
+    """(field, message) of the first thing wrong with a figure's period, else None."""
+    words, basis = f.period_words, f.period_basis
+    shown = sentence if len(sentence) <= 40 else sentence[:40] + "..."
+    if words and words not in sentence:
+        return "period_words", f"'{words}' is not in the quote's sentence {sentence_id} ({shown})"
+    if basis == "not_stated":
+        if words:
+            return "period_words", f"'{words}' states a period, but period_basis is not_stated (leave period_words empty)"
+        opening = next((m.group(0) for b in SENTENCE_WIDE_BASES if (m := re.match(PERIOD_WORDS[b], sentence))), None)
+        if opening:
+            return "period_basis", f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', which states the period of every figure in it"
+    elif not re.fullmatch(PERIOD_WORDS[basis], words):
+        return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
+    if basis == "reading" and not f.note_en:
+        return "period_basis", "a reading needs a note_en that says how the words are read"
+    start, end = year.split("/")
+    if basis in ("whole_year", "year_to_date", "not_stated") and f.period != year:
+        why = {"whole_year": "全年 is the report's year", "year_to_date": "the text gives the start, not the end",
+               "not_stated": "no period is stated, so the report's year is assumed"}[basis]
+        return "period", f"{basis}: the period must be the report's year {year} ({why}); got {f.period}"
+    if basis == "to_date" and (m := re.fullmatch(PERIOD_WORDS[basis], words)):
+        month = int(m.group(1))
+        last = f"{end[:4]}-{month:02d}-{calendar.monthrange(int(end[:4]), month)[1]:02d}" if 1 <= month <= 12 else None
+        if f.period != f"{start}/{last}":
+            return "period", f"'{words}' states {start}/{last or '(no such month)'}; got {f.period}"
+    return None
+
+
+def periods_match_text(ds: Dataset) -> Iterator[Problem]:
+    """A figure's period words are in the sentence that holds its quote and fit its period basis, and its ISO period is what they state (the report's year when they state none)."""
+    for rd in ds.reports.values():
+        sentences = rd.sentences
+        if not sentences:
+            continue
+        starts = [s.start for s in sentences]
+        spans = rd.spans
+        for e in rd.figures:
+            f = e.model
+            offset, _ = find_in_span(rd.body or "", f.quote, spans.get(f.section))
+            if offset is None:  # reported by figures_match_text
+                continue
+            s = sentences[bisect.bisect_right(starts, offset) - 1]
+            found = _period_problem(f, s.text, s.id, rd.report.model.period)
+            if found:
+                yield e.problem(*found)
+
+
 def terms_in_text(ds: Dataset) -> Iterator[Problem]:
     """Every glossary term occurs verbatim in a report body."""
     bodies = [rd.body for rd in ds.reports.values() if rd.body is not None]
@@ -216,6 +268,7 @@ RULES: list[Rule] = [
     unique_ids,
     outline_matches_text,
     figures_match_text,
+    periods_match_text,
     relations_name_figures,
     terms_in_text,
     crosswalk_targets_exist,

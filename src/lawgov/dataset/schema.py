@@ -25,6 +25,21 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case 
 Section = Annotated[str, BeforeValidator(_section_as_text), Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text")]
 
 Qualifier = Literal["exact", "more_than", "at_least", "approximately", "ordinal"]
+PeriodBasis = Literal["whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"]
+
+# What ``period_words`` must be for each period basis (a regular expression the words match
+# whole). The validator checks it, and the field descriptions below say it in words.
+# A sentence that opens with the words of the first three bases states the period of every
+# figure in it, so a figure there cannot be ``not_stated``.
+PERIOD_WORDS: dict[str, str] = {
+    "whole_year": "全年",
+    "year_to_date": "今年|今年以来|年初以来",
+    "to_date": r"截[止至](\d{1,2})月底",
+    "other": ".+",
+    "reading": ".+",
+    "not_stated": "",
+}
+SENTENCE_WIDE_BASES = ("whole_year", "year_to_date", "to_date")
 Kind = Literal["count", "rate", "money", "people", "duration"]
 
 
@@ -100,7 +115,20 @@ class Figure(Strict):
     unit_zh: str = Field(description="unit as printed (件, %, 亿元); empty when the text prints none")
     unit_en: str = Field(min_length=1)
     qualifier: Qualifier = Field(description="exact; more_than (多, 以上 on a count); at_least (以上 on a rate); approximately; ordinal")
-    period: Period = Field(description="ISO 8601 interval the figure covers")
+    period: Period = Field(description="ISO 8601 interval: the period the text states for the figure or, where it "
+                                       "states none (period_basis not_stated), the report's year as an assumption")
+    period_basis: PeriodBasis = Field(description=(
+        "how the period is known, from the sentence that holds the quote: whole_year, stated for the whole year "
+        "(全年); year_to_date, stated as this year or since the start of the year (今年, 今年以来, 年初以来), "
+        "with no end; to_date, stated to a date (截止10月底); other, stated in another way (去年 and the "
+        "figures after it by contrast, 连续3年, a designation's years 2012?2013年度); reading, an undated phrase "
+        "this project reads as a period (十八大期间 read as the congress's sitting), explained in note_en; "
+        "not_stated, no time expression, the report's year assumed. The report was written before its year "
+        "ended, so even whole_year counts were compiled before 31 December"))
+    period_words: str = Field(default="", description=(
+        "the words of the quote's sentence that state the period (全年, 今年以来, 截止10月底, 十八大期间): the "
+        "time expression nearest before the end of the quote, or inside it, else one after it in its clause; "
+        "empty when period_basis is not_stated"))
     indicator_en: str = Field(min_length=1, description="short label for tables and charts")
     indicator_zh: str = Field(min_length=1)
     description_en: str = Field(min_length=1, description="what exactly is counted, in one plain sentence")

@@ -141,8 +141,10 @@ def resources() -> list[Resource]:
              "decimals": Col("decimal places as printed", required=True),
              "period_start": Col("first day of the period", required=True),
              "period_end": Col("last day of the period", required=True),
-             "full_year": Col("true if the figure covers the whole report year", required=True),
-             "period_class": Col("full year (the report year), January to October (to the end of October of the report year), or other", required=True),
+             "full_year": Col("true if period is the whole report year; the text says so (全年) only where period_basis "
+                              "is whole_year, and assumes it for the other figures: see period_basis", required=True),
+             "period_class": Col("the ISO period as a class: full year (the report year, stated or assumed: see period_basis), "
+                                 "January to October (to the end of October of the report year), or other", required=True),
              "topic_en": Col("English name of the topic", required=True),
              "offset": Col("where the quote starts in the body", required=True, unit=_OFFSET),
              "framework": Col("framework area codes (see framework_areas) the figure's section and its parents answer to; ';'-separated in CSV")},

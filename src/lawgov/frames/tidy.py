@@ -1,12 +1,13 @@
 """Tidy, typed pandas frames built from a validated ``Dataset``."""
 from __future__ import annotations
 
+import typing
 from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
-from lawgov.dataset import arithmetic
+from lawgov.dataset import arithmetic, schema
 from lawgov.dataset.load import Dataset, ReportData
 from lawgov.dataset.numerals import find_value
 from lawgov.dataset.headings import section_of
@@ -15,6 +16,8 @@ from lawgov.dataset.romanize import pinyin
 from lawgov.frames.texts import Numbers, fill
 
 FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"
+# Every basis, in the schema's order (whole year first, not stated last), even one no figure has.
+PERIOD_BASES = pd.CategoricalDtype(typing.get_args(schema.PeriodBasis))
 
 
 def period_class(period: str, report_period: str) -> str:
@@ -32,7 +35,7 @@ def _part(section: str) -> int:
     return int(section.split(".")[0])
 
 
-def _frame(rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+def _frame(rows: list[dict[str, Any]], dtypes: dict[str, Any]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(dtypes))
     return df.astype({c: t for c, t in dtypes.items() if t != "object"})
 
@@ -99,6 +102,7 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                 "unit_zh": f.unit_zh, "unit_en": f.unit_en, "qualifier": f.qualifier, "period": f.period,
                 "period_start": start, "period_end": end, "full_year": f.period == rep.period,
                 "period_class": period_class(f.period, rep.period),
+                "period_basis": f.period_basis, "period_words": f.period_words,
                 "indicator_en": f.indicator_en, "indicator_zh": f.indicator_zh,
                 "description_en": fill(f.description_en, numbers), "topic": f.topic, "topic_en": topics.get(f.topic),
                 "kind": f.kind, "note_en": fill(f.note_en, numbers), "offset": offset, "framework": framework,
@@ -108,6 +112,7 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
         "quote": "string", "value": "Float64", "value_text": "string", "decimals": "Int64",
         "unit_zh": "string", "unit_en": "string", "qualifier": "category", "period": "string",
         "period_start": "object", "period_end": "object", "full_year": "boolean", "period_class": "category",
+        "period_basis": PERIOD_BASES, "period_words": "string",
         "indicator_en": "string", "indicator_zh": "string", "description_en": "string",
         "topic": "category", "topic_en": "string", "kind": "category", "note_en": "string",
         "offset": "Int64", "framework": "object",

@@ -249,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
+    from lawgov.book.address import unset_notice
+
+    if notice := unset_notice():  # said once per build, not once per citation
+        log(notice)
     try:
         with step("validate") as info:
             validate_data(info)

@@ -1,4 +1,4 @@
-"""The audit's verdicts, on small synthetic relation files and on the fixture data."""
+"""lawgov.dataset.arithmetic (the verdicts lawgov.audit() returns), on small synthetic relation files and on the fixture data."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -13,7 +13,7 @@ from lawgov.dataset.arithmetic import compare_printed, evaluate
 from lawgov.dataset.schema import Figure, RelationsFile
 
 FIGURE_DEFAULTS = dict(
-    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31",
+    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31", period_basis="not_stated",
     indicator_en="x", indicator_zh="x", description_en="x", topic="mediation",
 )
 
@@ -52,6 +52,9 @@ def test_truncated_rate() -> None:
     assert r.verdict == "consistent (truncated)"
     assert r.computed == pytest.approx(100 * 17985 / 17993)
     assert r.stated == 99.95 and r.inputs == ["rate", "n", "d"]
+    # the division is the exact value (its decimals never end); the comparison is at the printed decimals
+    assert r.reason.startswith("17,985 / 17,993; rounds to 99.96%, but the text prints 99.95%: "
+                               "equal only after truncation")
 
 
 def test_rounded_rate() -> None:
@@ -111,7 +114,8 @@ RATIO = relation("q", "ratio", numerator="n", denominator="d")
 def test_ratio_within_bound_gives_the_share() -> None:
     r = one(RATIO, figs(("n", 24, "count", "24件"), ("d", 31, "count", "31件")))
     assert r.verdict == "bound holds" and r.computed == pytest.approx(100 * 24 / 31)
-    assert "77.4194%" in r.reason
+    # 2400/31 % has no last decimal: the reason gives the share as the exact fraction, never rounded
+    assert r.reason == "24 is within 31; no rate stated, the share is 24/31"
 
 
 def test_bound_violation() -> None:
@@ -135,7 +139,7 @@ def test_a_share_of_a_more_than_base_is_an_upper_bound() -> None:
     # 3 of "30多" (more than 30) is under 10%, not 10%
     r = one(RATIO, figs(("n", 3, "count", "3个"), ("d", 30, "count", "30多个", "more_than")))
     assert r.verdict == "bound holds"
-    assert "3 of more than 30 is under 10%" in r.reason
+    assert r.reason.endswith("the share is under 10%")
 
 
 def test_rate_without_numerator_gives_the_implied_count() -> None:
@@ -187,6 +191,8 @@ def test_funnel_shares_and_implied_counts() -> None:
     assert r.details[1]["share_of_previous"] == pytest.approx(100 * 79134 / 94129)
     assert r.details[2]["count"] == pytest.approx(79134 * 0.999)
     assert r.computed == pytest.approx(100 * 79134 * 0.999 / 94129)
+    # a count's share of the one before as a fraction, a printed rate as printed
+    assert r.reason.endswith("each as a share of the one before: orders 79,134/94,129, on_time 99.9%")
 
 
 def test_funnel_count_that_grows_is_inconsistent() -> None:
@@ -205,6 +211,24 @@ def test_compound_interpretations() -> None:
     assert values["add"] == pytest.approx(34.02)
     assert values["speed"] == pytest.approx(100 * ((1.144 * 1.1962) - 1))
     assert r.verdict == "implied" and r.computed == pytest.approx(values["cut"])
+    # every reading's decimals end: written in full, not cut to four (31.1947%)
+    assert r.reason.endswith("readings: cut: 31.19472%; add: 34.02%; speed: 36.84528%")
+
+
+@pytest.mark.parametrize("percent,text", [
+    (Fraction("99.85"), "99.85%"), (Fraction(100), "100%"), (Fraction(10), "10%"),
+    (Fraction("99.945"), "99.945%"), (Fraction("0.00005"), "0.00005%"),   # decimals past four are kept
+    (Fraction(2400, 31), "24/31"), (Fraction(100 * 17985, 17993), "17,985/17,993"), (Fraction(100, 3), "1/3"),
+])
+def test_exact_share_never_rounds(percent: Fraction, text: str) -> None:
+    assert arithmetic.exact_share(percent) == text
+
+
+def test_a_rate_printed_to_four_decimals_keeps_its_interval_exact() -> None:
+    # 12.3456% stands for 12.34555% to under 12.34565%: a four-decimal formatter would print 12.3456% twice
+    r = one(RATE.replace("    numerator: n\n", ""),
+            figs(("d", 1000000, "count", "1000000件"), ("rate", 12.3456, "rate", "12.3456%")))
+    assert "12.3456% printed to 4 decimals: 12.34555% to under 12.34565% of 1,000,000" in r.reason
 
 
 def test_audit_frame_on_fixture_data(shared_data: Path) -> None:

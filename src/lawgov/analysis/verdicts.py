@@ -6,15 +6,18 @@ readings year by year, the periods the figures cover) and builds the chapter's t
 """
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pandas as pd
 
 from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
+from lawgov.analysis import periods as _periods
+from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, UNCHECKABLE, VERDICT_ZH, VERDICTS
-from lawgov.analysis.wording import count_word, listing, majority_word
+from lawgov.analysis.wording import listing, majority_word, percent
+from lawgov.dataset.arithmetic import exact_share
 
 
 # ---- verdicts -------------------------------------------------------------------------------
@@ -65,13 +68,12 @@ def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _pct_text(x: float) -> str:
-    return f"{x:.4f}".rstrip("0").rstrip(".") + "%"
-
-
 def share_interval_en(d: dict) -> str:
-    """The shares a printed rate stands for, from the audit's details: '99.85% to under 99.95%'."""
-    return f"{_pct_text(d['share_low'])} to {'' if d['share_high_included'] else 'under '}{_pct_text(d['share_high'])}"
+    """The shares a printed rate stands for, from the audit's details, exactly: '99.85% to under 99.95%'."""
+    # the bounds are the printed rate plus or minus half its last digit, decimals that end: str() of the
+    # float gives them back exactly
+    low, high = (exact_share(Fraction(str(d[k]))) for k in ("share_low", "share_high"))
+    return f"{low} to {'' if d['share_high_included'] else 'under '}{high}"
 
 
 def _interval_en(low: int, high: int) -> str:
@@ -203,27 +205,15 @@ def speedup_readings_table(report: str | None = None, data_dir=None, *, relation
 
 
 
-def period_classes(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """Each figure's period, classed as the full report year, January to the end of October, or other."""
-    figs = _api.figures(report, data_dir=data_dir)
-    rows = []
-    for f in figs.to_dict("records"):
-        s, e, cls = pd.Timestamp(f["period_start"]), pd.Timestamp(f["period_end"]), str(f["period_class"])
-        rows.append({"id": f["id"], "section": f["section"], "part": int(f["part"]), "indicator_en": f["indicator_en"],
-                     "period": f["period"], "period_en": fmt.period_en(s, e), "period_class": cls,
-                     "days": int((e - s).days) + 1, "note_en": f["note_en"]})
-    return pd.DataFrame(rows)
+# The period counts the chapter states (lawgov.analysis.periods.glue).
+AUDIT_PERIOD_KEYS = ("whole_year", "whole_year_share", "whole_year_colour", "year_to_date", "year_to_date_share",
+                     "to_date", "to_date_share", "other", "other_share", "reading", "not_stated", "not_stated_share")
 
 
 def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """How many figures fall in each period class, with their share and ids."""
-    pc = period_classes(report, data_dir)
-    rows = []
-    for cls in PERIOD_CLASSES:
-        sub = pc[pc["period_class"] == cls]
-        rows.append({"period_class": cls, "period_class_zh": PERIOD_CLASS_ZH[cls], "figures": len(sub), "share": len(sub) / len(pc),
-                     "periods": ", ".join(dict.fromkeys(sub["period_en"])), "ids": ", ".join(sub["id"])})
-    return pd.DataFrame(rows)
+    """How many figures have each period basis (how the text states the period), with their
+    share, the words the text uses and the ids (``lawgov.analysis.periods.basis_table``)."""
+    return _periods.basis_table(_api.figures(report, data_dir=data_dir))
 
 
 # ---- the audit table ------------------------------------------------------------------------
@@ -257,13 +247,13 @@ def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "
 
 
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
-    """Every number the "Checking the arithmetic" chapter states, as text keyed for glue."""
+    """Every number the "Checking the arithmetic" chapter states, and the few words that depend on
+    the data, as text keyed for glue. The sentences around them are typed on the page."""
     a = _api.audit(report, data_dir=data_dir)
     counts = verdict_counts(report, data_dir).set_index("verdict")["relations"]
     unb = unbased_rates(report, data_dir)
     readings = speedup_readings_table(report, data_dir).set_index("interpretation")
     series = speedup_series(report, data_dir)
-    pb = period_breakdown(report, data_dir).set_index("period_class")
     kinds = a["kind"].astype(str).value_counts()
     out = {
         "audit.relations": str(len(a)),
@@ -271,35 +261,63 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.unbased": str(len(unb)),
         "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
         "audit.base_year": str(int(series["year"].min())),
-        "audit.periods_full": f"{int(pb.loc['full year', 'figures'])} ({100 * pb.loc['full year', 'share']:.0f}%)",
-        "audit.periods_october": f"{int(pb.loc['January to October', 'figures'])} ({100 * pb.loc['January to October', 'share']:.0f}%)",
-        "audit.periods_other": f"{int(pb.loc['other', 'figures'])} ({100 * pb.loc['other', 'share']:.0f}%)",
     }
+    out |= _periods.glue(_api.figures(report, data_dir=data_dir), "audit", AUDIT_PERIOD_KEYS)
     for v in VERDICTS:
         out[f"audit.n_{verdict_key(v)}"] = str(int(counts[v]))
     for k in ("sum", "rate", "ratio", "funnel", "compound"):
         out[f"audit.kind_{k}"] = str(int(kinds.get(k, 0)))
     for interp, r in readings.iterrows():
-        out[f"audit.{interp}.change"] = f"{r['combined_change']:.1f}%"
-        out[f"audit.{interp}.time_cut"] = f"{r['time_cut']:.1f}%"
+        out[f"audit.{interp}.change"] = percent(r["combined_change"], 100)
+        out[f"audit.{interp}.time_cut"] = percent(r["time_cut"], 100)
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
     index = readings["time_index_end"]
     out |= {"audit.speedup_index_low": f"{index.min():.1f}", "audit.speedup_index_high": f"{index.max():.1f}",
             "audit.speedup_index_spread": f"{index.max() - index.min():.1f}"}
-    checked = a[a["verdict"].astype(str).isin(COMPARED)]  # a printed value to compare with
     rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
-    inconsistent = int(counts["inconsistent"])
-    out |= {
-        "audit.unbased_rates_word": majority_word(len(unb), rate_figures),
-        "audit.contradiction": "None of the relations finds the report contradicting itself" if not inconsistent
-        else f"{count_word(inconsistent, 'relation')} find the report contradicting itself",
-    }
-    for r in checked.to_dict("records"):
-        out[f"audit.{r['id']}.computed"] = _num(r["computed"]) if r["kind"] == "sum" else f"{r['computed']:.4f}%"
-        out[f"audit.{r['id']}.computed_rounded"] = f"{round(r['computed'], 2):.2f}%" if r["kind"] == "rate" else _num(r["computed"])
-        out[f"audit.{r['id']}.verdict"] = str(r["verdict"])
-    return out | _derived(a, counts) | _intervals(report, data_dir) | _examples(report, data_dir)
+    out["audit.unbased_rates_word"] = majority_word(len(unb), rate_figures)
+    return out | _compared(report, data_dir) | _derived(a) | _intervals(report, data_dir)
+
+
+def _at_decimals(share: Fraction, decimals: int, rounding: str) -> str:
+    """A computed share set beside a printed rate, at the rate's printed decimals: rounded half up
+    or cut off (``ROUND_HALF_UP``, ``ROUND_DOWN``), so the two read digit for digit."""
+    exact = Decimal(share.numerator) / Decimal(share.denominator)
+    return f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)}%"
+
+
+def _compared(report: str | None, data_dir) -> dict[str, str]:
+    """For each relation with a printed number to compare with: what the inputs give, and the verdict.
+
+    A sum gives a count; a rate computed from its counts is written at the printed rate's
+    decimals, rounded and cut off, since those two are what the verdict compares.
+    """
+    a = _api.audit(report, data_dir=data_dir)
+    rel = _api.relations(report, data_dir=data_dir).set_index("id")
+    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    value = lambda fid: Fraction(str(figs.loc[fid, "value"]))  # noqa: E731 (exact, as printed)
+    out = {}
+    for r in a[a["verdict"].astype(str).isin(COMPARED)].to_dict("records"):
+        key = f"audit.{r['id']}"
+        out[f"{key}.verdict"] = str(r["verdict"])
+        if r["kind"] != "rate":
+            out[f"{key}.computed"] = _num(r["computed"])
+            continue
+        spec = rel.loc[r["id"], "spec"]
+        bases = spec.get("pooled_denominator") or [spec["denominator"]]
+        share = 100 * value(spec["numerator"]) / sum(value(b) for b in bases)
+        decimals = int(figs.loc[spec["stated"], "decimals"])
+        out[f"{key}.computed_rounded"] = _at_decimals(share, decimals, ROUND_HALF_UP)
+        out[f"{key}.computed_truncated"] = _at_decimals(share, decimals, ROUND_DOWN)
+    # a share no rate states (a part within its whole, both counts exact): written as every computed
+    # share is; with "more than 30" as its whole it is only a bound, which the audit's reason words
+    ratios = a[(a["kind"].astype(str) == "ratio") & (a["verdict"].astype(str) == BOUND)]
+    for r in ratios.to_dict("records"):
+        spec = rel.loc[r["id"], "spec"]
+        if (figs.loc[[spec["numerator"], spec["denominator"]], "qualifier"].astype(str) == "exact").all():
+            out[f"audit.{r['id']}.share"] = percent(value(spec["numerator"]), value(spec["denominator"]))
+    return out
 
 
 def verdict_key(verdict: str) -> str:
@@ -310,17 +328,14 @@ def verdict_key(verdict: str) -> str:
     return f"{word}_{detail.rstrip(')')}" if detail else word.split()[0]
 
 
-def _derived(a: pd.DataFrame, counts: pd.Series) -> dict[str, str]:
+def _derived(a: pd.DataFrame) -> dict[str, str]:
     """How many relations compare with a printed number, how many only derive, and where nothing follows."""
     verdict = a["verdict"].astype(str)
     none = a[verdict == UNCHECKABLE]
-    no_base = none["reason"].str.startswith("no base given")
     return {
         "audit.compared": str(int(verdict.isin(COMPARED).sum())),
         "audit.derived": str(int(verdict.isin([BOUND, IMPLIED]).sum())),
         "audit.uncheckable_parts": listing([PART_LABELS[int(p)] for p in sorted(set(none["part"]))]) if len(none) else "no part",
-        "audit.uncheckable_what": ("each of them a rate printed with no count that could be its base" if len(none) and no_base.all()
-                                   else listing(sorted(set(none["reason"])))) if len(none) else "none",
     }
 
 
@@ -335,28 +350,3 @@ def _intervals(report: str | None, data_dir) -> dict[str, str]:
             out[f"audit.{r['relation']}.{k.removesuffix('_en')}"] = r[k]
         out[f"audit.{r['relation']}.base_expr"] = r["base_en"]
     return out
-
-
-# The kind of relation a verdict's example is taken from, where the verdict has several kinds
-# (implied: an interval of counts shows it best).
-EXAMPLE_KIND = {IMPLIED: "rate", BOUND: "ratio"}
-
-
-def _examples(report: str | None, data_dir) -> dict[str, str]:
-    """One example per verdict: the first relation in the report's order that has it (of EXAMPLE_KIND
-    when there is one), or a sentence saying no relation has it."""
-    rows = audit_rows(report, data_dir)
-    out = {}
-    for v in VERDICTS:
-        sub = rows[rows["verdict"] == v]
-        if (sub["kind"] == EXAMPLE_KIND.get(v)).any():
-            sub = sub[sub["kind"] == EXAMPLE_KIND[v]]
-        key = f"audit.example.{verdict_key(v)}"
-        if sub.empty:
-            out[key] = "none of the report's relations has this verdict"
-            continue
-        r = sub.iloc[0]
-        out[key] = f"for example §{r['section']}: {r['description_en'].rstrip('.')} ({r['reason']})"
-    return out
-
-
