@@ -5,6 +5,7 @@ the PDF, its edition (``built_pdf``: ``make pdf``), Debian's Chromium and popple
 (pdftotext, pdfinfo). Missing tools FAIL, saying how to install them; LAWGOV_SKIP_BROWSER=1
 skips the PDF tests knowingly.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,10 @@ DOWNLOAD_EXT = (".csv", ".json", ".parquet", ".zip", ".pdf", ".ipynb", ".md", ".
 def _need(tool: str, package: str) -> str:
     path = shutil.which(tool)
     if not path:
-        pytest.fail(f"{tool} not found: install Debian's {package} (apt-get install -y {package}; .ci/run does this)",
-                    pytrace=False)
+        pytest.fail(
+            f"{tool} not found: install Debian's {package} (apt-get install -y {package}; .ci/run does this)",
+            pytrace=False,
+        )
     return path
 
 
@@ -120,9 +123,12 @@ def test_without_chromium_make_pdf_fails_in_one_line_saying_how(monkeypatch, cap
 
 def _pdf_mentions(pages: Path) -> dict[str, str]:
     """{page: its text} of the built pages that mention the PDF edition (as a link or not)."""
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(pages.glob("*.html"))
-            if "The whole book as a PDF" in p.read_text(encoding="utf-8")
-            or "The book as a PDF" in p.read_text(encoding="utf-8")}
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(pages.glob("*.html"))
+        if "The whole book as a PDF" in p.read_text(encoding="utf-8")
+        or "The book as a PDF" in p.read_text(encoding="utf-8")
+    }
 
 
 def test_the_pages_link_the_pdf_only_when_it_is_there(built_book, tmp_path):
@@ -224,7 +230,9 @@ def test_every_page_offers_its_source(built_book):
     for doc in _chapters():
         links = _links(built_book / f"{doc}.html")
         assert f"_sources/{doc}.md" in links, doc
-        assert (built_book / "_sources" / f"{doc}.md").read_text(encoding="utf-8") == (BOOK / f"{doc}.md").read_text(encoding="utf-8")
+        assert (built_book / "_sources" / f"{doc}.md").read_text(encoding="utf-8") == (BOOK / f"{doc}.md").read_text(
+            encoding="utf-8"
+        )
 
 
 def test_book_package_is_the_current_export(built_book):

@@ -40,8 +40,8 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
@@ -49,6 +49,7 @@ from lawgov.publish.freshness import code_digest, inputs_digest, look_digest
 from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
 
 STAMP = BUILD / ".lawgov-build.json"
+
 
 class BuildError(Exception):
     """A build step failed; the message says why (no traceback for data errors)."""
@@ -162,9 +163,7 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     with warm_kernels.in_this_process() as how:
         result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
-        raise BuildError(
-            "Sphinx reported warnings or errors (listed above); the build is strict"
-        )
+        raise BuildError("Sphinx reported warnings or errors (listed above); the build is strict")
     pages = sum(1 for _ in HTML.glob("*.html"))
     info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
 

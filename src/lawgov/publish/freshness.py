@@ -3,6 +3,7 @@ every input as it was at the last successful build, ``make book`` does nothing (
 second); a change to what notebooks read, or to the book's extensions, makes it re-execute
 the notebooks or re-read every page, which neither jupyter-cache nor Sphinx would notice.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -24,6 +24,7 @@
 Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
 the one line ``make pdf`` prints before failing.
 """
+
 from __future__ import annotations
 
 import re
@@ -149,8 +150,10 @@ PRINTINGS = 4  # the numbers settle on the second printing; two more in case a n
 
 def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
     """Make the single page a book (see lawgov.publish.pdf_edition); returns the chapters with their titles."""
-    titles = page.evaluate(edition.PREPARE_JS, {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE),
-                                                "front": edition.title_page_html()})
+    titles = page.evaluate(
+        edition.PREPARE_JS,
+        {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE), "front": edition.title_page_html()},
+    )
     missing = [c.doc for c, t in zip(chapters, titles) if t is None]
     if missing:
         raise PdfError(f"the single page has no chapter for {', '.join(missing)} (book/_toc.yml)")
@@ -163,8 +166,14 @@ def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
 def _print(page, path: Path) -> None:
     # Page size, margins, page numbers and running heads come from the CSS (@page and its
     # margin boxes): Chromium's own header and footer stay off.
-    page.pdf(path=str(path), print_background=True, prefer_css_page_size=True, display_header_footer=False,
-             outline=True, tagged=True)
+    page.pdf(
+        path=str(path),
+        print_background=True,
+        prefer_css_page_size=True,
+        display_header_footer=False,
+        outline=True,
+        tagged=True,
+    )
 
 
 def page_count(path: Path) -> int:
@@ -198,18 +207,27 @@ def build(jobs: int = 2, copy_to_html: bool = True) -> Result:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
         link_pdf(HTML)
-    return Result(PDF, copy, PDF.stat().st_size, page_count(PDF), charts, t1 - t0, time.perf_counter() - t1,
-                  sorted(set(blocked)), chapter_starts)
+    return Result(
+        PDF,
+        copy,
+        PDF.stat().st_size,
+        page_count(PDF),
+        charts,
+        t1 - t0,
+        time.perf_counter() - t1,
+        sorted(set(blocked)),
+        chapter_starts,
+    )
 
 
 def is_up_to_date() -> bool:
     """True if the HTML book is up to date and holds a PDF printed after its last build
     (a build that changes the book removes the PDF from it: lawgov.publish.build)."""
-    from lawgov.publish.build import STAMP, is_up_to_date as book_is_up_to_date
+    from lawgov.publish.build import STAMP
+    from lawgov.publish.build import is_up_to_date as book_is_up_to_date
 
     copy = HTML / DOWNLOADS / PDF_NAME
-    return (book_is_up_to_date() and PDF.exists() and copy.exists()
-            and PDF.stat().st_mtime >= STAMP.stat().st_mtime)
+    return book_is_up_to_date() and PDF.exists() and copy.exists() and PDF.stat().st_mtime >= STAMP.stat().st_mtime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,9 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     except PdfError as exc:
         print(f"lawgov.publish.pdf: {exc}", file=sys.stderr)
         return 1
-    print(f"lawgov.publish.pdf: {r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
-          f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
-          + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else ""))
+    print(
+        f"lawgov.publish.pdf: {r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
+        f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
+        + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else "")
+    )
     return 0
 
 
