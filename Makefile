@@ -1,6 +1,8 @@
-# Two commands do all the set-up on a fresh machine: `make book` and `make test`.
-# Each bootstraps .venv from requirements.lock (exact versions, hashes) on first use; `make test`
-# also .venv-lab (JupyterLab, requirements-lab.lock) for the test that drives JupyterLab.
+# Two commands do all the set-up on a fresh machine: `make book` (the HTML book and its data
+# downloads) and `make test`. Each bootstraps .venv from requirements.lock (exact versions,
+# hashes) on first use; `make test` also .venv-lab (JupyterLab, requirements-lab.lock) for the
+# test that drives JupyterLab. `make pdf` prints the PDF edition of the built book with
+# Chromium and links it from the book; `make test` prints it too, so CI checks it.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +11,7 @@ LAB_VENV  := .venv-lab
 LAB_BIN   := $(LAB_VENV)/bin
 LAB_STAMP := $(LAB_VENV)/.installed
 
-.PHONY: book test lab lab-env notebooks-fmt notebooks-check bench validate export lock clean
+.PHONY: book pdf test lab lab-env notebooks-fmt notebooks-check bench validate export lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +26,13 @@ validate: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python -m lawgov.publish.build
 
+# The PDF edition, after the book (it prints the book's single-page edition; needs Chromium).
+# A later `make book` that changes the book removes it from the book's downloads again.
+pdf: book
+	$(BIN)/python -m lawgov.publish.pdf
+
+# The tests read the built book and the PDF edition: their fixtures (tests/browser/harness.py,
+# tests/test_pdf.py) build the book and print the PDF when missing or stale, so CI checks both.
 test: $(STAMP) $(LAB_STAMP)
 	$(BIN)/python -m pytest -n 2
 

@@ -19,7 +19,7 @@ import yaml
 
 # The built book, its server and one Chromium per worker, shared by tests/browser and
 # tests/defences (registered here once: a second Playwright in one process fails).
-from browser.harness import browser, built_book, site, visit  # noqa: E402,F401
+from browser.harness import browser, built_book, built_pdf, site, visit  # noqa: E402,F401
 from lawgov.dataset.headings import find_body, parse_outline
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,16 +1,15 @@
 """The built book's publications: the PDF edition and every download link.
 
 Needs the built book (the shared ``built_book`` fixture builds it if missing or stale) and, for
-the PDF, Debian's Chromium and poppler-utils (pdftotext, pdfinfo). Missing tools FAIL,
-saying how to install them; LAWGOV_SKIP_BROWSER=1 skips the PDF tests knowingly.
+the PDF, its edition (``built_pdf``: ``make pdf``), Debian's Chromium and poppler-utils
+(pdftotext, pdfinfo). Missing tools FAIL, saying how to install them; LAWGOV_SKIP_BROWSER=1
+skips the PDF tests knowingly.
 """
 
 from __future__ import annotations
 
-import fcntl
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -44,23 +43,8 @@ def _need(tool: str, package: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pdf_path(built_book) -> Path:
-    problem = browser.chromium_problem()
-    if problem:
-        message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
-        if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
-            pytest.skip(message)
-        pytest.fail(message, pytrace=False)
-    if not pdf.PDF.exists():  # the book was built on a machine without Chromium: print it now
-        with open(BUILD / ".test-build.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                if not pdf.PDF.exists():
-                    pdf.build()
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
-    assert pdf.PDF.exists(), f"{pdf.PDF} was not built"
-    return pdf.PDF
+def pdf_path(built_pdf) -> Path:
+    return built_pdf
 
 
 @pytest.fixture(scope="session")
@@ -129,19 +113,69 @@ def test_pdf_draws_the_charts_as_text_not_menus(pdf_text, built_book):
         assert menu not in pdf_text
 
 
-def test_pdf_is_copied_into_the_book(pdf_path, built_book):
-    copy = built_book / downloads()["pdf"]
-    assert copy.exists() and copy.read_bytes() == pdf_path.read_bytes()
+def test_without_chromium_make_pdf_fails_in_one_line_saying_how(monkeypatch, capsys):
+    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
+    assert pdf.main([]) == 1
+    err = capsys.readouterr().err
+    assert "apt-get install chromium fonts-noto-cjk" in err and "make pdf" in err
+    assert err.count("\n") == 1
 
 
-def test_without_chromium_the_build_still_succeeds_and_says_how(monkeypatch, capsys):
+def _pdf_mentions(pages: Path) -> dict[str, str]:
+    """{page: its text} of the built pages that mention the PDF edition (as a link or not)."""
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(pages.glob("*.html"))
+        if "The whole book as a PDF" in p.read_text(encoding="utf-8")
+        or "The book as a PDF" in p.read_text(encoding="utf-8")
+    }
+
+
+def test_the_pages_link_the_pdf_only_when_it_is_there(built_book, tmp_path):
+    """Without the PDF (make book alone) no page links it and each says how to get it; with it
+    (make pdf), every mention is a link that resolves; and back (a later make book)."""
+    from lawgov.publish.downloads import link_pdf
+
+    for page in built_book.glob("*.html"):
+        shutil.copy(page, tmp_path / page.name)
+    href = downloads()["pdf"]
+    assert {"intro.html", "data.html"} <= set(_pdf_mentions(tmp_path))
+
+    assert link_pdf(tmp_path)[0] is False
+    for name, text in _pdf_mentions(tmp_path).items():
+        assert href not in _links(tmp_path / name), name
+        assert "make pdf</code> prints it" in text, name
+
+    (tmp_path / href).parent.mkdir(parents=True)
+    (tmp_path / href).write_bytes(b"%PDF-1.7")
+    assert link_pdf(tmp_path)[0] is True
+    for name, text in _pdf_mentions(tmp_path).items():
+        assert href in _links(tmp_path / name), name
+        assert "make pdf" not in text, name
+
+    (tmp_path / href).unlink()
+    link_pdf(tmp_path)
+    assert all(href not in _links(tmp_path / name) for name in _pdf_mentions(tmp_path))
+
+
+def test_a_build_that_changes_the_book_takes_the_older_pdf_out(built_book, tmp_path, monkeypatch):
     from lawgov.publish import build
 
-    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
-    info = {"note": ""}
-    build.build_pdf(info)
-    assert "apt-get install chromium fonts-noto-cjk" in info["note"]
-    assert "\n" not in info["note"]
+    for page in ("intro.html", "data.html"):
+        shutil.copy(built_book / page, tmp_path / page)
+    href = downloads()["pdf"]
+    (tmp_path / href).parent.mkdir(parents=True)
+    (tmp_path / href).write_bytes(b"%PDF-1.7")
+    monkeypatch.setattr(build, "HTML", tmp_path)
+    build.unlink_stale_pdf()
+    assert not (tmp_path / href).exists()
+    assert all(href not in _links(tmp_path / page) for page in ("intro.html", "data.html"))
+
+
+def test_with_the_pdf_the_book_links_it(built_pdf, built_book):
+    for page in ("intro.html", "data.html"):
+        assert downloads()["pdf"] in _links(built_book / page), page
+    assert (built_book / downloads()["pdf"]).read_bytes() == built_pdf.read_bytes()
 
 
 # --- downloads in the built book -------------------------------------------------------
@@ -173,7 +207,7 @@ def test_every_download_link_resolves(built_book):
 def test_the_data_page_offers_the_package_chapters_and_notebooks(built_book):
     links = set(_links(built_book / "data.html"))
     d = downloads()
-    for key in ("zip", "datapackage", "pdf", "figures.csv", "figures.parquet", "relations.json"):
+    for key in ("zip", "datapackage", "figures.csv", "figures.parquet", "relations.json"):
         assert d[key] in links, key
     for part, rel in chapter_downloads().items():
         assert rel in links, part

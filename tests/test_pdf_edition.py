@@ -5,13 +5,12 @@ a running head and a page number on the chapters' pages; headings not broken ins
 word; the Chinese text of every part of the report printed in that part's chapter (the
 collapsible blocks of the web pages opened); charts as vector graphics; no web controls.
 
-Needs the built book and its PDF (``make book``; the ``built_book`` fixture builds a stale
-book) and poppler-utils; LAWGOV_SKIP_BROWSER=1 skips knowingly where Chromium is missing.
+Needs the PDF edition (``make pdf``; the ``built_pdf`` fixture prints it when missing or
+stale) and poppler-utils; LAWGOV_SKIP_BROWSER=1 skips knowingly where Chromium is missing.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ import pytest
 
 import lawgov
 from lawgov.book import identity
-from lawgov.publish import browser, pdf
+from lawgov.publish import pdf
 from lawgov.publish.pdf_edition import INTRO_TITLE, toc_chapters
 
 _TOC_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\d+)\s*$")
@@ -35,17 +34,8 @@ def _tool(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def edition(built_book):
-    problem = browser.chromium_problem()
-    if problem:
-        if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
-            pytest.skip(f"the PDF edition needs Chromium ({problem})")
-        pytest.fail(
-            f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk", pytrace=False
-        )
-    if not pdf.PDF.exists():
-        pdf.build()
-    return pdf.PDF
+def edition(built_pdf):
+    return built_pdf
 
 
 @cache

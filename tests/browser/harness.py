@@ -5,6 +5,8 @@ second registration would start a second Playwright in the same worker, which fa
 
 - ``built_book``: builds the book (``python -m lawgov.publish.build``) when it is missing or
   older than its inputs, once per test run (a file lock serialises pytest-xdist workers);
+- ``built_pdf``: prints the PDF edition into it (``python -m lawgov.publish.pdf``, what
+  ``make pdf`` runs) when it is missing or older than the book;
 - ``site``: serves ``book/_build/html`` on 127.0.0.1 at a random port;
 - ``browser``: Debian's Chromium driven by Playwright (never a downloaded browser). If
   ``/usr/bin/chromium`` is missing the browser tests FAIL, saying how to install it,
@@ -86,6 +88,36 @@ def built_book() -> Path:
             fcntl.flock(lock, fcntl.LOCK_UN)
     assert (HTML / "index.html").exists()
     return HTML
+
+
+@pytest.fixture(scope="session")
+def built_pdf(built_book: Path) -> Path:
+    """The PDF edition, printed now if the book holds none of its last build (serialised
+    across workers; in a process of its own, as this one may already run Playwright)."""
+    from lawgov.publish import pdf
+
+    problem = loopback.chromium_problem()
+    if problem:
+        message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    with open(BUILD / ".test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not pdf.is_up_to_date():
+                run = subprocess.run(
+                    [sys.executable, "-m", "lawgov.publish.pdf"], cwd=ROOT, capture_output=True, text=True
+                )
+                if run.returncode != 0:
+                    pytest.fail(
+                        f"`python -m lawgov.publish.pdf` failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}",
+                        pytrace=False,
+                    )
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    assert pdf.PDF.exists(), f"{pdf.PDF} was not printed"
+    return pdf.PDF
 
 
 # --- the pages of the book -----------------------------------------------------------

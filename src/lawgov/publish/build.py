@@ -1,4 +1,4 @@
-"""Build the book: ``python -m lawgov.publish.build`` (what ``make book`` runs).
+"""Build the HTML book: ``python -m lawgov.publish.build`` (what ``make book`` runs).
 
 Steps, each printed as one line with its time:
 
@@ -11,22 +11,19 @@ Steps, each printed as one line with its time:
                    (``-W --keep-going``), a failing cell is an error, notebooks run
                    through jupyter-cache, Sphinx reads and writes with ``-j 2``
                    (:func:`lawgov.publish.sphinx.run`);
-5. ``pdf``       - the PDF edition (:mod:`lawgov.publish.pdf`), from the same Sphinx run
-                   (:mod:`lawgov.publish.sphinx`) with the single-page builder;
-6. ``charts``    - every chart's data (CSV) and picture (SVG, PNG) into
+5. ``charts``    - every chart's data (CSV) and picture (SVG, PNG) into
                    ``downloads/charts/<fig-id>.*``, and under each chart a line with
-                   those links and how to cite it (:mod:`lawgov.publish.chart_files`); it
-                   runs in a process of its own alongside the pdf step, which reads neither;
-7. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
-                   downloads (:mod:`lawgov.publish.downloads`).
+                   those links and how to cite it (:mod:`lawgov.publish.chart_files`);
+6. ``exports``   - the data package, its zip and the notebooks as .ipynb, into the book's
+                   downloads (:mod:`lawgov.publish.downloads`); the pages mention the PDF
+                   edition without a link, saying that ``make pdf`` prints it.
+
+The PDF edition is not part of it: ``make pdf`` (:mod:`lawgov.publish.pdf`) prints it from
+the built book, puts it into the book's downloads and links it. A build that changes the
+book removes that copy (it would be of the book before the change).
 
 When no input changed since the last successful build (same hash of book/, data/,
 src/lawgov/, requirements.lock, pyproject.toml) it says so and does nothing.
-Steps 5-7 also skip their own work when what they read is as it was at their last run
-(a content hash of it, kept in the build's stamp): the chart files when Sphinx rewrote no
-page, the data package and its zip when data/, lawgov and the lock are unchanged (the
-notebooks are always written: they carry the pages' glued values), the printing when the
-single page and lawgov are unchanged. ``--force`` and ``--fresh`` run them all.
 
 Options: ``--jobs N`` (default 2, or ``LAWGOV_BUILD_JOBS``), ``--force`` (run every step
 even if nothing changed), ``--fresh`` (also discard Sphinx's saved environment; executed
@@ -41,15 +38,14 @@ import contextlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
-from lawgov.publish.freshness import code_digest, inputs_digest, look_digest, package_digest, pages_digest, pdf_digest
+from lawgov.publish.freshness import code_digest, inputs_digest, look_digest
 from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
 
 STAMP = BUILD / ".lawgov-build.json"
@@ -79,30 +75,10 @@ def step(name: str) -> Iterator[dict]:
 # --- 1. data -------------------------------------------------------------------------
 
 
-def _find_validator() -> Callable | None:
-    """``lawgov.validate(data_dir) -> list of problems``, if the data module has it."""
-    import importlib
-
-    try:
-        pkg = importlib.import_module("lawgov")
-    except ImportError:
-        return None
-    fn = getattr(pkg, "validate", None)
-    if fn is None or not callable(fn):
-        try:
-            mod = importlib.import_module("lawgov.dataset.rules")
-        except ImportError:
-            return None
-        fn = getattr(mod, "validate", None)
-    return fn if callable(fn) else None
-
-
 def validate_data(info: dict) -> None:
-    validator = _find_validator()
-    if validator is None:
-        info["note"] = "skipped: lawgov.validate not available yet"
-        return
-    problems = list(validator(DATA))
+    import lawgov
+
+    problems = list(lawgov.validate(DATA))
     if problems:
         for problem in problems:
             print(str(problem), file=sys.stderr)
@@ -165,7 +141,7 @@ def configure_kernels() -> None:
 
 # Where myst-nb saves a failing notebook's traceback: <outdir>/reports/<page>.err.log. Sphinx
 # never empties the output folder, so a log from an earlier failed run would be published with
-# the next good build (review 2, #50).
+# the next good build.
 REPORTS = "reports"
 
 
@@ -192,93 +168,39 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
 
 
-# --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
+# --- 5.-6. chart downloads and exports ------------------------------------------------
 
 
-CHARTS_JOB = (
-    "import json, sys, time; from pathlib import Path; from lawgov.publish import chart_files; "
-    "t0 = time.perf_counter(); charts, pages = chart_files.publish(Path(sys.argv[1]), Path(sys.argv[2])); "
-    "print(json.dumps([charts, pages, time.perf_counter() - t0]))"
-)
-
-
-def start_chart_files(done: str | None) -> subprocess.Popen | None:
-    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it
-    (lawgov.publish.chart_files), in a process of its own that runs alongside the PDF step
-    (which reads neither); None when the pages are as the last run of this step left them
-    (``done``, their digest then: Sphinx rewrote none of them). Not a fork of this process:
-    the PDF step's Sphinx forks its own workers, and a thread of a process pool here could
-    leave them holding its locks."""
-    from lawgov.book.links import CHARTS_DIR
-
-    if done is not None and done == pages_digest() and any((HTML / CHARTS_DIR).glob("*.svg")):
-        return None
-    return subprocess.Popen(
-        [sys.executable, "-c", CHARTS_JOB, str(HTML), str(BUILD / ".chart-cache")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def finish_chart_files(info: dict, job: subprocess.Popen | None, done: str | None) -> str | None:
-    """Wait for start_chart_files' job; returns the pages' digest after it."""
-    if job is None:
-        info["note"] = "skipped: no page changed since the last run"
-        return done
-    out, err = job.communicate()
-    if job.returncode != 0:
-        last = (err.strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"chart files: {last.removeprefix('lawgov.publish.chart_files.ChartError: ')}")
-    charts, pages, seconds = json.loads(out.strip().splitlines()[-1])
-    info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG; {seconds:.1f} s alongside the pdf step"
-    return pages_digest()
-
-
-def build_exports(info: dict, done: str | None) -> str:
-    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks.
-
-    The package and its zip are rewritten only when what they are made of (package_digest)
-    differs from ``done``, the digest of the last export, or they are missing. Returns the digest.
-    """
-    from lawgov.book.links import PACKAGE_DIR
-    from lawgov.publish.downloads import publish_into_book
-
-    key = package_digest()
-    keep = done == key and (HTML / PACKAGE_DIR / "datapackage.json").exists()
-    info["note"] = publish_into_book(HTML, DATA, BOOK, package=not keep)
-    return key
-
-
-def build_pdf(info: dict, jobs: int = 2, done: str | None = None) -> str | None:
-    """The PDF edition via the single-page HTML and Chromium (lawgov.publish.pdf).
-
-    The single page is always rebuilt (incrementally); it is printed again only when it,
-    or what the printing adds to it (pdf_digest), differs from ``done``, the last printing's
-    digest. Returns the digest (None without a PDF). Without Chromium the book is still
-    built: the step says in one line how to get the PDF.
-    """
-    from lawgov.publish import pdf
+def build_chart_files(info: dict) -> None:
+    """Each chart's CSV, SVG and PNG, and the line under it that links them and cites it."""
+    from lawgov.publish import chart_files
 
     try:
-        r = pdf.build(jobs, unless=lambda: done if done is not None and done == pdf_digest() else None)
-    except pdf.NoChromium as exc:
-        info["note"] = f"no PDF: {exc}; to get it: {pdf.HOW_TO_GET_IT}"
-        return None
-    except pdf.PdfError as exc:
-        raise BuildError(f"PDF edition: {exc}") from None
-    if r is None:
-        info["note"] = "not printed again: the single page and the edition's code are unchanged"
-        return done
-    info["note"] = (
-        f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
-        f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s, "
-        f"{r.printings} printing{'s' if r.printings > 1 else ''}"
-    )
-    return pdf_digest()
+        charts, pages = chart_files.publish(HTML, BUILD / ".chart-cache")
+    except chart_files.ChartError as exc:
+        raise BuildError(f"chart files: {exc}") from None
+    info["note"] = f"{charts} charts on {pages} pages, each as CSV, SVG and PNG"
 
 
-# --- freshness (used by the browser tests; the digests are lawgov.publish.freshness's) ---
+def build_exports(info: dict) -> None:
+    """The data package (CSV / JSON / Parquet + datapackage.json), its zip and the notebooks."""
+    from lawgov.publish.downloads import publish_into_book
+
+    info["note"] = publish_into_book(HTML, DATA, BOOK)
+
+
+def unlink_stale_pdf() -> str:
+    """Remove the PDF edition ``make pdf`` put into the book (it is of the book before this
+    build) and turn its links into a line saying how to print it again."""
+    from lawgov.book.links import DOWNLOADS, PDF_NAME
+    from lawgov.publish.downloads import link_pdf
+
+    (HTML / DOWNLOADS / PDF_NAME).unlink(missing_ok=True)
+    link_pdf(HTML)
+    return "no PDF edition in the book: make pdf prints it"
+
+
+# --- freshness (used by the browser tests and make pdf; the digests are lawgov.publish.freshness's) ---
 
 
 def _last_stamp() -> dict:
@@ -326,9 +248,6 @@ def main(argv: list[str] | None = None) -> int:
         log("data/ or lawgov changed since the last build: re-executing every notebook")
         shutil.rmtree(JUPYTER_CACHE)
     STAMP.unlink(missing_ok=True)
-    # what the charts, exports and pdf steps last made, by a digest of what each reads
-    previous: dict = {} if args.force or args.fresh else last.get("steps", {})
-    done: dict = {}
     from lawgov.book.address import unset_notice
 
     if notice := unset_notice():  # said once per build, not once per citation
@@ -342,23 +261,15 @@ def main(argv: list[str] | None = None) -> int:
             dict_changed = write_search_dictionary(info)
         with step("html") as info:
             build_html(info, jobs=max(1, args.jobs), fresh=fresh or dict_changed)
-        charts = start_chart_files(previous.get("charts"))
-        try:
-            with step("pdf") as info:
-                done["pdf"] = build_pdf(info, jobs=max(1, args.jobs), done=previous.get("pdf"))
-        except BuildError:
-            if charts is not None:
-                charts.kill()
-                charts.communicate()
-            raise
         with step("charts") as info:
-            done["charts"] = finish_chart_files(info, charts, previous.get("charts"))
+            build_chart_files(info)
         with step("exports") as info:  # after the charts: the notebooks read the finished pages
-            done["exports"] = build_exports(info, previous.get("exports"))
+            build_exports(info)
+            info["note"] += f"; {unlink_stale_pdf()}"
     except BuildError as exc:
         log(f"FAILED: {exc}")
         return 1
-    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look, "steps": done}) + "\n")
+    STAMP.write_text(json.dumps({"inputs": digest, "code": code, "look": look}) + "\n")
     log(f"done in {time.perf_counter() - t0:.1f} s: {HTML.relative_to(ROOT)}/index.html")
     return 0
 

@@ -1,15 +1,16 @@
-"""What each step of the build reads, as content hashes: the build skips a step (or the whole
-build) when the hash is the one it recorded after the step's last run (lawgov.publish.build).
+"""What the build reads, as content hashes kept in its stamp (lawgov.publish.build): with
+every input as it was at the last successful build, ``make book`` does nothing (well under a
+second); a change to what notebooks read, or to the book's extensions, makes it re-execute
+the notebooks or re-read every page, which neither jupyter-cache nor Sphinx would notice.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import time
 from pathlib import Path
 
-from lawgov.book.paths import BOOK, DATA, HTML, ROOT
+from lawgov.book.paths import BOOK, DATA, ROOT
 
 
 def digest(roots: list[Path]) -> str:
@@ -75,27 +76,3 @@ def look_digest() -> str:
     changes, Sphinx re-reads every page (from the execution cache: no notebook re-runs).
     """
     return digest([BOOK / "_ext", BOOK / "_static"])
-
-
-def package_digest() -> str:
-    """What the data package is made of: the data, lawgov (its writer), the data licence, the lock."""
-    return digest([DATA, ROOT / "src" / "lawgov", ROOT / "LICENSE-DATA.md"])
-
-
-def pages_digest() -> str:
-    """The built HTML pages (what the charts step reads and writes)."""
-    return digest(sorted(HTML.glob("*.html")))
-
-
-def pdf_digest() -> str:
-    """What the printed PDF is made of: the single page with its assets, lawgov (the edition's
-    code and CSS), the citation file and the date (the title page's, when CITATION.cff has none)."""
-    from lawgov.publish.pdf import SINGLE
-
-    h = hashlib.sha256(digest([ROOT / "src" / "lawgov", ROOT / "CITATION.cff", BOOK / "_toc.yml"]).encode())
-    h.update(time.strftime("%Y-%m-%d").encode())
-    for p in sorted(SINGLE.rglob("*")):
-        if p.is_file() and ".doctrees" not in p.parts:
-            h.update(p.relative_to(SINGLE).as_posix().encode())
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()

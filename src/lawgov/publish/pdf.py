@@ -1,6 +1,6 @@
 """The PDF edition: the single-page HTML book, printed by Debian's Chromium.
 
-``python -m lawgov.publish.pdf`` (and the ``pdf`` step of ``make book``):
+``python -m lawgov.publish.pdf`` (what ``make pdf`` runs, after ``make book``):
 
 1. build ``book/_build/singlehtml`` with the same Sphinx run as the HTML book
    (:func:`lawgov.publish.sphinx.run`: the same configuration, Sphinx environment and
@@ -15,16 +15,14 @@
    running head, and every page its number (CSS ``@page`` margin boxes, which Chromium
    prints); ``pdf_edition.css`` and ``book/_static/print.css`` style it for paper;
 4. print it: A4, charts as the vector SVG Vega drew, PDF bookmarks from the headings; the
-   contents carry the page each chapter starts on, as the bookmarks of the printing say
-   (checked to have settled). The contents start with the last build's numbers
-   (``pdf/chapter-pages.json``, beside the PDF), so one printing suffices when no chapter moved; otherwise
-   it prints again with the numbers found;
-5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf`` and copy it to
-   ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` (the landing page links
-   ``downloads/kunshan-2012-lawgov.pdf``).
+   contents carry the page each chapter starts on, as the bookmarks of the printing say:
+   printed with placeholders, then again with the numbers found, until they settle;
+5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf``, copy it to
+   ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` and turn the HTML book's mentions
+   of the PDF into links to it (:func:`lawgov.publish.downloads.link_pdf`).
 
 Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
-the one line ``make book`` prints before finishing without the PDF.
+the one line ``make pdf`` prints before failing.
 """
 
 from __future__ import annotations
@@ -45,8 +43,7 @@ from lawgov.publish import pdf_edition as edition
 SINGLE = BUILD / "singlehtml"
 PDF_DIR = BUILD / "pdf"
 PDF = PDF_DIR / PDF_NAME
-SEED_NAME = "chapter-pages.json"  # beside the PDF: {"docs": [...], "pages": [...]} of its last printing
-HOW_TO_GET_IT = "apt-get install chromium fonts-noto-cjk, then make book"
+HOW_TO_GET_IT = "apt-get install chromium fonts-noto-cjk, then make pdf"
 CHART_TIMEOUT_MS = 120_000
 
 
@@ -69,7 +66,6 @@ class Result:
     seconds_print: float
     blocked: list[str]
     chapter_starts: list[int]  # the page each chapter of _toc.yml starts on (as the contents print them)
-    printings: int = 1
 
 
 def build_singlehtml(jobs: int = 2) -> Path:
@@ -94,32 +90,16 @@ def root_doc() -> str:
     return yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))["root"]
 
 
-def seed_pages(seed_file: Path, chapters: list[edition.Chapter]) -> list[int]:
-    """The chapters' pages of the last printing, if it had the same chapters (else [])."""
-    import json
-
-    try:
-        seed = json.loads(seed_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    docs, pages = seed.get("docs"), seed.get("pages")
-    ok = docs == [c.doc for c in chapters] and isinstance(pages, list) and len(pages) == len(chapters)
-    return [int(n) for n in pages] if ok else []
-
-
 def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[str], list[int]]:
     """Open url in Chromium, wait for every chart, make the page a book and print A4 to out,
     until the contents' page numbers are those the printing's bookmarks show (the first
-    printing carries the last build's numbers, or placeholders).
+    printing carries placeholders).
 
-    Returns (charts, blocked URLs, the page each chapter starts on); how many printings it
-    took is kept with the pages beside the PDF (:func:`printings`).
+    Returns (charts, blocked URLs, the page each chapter starts on).
 
     ``as_book=False`` prints the page as it is, once (any page, not only the book's single
-    page: the hostile-text defence uses it); it returns no chapter pages and keeps no seed.
+    page: the hostile-text defence uses it); it returns no chapter pages.
     """
-    import json
-
     problem = browser.chromium_problem()
     if problem:
         raise NoChromium(problem)
@@ -146,9 +126,7 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                 page.evaluate("document.fonts.ready")
                 out.parent.mkdir(parents=True, exist_ok=True)
                 tmp = out.with_name(f".{out.name}.tmp")
-                pages = seed_pages(out.with_name(SEED_NAME), chapters) if as_book else []
-                if pages:
-                    page.evaluate(edition.SET_PAGES_JS, pages)
+                pages: list[int] = []
                 for printings in range(1, (PRINTINGS if as_book else 1) + 1):
                     _print(page, tmp)
                     if not as_book:
@@ -161,25 +139,10 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                 else:
                     raise PdfError(f"the contents' page numbers did not settle after {PRINTINGS} printings")
                 tmp.replace(out)
-                if as_book:
-                    out.with_name(SEED_NAME).write_text(
-                        json.dumps({"docs": [c.doc for c in chapters], "pages": pages, "printings": printings}) + "\n",
-                        encoding="utf-8",
-                    )
                 blocked = local.blocked
         finally:
             chromium.close()
     return charts, blocked, pages
-
-
-def printings(pdf: Path) -> int:
-    """How many printings the last print_pdf to pdf took (0 if unknown)."""
-    import json
-
-    try:
-        return int(json.loads(pdf.with_name(SEED_NAME).read_text(encoding="utf-8")).get("printings", 0))
-    except (OSError, ValueError, TypeError):
-        return 0
 
 
 PRINTINGS = 4  # the numbers settle on the second printing; two more in case a number's width moved a line
@@ -223,30 +186,27 @@ def page_count(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
 
 
-def build(jobs: int = 2, copy_to_html: bool = True, unless=None) -> Result | None:
+def build(jobs: int = 2, copy_to_html: bool = True) -> Result:
     """Build the PDF edition; raise NoChromium (before any work) where it cannot be printed.
 
-    ``unless``: called after the single page is built; if it returns true (the caller found
-    the single page as it was at the last printing) and the PDF is there, nothing is printed
-    and None is returned (the copy in the HTML book is put back if missing).
+    With ``copy_to_html`` (and a built HTML book), the PDF is copied into the book's downloads
+    and the book's pages link it.
     """
+    from lawgov.publish.downloads import link_pdf
+
     problem = browser.chromium_problem()
     if problem:
         raise NoChromium(problem)
     t0 = time.perf_counter()
     build_singlehtml(jobs)
     t1 = time.perf_counter()
-    copy = HTML / DOWNLOADS / PDF_NAME if copy_to_html and HTML.exists() else None
-    if unless is not None and PDF.exists() and unless():
-        if copy is not None and not copy.exists():
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(PDF, copy)
-        return None
     with browser.serve(SINGLE) as url:
         charts, blocked, chapter_starts = print_pdf(url, PDF)
+    copy = HTML / DOWNLOADS / PDF_NAME if copy_to_html and HTML.exists() else None
     if copy is not None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
+        link_pdf(HTML)
     return Result(
         PDF,
         copy,
@@ -257,21 +217,35 @@ def build(jobs: int = 2, copy_to_html: bool = True, unless=None) -> Result | Non
         time.perf_counter() - t1,
         sorted(set(blocked)),
         chapter_starts,
-        printings(PDF),
     )
 
 
+def is_up_to_date() -> bool:
+    """True if the HTML book is up to date and holds a PDF printed after its last build
+    (a build that changes the book removes the PDF from it: lawgov.publish.build)."""
+    from lawgov.publish.build import STAMP
+    from lawgov.publish.build import is_up_to_date as book_is_up_to_date
+
+    copy = HTML / DOWNLOADS / PDF_NAME
+    return book_is_up_to_date() and PDF.exists() and copy.exists() and PDF.stat().st_mtime >= STAMP.stat().st_mtime
+
+
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m lawgov.publish.pdf", description=__doc__.split("\n")[0])
+    parser.add_argument("--jobs", "-j", type=int, default=2)
+    args = parser.parse_args(argv)
     try:
-        r = build()
+        r = build(max(1, args.jobs))
     except NoChromium as exc:
-        print(f"lawgov.publish.pdf: no PDF ({exc}): {HOW_TO_GET_IT}")
-        return 0
+        print(f"lawgov.publish.pdf: no PDF: {exc}; to get it: {HOW_TO_GET_IT}", file=sys.stderr)
+        return 1
     except PdfError as exc:
         print(f"lawgov.publish.pdf: {exc}", file=sys.stderr)
         return 1
     print(
-        f"{r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
+        f"lawgov.publish.pdf: {r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
         f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
         + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else "")
     )

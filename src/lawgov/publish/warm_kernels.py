@@ -13,8 +13,12 @@ environment and streams and runs ipykernel as ``ipykernel_launcher`` would. Kern
 and stop through nbclient and jupyter-cache exactly as before; only the process that runs
 the kernel is made differently.
 
-``LAWGOV_WARM_KERNELS=0`` turns this off (cold kernels). ``tests/test_warm_kernels.py``
+``LAWGOV_WARM_KERNELS=0`` turns this off (cold kernels). ``tests/defences/test_warm_kernels.py``
 runs notebooks both ways and compares every output (glue values, chart specifications).
+
+Why a fork server: a clean build's HTML step took 82 s with it against 108 s without, next to
+a floor of 120 s (every notebook once in a fresh kernel): without it the HTML step alone is
+0.9x the floor and the clean build cannot come within it (``benchmarks/README.md``, 2026-12-07).
 """
 
 from __future__ import annotations
