@@ -31,8 +31,8 @@
    are drawn from the same specification (publish/chart_files.py; the PDF prints the page,
    fitted at its print width).
 
-   book/_ext/lawgov_look.py loads this right after the Vega bundle, before any chart: it
-   wraps the global vegaEmbed that Altair's output calls. */
+   book/_ext/lawgov_look.py loads this right after the Vega bundle (both deferred): it wraps
+   the global vegaEmbed and draws the charts the page queued. */
 (function () {
   "use strict";
   var embed = window.vegaEmbed;
@@ -435,6 +435,12 @@
   }
   Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
   window.vegaEmbed = fittingEmbed;
+  // The page's charts, queued by their scripts while the page was parsed (the bundle and this
+  // file load deferred, so the text shows first: lawgov.publish.vega.compact_charts); a chart
+  // queued later is drawn at once.
+  var queued = window.lawgovChartQueue || [];
+  window.lawgovChartQueue = { push: function (draw) { draw(fittingEmbed); } };
+  queued.forEach(function (draw) { draw(fittingEmbed); });
   // For tests and the PDF step: resolves once every chart embedded so far is fitted.
   window.lawgovCharts = {
     fitted: function () { return Promise.all(charts.map(function (c) { return c.fitting; })).then(function () { return charts.length; }); }
