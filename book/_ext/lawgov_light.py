@@ -266,6 +266,20 @@ def defer_head_scripts(html: str) -> str:
     return HEAD_SCRIPT.sub(fix, html[:end]) + html[end:]
 
 
+VEGA_TAG = re.compile(r'\s*<script defer src="([^"]*_static/vega-bundle\.js[^"]*)"></script>')
+CHARTS_TAG = re.compile(r'<script defer src="([^"]*_static/lawgov-charts\.js[^"]*)"></script>')
+
+
+def vega_after_paint(html: str) -> str:
+    """The Vega bundle fetched by the chart script once the page has painted, not by a tag of
+    its own: a deferred script still runs before the first paint when it arrives in time."""
+    m = VEGA_TAG.search(html)
+    if not m or not CHARTS_TAG.search(html):
+        return html
+    html = VEGA_TAG.sub("", html, count=1)
+    return CHARTS_TAG.sub(lambda c: f'<script defer src="{c.group(1)}" data-vega="{m.group(1)}"></script>', html, count=1)
+
+
 def lighten(html: str, pagename: str, search_as_you_type: bool, chinese: dict[str, str] | None = None) -> str:
     html = FA_SCRIPT.sub("", html)
     if "fontawesome.js" in html:
@@ -291,7 +305,7 @@ def lighten(html: str, pagename: str, search_as_you_type: bool, chinese: dict[st
     # the theme's expander says nothing to a screen reader (axe: summary-name): name it
     html = TOC_EXPANDER.sub(lambda m: f'{m.group(1)}<summary aria-label="Pages under {m.group(2).replace(chr(34), "&quot;")}">', html)
     html = sidebar_chinese(html, chinese or {})
-    return merge_table_styles(compact_charts(defer_head_scripts(html)))
+    return merge_table_styles(compact_charts(vega_after_paint(defer_head_scripts(html))))
 
 
 def install(app) -> None:
