@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             row = run_page(f"{base}/{name}.html", Path(tmp) / f"{name}.json")
             row["misses"] = misses(row)
             results["pages"][name] = row
+            args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")  # so far
             print(f"{name:16} {'; '.join(row['misses']) or 'met'}"
                   + ("" if "error" in row else f"  (perf {row['performance']}, FCP {row['fcp_ms']} ms)"), file=sys.stderr)
     results["load_after"] = os.getloadavg()[0]
