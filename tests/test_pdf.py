@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -203,48 +202,3 @@ def test_book_package_is_the_current_export(built_book):
     rows = {r["name"]: r.get("rows") for r in meta["resources"]}
     assert rows["figures"] == len(lawgov.figures())
     assert (built_book / downloads()["zip"]).is_file()
-
-
-# --- share and find: descriptions, OpenGraph, footer, sitemap ---------------------------
-
-
-def test_every_page_has_a_description_and_opengraph_tags(built_book):
-    for doc in _chapters():
-        text = (built_book / f"{doc}.html").read_text(encoding="utf-8")
-        desc = re.search(r'<meta name="description" content="([^"]*)"', text)
-        assert desc and 20 <= len(html.unescape(desc[1])) <= 200, doc
-        for prop in ("og:title", "og:description", "og:type", "og:site_name"):
-            assert re.search(rf'<meta property="{prop}" content="[^"]+"', text), (doc, prop)
-        assert "og:image" not in text  # nothing generated or fetched
-        assert "lawgov-licence" in text and "CC BY 4.0" in text, f"{doc}: licence footer missing"
-    config = yaml.safe_load((BOOK / "_config.yml").read_text(encoding="utf-8"))
-    has_base = bool((config.get("html") or {}).get("baseurl"))
-    assert (built_book / "sitemap.xml").exists() == has_base
-
-
-def test_sitemap_only_with_a_base_url(tmp_path):
-    sys.path.insert(0, str(BOOK / "_ext"))
-    try:
-        import lawgov_meta
-    finally:
-        sys.path.remove(str(BOOK / "_ext"))
-
-    class App:
-        class builder:
-            name = "html"
-
-        class config:
-            html_baseurl = ""
-
-        class env:
-            found_docs = {"intro", "p4-oversight"}
-
-        outdir = str(tmp_path)
-
-    lawgov_meta.write_sitemap(App, None)
-    assert not (tmp_path / "sitemap.xml").exists()
-    App.config.html_baseurl = "https://example.org/book/"
-    lawgov_meta.write_sitemap(App, None)
-    xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/book/intro.html</loc>" in xml
-    assert xml.index("intro.html") < xml.index("p4-oversight.html")
