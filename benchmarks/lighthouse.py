@@ -16,6 +16,7 @@ Lighthouse is an npm package, not a Python one: ``npm install --prefix .lighthou
 (or set ``LIGHTHOUSE`` to its command). Options: ``--pages intro,audit``, ``--html DIR``,
 ``--out PATH``, ``--table``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "book" / "_build" / "html"
@@ -45,8 +46,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
 FCP_BUDGET_MS = 1800
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".map"}
-TIMINGS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-paint",
-           "tbt_ms": "total-blocking-time", "speed_index_ms": "speed-index"}
+TIMINGS = {
+    "fcp_ms": "first-contentful-paint",
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "speed_index_ms": "speed-index",
+}
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,8 +64,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.suffix not in COMPRESSED or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
@@ -76,7 +80,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve_compressed(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -106,8 +112,15 @@ def lighthouse_command() -> list[str]:
 
 def run_page(url: str, report: Path) -> dict:
     """One Lighthouse run (mobile preset) of one page: scores, timings, what blocks rendering."""
-    cmd = [*lighthouse_command(), url, "--output=json", f"--output-path={report}", "--quiet",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    cmd = [
+        *lighthouse_command(),
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROME)}
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not report.exists():
@@ -118,11 +131,18 @@ def run_page(url: str, report: Path) -> dict:
     row |= {k: round(audits[a]["numericValue"]) for k, a in TIMINGS.items()}
     row["cls"] = round(audits["cumulative-layout-shift"]["numericValue"], 3)
     row["transfer_kib"] = round(audits["total-byte-weight"]["numericValue"] / 1024)
-    row["render_blocking"] = [i["url"].split("/")[-1] for i in audits["render-blocking-resources"].get("details", {}).get("items", [])]
-    row["failed_audits"] = sorted(a for c in CATEGORIES if c != "performance"
-                                  for a in (ref["id"] for ref in lhr["categories"][c]["auditRefs"])
-                                  if audits[a].get("score") is not None and audits[a]["score"] < 1
-                                  and audits[a].get("scoreDisplayMode") == "binary")
+    row["render_blocking"] = [
+        i["url"].split("/")[-1] for i in audits["render-blocking-resources"].get("details", {}).get("items", [])
+    ]
+    row["failed_audits"] = sorted(
+        a
+        for c in CATEGORIES
+        if c != "performance"
+        for a in (ref["id"] for ref in lhr["categories"][c]["auditRefs"])
+        if audits[a].get("score") is not None
+        and audits[a]["score"] < 1
+        and audits[a].get("scoreDisplayMode") == "binary"
+    )
     row["lighthouse"] = lhr["lighthouseVersion"]
     return row
 
@@ -137,15 +157,19 @@ def misses(row: dict) -> list[str]:
 
 
 def table(results: dict) -> str:
-    lines = ["| page | performance | accessibility | best practices | SEO | first text (FCP) | largest paint | blocking (TBT) | weight | budgets |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| page | performance | accessibility | best practices | SEO | first text (FCP) | largest paint | blocking (TBT) | weight | budgets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for page, row in results["pages"].items():
         if "error" in row:
             lines.append(f"| {page} | | | | | | | | | no result |")
             continue
-        lines.append(f"| {page} | {row['performance']} | {row['accessibility']} | {row['best-practices']} | {row['seo']} "
-                     f"| {row['fcp_ms'] / 1000:.1f} s | {row['lcp_ms'] / 1000:.1f} s | {row['tbt_ms']} ms "
-                     f"| {row['transfer_kib']:,} KiB | {'; '.join(row['misses']) or 'met'} |")
+        lines.append(
+            f"| {page} | {row['performance']} | {row['accessibility']} | {row['best-practices']} | {row['seo']} "
+            f"| {row['fcp_ms'] / 1000:.1f} s | {row['lcp_ms'] / 1000:.1f} s | {row['tbt_ms']} ms "
+            f"| {row['transfer_kib']:,} KiB | {'; '.join(row['misses']) or 'met'} |"
+        )
     return "\n".join(lines)
 
 
@@ -162,17 +186,25 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.html / "index.html").exists():
         raise SystemExit(f"{args.html} has no built book: make book")
     names = args.pages.split(",") if args.pages else pages()
-    results = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-               "preset": "mobile (Lighthouse default, simulated throttling)", "served": "127.0.0.1, gzip",
-               "load_before": os.getloadavg()[0], "budgets": BUDGETS | {"fcp_ms": FCP_BUDGET_MS}, "pages": {}}
+    results = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "preset": "mobile (Lighthouse default, simulated throttling)",
+        "served": "127.0.0.1, gzip",
+        "load_before": os.getloadavg()[0],
+        "budgets": BUDGETS | {"fcp_ms": FCP_BUDGET_MS},
+        "pages": {},
+    }
     with serve_compressed(args.html) as base, tempfile.TemporaryDirectory() as tmp:
         for name in names:
             row = run_page(f"{base}/{name}.html", Path(tmp) / f"{name}.json")
             row["misses"] = misses(row)
             results["pages"][name] = row
             args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")  # so far
-            print(f"{name:16} {'; '.join(row['misses']) or 'met'}"
-                  + ("" if "error" in row else f"  (perf {row['performance']}, FCP {row['fcp_ms']} ms)"), file=sys.stderr)
+            print(
+                f"{name:16} {'; '.join(row['misses']) or 'met'}"
+                + ("" if "error" in row else f"  (perf {row['performance']}, FCP {row['fcp_ms']} ms)"),
+                file=sys.stderr,
+            )
     results["load_after"] = os.getloadavg()[0]
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))

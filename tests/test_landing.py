@@ -1,5 +1,6 @@
 """The landing page for outsiders (book/intro.md): its findings and caveats, worked out here
 from the data independently of lawgov.analysis.front; every finding links to its chapter."""
+
 from __future__ import annotations
 
 import ast
@@ -33,13 +34,13 @@ def key_figures() -> dict[str, str]:
 
 def findings_block() -> str:
     """The landing's findings: from their heading to the cards' heading."""
-    return INTRO[INTRO.index("## What this book finds\n"): INTRO.index("## The year in numbers\n")]
+    return INTRO[INTRO.index("## What this book finds\n") : INTRO.index("## The year in numbers\n")]
 
 
 def _section(title: str) -> str:
     start = INTRO.index(title)
-    end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title):])
-    return INTRO[start: start + len(title) + (end.start() if end else len(INTRO))]
+    end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title) :])
+    return INTRO[start : start + len(title) + (end.start() if end else len(INTRO))]
 
 
 def test_the_findings_are_the_datas(s):
@@ -65,7 +66,7 @@ def test_the_findings_are_the_datas(s):
 
 
 def test_the_words_the_findings_type_are_the_datas():
-    """"Only", "none disagrees", "all in" one part, "Parts" (both numbered) and "Eight" cards are
+    """ "Only", "none disagrees", "all in" one part, "Parts" (both numbered) and "Eight" cards are
     typed on the page: each is checked against the data here."""
     figs = lawgov.figures(REPORT)
     verdicts = lawgov.audit(REPORT)["verdict"].astype(str)
@@ -88,12 +89,20 @@ def test_the_words_the_findings_type_are_the_datas():
 def test_the_speed_up_readings_span(s):
     readings = lawgov.audit(REPORT).set_index("id").loc["approval_speedup_combined", "details"]
     base = 100.0
-    a, b = (float(lawgov.figures(REPORT).set_index("id").loc[i, "value"]) / 100
-            for i in ("approval_speedup_2011", "approval_speedup_2012"))
-    indices = {"compound_reduction": base * (1 - a) * (1 - b), "additive": base * (1 - a - b),
-               "compound_speed": base / ((1 + a) * (1 + b))}
+    a, b = (
+        float(lawgov.figures(REPORT).set_index("id").loc[i, "value"]) / 100
+        for i in ("approval_speedup_2011", "approval_speedup_2012")
+    )
+    indices = {
+        "compound_reduction": base * (1 - a) * (1 - b),
+        "additive": base * (1 - a - b),
+        "compound_speed": base / ((1 + a) * (1 + b)),
+    }
     assert {d["formula"] for d in readings} <= set(indices)
-    assert s["intro.reading_low"] == f"{min(indices.values()):.1f}" and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
+    assert (
+        s["intro.reading_low"] == f"{min(indices.values()):.1f}"
+        and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
+    )
     supported = [indices[d["formula"]] for d in readings if d["supported"]]
     assert s["intro.reading_supported"] == f"{supported[0]:.1f}"
     # the landing page names the additive reading as possible (both cuts against the statutory limit)
@@ -115,11 +124,16 @@ def test_the_finding_links_name_their_part():
 def test_the_findings_and_the_cards_lead_the_page():
     """What the book found comes first, then the figures as cards; the caveats, the report's
     background and the method after them."""
-    order = ["## What this book finds\n", "## The year in numbers\n", "Before you quote a number",
-             "## The report and why it matters\n", "## What this book adds\n"]
+    order = [
+        "## What this book finds\n",
+        "## The year in numbers\n",
+        "Before you quote a number",
+        "## The report and why it matters\n",
+        "## What this book adds\n",
+    ]
     at = [INTRO.index(heading) for heading in order]
     assert at == sorted(at), order
-    before = INTRO[INTRO.index("\n# "): at[0]]
+    before = INTRO[INTRO.index("\n# ") : at[0]]
     assert "\n## " not in before and "**What it is.**" not in before
 
 
@@ -136,7 +150,7 @@ def test_each_finding_links_to_its_chapter():
 def test_the_caveats_come_before_the_detail():
     caveats = INTRO.index("Before you quote a number")
     assert caveats < INTRO.index("## The report")
-    block = INTRO[caveats: INTRO.index("## The report")]
+    block = INTRO[caveats : INTRO.index("## The report")]
     for topic in ("October", "count they are a share of", "`?`", "its own work"):
         assert topic in block, topic
 

@@ -4,6 +4,7 @@ The translation's heading sentences carry the outline's titles (the ones the par
 print), numbered as the report numbers them; and where a sentence holds a glossary term, its
 English does not use a rendering the glossary lists only as an alternative (``also_en``).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,11 @@ def test_heading_sentences_are_translated_with_the_outline_titles(sentences):
     first = sentences.groupby("section").first()
     headed = outline[outline["heading_zh"].fillna("") != ""]
     assert len(headed) > 0
-    wrong = {h.section: (first.loc[h.section, "en"], heading_sentence_en(h.level, h.marker, h.title_en))
-             for h in headed.itertuples()
-             if first.loc[h.section, "en"] != heading_sentence_en(h.level, h.marker, h.title_en)}
+    wrong = {
+        h.section: (first.loc[h.section, "en"], heading_sentence_en(h.level, h.marker, h.title_en))
+        for h in headed.itertuples()
+        if first.loc[h.section, "en"] != heading_sentence_en(h.level, h.marker, h.title_en)
+    }
     assert not wrong, wrong
 
 
@@ -74,11 +77,14 @@ def test_grass_roots_is_written_as_the_book_writes_it(sentences):
 # each has one rendering, and the renderings a reader once met are not used again.
 ONE_RENDERING = {
     "规范": ("standardis", ["regular", "regularis"]),
-    "审理": ("review", [r"hear\b", "heard", "hearing of"]),   # 听证 alone is "hearing"
+    "审理": ("review", [r"hear\b", "heard", "hearing of"]),  # 听证 alone is "hearing"
     "区镇": ("zone", ["district"]),
     "专项整治": ("rectification", ["clean-up"]),
     "三小车": ("three kinds of small vehicles", ["three small vehicles", "three-wheeled"]),
-    "三社联动": ("linkage of communities, social organisations and social workers", ["three-way", "three social actors"]),
+    "三社联动": (
+        "linkage of communities, social organisations and social workers",
+        ["three-way", "three social actors"],
+    ),
     "中环": ("Middle Ring Road", []),
     "不断": (None, ["steadily", "continuously"]),
     "法制意识": ("legal awareness", ["awareness of the legal system"]),

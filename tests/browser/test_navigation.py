@@ -5,6 +5,7 @@ to the report; the site's address opens a real page; no script holds back a page
 The theme puts two copies of each sidebar button in the page (its own, hidden, and
 sphinx-book-theme's, shown); the tests press the one a reader sees.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ def state(page) -> dict:
     return page.evaluate(STATE_JS)
 
 
-@pytest.mark.parametrize("side, key, opened", [("primary", "menu", "navOnScreen"), ("secondary", "contents", "tocOnScreen")])
+@pytest.mark.parametrize(
+    "side, key, opened", [("primary", "menu", "navOnScreen"), ("secondary", "contents", "tocOnScreen")]
+)
 def test_on_a_phone_the_menu_and_the_contents_open_by_tap_and_close_by_tap_outside(open_page, side, key, opened):
     page = open_page(CHAPTER, PHONE, touch=True)
     assert not state(page)[key]
@@ -160,6 +163,9 @@ def test_no_script_holds_back_the_text(built_book, name):
     """No <script src> in the head without defer or async: the text shows before any script runs."""
     html = (built_book / f"{name}.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head)
-                if not re.search(r"\b(defer|async)\b|type=\"module\"", tag)]
+    blocking = [
+        tag
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head)
+        if not re.search(r"\b(defer|async)\b|type=\"module\"", tag)
+    ]
     assert blocking == [], f"{name}.html: {blocking}"
