@@ -32,6 +32,11 @@ def key_figures() -> dict[str, str]:
     return ast.literal_eval(tree.body[0].value)
 
 
+def findings_block() -> str:
+    """The landing's findings: from their heading to the cards' heading."""
+    return INTRO[INTRO.index("## What this book finds\n") : INTRO.index("## The year in numbers\n")]
+
+
 def _section(title: str) -> str:
     start = INTRO.index(title)
     end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title) :])
@@ -66,14 +71,15 @@ def test_the_words_the_findings_type_are_the_datas():
     figs = lawgov.figures(REPORT)
     verdicts = lawgov.audit(REPORT)["verdict"].astype(str)
     compared = verdicts.isin(["exact", "consistent (rounded)", "consistent (truncated)", "inconsistent"])
-    assert "**Only {glue:text}`intro.n_relations_compared` of {glue:text}`intro.n_relations` relations" in INTRO
+    flat = re.sub(r"\s+", " ", INTRO)  # the page's lines wrap anywhere
+    assert "**Only {glue:text}`intro.n_relations_compared` of {glue:text}`intro.n_relations` relations" in flat
     assert 2 * compared.sum() < len(verdicts), "'Only' says fewer than half of the relations can be compared"
-    assert "{glue:text}`intro.n_relations_compared` so checked, none disagrees;" in INTRO
+    assert "against a printed number**, and of those none disagrees;" in flat
     assert not (verdicts == "inconsistent").any(), "the page says none disagrees"
-    assert "all in {glue:text}`intro.october_part`" in INTRO
+    assert "all in {glue:text}`intro.october_part`" in flat
     october = figs[figs["period_class"].astype(str) == "January to October"]
     assert october["part"].nunique() == 1, "the page says the October figures are all in one part"
-    assert "Parts {glue:text}`intro.top_part_a` and {glue:text}`intro.top_part_b` hold" in INTRO
+    assert "Parts {glue:text}`intro.top_part_a` and {glue:text}`intro.top_part_b` hold" in flat
     top = figs.groupby("part").size().sort_values(ascending=False, kind="stable").index[:2]
     assert all(1 <= p <= 5 for p in top), "'Parts' names two numbered parts (not the preamble or closing)"
     word = re.search(r"\n(\w+) of the report's figures, chosen", INTRO).group(1)
@@ -104,19 +110,35 @@ def test_the_speed_up_readings_span(s):
     assert "{glue:text}`intro.reading_added`" in INTRO and "the text does not decide" in INTRO
 
 
-def test_the_finding_links_carry_the_chapter_titles():
-    """A link text naming a part is that part's title in the outline, as the chapter heads it."""
+def test_the_finding_links_name_their_part():
+    """A link naming a part leads to that part's chapter, and names it as "Part N" or by its
+    title in the outline, as the chapter heads it."""
     titles = lawgov.outline(REPORT).set_index("section")["title_en"]
-    block = INTRO[INTRO.index("**What this book finds.**") : INTRO.index("```{admonition} Before you quote a number")]
-    named = re.findall(r"\[Part (\d)([^\]]*)\]\(p\d-[\w-]+\.md\)", block)
+    named = re.findall(r"\[Part (\d)([^\]]*)\]\((p\d)-[\w-]+\.md\)", findings_block())
     assert named
-    for part, rest in named:
-        assert rest == f". {titles[part]}", (part, rest)
+    for part, rest, chapter in named:
+        assert chapter == f"p{part}", (part, chapter)
+        assert rest in ("", f". {titles[part]}"), (part, rest)
+
+
+def test_the_findings_and_the_cards_lead_the_page():
+    """What the book found comes first, then the figures as cards; the caveats, the report's
+    background and the method after them."""
+    order = [
+        "## What this book finds\n",
+        "## The year in numbers\n",
+        "Before you quote a number",
+        "## The report and why it matters\n",
+        "## What this book adds\n",
+    ]
+    at = [INTRO.index(heading) for heading in order]
+    assert at == sorted(at), order
+    before = INTRO[INTRO.index("\n# ") : at[0]]
+    assert "\n## " not in before and "**What it is.**" not in before
 
 
 def test_each_finding_links_to_its_chapter():
-    block = INTRO[INTRO.index("**What this book finds.**") : INTRO.index("```{admonition} Before you quote a number")]
-    findings = [b for b in re.split(r"\n- ", block)[1:]]
+    findings = [b for b in re.split(r"\n- ", findings_block())[1:]]
     assert 4 <= len(findings) <= 6, f"{len(findings)} findings"
     pages = {p.stem for p in (ROOT / "book").glob("*.md")}
     for f in findings:

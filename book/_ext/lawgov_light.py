@@ -269,6 +269,37 @@ TOC_EXPANDER = re.compile(r'(<a class="[^"]*reference internal[^"]*" href="[^"]*
 BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]+" )role="doc-biblioentry"')
 
 
+# The sidebar's links to the book's pages (its <nav class="bd-docs-nav">).
+SIDEBAR = re.compile(r'<nav class="bd-links bd-docs-nav".*?</nav>', re.S)
+SIDEBAR_LINK = re.compile(r'(<a class="reference internal" href="([\w-]+)\.html(?:#[^"]*)?">)([^<]*?)(\s*</a>)')
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def sidebar_chinese(html: str, chinese: dict[str, str]) -> str:
+    """Each sidebar entry: its short English name (_toc.yml), the heading's Chinese below it.
+
+    ``chinese`` maps a docname to the Chinese half of its heading ("English · 中文").
+    """
+
+    def entry(m: re.Match) -> str:
+        zh = chinese.get(m.group(2))
+        if not zh or CJK.search(m.group(3)):
+            return m.group(0)
+        return f'{m.group(1)}{m.group(3)}<span class="lawgov-nav-zh" lang="zh">{zh}</span>{m.group(4)}'
+
+    return SIDEBAR.sub(lambda nav: SIDEBAR_LINK.sub(entry, nav.group(0)), html)
+
+
+def chinese_titles(titles: dict) -> dict[str, str]:
+    """docname -> the Chinese half of its title ("English · 中文"), for titles that have one."""
+    out = {}
+    for docname, node in titles.items():
+        _, sep, zh = node.astext().rpartition(" · ")
+        if sep and CJK.search(zh):
+            out[docname] = zh
+    return out
+
+
 def drawn_icons(html: str) -> set[str]:
     names = set()
     for m in ICON_CLASS.finditer(html):
@@ -276,7 +307,51 @@ def drawn_icons(html: str) -> set[str]:
     return names
 
 
-def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
+HEAD_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
+
+
+def defer_head_scripts(html: str) -> str:
+    """No script in the head holds back the page's text: each file loads ``defer``.
+
+    Deferred scripts run in document order once the page is parsed, so they still see one
+    another as before. The few inline lines that set options on a deferred file's object
+    (``DOCUMENTATION_OPTIONS.pagename = ...``) become inline modules, which run in that same
+    order; the other inline lines depend on nothing and stay as they are.
+    """
+    end = html.find("</head>")
+    if end < 0:
+        return html
+
+    def fix(m: re.Match) -> str:
+        attrs, body = m.group(1), m.group(2)
+        if re.search(r"\bsrc=", attrs):
+            if re.search(r'\b(?:defer|async)\b|type="module"', attrs):
+                return m.group(0)
+            return f"<script defer{attrs}>{body}</script>"
+        if "DOCUMENTATION_OPTIONS." in body and "type=" not in attrs:
+            return f'<script type="module"{attrs}>{body}</script>'
+        return m.group(0)
+
+    return HEAD_SCRIPT.sub(fix, html[:end]) + html[end:]
+
+
+VEGA_TAG = re.compile(r'\s*<script defer src="([^"]*_static/vega-bundle\.js[^"]*)"></script>')
+CHARTS_TAG = re.compile(r'<script defer src="([^"]*_static/lawgov-charts\.js[^"]*)"></script>')
+
+
+def vega_after_paint(html: str) -> str:
+    """The Vega bundle fetched by the chart script once the page has painted, not by a tag of
+    its own: a deferred script still runs before the first paint when it arrives in time."""
+    m = VEGA_TAG.search(html)
+    if not m or not CHARTS_TAG.search(html):
+        return html
+    html = VEGA_TAG.sub("", html, count=1)
+    return CHARTS_TAG.sub(
+        lambda c: f'<script defer src="{c.group(1)}" data-vega="{m.group(1)}"></script>', html, count=1
+    )
+
+
+def lighten(html: str, pagename: str, search_as_you_type: bool, chinese: dict[str, str] | None = None) -> str:
     html = FA_SCRIPT.sub("", html)
     if "fontawesome.js" in html:
         raise ExtensionError(f"lawgov_light: {pagename} still loads fontawesome.js (the theme changed how)")
@@ -305,7 +380,8 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
     html = TOC_EXPANDER.sub(
         lambda m: f'{m.group(1)}<summary aria-label="Pages under {m.group(2).replace(chr(34), "&quot;")}">', html
     )
-    return merge_table_styles(compact_charts(html))
+    html = sidebar_chinese(html, chinese or {})
+    return merge_table_styles(compact_charts(vega_after_paint(defer_head_scripts(html))))
 
 
 def install(app) -> None:
@@ -318,7 +394,7 @@ def install(app) -> None:
     def render_light(template: str, context: dict) -> str:
         output = render(template, context)
         if template.endswith(".html") and "<html" in output[:2000]:
-            output = lighten(output, context.get("pagename", template), as_you_type)
+            output = lighten(output, context.get("pagename", template), as_you_type, chinese_titles(app.env.titles))
         return output
 
     templates.render = render_light
@@ -387,6 +463,20 @@ def trim_output(app, exception) -> None:
         fonts.rmdir()
 
 
+def write_index(app, exception) -> None:
+    """index.html: the landing page itself, not a redirect (the address a reader types).
+
+    sphinx-external-toc writes a one-line redirect unless index.html exists; this runs first.
+    Its links are the landing's own (the same folder). Without a base URL (html.baseurl) no
+    absolute canonical address can be given, so none is.
+    """
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    root = Path(app.outdir) / f"{app.config.root_doc}.html"
+    if root.exists():
+        (Path(app.outdir) / "index.html").write_text(root.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def add_static(app, config) -> None:
     folder = Path(app.doctreedir).parent / "lawgov-light"  # book/_build/lawgov-light
     write_icon_css(folder)
@@ -397,5 +487,6 @@ def setup(app):
     app.connect("config-inited", add_static)
     app.connect("builder-inited", install)
     app.connect("build-finished", trim_output)
+    app.connect("build-finished", write_index, priority=400)  # before sphinx-external-toc's redirect
     app.add_css_file("lawgov-icons.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -31,10 +31,28 @@
    are drawn from the same specification (publish/chart_files.py; the PDF prints the page,
    fitted at its print width).
 
-   book/_ext/lawgov_look.py loads this right after the Vega bundle, before any chart: it
-   wraps the global vegaEmbed that Altair's output calls. */
+   book/_ext/lawgov_look.py loads this right after the Vega bundle (both deferred): it wraps
+   the global vegaEmbed and draws the charts the page queued. */
 (function () {
   "use strict";
+  // The page's text first, then Vega (900 KB of script to run): this file loads deferred and
+  // fetches the bundle only once the page has painted (book/_ext/lawgov_light.py moves the
+  // bundle's address from its own script tag to this one's data-vega).
+  var vegaSrc = document.currentScript && document.currentScript.getAttribute("data-vega");
+  function afterPaint(fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); }
+  function load() {
+    if (typeof window.vegaEmbed === "function" || !vegaSrc) { start(); return; }
+    var script = document.createElement("script");
+    script.src = vegaSrc;
+    script.onload = start;
+    document.head.appendChild(script);
+  }
+  // window.lawgovCharts.fitted() (tests, the PDF step) waits for the bundle too.
+  var ready = new Promise(function (resolve) { window.lawgovChartsReady = resolve; });
+  window.lawgovCharts = { fitted: function () { return ready.then(function () { return window.lawgovCharts.fitted(); }); } };
+  if (document.readyState === "complete") afterPaint(load); else window.addEventListener("load", function () { afterPaint(load); });
+
+function start() {
   var embed = window.vegaEmbed;
   if (typeof embed !== "function") return;
   // A plot keeps MIN_SHARE of its width (on a phone PHONE_SHARE) and MIN_PX; once its labels
@@ -419,7 +437,10 @@
         }
         last = widths;
         current.finalize();
-        return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
+        // each pass in a task of its own: a phone stays responsive while a chart is fitted
+        return new Promise(function (resolve) { setTimeout(resolve, 0); })
+          .then(function () { return embed(el, spec, chart.opt); })
+          .then(function (next) { return again(next, svgWidth(el) - avail); });
       }
       return again(result, svgWidth(el) - avail);
     }).then(function (result) { markScrolling(el, false); return result; });
@@ -435,10 +456,22 @@
   }
   Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
   window.vegaEmbed = fittingEmbed;
+  // The page's charts, queued by their scripts while the page was parsed (the bundle and this
+  // file load deferred, so the text shows first: lawgov.publish.vega.compact_charts); a chart
+  // queued later is drawn at once.
+  // One chart per task, so that a reader can scroll and tap while they draw.
+  var queued = window.lawgovChartQueue || [];
+  window.lawgovChartQueue = { push: function (draw) { draw(fittingEmbed); } };
+  var drawn = queued.reduce(function (previous, draw) {
+    return previous.then(function () {
+      return new Promise(function (resolve) { setTimeout(function () { draw(fittingEmbed); resolve(); }, 0); });
+    });
+  }, Promise.resolve());
   // For tests and the PDF step: resolves once every chart embedded so far is fitted.
   window.lawgovCharts = {
-    fitted: function () { return Promise.all(charts.map(function (c) { return c.fitting; })).then(function () { return charts.length; }); }
+    fitted: function () { return drawn.then(function () { return Promise.all(charts.map(function (c) { return c.fitting; })); }).then(function () { return charts.length; }); }
   };
+  window.lawgovChartsReady();
 
   var timer = null;
   window.addEventListener("resize", function () {
@@ -453,4 +486,5 @@
       });
     }, 250);
   });
+}
 })();

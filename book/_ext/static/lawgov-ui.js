@@ -37,6 +37,24 @@
     menu.style.left = Math.round(Math.max(gap, Math.min(at.right - width, window.innerWidth - width - gap))) + "px";
   }
 
+  // The sidebars' buttons. pydata-sphinx-theme binds its handlers (open the menu or the page's
+  // contents as a dialog; close it on Escape or a tap outside) to the first .primary-toggle and
+  // .secondary-toggle in the page: its own, in a header sphinx-book-theme hides. The buttons a
+  // reader sees are sphinx-book-theme's, later in the page, and had no handler. A click on any
+  // other copy is handed to the first (before the copy's own handlers, so that a theme which
+  // binds every copy still opens the sidebar once). Keyboard: Enter and Space click a button.
+  ["primary-toggle", "secondary-toggle"].forEach(function (name) {
+    var first = document.querySelector("." + name);
+    if (!first) return;
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("." + name);
+      if (!button || button === first) return;
+      event.preventDefault();
+      event.stopPropagation();
+      first.click();
+    }, true);
+  });
+
   onReady(function () {
     var toggles = [].slice.call(document.querySelectorAll('[data-bs-toggle="dropdown"]'));
     toggles.forEach(function (toggle) {

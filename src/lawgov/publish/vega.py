@@ -185,7 +185,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\
 def embedded(script: str) -> tuple[dict, dict] | None:
     """(spec, embed options) of a chart's script, or None for any other script.
 
-    Both Altair's template and :func:`compact_charts`' form call
+    Both Altair's template and :func:`compact_charts`' form are
     ``(function(spec, embedOpt){...vegaEmbed...})({spec}, {embed options})``.
     """
     if "vegaEmbed" not in script or "})(" not in script:
@@ -218,11 +218,17 @@ def _script_json(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
+# Where a page's charts wait for the Vega bundle (book/_ext/static/lawgov-charts.js draws them).
+CHART_QUEUE = "window.lawgovChartQueue"
+
+
 def compact_charts(html: str) -> str:
     """A built page's charts without Altair's CDN loader, the same spec in compact JSON.
 
-    The page loads the bundle before any chart (``vegaEmbed`` is defined when the chart's
-    script runs), so the loader has nothing to do; the container's scoped stylesheet is
+    The page loads the Vega bundle deferred, so that its text shows before 900 KB of script
+    arrive: each chart's script only queues the chart (``CHART_QUEUE``), and the chart
+    fitter, deferred after the bundle, draws the queue. Altair's loader has nothing left to
+    do (the page has the bundle); the container's scoped stylesheet is
     one rule of lawgov.css. Characters are written as themselves, not ``\\uXXXX``, except
     those that could end or confuse the script. On the writing page this is about a quarter
     of its HTML. Notebook outputs (JupyterLab, downloads) keep Altair's template.
@@ -235,9 +241,10 @@ def compact_charts(html: str) -> str:
         spec, options = found
         div = m.group("id")
         return (
-            f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{vegaEmbed("#{div}", spec, embedOpt)'
+            f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{({CHART_QUEUE} = {CHART_QUEUE} || [])'
+            f'.push(function(vegaEmbed){{vegaEmbed("#{div}", spec, embedOpt)'
             f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
-            f"}})({_script_json(spec)}, {_script_json(options)});</script>"
+            f"}});}})({_script_json(spec)}, {_script_json(options)});</script>"
         )
 
     return _ALTAIR_OUTPUT.sub(compact, html)
