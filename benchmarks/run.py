@@ -355,7 +355,8 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
                 sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html"))
             )
             log(
-                f"  one-chapter {case.split('_')[1]} edit {r['wall']:.1f} s (html ready after {cases[f'{case}_html'][-1]:.1f} s)"
+                f"  one-chapter {case.split('_')[1]} edit {r['wall']:.1f} s"
+                f" (html ready after {cases[f'{case}_html'][-1]:.1f} s)"
             )
         chapter.write_text(original, encoding="utf-8")
 
@@ -513,7 +514,7 @@ def bench_reader(html: Path, runs: int) -> dict[str, Any]:
         chromium = browser.launch(pw)
         try:
             with browser.serve(html) as url:
-                for i in range(runs):
+                for _ in range(runs):
                     for name in times:
                         with browser.local_page(chromium) as local:
                             t0 = time.perf_counter()
@@ -774,7 +775,8 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for t in results["targets"]:
         log(
-            f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} {'met' if t['met'] else 'NOT met' if t['met'] is False else '-'}"
+            f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} "
+            f"{'met' if t['met'] else 'NOT met' if t['met'] is False else '-'}"
         )
     log(f"results in {out} ({results['meta']['seconds']} s)")
     return 0

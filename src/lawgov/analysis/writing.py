@@ -32,24 +32,43 @@ if TYPE_CHECKING:
     import jieba
 
 
+# The word lists below are packed by hand, several words to a line (the formatter would set one a line).
+# fmt: off
 # Stop words, curated for this report rather than taken from a general list. Three groups:
 STOP_WORDS: dict[str, frozenset[str]] = {
     # 1. The verbs and adverbs of effort that official Chinese prose uses in every paragraph
     #    (加强, 推进, 不断 ...). They carry the register, not the subject: left in, they are the
     #    top words of every part and hide what each part is about.
     "effort": frozenset(
-        ["工作", "开展", "推进", "加强", "强化", "实现", "不断", "落实", "进一步", "提升", "提高", "完善", "积极", "认真", "全面", "着力", "突出", "切实", "有效", "及时", "深入", "深化", "加快", "加大", "坚持", "注重", "实行", "建立", "健全", "出台", "召开", "组织", "明确", "确保", "做到", "增强", "努力", "扎实", "有序", "稳步", "相关", "进行", "通过", "采取", "采用", "按照", "围绕", "依托", "发挥", "形成", "促进", "保障", "实施", "主动", "充分", "大力", "全力", "逐步", "有力", "紧紧围绕", "认真落实", "切实加强", "积极开展", "不断创新", "层层落实", "重视", "强调", "规范", "严格", "创新", "探索", "推行", "优化", "构建", "打造", "营造", "继续", "相继", "分别", "同时", "目前", "取得", "得到", "一些", "各类", "各项", "多种", "形式", "方式", "水平", "能力", "情况", "方面", "问题", "事项", "内容", "过程", "结果", "重点", "重大", "重要", "有关", "涉及", "关于", "新", "不断丰富"]
+        [
+            "工作", "开展", "推进", "加强", "强化", "实现", "不断", "落实", "进一步", "提升", "提高", "完善", "积极",
+            "认真", "全面", "着力", "突出", "切实", "有效", "及时", "深入", "深化", "加快", "加大", "坚持", "注重",
+            "实行", "建立", "健全", "出台", "召开", "组织", "明确", "确保", "做到", "增强", "努力", "扎实", "有序",
+            "稳步", "相关", "进行", "通过", "采取", "采用", "按照", "围绕", "依托", "发挥", "形成", "促进", "保障",
+            "实施", "主动", "充分", "大力", "全力", "逐步", "有力", "紧紧围绕", "认真落实", "切实加强", "积极开展",
+            "不断创新", "层层落实", "重视", "强调", "规范", "严格", "创新", "探索", "推行", "优化", "构建", "打造",
+            "营造", "继续", "相继", "分别", "同时", "目前", "取得", "得到", "一些", "各类", "各项", "多种", "形式",
+            "方式", "水平", "能力", "情况", "方面", "问题", "事项", "内容", "过程", "结果", "重点", "重大", "重要",
+            "有关", "涉及", "关于", "新", "不断丰富",
+        ]
     ),
     # 2. Structure and self-reference: enumeration markers, the city naming itself, and the
     #    time words of an annual report. They are the same in every part by construction.
     "structure": frozenset(
-        ["一是", "二是", "三是", "四是", "五是", "昆山", "昆山市", "我市", "全市", "市", "市政府", "今年", "今年以来", "全年", "年初", "年初以来", "年度", "一年来", "一年", "回顾", "截止", "期间", "每天"]
+        [
+            "一是", "二是", "三是", "四是", "五是", "昆山", "昆山市", "我市", "全市", "市", "市政府", "今年",
+            "今年以来", "全年", "年初", "年初以来", "年度", "一年来", "一年", "回顾", "截止", "期间", "每天",
+        ]
     ),
     # 3. Function words jieba leaves as two-character tokens.
     "function": frozenset(
-        ["以及", "并且", "其中", "对于", "为了", "由于", "因此", "可以", "已经", "均已", "并于", "以上", "以来", "之一", "等等", "每件", "件件", "仍然", "存在"]
+        [
+            "以及", "并且", "其中", "对于", "为了", "由于", "因此", "可以", "已经", "均已", "并于", "以上", "以来",
+            "之一", "等等", "每件", "件件", "仍然", "存在",
+        ]
     ),
 }
+# fmt: on
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -361,7 +380,9 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.parts_shortest_chars": f"{shortest['chars']:,}",
         "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
         # the preamble, as the outline cuts it, opens with the report's title line
-        "writing.preamble_paragraph_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}",
+        "writing.preamble_paragraph_chars": (
+            f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}"
+        ),
         "writing.closing_chars": f"{int(lengths.loc[lengths['part'] == 6, 'chars'].iloc[0]):,}",
         "writing.frame_share": percent(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
         "writing.work_share_word": share_word(int(numbered), int(lengths["chars"].sum())),

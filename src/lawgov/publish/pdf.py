@@ -138,7 +138,8 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                     state = page.evaluate(browser.CHARTS_DRAWN_JS)
                     raise PdfError(
                         f"only {state['drawn']} of {state['total']} charts were drawn "
-                        f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); page errors: {local.errors[:3]}"
+                        f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); "
+                        f"page errors: {local.errors[:3]}"
                     ) from None
                 charts = page.evaluate(browser.CHARTS_DRAWN_JS)["total"]
                 chapters = _prepare(page, chapters) if as_book else []
@@ -149,7 +150,7 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                 pages = seed_pages(out.with_name(SEED_NAME), chapters) if as_book else []
                 if pages:
                     page.evaluate(edition.SET_PAGES_JS, pages)
-                for printings in range(1, (PRINTINGS if as_book else 1) + 1):
+                for printings in range(1, (PRINTINGS if as_book else 1) + 1):  # noqa: B007 (read after the loop)
                     _print(page, tmp)
                     if not as_book:
                         break

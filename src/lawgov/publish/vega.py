@@ -236,7 +236,8 @@ def compact_charts(html: str) -> str:
         div = m.group("id")
         return (
             f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{vegaEmbed("#{div}", spec, embedOpt)'
-            f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
+            f'.catch(function(e){{document.getElementById("{div}").textContent = '
+            '"This chart could not be drawn: " + e.message;});'
             f"}})({_script_json(spec)}, {_script_json(options)});</script>"
         )
 
