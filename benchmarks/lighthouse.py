@@ -158,7 +158,8 @@ def misses(row: dict) -> list[str]:
 
 def table(results: dict) -> str:
     lines = [
-        "| page | performance | accessibility | best practices | SEO | first text (FCP) | largest paint | blocking (TBT) | weight | budgets |",
+        "| page | performance | accessibility | best practices | SEO | first text (FCP) | largest paint"
+        " | blocking (TBT) | weight | budgets |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for page, row in results["pages"].items():

@@ -365,9 +365,8 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
                 cases[f"{case}_html"].append(
                     sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html"))
                 )
-            log(
-                f"  one-chapter {case} {r['wall']:.1f} s ({' '.join(f'{k} {v}' for k, v in step_seconds(r['stdout']).items())})"
-            )
+            steps = " ".join(f"{k} {v}" for k, v in step_seconds(r["stdout"]).items())
+            log(f"  one-chapter {case} {r['wall']:.1f} s ({steps})")
         chapter.write_text(original, encoding="utf-8")
         run(build, cwd=scratch, env=env)
         p = run([PY, "-m", "lawgov.publish.pdf"], cwd=scratch, env=env)
@@ -536,7 +535,7 @@ def bench_reader(html: Path, runs: int) -> dict[str, Any]:
         chromium = browser.launch(pw)
         try:
             with browser.serve(html) as url:
-                for i in range(runs):
+                for _ in range(runs):
                     for name in times:
                         with browser.local_page(chromium) as local:
                             t0 = time.perf_counter()
@@ -795,9 +794,8 @@ def main(argv: list[str] | None = None) -> int:
         results["targets"] = targets(results)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for t in results["targets"]:
-        log(
-            f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} {'met' if t['met'] else 'NOT met' if t['met'] is False else '-'}"
-        )
+        met = "met" if t["met"] else "NOT met" if t["met"] is False else "-"
+        log(f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} {met}")
     log(f"results in {out} ({results['meta']['seconds']} s)")
     return 0
 

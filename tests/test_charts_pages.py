@@ -1,4 +1,5 @@
-"""lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts about the capture."""
+"""lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts about the
+capture."""
 
 from __future__ import annotations
 

@@ -93,7 +93,8 @@ def test_glued_values_are_pasted_as_the_page_shows_them() -> None:
 def test_named_charts_get_their_numbered_caption() -> None:
     page = (
         '<figure class="align-default" id="fig-x"><div>chart</div><figcaption><p>'
-        '<span class="caption-number">Fig. 4.1 </span><span class="caption-text">The caption</span></p></figcaption></figure>'
+        '<span class="caption-number">Fig. 4.1 </span>'
+        '<span class="caption-text">The caption</span></p></figcaption></figure>'
     )
     assert figure_numbers(page) == {"fig-x": "Fig. 4.1"}
     code = nbformat.v4.new_code_cell("charts.bars(figs)")

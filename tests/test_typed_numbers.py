@@ -16,6 +16,7 @@ import ast
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -39,7 +40,8 @@ ALLOWED: list[tuple[str, str]] = [
     (r"〔\d{4}〕\d+号", "a document number (国发〔2008〕17号)"),
     (
         r"\b(?:[Aa]rts?\.|[Aa]rticles?) \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*(?: para\. \d+)?",
-        "an article of a law or document (art. 42, arts. 31–32): the document's numbering, not a number about the report",
+        "an article of a law or document (art. 42, arts. 31–32): "
+        "the document's numbering, not a number about the report",
     ),
     (r"§\s?\d+(?:\.\d+)*(?:\s?[–-]\s?§?\d+(?:\.\d+)*)?", "a section number (§4.1.4, §0–§6)"),
     (r"\b[0-6]\.[1-9]\.[1-9]\b", "a measure's section number (4.1.4)"),

@@ -77,7 +77,10 @@ F, R, O, G, W = (
     "glossary.yaml",
     "frameworks.yaml",
 )
-HOTLINE_PERIOD = "    period: 2012-01-01/2012-10-31\n    period_basis: to_date\n    period_words: 截止10月底\n    indicator_en: Hotline calls"
+HOTLINE_PERIOD = (
+    "    period: 2012-01-01/2012-10-31\n    period_basis: to_date\n    period_words: 截止10月底\n"
+    "    indicator_en: Hotline calls"
+)
 SECTION_414 = '  - section: "4.1.4"\n    title_en: Section 4.1.4\n    tags: []\n'
 
 EDITS: dict[str, Edit] = {
@@ -114,28 +117,34 @@ EDITS: dict[str, Edit] = {
         HOTLINE_PERIOD,
         HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-01 to 2012-10"),
         ("hotline_calls", "period"),
-        "{file}:{line}: entry 'hotline_calls': field 'period': not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (got '2012-01 to 2012-10')",
+        "{file}:{line}: entry 'hotline_calls': field 'period': "
+        "not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (got '2012-01 to 2012-10')",
     ),
     "reversed_period": Edit(
         F,
         HOTLINE_PERIOD,
         HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-10-31/2012-01-01"),
         ("hotline_calls", "period"),
-        "{file}:{line}: entry 'hotline_calls': field 'period': interval starts after it ends (got '2012-10-31/2012-01-01')",
+        "{file}:{line}: entry 'hotline_calls': field 'period': "
+        "interval starts after it ends (got '2012-10-31/2012-01-01')",
     ),
     "period_words_not_in_sentence": Edit(
         F,
         "    period_words: 今年\n",
         "    period_words: 今年以来\n",
         ("suggestions_satisfaction_rate", "period_words"),
-        r"re:^{file}:{line}: entry 'suggestions_satisfaction_rate': field 'period_words': '今年以来' is not in the quote's sentence s-3\.3\.3-3 \(今年,认真办理.*\.\.\.\)$",
+        r"re:^{file}:{line}: entry 'suggestions_satisfaction_rate': field 'period_words': "
+        r"'今年以来' is not in the quote's sentence s-3\.3\.3-3 \(今年,认真办理.*\.\.\.\)$",
     ),
     "whole_year_period_not_the_year": Edit(
         F,
-        "    period: 2012-01-01/2012-12-31\n    period_basis: whole_year\n    period_words: 全年\n    indicator_en: Administrative lawsuits lost",
-        "    period: 2012-01-01/2012-11-30\n    period_basis: whole_year\n    period_words: 全年\n    indicator_en: Administrative lawsuits lost",
+        "    period: 2012-01-01/2012-12-31\n    period_basis: whole_year\n    period_words: 全年\n"
+        "    indicator_en: Administrative lawsuits lost",
+        "    period: 2012-01-01/2012-11-30\n    period_basis: whole_year\n    period_words: 全年\n"
+        "    indicator_en: Administrative lawsuits lost",
         ("lawsuits_lost", "period"),
-        "{file}:{line}: entry 'lawsuits_lost': field 'period': whole_year: the period must be the report's year 2012-01-01/2012-12-31 (全年 is the report's year); got 2012-01-01/2012-11-30",
+        "{file}:{line}: entry 'lawsuits_lost': field 'period': whole_year: the period must be the report's year "
+        "2012-01-01/2012-12-31 (全年 is the report's year); got 2012-01-01/2012-11-30",
     ),
     "section_not_in_outline": Edit(
         F,
@@ -163,14 +172,16 @@ EDITS: dict[str, Edit] = {
         "    value: 95\n",
         "    value: 96\n",
         ("normative_documents_abolished", "value"),
-        "{file}:{line}: entry 'normative_documents_abolished': field 'value': value 96 does not appear in quote '废止95件'",
+        "{file}:{line}: entry 'normative_documents_abolished': field 'value': "
+        "value 96 does not appear in quote '废止95件'",
     ),
     "chinese_value_not_in_quote": Edit(
         F,
         "    value: 4\n",
         "    value: 5\n",
         ("town_reform_working_groups", "value"),
-        "{file}:{line}: entry 'town_reform_working_groups': field 'value': value 5 does not appear in quote '等四个工作组'",
+        "{file}:{line}: entry 'town_reform_working_groups': field 'value': "
+        "value 5 does not appear in quote '等四个工作组'",
     ),
     "unknown_topic": Edit(
         F,
@@ -184,7 +195,8 @@ EDITS: dict[str, Edit] = {
         "      - hotline_valid_orders\n",
         "      - hotline_orders\n",
         "      - hotline_orders",
-        "{file}:{line}: entry 'hotline_funnel': field 'stages': relation names figure 'hotline_orders' that does not exist",
+        "{file}:{line}: entry 'hotline_funnel': field 'stages': "
+        "relation names figure 'hotline_orders' that does not exist",
     ),
     "relation_unknown_kind": Edit(
         R,
@@ -287,7 +299,8 @@ def duplicate_id(d: Path) -> list[str]:
     replace_in(p, "- id: audit_savings", "- id: lawsuits_lost")
     second = line_of(p, "- id: lawsuits_lost", 2)
     return [
-        f"{FIG}:{second}: entry 'lawsuits_lost': field 'id': duplicate figure id 'lawsuits_lost' (first at line {first})"
+        f"{FIG}:{second}: entry 'lawsuits_lost': field 'id': "
+        f"duplicate figure id 'lawsuits_lost' (first at line {first})"
     ]
 
 
@@ -307,7 +320,8 @@ def sum_mixes_units(d: Path) -> list[str]:
     )
     line = line_of(d / "relations" / "kunshan-2012.yaml", "    parts: [")
     return [
-        f"{REL}:{line}: entry 'normative_cleanup_adds_up': field 'parts': part 'normative_documents_amended' is in '项' but the whole is in '件'"
+        f"{REL}:{line}: entry 'normative_cleanup_adds_up': field 'parts': "
+        "part 'normative_documents_amended' is in '项' but the whole is in '件'"
     ]
 
 
@@ -317,7 +331,8 @@ def source_sha256_mismatch(d: Path) -> list[str]:
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     line = line_of(d / "reports.yaml", "  sha256:")
     return [
-        f"data/reports.yaml:{line}: entry 'kunshan-2012': field 'sha256': source data/sources/kunshan-2012.txt has sha256 {digest}"
+        f"data/reports.yaml:{line}: entry 'kunshan-2012': field 'sha256': "
+        f"source data/sources/kunshan-2012.txt has sha256 {digest}"
     ]
 
 
@@ -327,7 +342,8 @@ def duplicate_area(d: Path) -> list[str]:
     replace_in(p, "    area: opinion-2010.8\n", "    area: opinion-2010.4\n")
     first, second = line_of(p, "- code: opinion-2010.4"), line_of(p, "- code: opinion-2010.4", 2)
     return [
-        f"data/frameworks.yaml:{second}: entry 'opinion-2010.4': field 'code': duplicate framework area 'opinion-2010.4' (first at line {first})"
+        f"data/frameworks.yaml:{second}: entry 'opinion-2010.4': field 'code': "
+        f"duplicate framework area 'opinion-2010.4' (first at line {first})"
     ]
 
 
@@ -349,7 +365,8 @@ CASES: dict[str, Case] = (
             "    note_en: January to October only (截止10月底).\n",
             '    note_en: "January to October only, {hotline_cals} in all."\n',
             "{hotline_cals}",
-            "{file}:{line}: entry 'hotline_calls': field 'note_en': unknown placeholder {hotline_cals} (no figure or relation 'hotline_cals' in this report)",
+            "{file}:{line}: entry 'hotline_calls': field 'note_en': "
+            "unknown placeholder {hotline_cals} (no figure or relation 'hotline_cals' in this report)",
         )
     }
     | {

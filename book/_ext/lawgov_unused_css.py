@@ -8,8 +8,8 @@ every selector of it names a class that occurs in no built page and no script of
 their rules stay; Bootstrap's script, which assembled some from parts, is not shipped:
 ``lawgov_light``).
 Checked by screenshots before and after: pages at 1280 and 390 px, the search dialog, the
-colour-mode and sidebar tooltips, byte-identical. The test is deliberately blunt: a class name that appears anywhere as a
-word keeps its rules. ``@media`` and ``@supports`` blocks are pruned inside; every other
+colour-mode and sidebar tooltips, byte-identical. The test is deliberately blunt: a class name that appears anywhere
+as a word keeps its rules. ``@media`` and ``@supports`` blocks are pruned inside; every other
 at-rule (``@font-face``, ``@keyframes``, custom properties) is kept whole.
 """
 

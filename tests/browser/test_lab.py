@@ -12,8 +12,9 @@ chapter saved differently must not touch the real file). Debian's Chromium drive
 - Run All runs every code cell, none with an error;
 - every chart output is drawn (an SVG in it), with Vega from the Jupyter server;
 - the chapter's CSV link carries the CSV itself; MyST markdown is rendered (jupyterlab-myst);
-- saved, every .md is byte for byte what it was in book/: opening a notebook is not editing it. The saved file is also exactly what lawgov.publish.notebook_text
-  predicts, so `make notebooks-fmt` and `make notebooks-check` speak for JupyterLab.
+- saved, every .md is byte for byte what it was in book/: opening a notebook is not editing it. The saved file is
+  also exactly what lawgov.publish.notebook_text predicts, so `make notebooks-fmt` and `make notebooks-check` speak
+  for JupyterLab.
 
 A chapter is written only when the person saves it: with the autosave interval cut to one
 second (a user setting, as a person could set it), a cell added and run is not on disk several

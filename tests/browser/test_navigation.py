@@ -26,7 +26,8 @@ STATE_JS = """() => {
   const onScreen = links.filter(a => { const r = a.getBoundingClientRect();
     return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top < innerHeight && r.bottom > 0; });
   const toc = [...document.querySelectorAll('nav.page-toc a, .bd-toc-nav a')].filter(a => {
-    const r = a.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top < innerHeight; });
+    const r = a.getBoundingClientRect();
+    return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top < innerHeight; });
   return {menu: document.getElementById('pst-primary-sidebar-modal').open,
           contents: document.getElementById('pst-secondary-sidebar-modal').open,
           navOnScreen: onScreen.length, tocOnScreen: toc.length,
@@ -109,7 +110,8 @@ def test_the_sidebar_is_scannable(open_page):
       const zh = a.querySelector('.lawgov-nav-zh'), r = a.getBoundingClientRect();
       const en = [...a.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
       return {en, zh: zh && zh.textContent, lang: zh && zh.lang, bottom: r.bottom,
-              enSize: parseFloat(getComputedStyle(a).fontSize), zhSize: zh && parseFloat(getComputedStyle(zh).fontSize)};
+              enSize: parseFloat(getComputedStyle(a).fontSize),
+              zhSize: zh && parseFloat(getComputedStyle(zh).fontSize)};
     })""")
     parts = [e for e in entries if re.match(r"Part \d", e["en"])]
     assert len(parts) == 5
@@ -135,8 +137,10 @@ def test_the_landing_shows_its_findings_and_cards_at_once(open_page):
     a phone, the findings and the first card within two screens."""
     for viewport, screens in ((LAPTOP, 1), (PHONE, 2)):
         page = open_page("intro.html", viewport)
-        at = page.evaluate("""() => ({findings: document.querySelector('#what-this-book-finds').getBoundingClientRect().top + scrollY,
-          lastFinding: document.querySelector('#what-this-book-finds ul > li:last-child').getBoundingClientRect().bottom + scrollY,
+        at = page.evaluate("""() => ({
+          findings: document.querySelector('#what-this-book-finds').getBoundingClientRect().top + scrollY,
+          lastFinding:
+            document.querySelector('#what-this-book-finds ul > li:last-child').getBoundingClientRect().bottom + scrollY,
           card: document.querySelector('.lawgov-cards li').getBoundingClientRect().top + scrollY})""")
         fold = screens * viewport["height"]
         assert at["lastFinding"] <= fold and at["card"] < fold, (viewport, at)

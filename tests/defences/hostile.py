@@ -120,11 +120,26 @@ sections:
 """,
         encoding="utf-8",
     )
+    cases = _figure(
+        "hostile_cases",
+        "1.1.1",
+        QUOTE_SCRIPT,
+        12,
+        "件",
+        IMG,
+        SCRIPT + " cases",
+        IMG + "案件",
+        "Cases " + SCRIPT,
+        "Note " + IMG,
+    )
+    rules = _figure(
+        "hostile_rules", "1.1.2", QUOTE_IMG, 7, "项", SCRIPT, IMG + " rules", SCRIPT + "制度", "Rules " + IMG
+    )
     (data / "figures" / f"{REPORT}.yaml").write_text(
         f"""report: {REPORT}
 figures:
-{_figure("hostile_cases", "1.1.1", QUOTE_SCRIPT, 12, "件", IMG, SCRIPT + " cases", IMG + "案件", "Cases " + SCRIPT, "Note " + IMG)}
-{_figure("hostile_rules", "1.1.2", QUOTE_IMG, 7, "项", SCRIPT, IMG + " rules", SCRIPT + "制度", "Rules " + IMG)}
+{cases}
+{rules}
 """,
         encoding="utf-8",
     )

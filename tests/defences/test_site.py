@@ -124,7 +124,8 @@ def _axe_source() -> str:
 AXE_RUN = """async () => {
   const r = await axe.run(document, {resultTypes: ['violations']});
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))}));
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' +
+      (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))}));
 }"""
 
 CHARTS_JS = """() => [...document.querySelectorAll('div[id^="altair-viz-"]')].map(d => ({

@@ -96,7 +96,8 @@ def _findings(report: str | None) -> dict[str, str]:
         "reading_added": f"{float(added['time_index_end'].iloc[0]):.1f}" if len(added) else "none",
         "base_year": audit_text["audit.base_year"],
         "n_qmarks": number_word(len(question_marks(report))),
-        "chars_no_space": f"{int(lengths['chars'].sum()):,}",  # whitespace excluded, as "How the report is written" counts
+        # whitespace excluded, as "How the report is written" counts
+        "chars_no_space": f"{int(lengths['chars'].sum()):,}",
     }
 
 

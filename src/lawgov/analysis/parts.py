@@ -261,7 +261,9 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
             "p5.congress_period": fmt.period_en(congress["period_start"], congress["period_end"]),
             "p5.cutoff_to_congress": number_word(days),
             "p5.mediation_vs_aid": f"{f.loc['mediation_cases', 'value'] / f.loc['legal_aid_cases', 'value']:.0f}",
-            "p5.mediation_vs_visits": f"{f.loc['mediation_cases', 'value'] / f.loc['leader_receptions_visitors', 'value']:.0f}",
+            "p5.mediation_vs_visits": (
+                f"{f.loc['mediation_cases', 'value'] / f.loc['leader_receptions_visitors', 'value']:.0f}"
+            ),
             "p5.suzhou_share": percent(audit.loc["venture_projects_to_suzhou", "computed"], 100),
             "p5.rest_within": f"{100 - rest['value'].min():g}",
         }

@@ -402,7 +402,8 @@ def _compared(report: str | None, data_dir) -> dict[str, str]:
 
 
 def verdict_key(verdict: str) -> str:
-    """A verdict's name in glue keys: exact, consistent_rounded, consistent_truncated, bound, implied, inconsistent, uncheckable."""
+    """A verdict's name in glue keys: exact, consistent_rounded, consistent_truncated, bound, implied, inconsistent,
+    uncheckable."""
     if verdict == UNCHECKABLE:
         return "uncheckable"
     word, _, detail = verdict.partition(" (")

@@ -377,7 +377,9 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.parts_shortest_chars": f"{shortest['chars']:,}",
         "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
         # the preamble, as the outline cuts it, opens with the report's title line
-        "writing.preamble_paragraph_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}",
+        "writing.preamble_paragraph_chars": (
+            f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}"
+        ),
         "writing.closing_chars": f"{int(lengths.loc[lengths['part'] == 6, 'chars'].iloc[0]):,}",
         "writing.frame_share": percent(lengths.loc[lengths["part"].isin([0, 6]), "share"].sum()),
         "writing.work_share_word": share_word(int(numbered), int(lengths["chars"].sum())),

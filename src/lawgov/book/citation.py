@@ -80,7 +80,10 @@ def cite_book() -> dict[str, str]:
     """The suggested citation of the book: {'text': plain text, 'bibtex': BibTeX}."""
     m = _citation_meta()
     url = _url(m)
-    text = f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}. {url or address.NOT_SET.capitalize() + '.'}"
+    text = (
+        f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}. "
+        f"{url or address.NOT_SET.capitalize() + '.'}"
+    )
     bib = _bib(
         "book",
         f"lawgov_kunshan2012_{m['year']}",
@@ -147,7 +150,9 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
             "title": f"{f['indicator_en']} ({f['indicator_zh']})",
             "year": m["year"],
             "howpublished": f"In: {m['title']}, version {m['version']}",
-            "note": f"Figure {f['global_id']}, section {f['section']}, anchor \\#{anchor(figure_id)}; quote: {f['quote']}",
+            "note": (
+                f"Figure {f['global_id']}, section {f['section']}, anchor \\#{anchor(figure_id)}; quote: {f['quote']}"
+            ),
             "url": url,
         },
     )

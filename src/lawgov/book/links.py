@@ -57,7 +57,8 @@ def downloads() -> dict[str, str]:
 
 
 def chapter_downloads(out_dir: PathLike = None, data_dir: PathLike = None) -> dict[int, str]:
-    """{part: path of that part's figures CSV}, relative to the book's root (e.g. ``downloads/data/chapters/figures-part-4.csv``).
+    """{part: path of that part's figures CSV}, relative to the book's root
+    (e.g. ``downloads/data/chapters/figures-part-4.csv``).
 
     With out_dir (an exported package), the paths are relative to it instead and only
     files that exist are listed.

@@ -29,7 +29,8 @@ def _verdicts_text(data: pd.DataFrame) -> str:
 
 
 def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """Stacked bars: relations per part, split by verdict (from ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``)."""
+    """Stacked bars: relations per part, split by verdict
+    (from ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``)."""
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
     totals = data.groupby("part_label", as_index=False)["relations"].sum()

@@ -18,7 +18,9 @@ from lawgov.charts.figures import describe, label_lines, wrap
 
 FRAMEWORK_SHORT = {
     "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
-    "decision-2008": "2008 Decision (国发〔2008〕17号), addressed to city and county governments; not cited by the report",
+    "decision-2008": (
+        "2008 Decision (国发〔2008〕17号), addressed to city and county governments; not cited by the report"
+    ),
     "opinion-2010": "2010 Opinion (国发〔2010〕33号), cited by the report",
     "outline-2015": "2015–2020 Outline: a later lens, issued after the report",
 }

@@ -94,7 +94,8 @@ def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
         rows.append(f"{part}: {' and '.join(bits)}")
     hidden = data[~is_rate & ~drawn]
     missing = (
-        f" Not drawn on the log axis, being zero: {', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
+        " Not drawn on the log axis, being zero: "
+        f"{', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
         if len(hidden)
         else ""
     )

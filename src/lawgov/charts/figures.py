@@ -62,7 +62,8 @@ def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
     """The rows to draw, in the order of ``ids``, with only the columns charts use.
 
     ``label`` holds the English indicator (wrapped, see :func:`wrap`) and the Chinese one
-    on further lines (``|`` splits them in the axis); ``value_en`` / ``value_zh`` carry unit and qualifier into the tooltip.
+    on further lines (``|`` splits them in the axis); ``value_en`` / ``value_zh`` carry unit and
+    qualifier into the tooltip.
     """
     if ids is not None:
         missing = [i for i in ids if i not in set(figs["id"])]

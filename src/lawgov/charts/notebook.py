@@ -61,8 +61,9 @@ NOTEBOOK_TEMPLATE = jinja2.Template(
         window.lawgovVegaLoading = new Promise(function(resolve, reject) {
           const s = document.createElement("script");
           s.src = bundleUrl();
-          s.onload = () => (typeof window.vegaEmbed === "function") ? resolve(window.vegaEmbed)
-                                                                   : reject(new Error(s.src + " did not define vegaEmbed"));
+          s.onload = () => (typeof window.vegaEmbed === "function")
+            ? resolve(window.vegaEmbed)
+            : reject(new Error(s.src + " did not define vegaEmbed"));
           s.onerror = () => { window.lawgovVegaLoading = null; reject(new Error("could not load " + s.src)); };
           document.head.appendChild(s);
         });

@@ -39,8 +39,10 @@ from lawgov.charts.figures import describe, label_lines, wrap
 # ---- the landing page's cards ---------------------------------------------------------------
 
 _CARDS_CSS = """
-.lawgov-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(13.5rem,1fr));gap:.75rem;margin:1rem 0 1.5rem;padding:0;list-style:none}
-.lawgov-cards li{margin:0;border:1px solid var(--pst-color-border,#d0d0d0);border-left:4px solid var(--card-colour,#0072B2);
+.lawgov-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(13.5rem,1fr));gap:.75rem;\
+margin:1rem 0 1.5rem;padding:0;list-style:none}
+.lawgov-cards li{margin:0;border:1px solid var(--pst-color-border,#d0d0d0);\
+border-left:4px solid var(--card-colour,#0072B2);
  border-radius:4px;padding:.6rem .75rem;background:var(--pst-color-surface,transparent)}
 .lawgov-cards a.card-link{text-decoration:none;color:inherit;display:block}
 .lawgov-cards a.card-link:hover .card-value{text-decoration:underline}

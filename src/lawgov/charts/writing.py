@@ -47,7 +47,10 @@ def part_lengths(lengths: pd.DataFrame, *, description: str | None = None) -> al
         x=alt.X("chars:Q", title="characters (whitespace excluded)"), color=_part_colour(data["part"])
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="chars:Q", text=alt.Text("chars:Q", format=","))
-    text_alt = f"Bar chart of the characters (whitespace excluded) in each part of the report: {_extremes(data, 'part_label', 'chars', ',')}."
+    text_alt = (
+        "Bar chart of the characters (whitespace excluded) in each part of the report: "
+        f"{_extremes(data, 'part_label', 'chars', ',')}."
+    )
     return describe((bar + text).properties(width=440, height=alt.Step(30)), description or text_alt)
 
 
@@ -303,5 +306,8 @@ def effort(effort_df: pd.DataFrame, *, description: str | None = None) -> alt.La
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(
         x="per_1000:Q", text=alt.Text("per_1000:Q", format=".0f")
     )
-    text_alt = f"Bar chart of verbs of effort per 1,000 words in each part: {_extremes(data, 'part_label', 'per_1000', '.0f')}."
+    text_alt = (
+        "Bar chart of verbs of effort per 1,000 words in each part: "
+        f"{_extremes(data, 'part_label', 'per_1000', '.0f')}."
+    )
     return describe((bar + text).properties(width=420, height=alt.Step(30)), description or text_alt)

@@ -222,7 +222,8 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
             None,
             stated,
             IMPLIED,
-            f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} means a base of {_interval(got.low, got.high)}",
+            f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} "
+            f"means a base of {_interval(got.low, got.high)}",
             details,
         )
     computed = 100 * _exact(num) / den

@@ -34,7 +34,8 @@ def _duplicates(entries: list[Entry], key: Callable[[Entry], str], field: str, w
 
 
 def unique_ids(ds: Dataset) -> Iterator[Problem]:
-    """Ids are unique: figures and relations within a report; terms (id and Chinese), topics, frameworks and framework areas overall."""
+    """Ids are unique: figures and relations within a report; terms (id and Chinese), topics, frameworks and
+    framework areas overall."""
     for rd in ds.reports.values():
         yield from _duplicates(rd.figures, lambda e: e.model.id, "id", "figure id")
         yield from _duplicates(rd.relations, lambda e: e.model.id, "id", "relation id")
@@ -83,7 +84,8 @@ def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def figures_match_text(ds: Dataset) -> Iterator[Problem]:
-    """Every quote is a verbatim substring of the body inside its section, its value appears in it (Arabic or Chinese numerals), its topic is declared; every excluded numeral is in the body."""
+    """Every quote is a verbatim substring of the body inside its section, its value appears in it (Arabic or
+    Chinese numerals), its topic is declared; every excluded numeral is in the body."""
     for rd in ds.reports.values():
         spans = rd.spans
         for e in rd.figures:
@@ -108,7 +110,8 @@ def figures_match_text(ds: Dataset) -> Iterator[Problem]:
 
 
 def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
-    """Relations name existing figures of the right kind (rates where a rate is stated, counts where counts are added), sum parts share the whole's unit, and a funnel starts with a count."""
+    """Relations name existing figures of the right kind (rates where a rate is stated, counts where counts are
+    added), sum parts share the whole's unit, and a funnel starts with a count."""
     for rd in ds.reports.values():
         figures = {e.model.id: e.model for e in rd.figures}
         spans = rd.spans
@@ -155,7 +158,8 @@ def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tu
         if opening:
             return (
                 "period_basis",
-                f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', which states the period of every figure in it",
+                f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', "
+                "which states the period of every figure in it",
             )
     elif not re.fullmatch(PERIOD_WORDS[basis], words):
         return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
@@ -178,7 +182,8 @@ def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tu
 
 
 def periods_match_text(ds: Dataset) -> Iterator[Problem]:
-    """A figure's period words are in the sentence that holds its quote and fit its period basis, and its ISO period is what they state (the report's year when they state none)."""
+    """A figure's period words are in the sentence that holds its quote and fit its period basis, and its ISO
+    period is what they state (the report's year when they state none)."""
     for rd in ds.reports.values():
         sentences = rd.sentences
         if not sentences:
@@ -269,7 +274,8 @@ _ANY = _AnyName()
 
 
 def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
-    """Every placeholder of a note ({figure_id}, {relation_id.computed} ...) names a figure or a relation of the note's report; glossary explanations, shared by all reports, have none."""
+    """Every placeholder of a note ({figure_id}, {relation_id.computed} ...) names a figure or a relation of the
+    note's report; glossary explanations, shared by all reports, have none."""
     for rd in ds.reports.values():
         if rd.declared_figures is None:  # the figures file is unusable: its problem is reported once
             continue

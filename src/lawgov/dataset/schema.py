@@ -217,7 +217,10 @@ class RateRelation(_Relation):
     pooled_denominator: list[Id] | None = Field(
         default=None,
         min_length=2,
-        description="counts whose sum is the base, when the text prints one rate for them together (a reading: say so in description_en)",
+        description=(
+            "counts whose sum is the base, when the text prints one rate for them together "
+            "(a reading: say so in description_en)"
+        ),
     )
 
     @model_validator(mode="after")

@@ -53,7 +53,8 @@ def _fk(fields: list[str], resource: str, ref: list[str]) -> dict[str, Any]:
 
 _REPORT = Col("report id (see the reports resource), e.g. kunshan-2012", required=True)
 _PART = Col(
-    "part of the report: 0 preamble, 1-5 the five numbered parts 一、..五、, 6 closing (problems and plans); the first number of the section",
+    "part of the report: 0 preamble, 1-5 the five numbered parts 一、..五、, 6 closing (problems and plans); "
+    "the first number of the section",
     required=True,
 )
 _OFFSET = "characters (Unicode code points) from the start of the report body"
@@ -150,7 +151,8 @@ def resources() -> list[Resource]:
         Resource(
             "outline",
             "Outline",
-            "Every heading of the report, parsed from its markers (一、 / (一) / 一是), with an English title and topic tags.",
+            "Every heading of the report, parsed from its markers (一、 / (一) / 一是), "
+            "with an English title and topic tags.",
             _api("outline"),
             [(schema.OutlineEntry, {})],
             {
@@ -196,7 +198,8 @@ def resources() -> list[Resource]:
                 "topic_en": Col("English name of the topic", required=True),
                 "offset": Col("where the quote starts in the body", required=True, unit=_OFFSET),
                 "framework": Col(
-                    "framework area codes (see framework_areas) the figure's section and its parents answer to; ';'-separated in CSV"
+                    "framework area codes (see framework_areas) the figure's section and its parents answer to; "
+                    "';'-separated in CSV"
                 ),
             },
             ["report", "id"],
@@ -210,7 +213,8 @@ def resources() -> list[Resource]:
         Resource(
             "relations",
             "Relations and audit",
-            "The arithmetic the report implies (sums, rates, ratios, funnels, compound changes), each with the audit's verdict.",
+            "The arithmetic the report implies (sums, rates, ratios, funnels, compound changes), "
+            "each with the audit's verdict.",
             relations_with_audit,
             [(schema.SumRelation, {})],
             {
@@ -219,15 +223,18 @@ def resources() -> list[Resource]:
                 "kind": Col("sum, rate, ratio, funnel or compound", required=True),
                 "note_en": Col("caveat on the relation, in English"),
                 "inputs": Col(
-                    "figure ids the relation names, in reading order (see relation_inputs for each role); ';'-separated in CSV",
+                    "figure ids the relation names, in reading order (see relation_inputs for each role); "
+                    "';'-separated in CSV",
                     required=True,
                 ),
                 "spec": Col(
-                    "the relation as stated in the data: its figure ids by role, plus interpretations (compound) or bounded (ratio); JSON object",
+                    "the relation as stated in the data: its figure ids by role, "
+                    "plus interpretations (compound) or bounded (ratio); JSON object",
                     required=True,
                 ),
                 "computed": Col(
-                    "value the audit derives from the inputs (unit of the stated figure; empty when nothing can be derived)"
+                    "value the audit derives from the inputs "
+                    "(unit of the stated figure; empty when nothing can be derived)"
                 ),
                 "stated": Col("the value the report prints for the checked figure, when there is one"),
                 "verdict": Col("audit verdict", required=True),
@@ -249,7 +256,8 @@ def resources() -> list[Resource]:
                 "relation": Col("relation id (see relations)", required=True),
                 "order": Col("position among the relation's inputs, from 1", required=True),
                 "role": Col(
-                    "field of the relation naming the figure: parts, whole, stated, numerator, denominator, stages, changes",
+                    "field of the relation naming the figure: "
+                    "parts, whole, stated, numerator, denominator, stages, changes",
                     required=True,
                 ),
                 "item": Col(
@@ -320,7 +328,8 @@ def resources() -> list[Resource]:
                 "framework": Col("framework id, e.g. outline-2004", required=True),
                 **_in_both("framework_title", "the framework's title", required=True),
                 "framework_relation_to_report": Col(
-                    "cited: the report names it; not_cited: in force in 2012 but not named; later_lens: issued after 2012, used as a lens",
+                    "cited: the report names it; not_cited: in force in 2012 but not named; "
+                    "later_lens: issued after 2012, used as a lens",
                     required=True,
                 ),
                 "framework_confidence_note_en": Col(
@@ -346,14 +355,16 @@ def resources() -> list[Resource]:
         Resource(
             "sentences",
             "Sentences and translation",
-            "Every sentence of the report body, verbatim, with this project's English translation (the parallel text), in reading order.",
+            "Every sentence of the report body, verbatim, with this project's English translation "
+            "(the parallel text), in reading order.",
             _api("sentences"),
             [(schema.TranslatedSentence, {"zh": "zh", "en": "en"})],
             {
                 "report": _REPORT,
                 "part": _PART,
                 "id": Col(
-                    "s-<section>-<n>: the n-th sentence of its section, in reading order; stable anchor of the parallel text",
+                    "s-<section>-<n>: the n-th sentence of its section, in reading order; "
+                    "stable anchor of the parallel text",
                     required=True,
                 ),
                 "section": Col("the deepest section holding the sentence's first character", required=True),

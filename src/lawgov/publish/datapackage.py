@@ -105,7 +105,8 @@ def _readme(descriptor: dict[str, Any]) -> str:
         "## Licence",
         "",
         "The data and text: Creative Commons Attribution 4.0 International (CC BY 4.0),",
-        f"{AUTHOR}. The report itself is an official document of the {descriptor['sources'][0]['title'].split(': ')[0]},",
+        f"{AUTHOR}. The report itself is an official document of the "
+        f"{descriptor['sources'][0]['title'].split(': ')[0]},",
         "quoted verbatim for research; see LICENSE-DATA.md.",
         "",
         "## Cite",
@@ -257,6 +258,7 @@ def main_export(out_dir: str, data_dir: PathLike = None) -> int:
     n_res = sum(1 for k in sizes if k.startswith("csv/"))
     total = sum(sizes.values())
     print(
-        f"ok: {n_res} resources, {len(sizes)} files, {total / 1024:.0f} KB in {out_dir} ({time.perf_counter() - t0:.2f} s)"
+        f"ok: {n_res} resources, {len(sizes)} files, {total / 1024:.0f} KB in {out_dir} "
+        f"({time.perf_counter() - t0:.2f} s)"
     )
     return 0

@@ -118,7 +118,8 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                     state = page.evaluate(browser.CHARTS_DRAWN_JS)
                     raise PdfError(
                         f"only {state['drawn']} of {state['total']} charts were drawn "
-                        f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); page errors: {local.errors[:3]}"
+                        f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); "
+                        f"page errors: {local.errors[:3]}"
                     ) from None
                 charts = page.evaluate(browser.CHARTS_DRAWN_JS)["total"]
                 chapters = _prepare(page, chapters) if as_book else []
@@ -127,7 +128,7 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                 out.parent.mkdir(parents=True, exist_ok=True)
                 tmp = out.with_name(f".{out.name}.tmp")
                 pages: list[int] = []
-                for printings in range(1, (PRINTINGS if as_book else 1) + 1):
+                for _ in range(PRINTINGS if as_book else 1):
                     _print(page, tmp)
                     if not as_book:
                         break

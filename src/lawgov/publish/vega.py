@@ -243,7 +243,8 @@ def compact_charts(html: str) -> str:
         return (
             f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{({CHART_QUEUE} = {CHART_QUEUE} || [])'
             f'.push(function(vegaEmbed){{vegaEmbed("#{div}", spec, embedOpt)'
-            f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
+            f'.catch(function(e){{document.getElementById("{div}").textContent = '
+            '"This chart could not be drawn: " + e.message;});'
             f"}});}})({_script_json(spec)}, {_script_json(options)});</script>"
         )
 

@@ -91,7 +91,8 @@ def crosswalk_table(report: str | None = None, data_dir=None):
             "group": cw["part"].map(lambda p: PART_LABELS[int(p)]),
             "section": cw["section"],
             "heading": [
-                f'{_esc(out.loc[s, "title_en"])}<br><span lang="zh">{_esc(out.loc[s, "marker"])}{_esc(out.loc[s, "heading_zh"])}</span>'
+                f'{_esc(out.loc[s, "title_en"])}<br><span lang="zh">'
+                f"{_esc(out.loc[s, 'marker'])}{_esc(out.loc[s, 'heading_zh'])}</span>"
                 for s in cw["section"]
             ],
             "area": [
