@@ -26,7 +26,7 @@ def test_cards_link_every_figure_and_escape_text(figs):
     for i in ids:
         assert f'href="numbers.html#fig-{i}"' in out
     assert "94,129 calls" in out and "94129个" in out  # English value and the value as printed
-    assert "January to October only" in out  # the caveat travels with the value
+    assert "To the end of October (截止10月底); the start is not stated" in out  # the caveat travels with the value
     assert "<script" not in out
 
 
