@@ -24,7 +24,7 @@ from lawgov.analysis.wording import listing, number_word, share_word
 # A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
 # title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
 # only) has them marked so beside the area's own confidence mark.
-ZH_RENDERED_EN = "Chinese heading: this project's rendering"
+ZH_RENDERED_EN = "Chinese heading: not checked against the published text"
 
 RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
                "later_lens": "later lens (issued 2015, after the report)"}
