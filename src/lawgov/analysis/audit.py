@@ -149,7 +149,7 @@ def _compound(report: str | None, data_dir, relation: str | None) -> dict:
 
 def support_en(supported: bool) -> str:
     """How far the text bears a reading out: the wording fits one best, and does not rule out the others."""
-    return "more likely" if supported else "possible"
+    return "fits the wording best (our reading)" if supported else "possible"
 
 
 def speedup_series(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:

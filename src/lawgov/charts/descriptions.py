@@ -43,7 +43,9 @@ def composition(data: pd.DataFrame, whole: pd.Series) -> str:
 def funnel(data: pd.DataFrame, unit: str) -> str:
     steps = [f"{first_line(r['label'])}: {r['bar_label']}" for r in data.to_dict("records")]
     implied = (" Paler bars are counts implied by a printed rate, on the assumption that it is a share of "
-               "the stage before.") if data["implied"].any() else ""
+               "the stage before.") if data["implied"].sum() > 1 else (
+        " The paler bar is the count implied by the printed rate, on the assumption that it is a share of "
+        "the stage before.") if data["implied"].any() else ""
     return (f"Funnel of {count_word(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
             f"{unit}): {'; '.join(steps)}.{implied}")
 

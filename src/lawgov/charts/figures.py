@@ -173,6 +173,8 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     data = marks(figs, list(stages))
     unit = figs.set_index("id")["unit_en"]
     counts = readings.funnel_counts(figs, stages)
+    # the axis names every count unit it carries (calls, then work orders), not the first alone
+    axis_unit = " / ".join(dict.fromkeys(unit[s] for s in stages if unit[s] != "percent"))
     data["count"] = list(counts["count"])
     data["implied"] = list(counts["implied"])
     data["bar_label"] = [
@@ -186,12 +188,12 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
                            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%")],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("count:Q", title=f"{unit[stages[0]]} (paler bars: implied by a printed rate)"),
+        x=alt.X("count:Q", title=f"{axis_unit} (paler: implied by a printed rate)"),
         color=alt.value(PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]),
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
     text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
-    description = alt_text.funnel(data, unit[stages[0]]) if description is None else description
+    description = alt_text.funnel(data, axis_unit) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
@@ -284,7 +286,7 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
                        scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])))
     tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
-               alt.Tooltip("supported_en:N", title="Supported by the text")]
+               alt.Tooltip("supported_en:N", title="Fits the wording")]
     base = alt.Chart(series).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
                                     y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
                                     color=colour, tooltip=tooltip)

@@ -105,7 +105,7 @@ def readings_table(report: str | None = None, data_dir=None):
     })
     table = (gt.GT(rows).fmt(lambda x: x, columns=["reading", "why"])
              .cols_label(reading="Reading", change=f"Cut in processing time {base}–{end}",
-                         index=f"Processing time {end} ({base} = 100)", supported="Supported by the text", why="Why")
+                         index=f"Processing time {end} ({base} = 100)", supported="Fits the wording", why="Why")
              .cols_align("right", columns=["change", "index"])
              .cols_width({"reading": "28%", "change": "12%", "index": "12%", "supported": "10%", "why": "38%"}))
     return style(table)
