@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lawgov.analysis import audit as _audit
 from lawgov.analysis import display as fmt
 from lawgov.analysis.wording import count_word
 
@@ -15,11 +16,14 @@ from lawgov.analysis.wording import count_word
 def overview(figs: pd.DataFrame) -> str:
     """What ``charts.overview`` shows: rates on a percent axis, everything else on a log axis."""
     rates = figs[figs["kind"] == "rate"].sort_values("value")
+    changes = figs.loc[figs["id"].isin(_audit.percentage_changes(figs["report"].iloc[0])), "indicator_en"].tolist()
     rest = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
     zeros = int(((figs["kind"] != "rate") & (figs["value"] == 0)).sum())
     lo, hi = rest.iloc[0], rest.iloc[-1]
     return (f"Two strip charts of the report's {count_word(len(figs), 'figure')} by part: "
-            f"{count_word(len(rates), 'rate')} on a percent axis, from {fmt.value_en(rates.iloc[0])} "
+            f"{count_word(len(rates), 'percentage')} on a percent axis ({count_word(len(rates) - len(changes), 'rate')}"
+            + (f" and {count_word(len(changes), 'percentage change')}, {' and '.join(changes)}" if changes else "")
+            + f"), from {fmt.value_en(rates.iloc[0])} "
             f"({rates.iloc[0]['indicator_en']}) to {fmt.value_en(rates.iloc[-1])}, and {len(rest)} counts, people, "
             f"money and durations on a log axis, from {fmt.value_en(lo)} ({lo['indicator_en']}) to {fmt.value_en(hi)} "
             f"({hi['indicator_en']})" + (f"; {count_word(zeros, 'zero')} cannot be drawn on the log axis." if zeros else "."))
