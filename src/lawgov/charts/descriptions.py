@@ -102,7 +102,9 @@ def report_structure(data: pd.DataFrame) -> str:
 
 
 def ladder(data: pd.DataFrame) -> str:
-    return (f"Horizontal bar chart of {count_word(len(data), 'level')}, from the lowest up, one bar of units each: "
+    # the bars are sorted by level from the top of the chart down, so the lowest level is drawn first (top)
+    return (f"Horizontal bar chart of {count_word(len(data), 'level')}, listed from the lowest level (top) to the "
+            f"highest (bottom), one bar of units each: "
             f"{items(zip(data['level'], data['value_en']))}.")
 
 
