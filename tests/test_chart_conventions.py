@@ -12,20 +12,20 @@ from collections.abc import Iterator
 import pytest
 
 from lawgov.analysis import vocabulary as V
-from lawgov.publish import chart_files as cf
+from lawgov.publish import chart_files
 
 PART_COLOURS = {c.lower(): p for p, c in V.PART_COLOURS.items()}
 
 
-def _charts(built) -> list[cf.Chart]:
+def _charts(built) -> list[chart_files.Chart]:
     out = []
     for page in sorted(built.glob("*.html")):
-        out += cf.charts_in(page.read_text(encoding="utf-8"), page.stem)
+        out += chart_files.charts_in(page.read_text(encoding="utf-8"), page.stem)
     return out
 
 
 @pytest.fixture(scope="module")
-def every_chart(built_book) -> list[cf.Chart]:
+def every_chart(built_book) -> list[chart_files.Chart]:
     found = _charts(built_book)
     assert len(found) >= 20
     return found

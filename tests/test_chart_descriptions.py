@@ -6,7 +6,7 @@ import pytest
 
 import lawgov
 import lawgov.charts as charts
-from lawgov.analysis import audit as derive
+from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.charts import parts as P
@@ -80,7 +80,7 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
     for r in readings.periods(figs, by_basis=True).itertuples():
         assert f"{r.period}, " in text and f": {r.n} figure" in text
     assert f"{V.PERIOD_BASIS_LABELS['not_stated']} ({V.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
-    series = derive.speedup_series(REPORT)
+    series = verdicts.speedup_series(REPORT)
     text = _description(P.speedup(series))
     for r in series.itertuples():
         assert r.label_en in text and f"{r.year}: {r.index:.1f}" in text

@@ -104,9 +104,9 @@ def test_report_structure_tooltips(figs):
 
 
 def test_speedup_keeps_the_readings_and_shows_full_labels():
-    from lawgov.analysis import audit as derive
+    from lawgov.analysis import verdicts
 
-    series = derive.speedup_series("kunshan-2012")
+    series = verdicts.speedup_series("kunshan-2012")
     spec = P.speedup(series, description="s").to_dict()
     assert spec["config"]["legend"]["labelLimit"] >= max(len(x) for x in series["label_en"]) * 6
     data = next(d for _, d in _views(spec))

@@ -1,16 +1,14 @@
-"""The summaries of the front and reference pages (lawgov.analysis.front, .furniture) and the
-text alternatives of the figures charts they draw (lawgov.charts.alt_text): each number is the
-data's, worked out here independently."""
+"""The summaries of the front and reference pages (lawgov.analysis.front, .furniture): each
+number is the data's, worked out here independently."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 import lawgov
-from lawgov.analysis import audit, display, front, furniture
+from lawgov.analysis import display, front, furniture
 from lawgov.analysis.wording import number_word
 from lawgov.book.pages import SUMMARIES, page_summary
-from lawgov.charts import alt_text
 
 REPORT = "kunshan-2012"
 
@@ -100,18 +98,6 @@ def test_source_counts_the_semicolons_where_they_are():
     for i in (k for k, ch in enumerate(body) if ch == ";"):
         leaf = outline[(outline["start"] <= i) & (outline["end"] > i)].sort_values("level").iloc[-1]
         assert f"§{leaf['section']}" in s["source.semicolon_sections"]
-
-
-def test_alt_texts_name_the_extremes(figs):
-    rest = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
-    text = alt_text.overview(figs)
-    assert display.value_en(rest.iloc[0]) in text and display.value_en(rest.iloc[-1]) in text
-    # every figure with no period words is said to be assumed, with its count
-    assumed = int((figs["period_basis"].astype(str) == "not_stated").sum())
-    assert f"not stated: the report's year assumed (pale grey): {assumed} figures" in alt_text.timeline(figs)
-    series = audit.speedup_series(REPORT)
-    last = series[series["year"] == series["year"].max()]
-    assert all(f"{i:.1f} in" in alt_text.speedup_readings(series) for i in last["index"])
 
 
 def test_part_labels_are_in_reading_order():

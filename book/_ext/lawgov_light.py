@@ -1,4 +1,4 @@
-"""Lighter pages (issue 11): what every page of the theme loads, cut to what the book uses.
+"""Lighter pages: what every page of the theme loads, cut to what the book uses.
 
 - **Icons without fontawesome.js.** pydata-sphinx-theme puts a 1.4 MB script on every page
   (its webpack macro ``head_js_preload``) that swaps ``<i class="fa-solid fa-...">`` for SVG,

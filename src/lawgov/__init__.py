@@ -10,7 +10,7 @@ imported on first use, so ``import lawgov`` stays cheap.
 
 The package's folders are its pipeline, each importing only from those before it:
 ``dataset`` (read and check ``data/``) -> ``frames`` (the public loaders, their cache, the
-column dictionary) -> ``analysis`` (audit, writing, crosswalk, readings) -> ``charts`` and
+column dictionary) -> ``analysis`` (verdicts, writing, crosswalk, readings) -> ``charts`` and
 ``tables`` -> ``book`` (what the notebooks call) -> ``publish`` (data package, site, PDF, build).
 """
 from __future__ import annotations

@@ -132,14 +132,6 @@ def fullwidth_digits(m: re.Match) -> str:
     return m.group(1) + m.group(2).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
-def both(*mutations: Mutation) -> Mutation:
-    def mutate(d: Path) -> None:
-        for m in mutations:
-            m(d)
-
-    return mutate
-
-
 # --- the corpus --------------------------------------------------------------------------
 
 

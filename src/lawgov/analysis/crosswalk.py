@@ -263,7 +263,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     most = in_force["measures"].max()
     with_figures = nn[nn["figures"] > 0]
     # Values only: the chapter writes the sentences (and types the part numbers and titles it
-    # names, checked in tests/test_coverage.py); counts up to ten are words, "none" for zero.
+    # names, checked in tests/test_crosswalk.py); counts up to ten are words, "none" for zero.
     out = {
         "frameworks.mappings": str(len(cw)),
         "frameworks.measures": _count(len(measures)),

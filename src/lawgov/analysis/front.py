@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import audit as _audit
+from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
-from lawgov.analysis import writing as _writing
+from lawgov.analysis import writing
 from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis import periods as _periods
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
@@ -32,7 +32,7 @@ def _report(report: str | None) -> pd.Series:
 
 def _spread(figs: pd.DataFrame) -> dict[str, str]:
     """How the figures spread on the overview's two axes: rates near 100%, counts over orders of magnitude."""
-    rates = _audit.shares(figs)  # a speed-up has no top of its scale
+    rates = verdicts.shares(figs)  # a speed-up has no top of its scale
     counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
     lo, hi = counts.iloc[0], counts.iloc[-1]
     near = int((rates["value"] >= NEAR_FULL).sum())
@@ -49,22 +49,22 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
 def _findings(report: str | None) -> dict[str, str]:
     """The numbers of the landing page's findings and caveats (each from the analysis its chapter uses)."""
     figs = _api.figures(report)
-    rates = _audit.shares(figs)  # shares only: the two speed-ups are changes, with no top of a scale
+    rates = verdicts.shares(figs)  # shares only: the two speed-ups are changes, with no top of a scale
     a = _api.audit(report)
-    verdicts = a["verdict"].astype(str)
-    audit_text = _audit.summary(report)
-    unbased = _audit.unbased_rates(report)
+    verdict = a["verdict"].astype(str)
+    audit_text = verdicts.summary(report)
+    unbased = verdicts.unbased_rates(report)
     october = figs[figs["period_basis"].astype(str) == "to_date"]
     october_parts = sorted(int(p) for p in october["part"].unique())
-    readings = _audit.speedup_readings_table(report)
+    readings = verdicts.speedup_readings_table(report)
     supported = readings[readings["supported"]]
     added = readings[readings["formula"] == "additive"]
-    dens = _writing.figures_density(report, by="subsection")
+    dens = writing.figures_density(report, by="subsection")
     none = dens[dens["figures"] == 0]
-    lengths = _writing.part_lengths(report).set_index("part")
+    lengths = writing.part_lengths(report).set_index("part")
     by_part = figs.groupby("part").size()
     top2 = sorted(by_part.sort_values(ascending=False, kind="stable").index[:2])
-    n_compared = int(verdicts.isin(COMPARED).sum())
+    n_compared = int(verdict.isin(COMPARED).sum())
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
     # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
@@ -72,8 +72,8 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_rates": number_word(len(rates)), "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": number_word(int((rates["value"] == 100).sum())),
         "n_unbased": number_word(len(unbased)), "n_relations_compared": number_word(n_compared),
-        "n_relations_bound": number_word(int((verdicts == BOUND).sum())),
-        "n_relations_implied": number_word(int((verdicts == IMPLIED).sum())),
+        "n_relations_bound": number_word(int((verdict == BOUND).sum())),
+        "n_relations_implied": number_word(int((verdict == IMPLIED).sum())),
         "n_october": number_word(len(october)), "october_share": percent(len(october), len(figs)),
         "october_part": PART_LABELS[october_parts[0]],
         "top_part_a": str(top2[0]), "top_part_b": str(top2[1]),

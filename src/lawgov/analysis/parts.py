@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lawgov.analysis import audit as audit_readings
+from lawgov.analysis import verdicts
 from lawgov.analysis import crosswalk, readings, writing
 from lawgov.analysis import display as fmt
 from lawgov.analysis import periods as _periods
@@ -105,11 +105,11 @@ def _p2(report, data_dir, figs, outline) -> dict[str, str]:
     audit = _api.audit(report, data_dir=data_dir)
     f = figs.set_index("id")["value"]
     per = readings.ratios(figs, audit, ["penalty_powers_per_department", "approval_items_per_department"]).set_index("relation")["per_unit"]
-    table = audit_readings.speedup_readings_table(report, data_dir)
+    table = verdicts.speedup_readings_table(report, data_dir)
     supported = table[table["supported"]].iloc[0]  # the reading the wording fits best
     by_formula = table.set_index("formula")  # readings by their arithmetic, whatever the relation calls them
     index = table["time_index_end"]
-    series = audit_readings.speedup_series(report, data_dir)
+    series = verdicts.speedup_series(report, data_dir)
     part = figs[figs["part"] == 2]
     kinds = part["kind"].astype(str).value_counts()
     n1, n2 = int((figs["part"] == 1).sum()), len(part)

@@ -45,11 +45,6 @@ PART_COLOUR_NAMES = {0: "grey", 1: "blue", 2: "orange", 3: "bluish green", 4: "r
 # outcome the report names first, and a pale grey for what the text leaves unstated.
 OUTCOME_RAMP = ("#3c2a73", "#7b68b5", "#b3a8dc")
 NOT_STATED = "#d3d3d3"
-OUTCOME_COLOURS = {
-    "abolished": OUTCOME_RAMP[0], "amended": OUTCOME_RAMP[1], "retained": OUTCOME_RAMP[2],
-    "accepted": OUTCOME_RAMP[0], "not accepted or not stated": NOT_STATED,
-    "handled": OUTCOME_RAMP[0], "not handled or not stated": NOT_STATED,
-}
 
 
 def outcome_colours(n: int, *, remainder: bool = False) -> list[str]:

@@ -11,4 +11,4 @@ from lawgov.charts.figures import bars, composition, funnel, rates, timeline, ov
 __all__ = ["bars", "composition", "funnel", "rates", "timeline", "overview", "speedup_readings"]
 from lawgov.charts import parts  # noqa: E402,F401  (chapter charts: charts.parts.devolution, .pooled, .ladder, .report_structure)
 from lawgov.charts import pages  # noqa: E402,F401  (front pages and closing: charts.pages.cards, .capture_layout, .area_coverage)
-from lawgov.charts import alt_text, audit, coverage, text  # noqa: E402,F401  (charts.text.*, charts.audit.*, charts.coverage.*, and the alt texts of figures' charts)
+from lawgov.charts import audit, crosswalk, writing  # noqa: E402,F401  (charts.audit.*, charts.crosswalk.*, charts.writing.*)

@@ -1,4 +1,4 @@
-"""Charts of the arithmetic audit (``lawgov.analysis.audit``): verdicts by part and the periods the figures cover.
+"""Charts of the arithmetic audit (``lawgov.analysis.verdicts``): verdicts by part and the periods the figures cover.
 
 The speed-up readings use ``lawgov.charts.speedup_readings`` and the time frame
 ``lawgov.charts.timeline``; this module adds what those do not draw.
@@ -28,7 +28,7 @@ def _verdicts_text(data: pd.DataFrame) -> str:
 
 
 def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """Stacked bars: relations per part, split by verdict (from ``derive.verdict_counts(by_part=True)``)."""
+    """Stacked bars: relations per part, split by verdict (from ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``)."""
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
     totals = data.groupby("part_label", as_index=False)["relations"].sum()

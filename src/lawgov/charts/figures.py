@@ -19,7 +19,7 @@ from lawgov.analysis.vocabulary import (
     INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_BASIS_COLOURS, PERIOD_BASIS_LABELS,
     PERIOD_BASIS_SHORT, outcome_colours,
 )
-from lawgov.charts import descriptions as alt_text
+from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
@@ -50,7 +50,6 @@ def part_scale(parts: Sequence[int]) -> alt.Scale:
     return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
 
 
-_part_scale = part_scale  # the old name, still imported by charts.text
 
 
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -100,7 +99,7 @@ def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: s
     # Vega-Lite's top-level description becomes the SVG's aria-label: the chart's text alternative.
     # Without one, it is written from the chart's own spec (its kind, axis and labelled values).
     if description is None:
-        description = alt_text.from_spec(chart.to_dict())
+        description = descriptions.from_spec(chart.to_dict())
     return chart.properties(description=description)
 
 
@@ -128,7 +127,7 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = No
         x = alt.X("value:Q", title=title, scale=alt.Scale(zero=True))
         mark = base.mark_bar(height={"band": 0.7}).encode(x=x, x2=alt.X2(datum=0), color=colour)
         text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    description = alt_text.bars(data, title, log) if description is None else description
+    description = descriptions.bars(data, title, log) if description is None else description
     return describe((mark + text).properties(width=width, height=alt.Step(44)), description)
 
 
@@ -163,7 +162,7 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
         # white on the two dark outcomes, ink on the pale one and on the unstated rest
         color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
-    description = alt_text.composition(data, whole_row) if description is None else description
+    description = descriptions.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
 
 
@@ -193,7 +192,7 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
     text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
-    description = alt_text.funnel(data, axis_unit) if description is None else description
+    description = descriptions.funnel(data, axis_unit) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
@@ -222,7 +221,7 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = N
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
     dot = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
     text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
-    description = alt_text.rates(data, axis_from) if description is None else description
+    description = descriptions.rates(data, axis_from) if description is None else description
     return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
@@ -231,7 +230,7 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     how much of the "annual" report is stated for the year, and how much is assumed to be."""
     g = readings.periods(figs, by_basis=True)
     if description is None:
-        description = alt_text.timeline(g)
+        description = descriptions.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
     g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
     g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
@@ -276,7 +275,7 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
         x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
                 scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
     ).properties(width=520, height=alt.Step(34))
-    description = alt_text.overview(data, is_rate, positive) if description is None else description
+    description = descriptions.overview(data, is_rate, positive) if description is None else description
     return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
@@ -293,4 +292,4 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
     line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
     text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
     return describe((line + text).properties(width=420, height=280),
-                    alt_text.speedup(series) if description is None else description)
+                    descriptions.speedup(series) if description is None else description)

@@ -28,14 +28,12 @@ has the values already) and the chapter's CSV link carries the CSV in itself.
 """
 from __future__ import annotations
 
-import base64
 import html
 import re
 from pathlib import Path
 from typing import Any
 
 ROLE = re.compile(r"\{(glue|glue:text|glue:md|glue:any|numref)\}`([^`]+)`")
-GLUE_PREFIX = "application/papermill.record/"
 _LINK = re.compile(r'^<a class="fig-link" href="[^"]*">(.*)</a>$', re.S)
 _TAG = re.compile(r"<[^>]+>")
 

@@ -187,7 +187,7 @@ def test_chapters_narrate(part):
             assert not re.search(r"\d", bare), caption
 
 
-# ---- the numbers the specialist review asked for (issue 10) ------------------------------------
+# ---- the numbers a reader checks by hand: lengths, shares and counts the prose states ----------
 
 def test_preamble_length_with_and_without_the_title_line(summaries):
     body, o = lawgov.body(REPORT), lawgov.outline(REPORT).set_index("section")
