@@ -41,6 +41,7 @@ stays warm); with an explicit ``--only ...,fresh`` also ``make test`` there (whi
 Options: ``--runs N``, ``--only build,reader,data,fresh``, ``--out PATH``, ``--keep`` (keep
 the scratch copy), ``--no-make-test``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,8 +76,8 @@ TARGETS = {  # issue 12: build times as ratios to the floor measured in the same
     "fresh.first_book_s": ("<", 90.0),  # git clone, then `make book` with the environment created
     "fresh.make_test_s": ("<", 300.0),  # then `make test` (only with an explicit --only fresh)
     "reader.last_chart_cold_s_max": ("<", 1.5),
-    "reader.page_html_kb_max": ("<", 150.0),   # issue 11: each page's own HTML
-    "reader.first_visit_kb": ("<", 1200.0),    # issue 11: first page, empty cache, no compression
+    "reader.page_html_kb_max": ("<", 150.0),  # issue 11: each page's own HTML
+    "reader.first_visit_kb": ("<", 1200.0),  # issue 11: first page, empty cache, no compression
     "data.all_frames_over_pandas": ("<=", 1.2),
     "data.validate_over_pandas": ("<=", 1.2),
 }
@@ -92,8 +93,14 @@ def log(msg: str) -> None:
 # --- measuring --------------------------------------------------------------------------
 
 
-def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
-        check: bool = True, timeout: float = 3600) -> dict[str, Any]:
+def run(
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    check: bool = True,
+    timeout: float = 3600,
+) -> dict[str, Any]:
     """Run a command; wall and CPU seconds (it and its children), its output."""
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -102,7 +109,9 @@ def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None =
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if check and proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
     return {"wall": wall, "cpu": cpu, "rc": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}
 
 
@@ -112,9 +121,12 @@ def summary(values: list[float], digits: int = 3) -> dict[str, Any]:
         return {"n": 0}
     med = statistics.median(values)
     return {
-        "median": round(med, digits), "min": round(min(values), digits), "max": round(max(values), digits),
+        "median": round(med, digits),
+        "min": round(min(values), digits),
+        "max": round(max(values), digits),
         "spread_pct": round(100 * (max(values) - min(values)) / med, 1) if med else 0.0,
-        "n": len(values), "runs": [round(v, digits) for v in values],
+        "n": len(values),
+        "runs": [round(v, digits) for v in values],
     }
 
 
@@ -130,8 +142,9 @@ def loadavg() -> list[float]:
 
 def working_tree_files() -> list[str]:
     """Tracked and untracked-but-not-ignored files: the working tree as an author sees it."""
-    out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     return [f for f in out.split("\0") if f and (ROOT / f).is_file()]
 
 
@@ -162,7 +175,10 @@ def notebooks(book: Path) -> list[Path]:
 
 def step_seconds(stdout: str) -> dict[str, float]:
     """The per-step times lawgov.publish.build prints ("[lawgov.publish.build] html   12.3 s")."""
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"\[lawgov\.(?:publish\.)?build\] (\w+)\s+([\d.]+) s", stdout)}
+    return {
+        m.group(1): float(m.group(2))
+        for m in re.finditer(r"\[lawgov\.(?:publish\.)?build\] (\w+)\s+([\d.]+) s", stdout)
+    }
 
 
 # --- build --------------------------------------------------------------------------------
@@ -198,8 +214,13 @@ def floor(book: Path, env: dict[str, str], jobs: int) -> dict[str, Any]:
     env["PYTHONPATH"] = os.pathsep.join([env["PYTHONPATH"], str(ROOT)])
     r = run([PY, "-c", code, json.dumps([paths, str(book), jobs])], env=env)
     out = json.loads(r["stdout"].strip().splitlines()[-1])
-    return {"wall": r["wall"], "cpu": r["cpu"], "notebooks": len(paths), "each": out["each"],
-            "serial_sum": sum(out["each"])}
+    return {
+        "wall": r["wall"],
+        "cpu": r["cpu"],
+        "notebooks": len(paths),
+        "each": out["each"],
+        "serial_sum": sum(out["each"]),
+    }
 
 
 def peer(scratch: Path, env: dict[str, str], out: Path) -> dict[str, Any]:
@@ -213,7 +234,9 @@ def peer(scratch: Path, env: dict[str, str], out: Path) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     jb = str(Path(PY).with_name("jupyter-book"))
     try:
-        return run([jb, "build", str(scratch / "book"), "--path-output", str(out), "--config", str(peer_config)], env=env)
+        return run(
+            [jb, "build", str(scratch / "book"), "--path-output", str(out), "--config", str(peer_config)], env=env
+        )
     finally:
         peer_config.unlink(missing_ok=True)
 
@@ -238,7 +261,7 @@ def _first_code_cell(text: str) -> int:
     if not m:
         raise ValueError("no code cell")
     # after the cell's option lines (":tags: ...") and any front matter of the cell
-    rest = text[m.end():]
+    rest = text[m.end() :]
     opts = re.match(r"(?:(?::[^\n]*\n)+|---\n.*?\n---\n)?", rest, re.S)
     return m.end() + (opts.end() if opts else 0)
 
@@ -267,11 +290,31 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
     book = scratch / "book"
     chapter = next(p for p in notebooks(book) if "charts." in p.read_text(encoding="utf-8"))
     original = chapter.read_text(encoding="utf-8")
-    cases: dict[str, list[float]] = {k: [] for k in (
-        "clean", "clean_html", "clean_cpu", "unchanged", "edit_prose", "edit_prose_html", "edit_code",
-        "edit_code_html", "floor", "floor_cpu", "peer", "peer_cpu",
-        "clean_over_floor", "clean_html_over_floor", "peer_over_clean", "peer_over_clean_html",
-        "edit_prose_html_over_floor", "edit_prose_over_floor", "edit_code_html_over_floor", "edit_code_over_floor")}
+    cases: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "clean",
+            "clean_html",
+            "clean_cpu",
+            "unchanged",
+            "edit_prose",
+            "edit_prose_html",
+            "edit_code",
+            "edit_code_html",
+            "floor",
+            "floor_cpu",
+            "peer",
+            "peer_cpu",
+            "clean_over_floor",
+            "clean_html_over_floor",
+            "peer_over_clean",
+            "peer_over_clean_html",
+            "edit_prose_html_over_floor",
+            "edit_prose_over_floor",
+            "edit_code_html_over_floor",
+            "edit_code_over_floor",
+        )
+    }
     steps: list[dict[str, float]] = []
     repro: list[dict[str, Any]] = []
     build = [PY, "-m", "lawgov.publish.build", "--jobs", str(jobs)]
@@ -290,20 +333,30 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
         cases["clean_html"].append(s.get("html"))
         log(f"  clean {clean['wall']:.1f} s (html {s.get('html')} s)")
         html = book / "_build" / "html"
-        repro.append({"exports": tree_digest(html / "downloads" / "data") if (html / "downloads" / "data").exists() else None,
-                      "charts": chart_digests(html)})
+        repro.append(
+            {
+                "exports": tree_digest(html / "downloads" / "data") if (html / "downloads" / "data").exists() else None,
+                "charts": chart_digests(html),
+            }
+        )
 
         cases["unchanged"].append(run(build, cwd=scratch, env=env)["wall"])
         log(f"  unchanged {cases['unchanged'][-1]:.2f} s")
 
-        edits = (("edit_prose", _first_markdown_paragraph(original), f" (Timing edit {i}.)"),
-                 ("edit_code", _first_code_cell(original), f"_bench_edit = {i}  # timing edit\n"))
+        edits = (
+            ("edit_prose", _first_markdown_paragraph(original), f" (Timing edit {i}.)"),
+            ("edit_code", _first_code_cell(original), f"_bench_edit = {i}  # timing edit\n"),
+        )
         for case, at, edit in edits:  # one sentence, then (instead) one code cell jupyter-cache must run again
             chapter.write_text(original[:at] + edit + original[at:], encoding="utf-8")
             r = run(build, cwd=scratch, env=env)
             cases[case].append(r["wall"])
-            cases[f"{case}_html"].append(sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html")))
-            log(f"  one-chapter {case.split('_')[1]} edit {r['wall']:.1f} s (html ready after {cases[f'{case}_html'][-1]:.1f} s)")
+            cases[f"{case}_html"].append(
+                sum(step_seconds(r["stdout"]).get(k, 0.0) for k in ("validate", "vega", "search", "html"))
+            )
+            log(
+                f"  one-chapter {case.split('_')[1]} edit {r['wall']:.1f} s (html ready after {cases[f'{case}_html'][-1]:.1f} s)"
+            )
         chapter.write_text(original, encoding="utf-8")
 
         f = floor(book, env, jobs)
@@ -327,14 +380,17 @@ def bench_build(work: Path, runs: int, jobs: int) -> tuple[dict[str, Any], Path]
     chapter.write_text(original, encoding="utf-8")
     run(build, cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
     result = {k: summary(v) for k, v in cases.items()}
-    result["steps_median_s"] = {k: round(statistics.median([s[k] for s in steps if k in s]), 2) for k in steps[0]} if steps else {}
+    result["steps_median_s"] = (
+        {k: round(statistics.median([s[k] for s in steps if k in s]), 2) for k in steps[0]} if steps else {}
+    )
     result["loadavg_per_run"] = loads
     result["notebooks"] = len(notebooks(book))
     result["chapter_edited"] = chapter.name
     first = repro[0] if repro else {}
     result["reproducible"] = {
         "clean_builds": len(repro),
-        "exports_identical": all(r["exports"] == first.get("exports") for r in repro) and first.get("exports") is not None,
+        "exports_identical": all(r["exports"] == first.get("exports") for r in repro)
+        and first.get("exports") is not None,
         "chart_specs_identical": all(r["charts"] == first.get("charts") for r in repro) and bool(first.get("charts")),
         "pages_with_charts": len(first.get("charts", {})),
     }
@@ -348,8 +404,11 @@ def fresh_env(home: Path) -> dict[str, str]:
     """The environment of a newcomer's shell: no virtualenv or PYTHONPATH of ours, a cold
     frame cache. uv's package cache (~/.cache/uv) stays: packages come from the local index
     either way, and a machine that has installed them once keeps them."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "LAWGOV_DATA", "LAWGOV_CACHE", "MAKEFLAGS", "MAKELEVEL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "LAWGOV_DATA", "LAWGOV_CACHE", "MAKEFLAGS", "MAKELEVEL")
+    }
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if not p.startswith(str(ROOT)))
     env["LAWGOV_CACHE"] = str(home / "lawgov-cache")
     return env
@@ -371,15 +430,23 @@ def bench_fresh(work: Path, with_test: bool) -> dict[str, Any]:
     book = run(["make", "book"], cwd=clone, env=env, check=False)
     if book["rc"] != 0:
         return {"first_book_s": None, "error": (book["stdout"] + book["stderr"])[-2000:]}
-    result: dict[str, Any] = {"first_book_s": round(book["wall"], 1), "first_book_cpu_s": round(book["cpu"], 1),
-                              "steps_s": step_seconds(book["stdout"]), "load_after": loadavg()}
+    result: dict[str, Any] = {
+        "first_book_s": round(book["wall"], 1),
+        "first_book_cpu_s": round(book["cpu"], 1),
+        "steps_s": step_seconds(book["stdout"]),
+        "load_after": loadavg(),
+    }
     log(f"  first make book {book['wall']:.1f} s")
     if with_test:
         log(f"fresh clone: make test (load {loadavg()})")
         test = run(["make", "test"], cwd=clone, env=env, check=False)
         tail = (test["stdout"].strip().splitlines() or [""])[-1]
-        result |= {"make_test_s": round(test["wall"], 1), "make_test_cpu_s": round(test["cpu"], 1),
-                   "make_test_rc": test["rc"], "make_test_summary": tail}
+        result |= {
+            "make_test_s": round(test["wall"], 1),
+            "make_test_cpu_s": round(test["cpu"], 1),
+            "make_test_rc": test["rc"],
+            "make_test_summary": tail,
+        }
         log(f"  make test {test['wall']:.1f} s (exit {test['rc']}: {tail})")
     else:
         result["make_test_s"] = None
@@ -405,9 +472,13 @@ class _Traffic:
         self.requests: dict[str, str] = {}
         self.fetched: list[str] = []
         self.cached: list[str] = []
-        self.cdp.on("Network.requestWillBeSent", lambda e: self.requests.__setitem__(e["requestId"], e["request"]["url"]))
+        self.cdp.on(
+            "Network.requestWillBeSent", lambda e: self.requests.__setitem__(e["requestId"], e["request"]["url"])
+        )
         self.cdp.on("Network.loadingFinished", self._finished)
-        self.cdp.on("Network.requestServedFromCache", lambda e: self.cached.append(self.requests.get(e["requestId"], "")))
+        self.cdp.on(
+            "Network.requestServedFromCache", lambda e: self.cached.append(self.requests.get(e["requestId"], ""))
+        )
 
     def _finished(self, e: dict) -> None:
         self.bytes += int(e.get("encodedDataLength", 0))
@@ -427,9 +498,15 @@ def bench_reader(html: Path, runs: int) -> dict[str, Any]:
     counts = chart_counts(html)
     order = toc_pages(html)
     sizes = {name: round((html / name).stat().st_size / 1024, 1) for name in order}
-    shared = sorted({m for name in order for m in re.findall(r'(?:src|href)="(_static/[^"?]+)', (html / name).read_text("utf-8"))})
+    shared = sorted(
+        {m for name in order for m in re.findall(r'(?:src|href)="(_static/[^"?]+)', (html / name).read_text("utf-8"))}
+    )
     shared_kb = round(sum((html / s).stat().st_size for s in shared if (html / s).exists()) / 1024, 1)
-    bundle_kb = round((html / "_static" / "vega-bundle.js").stat().st_size / 1024, 1) if (html / "_static" / "vega-bundle.js").exists() else None
+    bundle_kb = (
+        round((html / "_static" / "vega-bundle.js").stat().st_size / 1024, 1)
+        if (html / "_static" / "vega-bundle.js").exists()
+        else None
+    )
     times: dict[str, list[float]] = {name: [] for name in order if counts.get(name)}
     visits: dict[str, Any] = {}
     with sync_playwright() as pw:
@@ -483,10 +560,18 @@ def _visit(chromium, url: str, order: list[str], counts: dict[str, int]) -> dict
         if counts.get(name):
             page.wait_for_function(DRAWN_JS, arg=counts[name], timeout=60000)
         page.wait_for_load_state("networkidle")
-        fetched_bundle = any("vega-bundle.js" in u for u in traffic.fetched) and not any("vega-bundle.js" in u for u in traffic.cached)
+        fetched_bundle = any("vega-bundle.js" in u for u in traffic.fetched) and not any(
+            "vega-bundle.js" in u for u in traffic.cached
+        )
         bundle_fetches += fetched_bundle
-        pages.append({"page": name, "kb": round(traffic.bytes / 1024, 1), "requests": len(traffic.fetched),
-                      "vega_bundle_over_network": fetched_bundle})
+        pages.append(
+            {
+                "page": name,
+                "kb": round(traffic.bytes / 1024, 1),
+                "requests": len(traffic.fetched),
+                "vega_bundle_over_network": fetched_bundle,
+            }
+        )
     context.close()
     return {
         "first_page_kb": pages[0]["kb"] if pages else None,
@@ -499,7 +584,18 @@ def _visit(chromium, url: str, order: list[str], counts: dict[str, int]) -> dict
 
 # --- data ---------------------------------------------------------------------------------
 
-ALL_FRAMES = ("figures", "relations", "audit", "outline", "glossary", "topics", "frameworks", "crosswalk", "reports", "excluded")
+ALL_FRAMES = (
+    "figures",
+    "relations",
+    "audit",
+    "outline",
+    "glossary",
+    "topics",
+    "frameworks",
+    "crosswalk",
+    "reports",
+    "excluded",
+)
 
 
 def bench_data(work: Path, runs: int, sizes: list[int]) -> dict[str, Any]:
@@ -524,17 +620,21 @@ def bench_data(work: Path, runs: int, sizes: list[int]) -> dict[str, Any]:
         for name in ("figures", "all_frames", "validate", "validate_cli"):
             ratios.setdefault(f"{name}_over_pandas", []).append(this[name]["wall"] / this["pandas"]["wall"])
             ratios.setdefault(f"{name}_over_pandas_cpu", []).append(this[name]["cpu"] / this["pandas"]["cpu"])
-    log(f"  import pandas {statistics.median(wall['pandas']):.2f} s; lawgov, figures "
+    log(
+        f"  import pandas {statistics.median(wall['pandas']):.2f} s; lawgov, figures "
         f"{statistics.median(wall['figures']):.2f} s, every frame {statistics.median(wall['all_frames']):.2f} s, "
-        f"validate {statistics.median(wall['validate']):.2f} s")
+        f"validate {statistics.median(wall['validate']):.2f} s"
+    )
 
     scale: dict[str, Any] = {}
     from benchmarks.synth import make_corpus
 
     for n in sizes:
         corpus = make_corpus(n, work / f"corpus-{n}")
-        code = ("import time, json, lawgov; t = time.perf_counter(); p = lawgov.validate(%r); "
-                "print(json.dumps({'s': time.perf_counter() - t, 'problems': len(p)}))" % str(corpus))
+        code = (
+            "import time, json, lawgov; t = time.perf_counter(); p = lawgov.validate(%r); "
+            "print(json.dumps({'s': time.perf_counter() - t, 'problems': len(p)}))" % str(corpus)
+        )
         walls, cpus, inner = [], [], []
         for _ in range(runs if n < 1000 else max(1, min(runs, 3))):
             r = run([PY, "-c", code], env=env)
@@ -555,7 +655,9 @@ def bench_data(work: Path, runs: int, sizes: list[int]) -> dict[str, Any]:
         "scale_ms_per_report": {n: round(1000 * v, 2) for n, v in per_report.items()},
     }
     if "10" in per_report and "1000" in per_report:
-        result["scale_growth_1000_vs_100_per_report"] = round(per_report["1000"] / per_report.get("100", per_report["10"]), 2)
+        result["scale_growth_1000_vs_100_per_report"] = round(
+            per_report["1000"] / per_report.get("100", per_report["10"]), 2
+        )
     return result
 
 
@@ -564,15 +666,20 @@ def bench_data(work: Path, runs: int, sizes: list[int]) -> dict[str, Any]:
 
 def meta() -> dict[str, Any]:
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    dirty = bool(subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip())
+    dirty = bool(
+        subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    )
     import pandas  # noqa: F401  (only to find its files)
 
     pyc = any(Path(pandas.__file__).parent.glob("__pycache__/*.pyc"))
     return {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "commit": commit, "working_tree_dirty": dirty,
-        "python": platform.python_version(), "platform": platform.platform(),
-        "cpus": os.cpu_count(), "loadavg_start": loadavg(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "working_tree_dirty": dirty,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "loadavg_start": loadavg(),
         "PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE", ""),
         "site_packages_bytecode_compiled": pyc,
     }
@@ -612,13 +719,18 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
-    parser.add_argument("--only", default=None, help="build,reader,data,fresh (default: all; `make test` "
-                        "on the fresh clone only when fresh is named here)")
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="build,reader,data,fresh (default: all; `make test` on the fresh clone only when fresh is named here)",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
-    parser.add_argument("--no-make-test", action="store_true", help="with --only ...,fresh: the clone's first `make book` only")
+    parser.add_argument(
+        "--no-make-test", action="store_true", help="with --only ...,fresh: the clone's first `make book` only"
+    )
     args = parser.parse_args(argv)
     only = set((args.only or ",".join(SECTIONS)).split(","))
     results: dict[str, Any] = {"meta": meta() | {"runs": args.runs, "jobs": args.jobs}}
@@ -632,7 +744,11 @@ def main(argv: list[str] | None = None) -> int:
         if "reader" in only:
             if scratch is None:
                 scratch = make_scratch(work)
-                run([PY, "-m", "lawgov.publish.build"], cwd=scratch, env=scratch_env(scratch, work / "frame-cache-reader"))
+                run(
+                    [PY, "-m", "lawgov.publish.build"],
+                    cwd=scratch,
+                    env=scratch_env(scratch, work / "frame-cache-reader"),
+                )
             problem = browser.chromium_problem()
             if problem is None:
                 log("reader")
@@ -657,7 +773,9 @@ def main(argv: list[str] | None = None) -> int:
         results["targets"] = targets(results)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for t in results["targets"]:
-        log(f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} {'met' if t['met'] else 'NOT met' if t['met'] is False else '-'}")
+        log(
+            f"{t['name']:<34} {t['value']!s:>10}  target {t['target']:<7} {'met' if t['met'] else 'NOT met' if t['met'] is False else '-'}"
+        )
     log(f"results in {out} ({results['meta']['seconds']} s)")
     return 0
 

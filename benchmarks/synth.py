@@ -10,6 +10,7 @@ copy is valid data with its own sha256). Every generated corpus passes ``lawgov.
 
     python -m benchmarks.synth 100 /tmp/corpus      # writes /tmp/corpus/data
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ _QUOTE_VALUE = re.compile(r"(?m)^(\s+)quote: (\S+)\n\1value: (\d+)\n")
 def _report_block(text: str) -> tuple[str, str]:
     """(leading comments, the real report's entry) of reports.yaml."""
     start = text.index(f"- id: {REAL_ID}")
-    rest = text[start + 1:]
+    rest = text[start + 1 :]
     nxt = re.search(r"(?m)^- id: ", rest)
     end = start + 1 + nxt.start() if nxt else len(text)
     return text[:start], text[start:end].rstrip("\n") + "\n"
@@ -82,8 +83,11 @@ def make_corpus(n: int, parent: Path, real: Path = REAL) -> Path:
             shutil.copy(real / name, data / name)
     head, block = _report_block((real / "reports.yaml").read_text(encoding="utf-8"))
     source = (real / "sources" / f"{REAL_ID}.txt").read_text(encoding="utf-8")
-    files = {k: (real / k / f"{REAL_ID}.yaml").read_text(encoding="utf-8") for k in PER_REPORT
-             if (real / k / f"{REAL_ID}.yaml").exists()}
+    files = {
+        k: (real / k / f"{REAL_ID}.yaml").read_text(encoding="utf-8")
+        for k in PER_REPORT
+        if (real / k / f"{REAL_ID}.yaml").exists()
+    }
     starts = re.search(r"(?m)^  body_starts_with: (.*)$", block).group(1).strip().strip('"')
     ends = re.search(r"(?m)^  body_ends_before: (.*)$", block).group(1).strip().strip('"')
     body_range = find_body(source, starts, ends)

@@ -5,6 +5,7 @@ generated from the parse (one entry per heading), and the small hand-written fig
 relations, glossary and frameworks files in tests/fixtures/. Tests that break something
 copy it to their own tmp_path, so they never touch the real data/.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,11 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawgov.dataset.headings import find_body, parse_outline
-
 # The built book, its server and one Chromium per worker, shared by tests/browser and
 # tests/defences (registered here once: a second Playwright in one process fails).
 from browser.harness import browser, built_book, site, visit  # noqa: E402,F401
+from lawgov.dataset.headings import find_body, parse_outline
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_DATA = REPO / "data"
@@ -36,8 +36,11 @@ SOURCE_SHA256 = "68ad8a75974d51c2c0b9fa4a19be202822ac7f494025a2eb85025b9d629d618
 # short tests fill the end of the run and neither worker waits on the other ("--dist
 # worksteal" in pyproject.toml then moves what is left from the busier worker).
 STARTED_FIRST = (
-    "browser/test_lab.py", "defences/test_warm_kernels.py", "test_wheel.py",
-    "defences/test_reproducibility.py", "test_pdf_edition.py",
+    "browser/test_lab.py",
+    "defences/test_warm_kernels.py",
+    "test_wheel.py",
+    "defences/test_reproducibility.py",
+    "test_pdf_edition.py",
 )
 
 
@@ -46,8 +49,10 @@ STARTED_FIRST = (
 # fresh kernels by module.
 NEEDS_FIXTURE = {"built_book": "book", "browser": "browser"}
 NEEDS_MODULE = {
-    "test_wheel.py": "venv", "browser/test_lab.py": "venv",
-    "defences/test_warm_kernels.py": "slow", "defences/test_fast_paths.py": "slow",
+    "test_wheel.py": "venv",
+    "browser/test_lab.py": "venv",
+    "defences/test_warm_kernels.py": "slow",
+    "defences/test_fast_paths.py": "slow",
 }
 
 
@@ -121,7 +126,11 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     base = {k: v for k, v in os.environ.items() if k != "LAWGOV_DATA"}
     return subprocess.run(
         [sys.executable, "-m", "lawgov", *args],
-        capture_output=True, text=True, encoding="utf-8", env=base | (env or {}), timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=base | (env or {}),
+        timeout=120,
     )
 
 
@@ -147,8 +156,11 @@ def call_cli(*args: str) -> subprocess.CompletedProcess[str]:
     saved = os.environ.pop("LAWGOV_DATA", None)
     loaders._CACHE.clear()
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                warnings.catch_warnings(record=True) as caught:
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            warnings.catch_warnings(record=True) as caught,
+        ):
             warnings.simplefilter("always")
             try:
                 code = cli.main(list(args))

@@ -1,4 +1,5 @@
 """lawgov.dataset.arithmetic (the verdicts lawgov.audit() returns), on small synthetic relation files and on the fixture data."""
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -13,8 +14,15 @@ from lawgov.dataset.arithmetic import compare_printed, evaluate
 from lawgov.dataset.schema import Figure, RelationsFile
 
 FIGURE_DEFAULTS = dict(
-    section="1", unit_en="x", qualifier="exact", period="2012-01-01/2012-12-31", period_basis="not_stated",
-    indicator_en="x", indicator_zh="x", description_en="x", topic="mediation",
+    section="1",
+    unit_en="x",
+    qualifier="exact",
+    period="2012-01-01/2012-12-31",
+    period_basis="not_stated",
+    indicator_en="x",
+    indicator_zh="x",
+    description_en="x",
+    topic="mediation",
 )
 
 
@@ -23,8 +31,14 @@ def figs(*specs: tuple) -> dict[str, Figure]:
     out = {}
     for fid, value, kind, quote, *rest in specs:
         unit = "%" if kind == "rate" else "件"
-        out[fid] = Figure(id=fid, value=value, kind=kind, quote=quote, unit_zh=unit,
-                          **(FIGURE_DEFAULTS | ({"qualifier": rest[0]} if rest else {})))
+        out[fid] = Figure(
+            id=fid,
+            value=value,
+            kind=kind,
+            quote=quote,
+            unit_zh=unit,
+            **(FIGURE_DEFAULTS | ({"qualifier": rest[0]} if rest else {})),
+        )
     return out
 
 
@@ -40,21 +54,29 @@ def one(text: str, figures: dict[str, Figure]) -> arithmetic.Result:
 
 def relation(rid: str, kind: str, **fields: str) -> str:
     """One entry of a relations file (section 1), as YAML text; fields in the order given."""
-    return "".join([f"\n  - id: {rid}\n    kind: {kind}\n    section: \"1\"\n    description_en: d\n",
-                    *(f"    {name}: {value}\n" for name, value in fields.items())])
+    return "".join(
+        [
+            f'\n  - id: {rid}\n    kind: {kind}\n    section: "1"\n    description_en: d\n',
+            *(f"    {name}: {value}\n" for name, value in fields.items()),
+        ]
+    )
 
 
 RATE = relation("r", "rate", stated="rate", numerator="n", denominator="d")
 
 
 def test_truncated_rate() -> None:
-    r = one(RATE, figs(("n", 17985, "count", "17985件"), ("d", 17993, "count", "17993件"), ("rate", 99.95, "rate", "99.95%")))
+    r = one(
+        RATE,
+        figs(("n", 17985, "count", "17985件"), ("d", 17993, "count", "17993件"), ("rate", 99.95, "rate", "99.95%")),
+    )
     assert r.verdict == "consistent (truncated)"
     assert r.computed == pytest.approx(100 * 17985 / 17993)
     assert r.stated == 99.95 and r.inputs == ["rate", "n", "d"]
     # the division is the exact value (its decimals never end); the comparison is at the printed decimals
-    assert r.reason.startswith("17,985 / 17,993; rounds to 99.96%, but the text prints 99.95%: "
-                               "equal only after truncation")
+    assert r.reason.startswith(
+        "17,985 / 17,993; rounds to 99.96%, but the text prints 99.95%: equal only after truncation"
+    )
 
 
 def test_rounded_rate() -> None:
@@ -88,23 +110,50 @@ SUM = relation("s", "sum", parts="[a, b, c]", whole="w")
 
 
 def test_exact_sum() -> None:
-    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 23, "count", "23件"), ("c", 241, "count", "241件"), ("w", 359, "count", "359件")))
+    r = one(
+        SUM,
+        figs(
+            ("a", 95, "count", "95件"),
+            ("b", 23, "count", "23件"),
+            ("c", 241, "count", "241件"),
+            ("w", 359, "count", "359件"),
+        ),
+    )
     assert (r.verdict, r.computed, r.stated) == ("exact", 359, 359)
 
 
 def test_inconsistent_sum() -> None:
-    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 23, "count", "23件"), ("c", 240, "count", "240件"), ("w", 359, "count", "359件")))
+    r = one(
+        SUM,
+        figs(
+            ("a", 95, "count", "95件"),
+            ("b", 23, "count", "23件"),
+            ("c", 240, "count", "240件"),
+            ("w", 359, "count", "359件"),
+        ),
+    )
     assert r.verdict == "inconsistent" and r.computed == 358
 
 
 def test_sum_of_inexact_parts_is_not_checkable() -> None:
-    r = one(SUM, figs(("a", 95, "count", "95件"), ("b", 30, "count", "30多件", "more_than"), ("c", 241, "count", "241件"), ("w", 366, "count", "366件")))
+    r = one(
+        SUM,
+        figs(
+            ("a", 95, "count", "95件"),
+            ("b", 30, "count", "30多件", "more_than"),
+            ("c", 241, "count", "241件"),
+            ("w", 366, "count", "366件"),
+        ),
+    )
     assert r.verdict == "not checkable" and "more_than" in r.reason
 
 
 def test_sum_keeps_decimals_exact() -> None:
     # 0.1 + 0.2 is not 0.3 in binary floating point; the audit must still call it exact
-    r = one(SUM.replace("[a, b, c]", "[a, b]"), figs(("a", 0.1, "money", "0.1亿元"), ("b", 0.2, "money", "0.2亿元"), ("w", 0.3, "money", "0.3亿元")))
+    r = one(
+        SUM.replace("[a, b, c]", "[a, b]"),
+        figs(("a", 0.1, "money", "0.1亿元"), ("b", 0.2, "money", "0.2亿元"), ("w", 0.3, "money", "0.3亿元")),
+    )
     assert r.verdict == "exact"
 
 
@@ -130,8 +179,10 @@ def test_unbounded_ratio_is_a_count_per_unit() -> None:
 
 
 def test_a_count_per_unit_names_its_unit() -> None:
-    r = one(RATIO + "    bounded: false\n    per_en: penalty powers per department\n",
-            figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")))
+    r = one(
+        RATIO + "    bounded: false\n    per_en: penalty powers per department\n",
+        figs(("n", 665, "count", "665项"), ("d", 16, "count", "16个")),
+    )
     assert r.reason.endswith("41.56 penalty powers per department")
 
 
@@ -146,8 +197,17 @@ def test_rate_without_numerator_gives_the_implied_count() -> None:
     r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 40, "count", "40件"), ("rate", 100, "rate", "100%")))
     assert r.verdict == "implied" and r.computed is None
     # 100% printed without decimals allows 99.5% up to 100% of 40: only 40 itself
-    assert r.details[0] == {"implied": "numerator", "low": 40, "high": 40, "base": 40, "rest_low": 0, "rest_high": 0,
-                            "share_low": 99.5, "share_high": 100.0, "share_high_included": True}
+    assert r.details[0] == {
+        "implied": "numerator",
+        "low": 40,
+        "high": 40,
+        "base": 40,
+        "rest_low": 0,
+        "rest_high": 0,
+        "share_low": 99.5,
+        "share_high": 100.0,
+        "share_high_included": True,
+    }
     assert r.reason == "100% is read as all 40, so 0 not"
 
 
@@ -167,7 +227,9 @@ def test_a_funnel_rate_stage_is_labelled_as_holding_by_construction_and_not_coun
 
 
 def test_rate_of_a_known_base_gives_the_interval_the_printed_precision_allows() -> None:
-    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 79134, "count", "79134件"), ("rate", 99.9, "rate", "99.9%")))
+    r = one(
+        RATE.replace("    numerator: n\n", ""), figs(("d", 79134, "count", "79134件"), ("rate", 99.9, "rate", "99.9%"))
+    )
     low, high = r.details[0]["low"], r.details[0]["high"]
     assert r.verdict == "implied"
     assert 100 * low / 79134 >= 99.85 > 100 * (low - 1) / 79134
@@ -180,7 +242,12 @@ def test_rate_of_a_known_base_gives_the_interval_the_printed_precision_allows() 
 
 def test_pooled_base_with_a_lower_bound() -> None:
     pooled = RATE.replace("    numerator: n\n    denominator: d\n", "    pooled_denominator: [a, b]\n")
-    r = one(pooled, figs(("a", 250, "count", "250件"), ("b", 251, "count", "251件"), ("rate", 99.6, "rate", "99.6%以上", "at_least")))
+    r = one(
+        pooled,
+        figs(
+            ("a", 250, "count", "250件"), ("b", 251, "count", "251件"), ("rate", 99.6, "rate", "99.6%以上", "at_least")
+        ),
+    )
     assert r.verdict == "implied" and r.details[0]["base"] == 501
     assert r.details[0]["low"] == 499 and r.details[0]["high"] == 501  # 499/501 = 99.60%, 498/501 = 99.40%
     assert "250 + 251 = 501 (pooled)" in r.reason
@@ -200,7 +267,14 @@ FUNNEL = relation("f", "funnel", stages="[calls, orders, on_time]")
 
 
 def test_funnel_shares_and_implied_counts() -> None:
-    r = one(FUNNEL, figs(("calls", 94129, "count", "94129个"), ("orders", 79134, "count", "79134件"), ("on_time", 99.9, "rate", "99.9%")))
+    r = one(
+        FUNNEL,
+        figs(
+            ("calls", 94129, "count", "94129个"),
+            ("orders", 79134, "count", "79134件"),
+            ("on_time", 99.9, "rate", "99.9%"),
+        ),
+    )
     assert r.verdict == "bound holds"
     assert [d["figure"] for d in r.details] == ["calls", "orders", "on_time"]
     assert r.details[1]["share_of_previous"] == pytest.approx(100 * 79134 / 94129)
@@ -208,27 +282,39 @@ def test_funnel_shares_and_implied_counts() -> None:
     # the last printed count as a share of the first: no rate's assumed base multiplied in
     assert r.computed == pytest.approx(100 * 79134 / 94129)
     # the count step is the test; the rate step is said to hold by construction
-    assert r.reason == ("no count exceeds the one before (orders 79,134/94,129); the rate after it (on_time 99.9%) "
-                        "cannot exceed its base, which holds by construction and is not a test")
+    assert r.reason == (
+        "no count exceeds the one before (orders 79,134/94,129); the rate after it (on_time 99.9%) "
+        "cannot exceed its base, which holds by construction and is not a test"
+    )
     assert [d["check"] for d in r.details] == [None, "bound holds", "holds by construction (not a test)"]
 
 
 def test_a_funnel_with_nothing_to_fail_is_not_a_bound() -> None:
-    r = one(relation("f", "funnel", stages="[calls, on_time]"),
-            figs(("calls", 94129, "count", "94129个"), ("on_time", 99.9, "rate", "99.9%")))
+    r = one(
+        relation("f", "funnel", stages="[calls, on_time]"),
+        figs(("calls", 94129, "count", "94129个"), ("on_time", 99.9, "rate", "99.9%")),
+    )
     assert r.verdict == "implied" and r.reason.endswith("this holds by construction and is not a test")
 
 
 def test_funnel_count_that_grows_is_inconsistent() -> None:
-    r = one(FUNNEL, figs(("calls", 100, "count", "100个"), ("orders", 120, "count", "120件"), ("on_time", 99.9, "rate", "99.9%")))
+    r = one(
+        FUNNEL,
+        figs(("calls", 100, "count", "100个"), ("orders", 120, "count", "120件"), ("on_time", 99.9, "rate", "99.9%")),
+    )
     assert r.verdict == "inconsistent"
 
 
 def test_compound_interpretations() -> None:
-    text = relation("c", "compound", changes="[first, second]", interpretations="""
+    text = relation(
+        "c",
+        "compound",
+        changes="[first, second]",
+        interpretations="""
       - {id: cut, formula: compound_reduction, label_en: cut, supported: true, reason_en: r}
       - {id: add, formula: additive, label_en: add, supported: false, reason_en: r}
-      - {id: speed, formula: compound_speed, label_en: speed, supported: false, reason_en: r}""")
+      - {id: speed, formula: compound_speed, label_en: speed, supported: false, reason_en: r}""",
+    )
     r = one(text, figs(("first", 14.4, "rate", "14.4%"), ("second", 19.62, "rate", "19.62%")))
     values = {d["interpretation"]: d["value"] for d in r.details}
     assert values["cut"] == pytest.approx(100 * (1 - (1 - 0.144) * (1 - 0.1962)))
@@ -239,19 +325,29 @@ def test_compound_interpretations() -> None:
     assert r.reason.endswith("readings: cut: 31.19472%; add: 34.02%; speed: 36.84528%")
 
 
-@pytest.mark.parametrize("percent,text", [
-    (Fraction("99.85"), "99.85%"), (Fraction(100), "100%"), (Fraction(10), "10%"),
-    (Fraction("99.945"), "99.945%"), (Fraction("0.00005"), "0.00005%"),   # decimals past four are kept
-    (Fraction(2400, 31), "24/31"), (Fraction(100 * 17985, 17993), "17,985/17,993"), (Fraction(100, 3), "1/3"),
-])
+@pytest.mark.parametrize(
+    "percent,text",
+    [
+        (Fraction("99.85"), "99.85%"),
+        (Fraction(100), "100%"),
+        (Fraction(10), "10%"),
+        (Fraction("99.945"), "99.945%"),
+        (Fraction("0.00005"), "0.00005%"),  # decimals past four are kept
+        (Fraction(2400, 31), "24/31"),
+        (Fraction(100 * 17985, 17993), "17,985/17,993"),
+        (Fraction(100, 3), "1/3"),
+    ],
+)
 def test_exact_share_never_rounds(percent: Fraction, text: str) -> None:
     assert arithmetic.exact_share(percent) == text
 
 
 def test_a_rate_printed_to_four_decimals_keeps_its_interval_exact() -> None:
     # 12.3456% stands for 12.34555% to under 12.34565%: a four-decimal formatter would print 12.3456% twice
-    r = one(RATE.replace("    numerator: n\n", ""),
-            figs(("d", 1000000, "count", "1000000件"), ("rate", 12.3456, "rate", "12.3456%")))
+    r = one(
+        RATE.replace("    numerator: n\n", ""),
+        figs(("d", 1000000, "count", "1000000件"), ("rate", 12.3456, "rate", "12.3456%")),
+    )
     assert "12.3456% printed to 4 decimals: 12.34555% to under 12.34565% of 1,000,000" in r.reason
 
 

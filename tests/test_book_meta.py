@@ -5,6 +5,7 @@ effects (absolute og:url, canonical links, sitemap.xml) are checked on a two-pag
 built with the book's own settings for these extensions, read from book/_config.yml, under -W:
 building the whole book twice would cost minutes.
 """
+
 from __future__ import annotations
 
 import html
@@ -58,7 +59,7 @@ def test_every_page_has_a_description_and_opengraph_tags(built_book):
         assert 20 <= len(description) <= 200, (doc, description)
         # by the book's conventions, a page's first paragraph (the italic line under its title)
         # says what the page covers: the description starts with it, or with its beginning
-        first = _text(re.search(r"<p>(.*?)</p>", page[page.index("<article"):], re.S)[1])
+        first = _text(re.search(r"<p>(.*?)</p>", page[page.index("<article") :], re.S)[1])
         assert description.startswith(first) or first.startswith(description.removesuffix("...")), (doc, first)
         assert meta["og:description"] == meta["description"], doc
         assert meta["og:title"] and title.startswith(meta["og:title"]), (doc, meta["og:title"], title)
@@ -77,21 +78,36 @@ def _build(tmp_path: Path, baseurl: str) -> Path:
     settings = CONFIG["sphinx"]["config"]
     assert set(META_EXTENSIONS) <= set(settings["extensions"]), "the book no longer loads these extensions"
     conf = {key: value for key, value in settings.items() if key.startswith(("ogp_", "sitemap_"))}
-    conf |= {"html_title": BOOK_TITLE, "language": settings["language"], "html_baseurl": baseurl,
-             "extensions": list(META_EXTENSIONS), "suppress_warnings": settings["suppress_warnings"]}
+    conf |= {
+        "html_title": BOOK_TITLE,
+        "language": settings["language"],
+        "html_baseurl": baseurl,
+        "extensions": list(META_EXTENSIONS),
+        "suppress_warnings": settings["suppress_warnings"],
+    }
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(BOOK / '_ext')!r})\n"
-        + "".join(f"{key} = {value!r}\n" for key, value in conf.items()), encoding="utf-8")
-    (src / "index.rst").write_text("Home\n====\n\n*What the book covers, in numbers and quotations.*\n\n"
-                                   ".. toctree::\n\n   chapter\n", encoding="utf-8")
-    (src / "chapter.rst").write_text("A chapter\n=========\n\n*What this chapter covers, in the report\u2019s own"
-                                     " words.*\n\nMore text.\n", encoding="utf-8")
+        + "".join(f"{key} = {value!r}\n" for key, value in conf.items()),
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Home\n====\n\n*What the book covers, in numbers and quotations.*\n\n.. toctree::\n\n   chapter\n",
+        encoding="utf-8",
+    )
+    (src / "chapter.rst").write_text(
+        "A chapter\n=========\n\n*What this chapter covers, in the report\u2019s own words.*\n\nMore text.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "html"
     # in a process of its own: Sphinx registers docutils nodes globally, once per process
-    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 

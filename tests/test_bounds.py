@@ -1,4 +1,5 @@
 """The intervals a printed rate allows, checked against rounding itself."""
+
 from __future__ import annotations
 
 import math

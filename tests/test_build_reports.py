@@ -1,4 +1,5 @@
 """The built site publishes no notebook traceback left by an earlier failed run."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,6 +7,7 @@ checked against the Vega-Lite spec: the colours they name are colours the chart 
 said to run "from 0 to 100" does, an axis said to be cut is, a log scale said is drawn, an
 order said ("fewest first") is the order of the bars, and an item said to be the largest is.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,10 +28,9 @@ COLOUR_NAMES = {
     **{name: V.PERIOD_BASIS_COLOURS[b] for b, name in V.PERIOD_BASIS_COLOUR_NAMES.items()},
 }
 # Longest first, so "sky blue" is read before "blue" and "reddish purple" before "purple".
-_COLOUR_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COLOUR_NAMES), key=len, reverse=True)) + r")\b",
-                        re.IGNORECASE)
-
-
+_COLOUR_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, COLOUR_NAMES), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 
 
 @cache
@@ -106,8 +106,13 @@ def claims_false(caption: str, spec: dict) -> list[str]:
         if COLOUR_NAMES[name].lower() not in used:
             wrong.append(f"names {name!r} ({COLOUR_NAMES[name]}), a colour the chart does not use")
     scales = _scales(spec)
-    domains = [s["domain"] for s in scales if isinstance(s.get("domain"), list) and len(s["domain"]) == 2
-               and all(isinstance(x, (int, float)) for x in s["domain"])]
+    domains = [
+        s["domain"]
+        for s in scales
+        if isinstance(s.get("domain"), list)
+        and len(s["domain"]) == 2
+        and all(isinstance(x, (int, float)) for x in s["domain"])
+    ]
     # an axis said to be cut ("on one axis cut below ...", "percent axis, cut: from 90% ..."),
     # not a time "cut by 14.4%" or a text "cut by the markers"
     if re.search(r"axis[^.;]{0,20}\bcut\b|\bcut: from", caption) and not any(d[0] > 0 for d in domains):
@@ -120,7 +125,11 @@ def claims_false(caption: str, spec: dict) -> list[str]:
     orders = _bar_orders(spec)
     if re.search(r"fewest first|smallest first", caption) and not any(o == sorted(o) for o in orders):
         wrong.append(f"says fewest first, but the drawn order is {orders}")
-    if re.search(r"\b(most|largest)\b(\s\w+)?\sfirst", caption) and orders and not any(o == sorted(o, reverse=True) for o in orders):
+    if (
+        re.search(r"\b(most|largest)\b(\s\w+)?\sfirst", caption)
+        and orders
+        and not any(o == sorted(o, reverse=True) for o in orders)
+    ):
         wrong.append(f"says largest first, but the drawn order is {orders}")
     wrong += _largest_claims_false(caption, spec)
     return wrong
@@ -128,8 +137,10 @@ def claims_false(caption: str, spec: dict) -> list[str]:
 
 # "the largest is X", "X is the largest", "largest: X": the named item must be the one with the
 # largest value among the rows of a dataset that names it.
-_LARGEST = re.compile(r"(?:the (?:largest|highest|biggest)(?: \w+)?(?: is|:) (?P<after>[^.;,()]+))"
-                      r"|(?:(?P<before>[^.;,()]+?) (?:is|has) the (?:largest|highest|biggest)\b)")
+_LARGEST = re.compile(
+    r"(?:the (?:largest|highest|biggest)(?: \w+)?(?: is|:) (?P<after>[^.;,()]+))"
+    r"|(?:(?P<before>[^.;,()]+?) (?:is|has) the (?:largest|highest|biggest)\b)"
+)
 
 
 def _largest_claims_false(caption: str, spec: dict) -> list[str]:
@@ -138,9 +149,20 @@ def _largest_claims_false(caption: str, spec: dict) -> list[str]:
         name = (m.group("after") or m.group("before")).strip().lower()
         found = False
         for rows in (spec.get("datasets") or {}).values():
-            numeric = [k for k in (rows[0] if rows else {}) if all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in rows)]
-            texts = [r for r in rows if any(isinstance(v, str) and name in v.lower() or isinstance(v, str) and v.lower() in name
-                                            for v in r.values() if isinstance(v, str) and len(v) > 2)]
+            numeric = [
+                k
+                for k in (rows[0] if rows else {})
+                if all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in rows)
+            ]
+            texts = [
+                r
+                for r in rows
+                if any(
+                    isinstance(v, str) and name in v.lower() or isinstance(v, str) and v.lower() in name
+                    for v in r.values()
+                    if isinstance(v, str) and len(v) > 2
+                )
+            ]
             if not texts or not numeric:
                 continue
             found = True
@@ -157,8 +179,6 @@ def _largest_claims_false(caption: str, spec: dict) -> list[str]:
     return wrong
 
 
-
-
 @pytest.mark.parametrize("page", _chapters_with_figures())
 def test_every_caption_and_description_is_true_of_its_chart(page):
     figures = _page_figures(page)
@@ -173,6 +193,7 @@ def test_every_caption_and_description_is_true_of_its_chart(page):
 # The check itself must be able to fail: the two captions that were wrong (a vermilion said
 # over sky-blue bars, an axis said to be cut over one from 0 to 100) against specs like theirs.
 
+
 def test_the_check_catches_a_colour_the_chart_does_not_use():
     spec = {"encoding": {"color": {"scale": {"range": [V.PART_COLOURS[6], V.NEUTRAL_RAMP[2]]}}}}
     assert claims_false("in vermilion, the areas the closing maps to", spec)
@@ -183,7 +204,9 @@ def test_the_check_catches_an_axis_said_to_be_cut():
     spec = {"encoding": {"x": {"scale": {"domain": [0.0, 100]}}}}
     assert claims_false("Every rate, on one axis cut below the lowest rate.", spec)
     assert not claims_false("Every rate, on a percent axis from 0 to 100%.", spec)
-    assert claims_false("Every rate, on a percent axis from 0 to 100%.", {"encoding": {"x": {"scale": {"domain": [90, 100]}}}})
+    assert claims_false(
+        "Every rate, on a percent axis from 0 to 100%.", {"encoding": {"x": {"scale": {"domain": [90, 100]}}}}
+    )
 
 
 def test_the_check_catches_an_item_wrongly_said_to_be_the_largest():

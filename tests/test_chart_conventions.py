@@ -4,6 +4,7 @@ of the built book, as the reader gets it (the specs the pages embed).
 Part colours only for parts; outcomes, periods and verdicts each in their one palette; every
 rate axis from 0 to 100 unless it says it is cut; no bar on a log axis; no vega-embed menu.
 """
+
 from __future__ import annotations
 
 import json
@@ -96,9 +97,11 @@ def test_part_colours_stand_only_for_parts(every_chart):
 
 def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
     wrong, seen = [], set()
-    palettes = {"basis_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
-                "label_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
-                "verdict": V.VERDICT_COLOURS}
+    palettes = {
+        "basis_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
+        "label_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
+        "verdict": V.VERDICT_COLOURS,
+    }
     for chart in every_chart:
         for view, _ in _views(chart.spec):
             for field, domain, rng in _colours(view):
@@ -106,7 +109,9 @@ def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
                     seen.add(field)
                     for label, colour in zip(domain, rng):
                         if palettes[field].get(label, "").lower() != str(colour).lower():
-                            wrong.append(f"{chart.fig_id}: {field} {label!r} in {colour}, not {palettes[field].get(label)}")
+                            wrong.append(
+                                f"{chart.fig_id}: {field} {label!r} in {colour}, not {palettes[field].get(label)}"
+                            )
     by_id = {c.fig_id: c for c in every_chart}
     for fig_id in ("fig-p4-cleanup", "fig-p4-filings"):
         if fig_id in by_id:
@@ -116,7 +121,7 @@ def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
             if not any(set(r) <= outcome and len(r) > 1 for r in ranges):
                 wrong.append(f"{fig_id}: outcomes not in the outcome palette: {ranges}")
     assert not wrong, "\n".join(wrong)
-    assert {"basis_en", "verdict"} <= seen, f"no chart coloured by {({'basis_en', 'verdict'} - seen)}"
+    assert {"basis_en", "verdict"} <= seen, f"no chart coloured by { ({'basis_en', 'verdict'} - seen) }"
 
 
 def test_rate_axes_run_from_0_to_100_or_say_they_are_cut(every_chart):

@@ -1,21 +1,24 @@
 """Charts write their own text alternatives: without a ``description``, every builder of
 charts/figures.py and charts/parts.py names each value it draws, with its unit."""
+
 from __future__ import annotations
 
 import pytest
 
 import lawgov
 import lawgov.charts as charts
-from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
-from lawgov.analysis import readings
-from lawgov.charts import parts as P
+from lawgov.analysis import readings, verdicts
 from lawgov.analysis import vocabulary as V
+from lawgov.charts import parts as P
 from lawgov.charts.figures import describe
 
 REPORT = "kunshan-2012"
-LADDER = [("model_units_designated", "Kunshan", "昆山市"), ("suzhou_model_units_selected", "Suzhou", "苏州市"),
-          ("provincial_model_candidates_selected", "Jiangsu", "江苏省")]
+LADDER = [
+    ("model_units_designated", "Kunshan", "昆山市"),
+    ("suzhou_model_units_selected", "Suzhou", "苏州市"),
+    ("provincial_model_candidates_selected", "Jiangsu", "江苏省"),
+]
 
 
 def _description(chart) -> str:
@@ -29,21 +32,46 @@ def _values(by_id, ids):
 
 
 FIGURE_CHARTS = {
-    "bars": (lambda f: charts.bars(f, ["emergency_plans", "emergency_drills"]), ["emergency_plans", "emergency_drills"]),
-    "bars, log": (lambda f: charts.bars(f, ["mediation_cases", "legal_aid_cases"], log=True), ["mediation_cases", "legal_aid_cases"]),
-    "rates": (lambda f: charts.rates(f, ["hotline_on_time_rate", "suggestions_satisfaction_rate"]),
-              ["hotline_on_time_rate", "suggestions_satisfaction_rate"]),
-    "composition": (lambda f: charts.composition(f, "normative_documents_cleaned_up",
-                                                 ["normative_documents_abolished", "normative_documents_amended"]),
-                    ["normative_documents_cleaned_up", "normative_documents_abolished", "normative_documents_amended"]),
-    "funnel": (lambda f: charts.funnel(f, ["hotline_calls", "hotline_valid_orders"]), ["hotline_calls", "hotline_valid_orders"]),
+    "bars": (
+        lambda f: charts.bars(f, ["emergency_plans", "emergency_drills"]),
+        ["emergency_plans", "emergency_drills"],
+    ),
+    "bars, log": (
+        lambda f: charts.bars(f, ["mediation_cases", "legal_aid_cases"], log=True),
+        ["mediation_cases", "legal_aid_cases"],
+    ),
+    "rates": (
+        lambda f: charts.rates(f, ["hotline_on_time_rate", "suggestions_satisfaction_rate"]),
+        ["hotline_on_time_rate", "suggestions_satisfaction_rate"],
+    ),
+    "composition": (
+        lambda f: charts.composition(
+            f, "normative_documents_cleaned_up", ["normative_documents_abolished", "normative_documents_amended"]
+        ),
+        ["normative_documents_cleaned_up", "normative_documents_abolished", "normative_documents_amended"],
+    ),
+    "funnel": (
+        lambda f: charts.funnel(f, ["hotline_calls", "hotline_valid_orders"]),
+        ["hotline_calls", "hotline_valid_orders"],
+    ),
     "ladder": (lambda f: P.ladder(f, LADDER), [s[0] for s in LADDER]),
-    "pooled": (lambda f: P.pooled(f, ["deputies_suggestions_handled", "cppcc_proposals_handled"],
-                                  ["suggestions_completion_rate", "suggestions_satisfaction_rate"]),
-               ["deputies_suggestions_handled", "cppcc_proposals_handled", "suggestions_completion_rate",
-                "suggestions_satisfaction_rate"]),
-    "devolution": (lambda f: P.devolution(f, lawgov.audit(REPORT), ["penalty_powers_per_department"]),
-                   ["penalty_powers_devolved", "penalty_powers_departments"]),
+    "pooled": (
+        lambda f: P.pooled(
+            f,
+            ["deputies_suggestions_handled", "cppcc_proposals_handled"],
+            ["suggestions_completion_rate", "suggestions_satisfaction_rate"],
+        ),
+        [
+            "deputies_suggestions_handled",
+            "cppcc_proposals_handled",
+            "suggestions_completion_rate",
+            "suggestions_satisfaction_rate",
+        ],
+    ),
+    "devolution": (
+        lambda f: P.devolution(f, lawgov.audit(REPORT), ["penalty_powers_per_department"]),
+        ["penalty_powers_devolved", "penalty_powers_departments"],
+    ),
 }
 
 
@@ -65,7 +93,9 @@ def test_implied_and_derived_values_are_named_as_such(figs, by_id):
     text = _description(P.devolution(figs, lawgov.audit(REPORT), ["penalty_powers_per_department"]))
     assert f"{per:.1f} per department (derived)" in text
     gap = readings.remainder(figs, "filings_reviewed", ["filings_accepted"])
-    text = _description(charts.composition(figs, "filings_reviewed", ["filings_accepted"], remainder_en="Rest (derived)"))
+    text = _description(
+        charts.composition(figs, "filings_reviewed", ["filings_accepted"], remainder_en="Rest (derived)")
+    )
     assert f"Rest (derived): {fmt.number(gap)} documents (derived, not printed)" in text
     pool = readings.pooled_base(figs, ["deputies_suggestions_handled", "cppcc_proposals_handled"])
     assert f"{pool['total']:,}" in _description(P.pooled(figs, pool["ids"], ["suggestions_completion_rate"]))
@@ -106,7 +136,9 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     assert text.startswith("Dot chart on a log scale")  # no bar lengths on a log axis (CONVENTIONS)
     for i in ids:
         assert by_id.loc[i, "indicator_en"] in text and fmt.value_en(by_id.loc[i]) in text
-    assert "to the end of October (截止10月底) (amber): Petitioners received by leaders" in text  # the part-year count's colour group
+    assert (
+        "to the end of October (截止10月底) (amber): Petitioners received by leaders" in text
+    )  # the part-year count's colour group
     import altair as alt
     import pandas as pd
 

@@ -3,12 +3,13 @@
 The first tests build a page from a real Altair chart; the last ones read the built book
 (every chart of every page has its three files and its line, and the files hold the chart).
 """
+
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
-import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -27,17 +28,22 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def _figure(fig_id: str, chart, caption: str = "Things counted. Source: report §4.1.4.") -> str:
     body = chart._repr_mimebundle_()["text/html"]  # what the notebook writes into the page
-    return (f'<figure class="align-default" id="{fig_id}"><div class="output text_html">{body}</div>'
-            f'<figcaption><p><span class="caption-number">Fig. 3 </span><span class="caption-text">{caption}</span>'
-            f'<a class="headerlink" href="#{fig_id}">#</a></p></figcaption></figure>')
+    return (
+        f'<figure class="align-default" id="{fig_id}"><div class="output text_html">{body}</div>'
+        f'<figcaption><p><span class="caption-number">Fig. 3 </span><span class="caption-text">{caption}</span>'
+        f'<a class="headerlink" href="#{fig_id}">#</a></p></figcaption></figure>'
+    )
 
 
 @pytest.fixture(scope="module")
 def two_charts():
     figs = lawgov.figures()
     a = charts.bars(figs, ["emergency_plans", "emergency_drills"])
-    b = charts.composition(figs, "normative_documents_cleaned_up",
-                           ["normative_documents_abolished", "normative_documents_amended", "normative_documents_retained"])
+    b = charts.composition(
+        figs,
+        "normative_documents_cleaned_up",
+        ["normative_documents_abolished", "normative_documents_amended", "normative_documents_retained"],
+    )
     page = f"<html><body><p>text</p>{_figure('fig-t-one', a)}<p>more</p>{_figure('fig-t-two', b)}</body></html>"
     return page, a, b
 
@@ -75,7 +81,10 @@ def test_the_csv_holds_the_rows_the_chart_draws(two_charts):
 
 
 def test_several_datasets_are_told_apart():
-    spec = {"datasets": {"d1": [{"a": 1}], "d2": [{"b": "x"}, {"b": "y"}]}, "layer": [{"data": {"values": [{"a": 2.5}]}}]}
+    spec = {
+        "datasets": {"d1": [{"a": 1}], "d2": [{"b": "x"}, {"b": "y"}]},
+        "layer": [{"data": {"values": [{"a": 2.5}]}}],
+    }
     rows = _rows(chart_files.chart_csv(spec))
     assert [r["dataset"] for r in rows] == ["1", "2", "2", "3"]
     assert rows[0]["a"] == "1" and rows[0]["b"] == "" and rows[3]["a"] == "2.5"
@@ -89,13 +98,21 @@ def test_a_looked_up_table_is_joined_into_the_rows_that_look_it_up():
 
     cells = pd.DataFrame({"area": ["a.1", "a.2", "a.1", "b.9"], "n": [1, 2, 3, 4]})
     areas = pd.DataFrame({"area": ["a.1", "a.2"], "title": ["First", "第二"], "unused": ["x", "y"]})
-    chart = alt.Chart(cells).transform_lookup(lookup="area", from_=alt.LookupData(areas, key="area", fields=["title"])
-                                              ).mark_bar().encode(x="n:Q", y="title:N")
+    chart = (
+        alt.Chart(cells)
+        .transform_lookup(lookup="area", from_=alt.LookupData(areas, key="area", fields=["title"]))
+        .mark_bar()
+        .encode(x="n:Q", y="title:N")
+    )
     spec = alt.vconcat(chart, chart.properties(title="again")).to_dict()
     assert len(spec["datasets"]) == 2
     rows = _rows(chart_files.chart_csv(spec))
-    assert [(r["area"], r["n"], r["title"]) for r in rows] == [("a.1", "1", "First"), ("a.2", "2", "第二"),
-                                                                ("a.1", "3", "First"), ("b.9", "4", "")]
+    assert [(r["area"], r["n"], r["title"]) for r in rows] == [
+        ("a.1", "1", "First"),
+        ("a.2", "2", "第二"),
+        ("a.1", "3", "First"),
+        ("b.9", "4", ""),
+    ]
     assert "unused" not in rows[0] and "dataset" not in rows[0]
 
 
@@ -114,7 +131,11 @@ def test_lines_are_escaped_and_never_doubled(two_charts):
     assert chart_files.with_lines(once, chart_files.charts_in(once, "p9-test")) == once
     lines = re.findall(rf'<p class="{chart_files.LINE_CLASS}"[^>]*>.*?</p>', once, re.S)
     assert len(lines) == 2
-    assert 'href="downloads/charts/fig-t-one.csv"' in lines[0] and 'fig-t-one.svg' in lines[0] and 'fig-t-one.png' in lines[0]
+    assert (
+        'href="downloads/charts/fig-t-one.csv"' in lines[0]
+        and "fig-t-one.svg" in lines[0]
+        and "fig-t-one.png" in lines[0]
+    )
     assert _cited_at("p9-test", "fig-t-one") in html.unescape(lines[0]) and BOOK_TITLE in lines[0]
     # a caption with markup-like text cannot inject anything
     evil = chart_files.Chart("p9", "fig-x", {}, {}, '<script>alert(1)</script> & "q"', "Fig. 1")
@@ -172,8 +193,10 @@ def test_the_downloaded_csv_is_the_charts_data(built_book):
     figs = lawgov.figures().set_index("id")
     rows = _rows((built_book / chart_files.files("fig-p4-cleanup")["csv"]).read_bytes())
     got = {r["id"]: float(r["value"]) for r in rows}
-    want = {i: float(figs.loc[i, "value"]) for i in
-            ("normative_documents_abolished", "normative_documents_amended", "normative_documents_retained")}
+    want = {
+        i: float(figs.loc[i, "value"])
+        for i in ("normative_documents_abolished", "normative_documents_amended", "normative_documents_retained")
+    }
     assert got == want
 
 
@@ -182,20 +205,29 @@ def test_no_chart_label_is_cut_off(built_book):
     the chart's own text ends so ("subsections (一)(二) …"). A label drawn in lines is read
     line by line (one <tspan> each)."""
     cut = []
-    specs = {c.fig_id: json.dumps(c.spec, ensure_ascii=False) for page, text in _pages(built_book)
-             for c in chart_files.charts_in(text, page.stem)}
+    specs = {
+        c.fig_id: json.dumps(c.spec, ensure_ascii=False)
+        for page, text in _pages(built_book)
+        for c in chart_files.charts_in(text, page.stem)
+    }
     for svg in sorted((built_book / "downloads" / "charts").glob("*.svg")):
         for el in ET.fromstring(svg.read_bytes()).iter():
             if not el.tag.endswith("text"):
                 continue
-            lines = ["".join(t.itertext()).strip() for t in el if t.tag.endswith("tspan")] or ["".join(el.itertext()).strip()]
+            lines = ["".join(t.itertext()).strip() for t in el if t.tag.endswith("tspan")] or [
+                "".join(el.itertext()).strip()
+            ]
             cut += [f"{svg.stem}: {line}" for line in lines if line.endswith("…") and line not in specs[svg.stem]]
     assert not cut, "labels cut off:\n" + "\n".join(cut)
 
 
 def test_no_stale_chart_files(built_book):
-    names = {f"{c.fig_id}.{ext}" for page, text in _pages(built_book) for c in chart_files.charts_in(text, page.stem)
-             for ext in ("csv", "svg", "png")}
+    names = {
+        f"{c.fig_id}.{ext}"
+        for page, text in _pages(built_book)
+        for c in chart_files.charts_in(text, page.stem)
+        for ext in ("csv", "svg", "png")
+    }
     on_disk = {p.name for p in (built_book / "downloads" / "charts").iterdir()}
     assert on_disk == names
     assert pd.Series(sorted(names)).str.startswith("fig-").all()

@@ -1,4 +1,5 @@
 """lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts about the capture."""
+
 from __future__ import annotations
 
 import hashlib
@@ -57,7 +58,7 @@ def test_capture_segments_tile_the_capture():
     # contiguous except for the whitespace stripped between the body and the furniture
     assert seg["start"].iloc[0] == 0 and seg["end"].iloc[-1] == len(text)
     b = seg[seg["kind"] == furniture.BODY]
-    assert text[b["start"].iloc[0]: b["end"].iloc[-1]] == body
+    assert text[b["start"].iloc[0] : b["end"].iloc[-1]] == body
     assert list(b["start"].iloc[1:]) == list(b["end"].iloc[:-1])
     assert b["chars"].sum() == len(body)
     # preamble, five parts and the closing
@@ -126,8 +127,11 @@ def test_bars_by_period_marks_the_october_counts(figs):
     spec = pages.bars_by_period(figs, ids, log=True, description="d").to_dict()
     data = next(iter(spec["datasets"].values()))
     period = {r["id"]: r["period_basis"] for r in data}
-    assert period == {"mediation_cases": "whole_year", "leader_receptions_visitors": "to_date",
-                      "leader_receptions_batches": "to_date"}
+    assert period == {
+        "mediation_cases": "whole_year",
+        "leader_receptions_visitors": "to_date",
+        "leader_receptions_batches": "to_date",
+    }
     # every mark's tooltip: English and Chinese labels, value with unit, figure id, period
     titles = [t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]]
     assert {"Indicator", "指标", "Value", "Figure id", "Period"} <= set(titles)
@@ -172,6 +176,7 @@ def test_bars_by_period_describes_every_bar_and_the_part_year_ones(figs):
     text = pages.bars_by_period(figs, ids, log=True).to_dict()["description"]
     f = figs.set_index("id")
     from lawgov.analysis.display import value_en
+
     for i in ids:
         assert value_en(f.loc[i].to_dict()) in text
     october = text.split("to the end of October (截止10月底) (amber):")[1]

@@ -1,4 +1,5 @@
 """lawgov.charts.parts against the real report: every mark's tooltip, values equal the figures."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,7 +42,7 @@ def _assert_figure_tooltips(spec: dict, by_id) -> int:
     """Every mark has the standard tooltip; every row that is a figure shows that figure's value."""
     n = 0
     for view, data in _views(spec):
-        assert TOOLTIP_FIELDS <= _tooltip_fields(view), view.get("mark")
+        assert _tooltip_fields(view) >= TOOLTIP_FIELDS, view.get("mark")
         for row in data:
             assert all(row.get(k) not in (None, "") for k in TOOLTIP_FIELDS), row
             if row["id"] in by_id.index:
@@ -59,8 +60,11 @@ def test_chart_parts_is_exported():
 
 
 def test_ladder_draws_each_level_with_its_figure(figs, by_id):
-    steps = [("model_units_designated", "Kunshan", "昆山市"), ("suzhou_model_units_selected", "Suzhou", "苏州市"),
-             ("provincial_model_candidates_selected", "Jiangsu", "江苏省")]
+    steps = [
+        ("model_units_designated", "Kunshan", "昆山市"),
+        ("suzhou_model_units_selected", "Suzhou", "苏州市"),
+        ("provincial_model_candidates_selected", "Jiangsu", "江苏省"),
+    ]
     spec = P.ladder(figs, steps, description="ladder").to_dict()
     assert spec["description"] == "ladder"
     assert _assert_figure_tooltips(spec, by_id) == 2 * len(steps)  # bar and label layers

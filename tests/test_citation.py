@@ -1,4 +1,5 @@
 """CITATION.cff validates against the CFF 1.2.0 schema and agrees with the rest of the project."""
+
 from __future__ import annotations
 
 import json
@@ -38,12 +39,15 @@ def test_citation_cff_validates_against_the_cff_1_2_0_schema():
     assert not errors, "\n".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors)
 
 
-@pytest.mark.parametrize("mutation", [
-    lambda d: d.pop("authors"),
-    lambda d: d.update({"date-released": "26 November 2026"}),
-    lambda d: d.update({"license": "Creative Commons"}),
-    lambda d: d["references"][0].update({"type": "webpage-ish"}),
-])
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        lambda d: d.pop("authors"),
+        lambda d: d.update({"date-released": "26 November 2026"}),
+        lambda d: d.update({"license": "Creative Commons"}),
+        lambda d: d["references"][0].update({"type": "webpage-ish"}),
+    ],
+)
 def test_the_schema_check_catches_broken_citations(mutation):
     doc = _cff()
     mutation(doc)
@@ -59,8 +63,9 @@ def test_citation_agrees_with_package_book_and_changelog():
     config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"))
     assert doc["title"] == config["title"] == identity.BOOK_TITLE
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert re.search(rf"^## \[?{re.escape(str(doc['version']))}\]? - {doc['date-released']}$", changelog, re.M), \
+    assert re.search(rf"^## \[?{re.escape(str(doc['version']))}\]? - {doc['date-released']}$", changelog, re.M), (
         "CHANGELOG.md needs a '## <version> - <date-released>' heading for the cited version"
+    )
     assert doc["license"] == "CC-BY-4.0"
 
 
@@ -82,8 +87,9 @@ def test_one_title_and_one_author_line_everywhere():
 
 def test_chart_citation_names_the_figure_and_its_anchor(config_with):
     config_with(None, None)
-    c = citation.cite_chart("p4-oversight", "fig-p4-cleanup", "Documents reviewed, by outcome. Source: report §4.1.4.",
-                            "Fig. 16")
+    c = citation.cite_chart(
+        "p4-oversight", "fig-p4-cleanup", "Documents reviewed, by outcome. Source: report §4.1.4.", "Fig. 16"
+    )
     assert c["href"] == "p4-oversight.html#fig-p4-cleanup"
     assert c["text"].endswith('"p4-oversight", anchor fig-p4-cleanup (address not yet set)')
     assert "\u201cDocuments reviewed, by outcome\u201d" in c["text"] and "Fig. 16" in c["text"]
@@ -165,6 +171,7 @@ BOOK_URL, REPO_URL = "https://books.example.org/kunshan-2012/", "https://git.exa
 @pytest.fixture
 def config_with(tmp_path, monkeypatch):
     """A copy of book/_config.yml and CITATION.cff, with the addresses set or not."""
+
     def make(book: str | None, repository: str | None):
         config, cff = tmp_path / "_config.yml", tmp_path / "CITATION.cff"
         config.write_text((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -173,6 +180,7 @@ def config_with(tmp_path, monkeypatch):
             address.set_address(book, repository, config=config, cff=cff)
         monkeypatch.setattr(address, "CONFIG", config)
         return config, cff
+
     return make
 
 
@@ -180,10 +188,16 @@ def _all_citations() -> dict[str, str]:
     sentence = lawgov.sentences()["id"].iloc[0]
     figure = lawgov.figures()["id"].iloc[0]
     out = {}
-    for name, cite in (("book", citation.cite_book()), ("dataset", citation.cite_dataset()),
-                       ("figure", citation.cite_figure(figure)), ("sentence", citation.cite_sentence(sentence))):
+    for name, cite in (
+        ("book", citation.cite_book()),
+        ("dataset", citation.cite_dataset()),
+        ("figure", citation.cite_figure(figure)),
+        ("sentence", citation.cite_sentence(sentence)),
+    ):
         out[f"{name} text"], out[f"{name} bibtex"] = cite["text"], cite["bibtex"]
-    out["chart"] = citation.cite_chart("p4-oversight", "fig-p4-rates", "Rates. Source: the report", "Figure 4.1")["short"]
+    out["chart"] = citation.cite_chart("p4-oversight", "fig-p4-rates", "Rates. Source: the report", "Figure 4.1")[
+        "short"
+    ]
     return out
 
 

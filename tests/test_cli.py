@@ -1,4 +1,5 @@
 """The command line: `lawgov` and `python -m lawgov`, output formats, exit statuses."""
+
 from __future__ import annotations
 
 import csv
@@ -6,13 +7,13 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import REPO, run_cli
-import subprocess
 
 
 def _fixture_counts(data: Path) -> dict[str, int]:
@@ -42,8 +43,12 @@ def test_console_script_and_data_from_environment(shared_data: Path) -> None:
     script = REPO / ".venv" / "bin" / "lawgov"
     if not script.exists():
         pytest.skip("console script not installed")
-    result = subprocess.run([str(script), "validate"], capture_output=True, text=True,
-                            env={"LAWGOV_DATA": str(shared_data), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [str(script), "validate"],
+        capture_output=True,
+        text=True,
+        env={"LAWGOV_DATA": str(shared_data), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0 and result.stdout.startswith("ok: 1 report")
 
 
@@ -72,7 +77,9 @@ def test_audit_json(shared_data: Path) -> None:
     result = run_cli("audit", "--format", "json", "--data", str(shared_data))
     assert result.returncode == 0
     records = json.loads(result.stdout)
-    assert all(set(r) == {"id", "kind", "inputs", "computed", "stated", "verdict", "reason", "details"} for r in records)
+    assert all(
+        set(r) == {"id", "kind", "inputs", "computed", "stated", "verdict", "reason", "details"} for r in records
+    )
     by = {r["id"]: r for r in records}
     mediation = by["mediation_success_rate_check"]
     assert mediation["verdict"] == "consistent (truncated)" and mediation["stated"] == 99.95
@@ -91,7 +98,7 @@ def test_audit_table(shared_data: Path) -> None:
     assert lines[0].split() == ["id", "kind", "computed", "stated", "verdict", "reason"]
     at = next(i for i, line in enumerate(lines) if line.startswith("mediation_success_rate_check"))
     row = lines[at]  # the reason may go on over the indented lines below
-    reason = " ".join(line.strip() for line in lines[at + 1:at + 6] if line.startswith(" ")).split()
+    reason = " ".join(line.strip() for line in lines[at + 1 : at + 6] if line.startswith(" ")).split()
     assert "consistent (truncated)" in row
     assert "equal only after truncation" in " ".join(row.split() + reason)
 

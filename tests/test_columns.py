@@ -3,6 +3,7 @@
 Each loader's docstring lists every column of its frame with the frame's dtype and the
 column's meaning, and the meaning is the one the data package's ``datapackage.json`` gives.
 """
+
 from __future__ import annotations
 
 import pydoc

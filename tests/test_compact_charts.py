@@ -4,6 +4,7 @@ A chart of Altair's own HTML, with text that would end a script or open a tag in
 is compacted; the compact page carries the same spec and options, no CDN loader, and no
 character sequence that could leave the script.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,13 @@ import pandas as pd
 from lawgov.charts.notebook import BOOK_BUILD_ENV
 from lawgov.publish.vega import chart_scripts, chart_specs, compact_charts
 
-HOSTILE = ["</script><img src=x onerror=alert(1)>", "<!-- <script>", "a & b", "行\u2028政\u2029法", '"}); alert(1); ({"']
+HOSTILE = [
+    "</script><img src=x onerror=alert(1)>",
+    "<!-- <script>",
+    "a & b",
+    "行\u2028政\u2029法",
+    '"}); alert(1); ({"',
+]
 
 
 def _altair_html(monkeypatch) -> str:
@@ -36,7 +43,7 @@ def test_compact_charts_keep_spec_and_options(monkeypatch):
 
 def test_compact_charts_leave_no_way_out_of_the_script(monkeypatch):
     after = compact_charts(_altair_html(monkeypatch))
-    script = after[after.index("<script>") + len("<script>"): after.rindex("</script>")]
+    script = after[after.index("<script>") + len("<script>") : after.rindex("</script>")]
     for needle in ("</", "<!--", "<img", "\u2028", "\u2029", "&"):
         assert needle not in script, needle
     spec = json.loads(chart_specs(after)[0])

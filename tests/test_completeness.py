@@ -4,6 +4,7 @@ Every run of Arabic digits in the body must lie inside some figure's quote (at t
 that quote occupies in its section) or inside a listed exclusion. Chinese numerals that
 count something (a numeral followed by a measure word) must be covered the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def _uncovered(pattern: re.Pattern[str]) -> list[str]:
     body = lawgov.body(REPORT)
     spans = _covered_spans()
     return [
-        f"{m.group()} at {m.start()}: …{body[max(0, m.start() - 8):m.end() + 8]}…"
+        f"{m.group()} at {m.start()}: …{body[max(0, m.start() - 8) : m.end() + 8]}…"
         for m in pattern.finditer(body)
         if not any(a <= m.start() and m.end() <= b for a, b in spans)
     ]

@@ -1,4 +1,5 @@
 """lawgov.analysis.crosswalk: the crosswalk counted by measure and figure, with confidence marks."""
+
 from __future__ import annotations
 
 import yaml
@@ -33,7 +34,9 @@ def test_matrix_counts_by_hand_for_one_cell():
     # Part 4 x opinion-2010.3: the crosswalk maps only 4.1.4 (a measure) to it -> 1 measure,
     # and the figures of 4.1.4 are counted independently from the figures file.
     raw = _yaml()
-    sections = [m["section"] for m in raw["crosswalk"] if m["area"] == "opinion-2010.3" and m["section"].startswith("4")]
+    sections = [
+        m["section"] for m in raw["crosswalk"] if m["area"] == "opinion-2010.3" and m["section"].startswith("4")
+    ]
     assert sections == ["4.1.4"]
     figs = yaml.safe_load((DEFAULT_DATA_DIR / "figures" / "kunshan-2012.yaml").read_text(encoding="utf-8"))["figures"]
     n_figs = sum(1 for f in figs if f["section"] == "4.1.4")
@@ -85,9 +88,16 @@ def test_not_named_themes_come_from_the_yaml():
 
 
 # The 2008 Decision's part headings, in order, as shared/reference/frameworks.md confirms them.
-DECISION_2008 = ["充分认识加强市县政府依法行政的重要性和紧迫性", "大力提高市县行政机关工作人员依法行政的意识和能力",
-                 "完善市县政府行政决策机制", "建立健全规范性文件监督管理制度", "严格行政执法", "强化对行政行为的监督",
-                 "增强社会自治功能", "加强组织领导"]
+DECISION_2008 = [
+    "充分认识加强市县政府依法行政的重要性和紧迫性",
+    "大力提高市县行政机关工作人员依法行政的意识和能力",
+    "完善市县政府行政决策机制",
+    "建立健全规范性文件监督管理制度",
+    "严格行政执法",
+    "强化对行政行为的监督",
+    "增强社会自治功能",
+    "加强组织领导",
+]
 
 
 def test_2008_decision_is_not_cited_and_mapped_by_its_confirmed_headings():
@@ -128,10 +138,11 @@ def test_summary_is_text_without_gaps():
 
 def test_heatmap_is_described_bilingual_and_marks_confidence():
     from lawgov import charts
-
     from test_writing import _tooltip_has_chinese
 
-    c = charts.crosswalk.heatmap(crosswalk.matrix(frameworks=["outline-2004", "opinion-2010", "outline-2015"]), description="d")
+    c = charts.crosswalk.heatmap(
+        crosswalk.matrix(frameworks=["outline-2004", "opinion-2010", "outline-2015"]), description="d"
+    )
     spec = c.to_dict()
     assert spec["description"] == "d"
     assert _tooltip_has_chinese(c)
@@ -181,10 +192,14 @@ def test_a_measure_that_answers_to_no_framework_is_a_theme_they_do_not_name():
 
 def test_area_names_read_as_parts_of_their_framework():
     # prose names areas as a reader reads them, never by code
-    assert crosswalk.area_names(["outline-2004.10", "outline-2004.11", "opinion-2010.2"]) == \
-        "parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion"
+    assert (
+        crosswalk.area_names(["outline-2004.10", "outline-2004.11", "opinion-2010.2"])
+        == "parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion"
+    )
     titled = crosswalk.area_names(["decision-2008.8"], with_titles=True)
-    assert titled.startswith("part 8 (strengthening organisation and leadership)") and titled.endswith("of the 2008 Decision")
+    assert titled.startswith("part 8 (strengthening organisation and leadership)") and titled.endswith(
+        "of the 2008 Decision"
+    )
 
 
 def test_the_parts_the_chapter_names_are_the_datas():
@@ -197,11 +212,20 @@ def test_the_parts_the_chapter_names_are_the_datas():
     summ = crosswalk.area_summary().set_index("code")
     ua = crosswalk.unit_areas()
     part_1 = set(ua.loc[ua["part"] == 1, "area"])
-    assert ("its part 一 (foundations) answers to parts 10 and 11 of the 2004 Outline and parts 2 and 9 of the "
-            "2010 Opinion, that is to the *last* parts of the 2004 Outline") in page
+    assert (
+        "its part 一 (foundations) answers to parts 10 and 11 of the 2004 Outline and parts 2 and 9 of the "
+        "2010 Opinion, that is to the *last* parts of the 2004 Outline"
+    ) in page
     assert {c for c in part_1 if summ.loc[c, "relation"] == "cited"} == {
-        "outline-2004.10", "outline-2004.11", "opinion-2010.2", "opinion-2010.9"}
-    outline, opinion = (sorted(int(c.rsplit(".", 1)[1]) for c in summ.index if c.startswith(f)) for f in ("outline-2004.", "opinion-2010."))
+        "outline-2004.10",
+        "outline-2004.11",
+        "opinion-2010.2",
+        "opinion-2010.9",
+    }
+    outline, opinion = (
+        sorted(int(c.rsplit(".", 1)[1]) for c in summ.index if c.startswith(f))
+        for f in ("outline-2004.", "opinion-2010.")
+    )
     assert outline[-2:] == [10, 11], "the last parts of the 2004 Outline"
     # the first and the last task parts of the 2010 Opinion: its part 1 is its preamble (no task)
     assert opinion[-1] == 9 and summ.loc["opinion-2010.1", "title_en"].startswith("The importance and urgency")
@@ -214,5 +238,7 @@ def test_the_parts_the_chapter_names_are_the_datas():
         title = top.loc[code, "title_en"]
         named = f"part {code.rsplit('.', 1)[1]} ({title[:1].lower()}{title[1:]}) of the {framework}"
         assert named in page, named
-    assert "measures, {glue:text}`frameworks.measures_mapped_word`, and both the preamble and the closing, answer" in page
+    assert (
+        "measures, {glue:text}`frameworks.measures_mapped_word`, and both the preamble and the closing, answer" in page
+    )
     assert {"0", "6"} <= set(ua["section"]), "both the preamble and the closing answer to some part"

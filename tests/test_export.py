@@ -1,4 +1,5 @@
 """The data package: valid Frictionless, deterministic, lossless, atomic."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,27 +18,34 @@ import yaml
 
 import lawgov
 from lawgov.book import links
-from lawgov.frames.columns import resources
 from lawgov.book.identity import PACKAGE_NAME
-from lawgov.frames import columns
-from lawgov.frames import writers
-from lawgov.publish import datapackage, files
-from lawgov.dataset import schema
 from lawgov.cli import main as cli
+from lawgov.dataset import schema
+from lawgov.frames import columns, writers
+from lawgov.frames.columns import resources
+from lawgov.publish import datapackage, files
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
 # Resources whose frame is exactly what a public lawgov function returns.
 SAME_AS_API = {
-    "reports": "reports", "outline": "outline", "figures": "figures", "glossary": "glossary",
-    "topics": "topics", "framework_areas": "frameworks", "crosswalk": "crosswalk",
+    "reports": "reports",
+    "outline": "outline",
+    "figures": "figures",
+    "glossary": "glossary",
+    "topics": "topics",
+    "framework_areas": "frameworks",
+    "crosswalk": "crosswalk",
 }
 
 
 def _tree(d: Path) -> dict[str, str]:
-    return {p.relative_to(d).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(d.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(d).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(d.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +99,19 @@ def test_descriptor_metadata(descriptor):
     assert "empty" in source["description"]
     assert descriptor["created"].endswith("Z")
     names = [r["name"] for r in descriptor["resources"]]
-    assert {"figures", "outline", "relations", "relation_inputs", "glossary", "crosswalk", "framework_areas",
-            "topics", "reports", "sentences", "source-kunshan-2012"} == set(names)
+    assert {
+        "figures",
+        "outline",
+        "relations",
+        "relation_inputs",
+        "glossary",
+        "crosswalk",
+        "framework_areas",
+        "topics",
+        "reports",
+        "sentences",
+        "source-kunshan-2012",
+    } == set(names)
 
 
 def test_every_field_is_described(descriptor):
@@ -126,8 +145,10 @@ def test_field_metadata_comes_from_the_schema_models(descriptor):
 
 def test_foreign_keys(descriptor):
     def fks(name):
-        return {(tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
-                for fk in _resource(descriptor, name)["schema"].get("foreignKeys", [])}
+        return {
+            (tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
+            for fk in _resource(descriptor, name)["schema"].get("foreignKeys", [])
+        }
 
     assert (("report", "section"), "outline", ("report", "section")) in fks("figures")
     assert (("topic",), "topics", ("id",)) in fks("figures")
@@ -155,9 +176,20 @@ def test_created_is_not_the_wall_clock(tmp_path, monkeypatch):
     assert datapackage.created(DATA) == f"{released}T00:00:00Z"
 
 
-@pytest.mark.parametrize("name", [
-    "reports", "outline", "figures", "relations", "relation_inputs", "glossary", "topics", "framework_areas", "crosswalk",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reports",
+        "outline",
+        "figures",
+        "relations",
+        "relation_inputs",
+        "glossary",
+        "topics",
+        "framework_areas",
+        "crosswalk",
+    ],
+)
 def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
     res = _resource(descriptor, name)
     raw = (pkg / res["path"]).read_bytes()
@@ -167,7 +199,8 @@ def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
         expected = getattr(lawgov, SAME_AS_API[name])()
     elif name == "relations":
         expected = lawgov.relations().merge(
-            lawgov.audit()[["report", "id", "computed", "stated", "verdict", "reason", "details"]], on=["report", "id"])
+            lawgov.audit()[["report", "id", "computed", "stated", "verdict", "reason", "details"]], on=["report", "id"]
+        )
     else:
         expected = columns.relation_inputs(DATA)
     assert list(back.columns) == list(expected.columns)
@@ -266,7 +299,9 @@ def test_refuses_to_replace_a_directory_that_is_not_an_export(tmp_path, capsys):
 def test_console_script(tmp_path):
     exe = Path(sys.executable).with_name("lawgov")
     out = tmp_path / "pkg"
-    proc = subprocess.run([str(exe), "export", str(out)], capture_output=True, text=True, env=os.environ | {"NO_COLOR": "1"})
+    proc = subprocess.run(
+        [str(exe), "export", str(out)], capture_output=True, text=True, env=os.environ | {"NO_COLOR": "1"}
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(f"ok: {len(resources())} resources")
     assert (out / "datapackage.json").exists()
@@ -282,10 +317,14 @@ def test_figures_say_how_each_period_is_known(pkg, descriptor):
     frame = lawgov.figures()
     back = writers.read_csv(pkg / "csv" / "figures.csv", list(fields.values()))
     records = json.loads((pkg / "json" / "figures.json").read_text(encoding="utf-8"))
-    table = pq.read_table(pkg / "parquet" / "figures.parquet", columns=["id", "period_basis", "period_words"]).to_pylist()
+    table = pq.read_table(
+        pkg / "parquet" / "figures.parquet", columns=["id", "period_basis", "period_words"]
+    ).to_pylist()
     expected = list(zip(frame["id"], frame["period_basis"].astype(str), frame["period_words"]))
     assert list(zip(back["id"], back["period_basis"].astype(str), back["period_words"])) == expected
     assert [(r["id"], r["period_basis"], r["period_words"]) for r in records] == expected
     assert [(r["id"], r["period_basis"], r["period_words"]) for r in table] == expected
     # not stated is an empty string, not a missing value, in every format
-    assert ("hotline_calls", "to_date", "截止10月底") in expected and any(w == "" for _, b, w in expected if b == "not_stated")
+    assert ("hotline_calls", "to_date", "截止10月底") in expected and any(
+        w == "" for _, b, w in expected if b == "not_stated"
+    )

@@ -1,5 +1,6 @@
 """The summaries of the front and reference pages (lawgov.analysis.front, .furniture): each
 number is the data's, worked out here independently."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -13,8 +14,9 @@ from lawgov.book.pages import SUMMARIES, page_summary
 REPORT = "kunshan-2012"
 
 
-@pytest.mark.parametrize("page", ["intro", "numbers", "source", "methods", "data", "glossary", "cite",
-                                  "audit", "writing", "frameworks"])
+@pytest.mark.parametrize(
+    "page", ["intro", "numbers", "source", "methods", "data", "glossary", "cite", "audit", "writing", "frameworks"]
+)
 def test_every_page_has_a_summary_keyed_by_its_name(page):
     assert page in SUMMARIES
     values = page_summary(REPORT, page)
@@ -64,7 +66,8 @@ def test_methods_and_data_use_the_stored_value(figs):
     assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "methods")["methods.basis_not_stated"] == number_word(
-        int((figs["period_basis"].astype(str) == "not_stated").sum()))
+        int((figs["period_basis"].astype(str) == "not_stated").sum())
+    )
 
 
 def test_report_citation_names_the_capture():

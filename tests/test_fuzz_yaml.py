@@ -3,6 +3,7 @@
 ``validate`` must return a list of problems (or none), and the loaders must raise nothing
 but ``DataError``, whatever bytes the YAML files hold.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,18 +15,47 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawgov
+from conftest import build_data
 from lawgov.dataset.errors import DataError, Problem
 
-from conftest import build_data
-
-FILES = ["figures/kunshan-2012.yaml", "relations/kunshan-2012.yaml", "outline/kunshan-2012.yaml",
-         "glossary.yaml", "frameworks.yaml", "topics.yaml", "reports.yaml"]
+FILES = [
+    "figures/kunshan-2012.yaml",
+    "relations/kunshan-2012.yaml",
+    "outline/kunshan-2012.yaml",
+    "glossary.yaml",
+    "frameworks.yaml",
+    "topics.yaml",
+    "reports.yaml",
+]
 
 # Values that YAML reads as other types than the field expects.
-ODD_VALUES = ["", "~", "null", "[]", "{}", "[1, [2]]", "{a: 1}", "-1", "1e999", ".nan", ".inf", "yes", "2012-13-45",
-              "2012-01-01", "'四'", "!!binary aGk=", "&a [*a]", "\"\\x00\"", "0x1F", "1_000", "99.95%"]
+ODD_VALUES = [
+    "",
+    "~",
+    "null",
+    "[]",
+    "{}",
+    "[1, [2]]",
+    "{a: 1}",
+    "-1",
+    "1e999",
+    ".nan",
+    ".inf",
+    "yes",
+    "2012-13-45",
+    "2012-01-01",
+    "'四'",
+    "!!binary aGk=",
+    "&a [*a]",
+    '"\\x00"',
+    "0x1F",
+    "1_000",
+    "99.95%",
+]
 
-SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +84,10 @@ def _fresh(pristine: Path) -> Path:
 
 
 @SETTINGS
-@given(name=st.sampled_from(FILES), flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=4))
+@given(
+    name=st.sampled_from(FILES),
+    flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=4),
+)
 def test_byte_flips(pristine: Path, name: str, flips: list[tuple[float, int]]) -> None:
     data = _fresh(pristine)
     path = data / name

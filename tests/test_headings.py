@@ -1,13 +1,13 @@
 """The outline parser: markers found in the text, stable P.S.M numbers, nested spans."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from lawgov.dataset.headings import Heading, find_body, parse_outline, section_of
-
 from conftest import real_body, real_headings
+from lawgov.dataset.headings import Heading, find_body, parse_outline, section_of
 
 SYNTHETIC = """标题
 前言一段。

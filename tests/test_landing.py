@@ -1,5 +1,6 @@
 """The landing page for outsiders (book/intro.md): its findings and caveats, worked out here
 from the data independently of lawgov.analysis.front; every finding links to its chapter."""
+
 from __future__ import annotations
 
 import ast
@@ -33,8 +34,8 @@ def key_figures() -> dict[str, str]:
 
 def _section(title: str) -> str:
     start = INTRO.index(title)
-    end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title):])
-    return INTRO[start: start + len(title) + (end.start() if end else len(INTRO))]
+    end = re.search(r"\n(\*\*[A-Z][^*]+\.\*\*|```|## )", INTRO[start + len(title) :])
+    return INTRO[start : start + len(title) + (end.start() if end else len(INTRO))]
 
 
 def test_the_findings_are_the_datas(s):
@@ -60,7 +61,7 @@ def test_the_findings_are_the_datas(s):
 
 
 def test_the_words_the_findings_type_are_the_datas():
-    """"Only", "none disagrees", "all in" one part, "Parts" (both numbered) and "Eight" cards are
+    """ "Only", "none disagrees", "all in" one part, "Parts" (both numbered) and "Eight" cards are
     typed on the page: each is checked against the data here."""
     figs = lawgov.figures(REPORT)
     verdicts = lawgov.audit(REPORT)["verdict"].astype(str)
@@ -82,12 +83,20 @@ def test_the_words_the_findings_type_are_the_datas():
 def test_the_speed_up_readings_span(s):
     readings = lawgov.audit(REPORT).set_index("id").loc["approval_speedup_combined", "details"]
     base = 100.0
-    a, b = (float(lawgov.figures(REPORT).set_index("id").loc[i, "value"]) / 100
-            for i in ("approval_speedup_2011", "approval_speedup_2012"))
-    indices = {"compound_reduction": base * (1 - a) * (1 - b), "additive": base * (1 - a - b),
-               "compound_speed": base / ((1 + a) * (1 + b))}
+    a, b = (
+        float(lawgov.figures(REPORT).set_index("id").loc[i, "value"]) / 100
+        for i in ("approval_speedup_2011", "approval_speedup_2012")
+    )
+    indices = {
+        "compound_reduction": base * (1 - a) * (1 - b),
+        "additive": base * (1 - a - b),
+        "compound_speed": base / ((1 + a) * (1 + b)),
+    }
     assert {d["formula"] for d in readings} <= set(indices)
-    assert s["intro.reading_low"] == f"{min(indices.values()):.1f}" and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
+    assert (
+        s["intro.reading_low"] == f"{min(indices.values()):.1f}"
+        and s["intro.reading_high"] == f"{max(indices.values()):.1f}"
+    )
     supported = [indices[d["formula"]] for d in readings if d["supported"]]
     assert s["intro.reading_supported"] == f"{supported[0]:.1f}"
     # the landing page names the additive reading as possible (both cuts against the statutory limit)
@@ -98,7 +107,7 @@ def test_the_speed_up_readings_span(s):
 def test_the_finding_links_carry_the_chapter_titles():
     """A link text naming a part is that part's title in the outline, as the chapter heads it."""
     titles = lawgov.outline(REPORT).set_index("section")["title_en"]
-    block = INTRO[INTRO.index("**What this book finds.**"): INTRO.index("```{admonition} Before you quote a number")]
+    block = INTRO[INTRO.index("**What this book finds.**") : INTRO.index("```{admonition} Before you quote a number")]
     named = re.findall(r"\[Part (\d)([^\]]*)\]\(p\d-[\w-]+\.md\)", block)
     assert named
     for part, rest in named:
@@ -106,7 +115,7 @@ def test_the_finding_links_carry_the_chapter_titles():
 
 
 def test_each_finding_links_to_its_chapter():
-    block = INTRO[INTRO.index("**What this book finds.**"): INTRO.index("```{admonition} Before you quote a number")]
+    block = INTRO[INTRO.index("**What this book finds.**") : INTRO.index("```{admonition} Before you quote a number")]
     findings = [b for b in re.split(r"\n- ", block)[1:]]
     assert 4 <= len(findings) <= 6, f"{len(findings)} findings"
     pages = {p.stem for p in (ROOT / "book").glob("*.md")}
@@ -119,7 +128,7 @@ def test_each_finding_links_to_its_chapter():
 def test_the_caveats_come_before_the_detail():
     caveats = INTRO.index("Before you quote a number")
     assert caveats < INTRO.index("## The report")
-    block = INTRO[caveats: INTRO.index("## The report")]
+    block = INTRO[caveats : INTRO.index("## The report")]
     for topic in ("October", "count they are a share of", "`?`", "its own work"):
         assert topic in block, topic
 

@@ -5,6 +5,7 @@ checked, including those inside functions (lazy imports are still dependencies);
 entry points (``lawgov/__init__``, ``__main__``, ``cli``) sit outside the stages. The
 module-level import graph must also have no cycle.
 """
+
 from __future__ import annotations
 
 import ast
@@ -37,8 +38,10 @@ def _imports(path: Path, *, top_level_only: bool = False) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{path.name}: relative import (write lawgov.<stage>.<module>)"
             if node.module and node.module.startswith("lawgov"):
-                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in MODULES else node.module
-                          for a in node.names}
+                found |= {
+                    f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in MODULES else node.module
+                    for a in node.names
+                }
     return found
 
 
@@ -71,8 +74,11 @@ def test_no_private_name_is_imported_from_another_module() -> None:
     for module, path in MODULES.items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lawgov"):
-                bad += [f"{module}: from {node.module} import {a.name}" for a in node.names
-                        if a.name.startswith("_") and a.name != "__version__"]
+                bad += [
+                    f"{module}: from {node.module} import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and a.name != "__version__"
+                ]
     assert not bad, bad
 
 
@@ -84,7 +90,7 @@ def test_module_level_imports_have_no_cycle() -> None:
         state[m] = 1
         for t in graph[m]:
             if state.get(t) == 1:
-                raise AssertionError("import cycle: " + " -> ".join(trail[trail.index(t):] + [t]) if t in trail else t)
+                raise AssertionError("import cycle: " + " -> ".join(trail[trail.index(t) :] + [t]) if t in trail else t)
             if t not in state:
                 visit(t, trail + [t])
         state[m] = 2

@@ -1,4 +1,5 @@
 """Loaders: the source capture, YAML with lines, problems, numerals and the public frames."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,12 +13,11 @@ import pytest
 import yaml
 
 import lawgov
-from lawgov.dataset.errors import DataError, Problem
-from lawgov.dataset.numerals import find_value, format_number
-from lawgov.dataset.headings import section_of
-from lawgov.dataset.yamlio import load_yaml
-
 from conftest import REAL_DATA, SOURCE_SHA256, real_body, real_headings, replace_in
+from lawgov.dataset.errors import DataError, Problem
+from lawgov.dataset.headings import section_of
+from lawgov.dataset.numerals import find_value, format_number
+from lawgov.dataset.yamlio import load_yaml
 
 # -- the source -----------------------------------------------------------------------------
 
@@ -35,8 +35,13 @@ def test_source_is_the_seeded_capture_byte_for_byte() -> None:
 def test_problem_format_omits_unknown_parts() -> None:
     full = Problem("data/figures/kunshan-2012.yaml", 212, "x", "quote", "quote not found in section 4.1.4")
     assert str(full) == "data/figures/kunshan-2012.yaml:212: entry 'x': field 'quote': quote not found in section 4.1.4"
-    assert str(Problem("data/glossary.yaml", 3, None, None, "YAML syntax error: x")) == "data/glossary.yaml:3: YAML syntax error: x"
-    assert str(Problem("data/figures/a.yaml", None, None, None, "file not found")) == "data/figures/a.yaml: file not found"
+    assert (
+        str(Problem("data/glossary.yaml", 3, None, None, "YAML syntax error: x"))
+        == "data/glossary.yaml:3: YAML syntax error: x"
+    )
+    assert (
+        str(Problem("data/figures/a.yaml", None, None, None, "file not found")) == "data/figures/a.yaml: file not found"
+    )
     err = DataError([full, full])
     assert err.problems == [full, full] and str(err).count("\n") == 1
 
@@ -75,9 +80,16 @@ def test_yaml_problems_not_tracebacks(tmp_path: Path, raw: bytes, expected: str)
 @pytest.mark.parametrize(
     ("value", "quote", "text"),
     [
-        (95, "废止95件", "95"), (99.95, "调解成功率99.95%", "99.95"), (3.7, "促进增收节支3.7亿元", "3.7"),
-        (94129, "共接群众来电94129个", "94129"), (100.0, "办结率100%", "100"), (4, "四个工作组", "四"),
-        (3, "三级电子评价体系", "三"), (10, "十大行动", "十"), (1, "一名市领导", "一"), (0, "无一败诉", "无一"),
+        (95, "废止95件", "95"),
+        (99.95, "调解成功率99.95%", "99.95"),
+        (3.7, "促进增收节支3.7亿元", "3.7"),
+        (94129, "共接群众来电94129个", "94129"),
+        (100.0, "办结率100%", "100"),
+        (4, "四个工作组", "四"),
+        (3, "三级电子评价体系", "三"),
+        (10, "十大行动", "十"),
+        (1, "一名市领导", "一"),
+        (0, "无一败诉", "无一"),
         (18, "十八大期间", "十八"),
     ],
 )
@@ -104,10 +116,34 @@ def test_figures_frame(shared_data: Path) -> None:
     body = real_body()
     headings = real_headings()
     assert list(df.columns) == [
-        "report", "id", "global_id", "section", "part", "quote", "value", "value_text", "decimals", "unit_zh",
-        "unit_en", "qualifier", "period", "period_start", "period_end", "full_year", "period_class", "period_basis",
-        "period_words", "indicator_en",
-        "indicator_zh", "description_en", "topic", "topic_en", "kind", "note_en", "offset", "framework",
+        "report",
+        "id",
+        "global_id",
+        "section",
+        "part",
+        "quote",
+        "value",
+        "value_text",
+        "decimals",
+        "unit_zh",
+        "unit_en",
+        "qualifier",
+        "period",
+        "period_start",
+        "period_end",
+        "full_year",
+        "period_class",
+        "period_basis",
+        "period_words",
+        "indicator_en",
+        "indicator_zh",
+        "description_en",
+        "topic",
+        "topic_en",
+        "kind",
+        "note_en",
+        "offset",
+        "framework",
     ]
     assert df["id"].is_unique and (df["global_id"] == "kunshan-2012/" + df["id"]).all()
     assert df["value"].dtype == "Float64" and df["offset"].dtype == "Int64" and df["full_year"].dtype == "boolean"
@@ -118,7 +154,9 @@ def test_figures_frame(shared_data: Path) -> None:
         assert row.part == int(row.section.split(".")[0])
         assert row.value_text in row.quote
     by = df.set_index("id")
-    assert by.loc["mediation_success_rate", "value_text"] == "99.95" and by.loc["mediation_success_rate", "decimals"] == 2
+    assert (
+        by.loc["mediation_success_rate", "value_text"] == "99.95" and by.loc["mediation_success_rate", "decimals"] == 2
+    )
     assert by.loc["town_reform_working_groups", "value_text"] == "四"
     assert (df["period_class"] == "full year").equals(df["full_year"].astype(bool))
     october = df["period"].str.endswith("-10-31") & df["period"].str.startswith("2012-01-01")

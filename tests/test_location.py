@@ -1,4 +1,5 @@
 """One rule finds the data: data_dir=, then $LAWGOV_DATA, then a checkout's data/, then the installed copy."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -124,9 +125,14 @@ def test_a_wrong_place_is_one_line_from_python(make, tmp_path: Path, monkeypatch
 def test_a_wrong_place_is_one_line_from_the_command(make, tmp_path: Path) -> None:
     path, why = make(tmp_path)
     for command in (["validate"], ["figures", "--format", "csv"]):
-        done = subprocess.run([sys.executable, "-m", "lawgov", *command, "--data", str(path)],
-                              capture_output=True, text=True, timeout=300, cwd=tmp_path,
-                              env={**os.environ, "LAWGOV_CACHE": "0"})
+        done = subprocess.run(
+            [sys.executable, "-m", "lawgov", *command, "--data", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+            env={**os.environ, "LAWGOV_CACHE": "0"},
+        )
         assert done.returncode == 2 and not done.stdout
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("lawgov: data directory ")
         assert why in done.stderr and "Traceback" not in done.stderr

@@ -5,6 +5,7 @@
   another host, with the same spec and the same protection of the <script> it sits in;
 - the export's pasting of glued values and figure numbers into a downloaded notebook's prose.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,35 +55,52 @@ def test_elsewhere_vega_comes_only_from_the_jupyter_server(monkeypatch: pytest.M
 
 def _executed() -> nbformat.NotebookNode:
     glue = lambda name, data, prefix="application/papermill.record/": nbformat.v4.new_output(  # noqa: E731
-        "display_data", data={prefix + k: v for k, v in data.items()},
-        metadata={"scrapbook": {"name": name, "mime_prefix": prefix}})
-    cell = nbformat.v4.new_code_cell("", outputs=[
-        glue("n", {"text/plain": "'3'"}),
-        glue("share", {"text/plain": "0.4567"}),
-        glue("docs", {"text/markdown": '<a class="fig-link" href="numbers.html#fig-docs">95 documents</a>',
-                      "text/plain": "<IPython.core.display.Markdown object>"}),
-    ])
+        "display_data",
+        data={prefix + k: v for k, v in data.items()},
+        metadata={"scrapbook": {"name": name, "mime_prefix": prefix}},
+    )
+    cell = nbformat.v4.new_code_cell(
+        "",
+        outputs=[
+            glue("n", {"text/plain": "'3'"}),
+            glue("share", {"text/plain": "0.4567"}),
+            glue(
+                "docs",
+                {
+                    "text/markdown": '<a class="fig-link" href="numbers.html#fig-docs">95 documents</a>',
+                    "text/plain": "<IPython.core.display.Markdown object>",
+                },
+            ),
+        ],
+    )
     return nbformat.v4.new_notebook(cells=[cell])
 
 
 def test_glued_values_are_pasted_as_the_page_shows_them() -> None:
     values = glued_values(_executed())
     assert set(values) == {"n", "share", "docs"}
-    text = paste("It has {glue:text}`n` parts, {glue:text}`share:.1%` of them; {glue:md}`docs` were "
-                 "abolished ({numref}`fig-x`, {numref}`see %s <fig-x>`); {glue:text}`unknown` stays.",
-                 values, {"fig-x": "Fig. 4.1"})
-    assert text == ("It has 3 parts, 45.7% of them; 95 documents were abolished (Fig. 4.1, see 4.1); "
-                    "{glue:text}`unknown` stays.")
+    text = paste(
+        "It has {glue:text}`n` parts, {glue:text}`share:.1%` of them; {glue:md}`docs` were "
+        "abolished ({numref}`fig-x`, {numref}`see %s <fig-x>`); {glue:text}`unknown` stays.",
+        values,
+        {"fig-x": "Fig. 4.1"},
+    )
+    assert text == (
+        "It has 3 parts, 45.7% of them; 95 documents were abolished (Fig. 4.1, see 4.1); {glue:text}`unknown` stays."
+    )
 
 
 def test_named_charts_get_their_numbered_caption() -> None:
-    page = ('<figure class="align-default" id="fig-x"><div>chart</div><figcaption><p>'
-            '<span class="caption-number">Fig. 4.1 </span><span class="caption-text">The caption</span></p></figcaption></figure>')
+    page = (
+        '<figure class="align-default" id="fig-x"><div>chart</div><figcaption><p>'
+        '<span class="caption-number">Fig. 4.1 </span><span class="caption-text">The caption</span></p></figcaption></figure>'
+    )
     assert figure_numbers(page) == {"fig-x": "Fig. 4.1"}
     code = nbformat.v4.new_code_cell("charts.bars(figs)")
     code.metadata["mystnb"] = {"figure": {"name": "fig-x", "caption": "Documents, {glue:text}`n` kinds"}}
-    nb = for_reader(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("See {numref}`fig-x`."), code]),
-                    _executed(), page)
+    nb = for_reader(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("See {numref}`fig-x`."), code]), _executed(), page
+    )
     assert [c.cell_type for c in nb.cells] == ["markdown", "code", "markdown"]
     assert nb.cells[0].source == "See Fig. 4.1."
     assert nb.cells[2].source == "**Fig. 4.1** Documents, 3 kinds"

@@ -10,6 +10,7 @@
 
 If the first two fail, `make notebooks-fmt` rewrites the files (and `git diff` shows how).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -67,7 +68,10 @@ def test_jupyterlab_leaves_nothing_git_would_show() -> None:
     import subprocess
 
     root = BOOK.parent
-    for path in ("book/.ipynb_checkpoints/p4-oversight-checkpoint.md", ".venv-lab/bin/python",
-                 "book/_build/lab/p4-oversight.md"):
+    for path in (
+        "book/.ipynb_checkpoints/p4-oversight-checkpoint.md",
+        ".venv-lab/bin/python",
+        "book/_build/lab/p4-oversight.md",
+    ):
         run = subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=root)
         assert run.returncode == 0, f"{path} is not ignored by .gitignore"

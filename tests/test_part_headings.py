@@ -7,6 +7,7 @@ every subsection of the part has one ``## 4.1 <title_en of 4.1> · <heading_zh o
 the report's order. Each chapter also ends with its "Notes and sources" (the bibliography of
 the sources it cites).
 """
+
 from __future__ import annotations
 
 import re
@@ -77,12 +78,12 @@ def test_chapter_ends_with_its_notes_and_sources(part):
     assert re.search(r"\{cite(?::[pt])?\}`", text), f"{PART_PAGES[part]} cites no source"
 
 
-
 def test_the_parallel_text_heads_each_part_with_the_outlines_title(outline):
     """The appendix's part headers carry the same English title as the part's chapter."""
     text = (BOOK / "report.md").read_text(encoding="utf-8")
     heads = re.findall(r"^## (.+)$", text, re.M)
     for part in sorted(PART_PAGES):
         want = expected_h1(outline, part)
-        assert any(h == want or (want.endswith(" · ") and h.startswith(want)) for h in heads), \
+        assert any(h == want or (want.endswith(" · ") and h.startswith(want)) for h in heads), (
             f"report.md has no part header {want!r}"
+        )

@@ -4,6 +4,7 @@ Each number a chapter states is checked against the figures it is computed from,
 comparative word against the counts beside it, and each key the chapter's prose pastes
 against the summary (a missing key would be an empty space in the book).
 """
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,12 @@ def summaries():
 
 def _word_agrees(word: str, part: int, whole: int) -> bool:
     """What majority_word's words claim about part / whole."""
-    return {"all": part == whole, "most": whole > part > whole / 2, "half": 2 * part == whole,
-            "fewer than half": 2 * part < whole}[word]
+    return {
+        "all": part == whole,
+        "most": whole > part > whole / 2,
+        "half": 2 * part == whole,
+        "fewer than half": 2 * part < whole,
+    }[word]
 
 
 def test_every_part_page_is_registered_and_prefixed(summaries):
@@ -61,14 +66,19 @@ def test_part_counts_are_the_outlines(summaries, figs, outline, part):
 
 def _count(text: str) -> int:
     """Back from the one rule for counts: 'six' -> 6, '18' -> 18."""
-    return next((n for n in range(11) if number_word(n) == text), None) if text.isalpha() else int(text.replace(",", ""))
+    return (
+        next((n for n in range(11) if number_word(n) == text), None) if text.isalpha() else int(text.replace(",", ""))
+    )
 
 
 def test_counts_are_spelled_out_up_to_ten_and_numerals_above(summaries):
     assert summaries[1]["p1.n_figures"] == "six" and summaries[4]["p4.n_figures"] == "18"
     assert summaries[0]["p0.n_figures"] == "70" and summaries[6]["p6.leadership_measures"] == "ten"
-    assert not any(k.endswith("_word") and v.isalpha() and v in {number_word(n) for n in range(11)}
-                   for s in summaries.values() for k, v in s.items())  # no key spells a number another gives as a numeral
+    assert not any(
+        k.endswith("_word") and v.isalpha() and v in {number_word(n) for n in range(11)}
+        for s in summaries.values()
+        for k, v in s.items()
+    )  # no key spells a number another gives as a numeral
 
 
 @pytest.mark.parametrize("part, sec", [(1, "1.2"), (2, "2.2"), (4, "4.1"), (5, "5.3")])
@@ -98,15 +108,18 @@ def test_differences_are_the_figures_arithmetic(summaries, by_id):
     assert _count(summaries[4]["p4.filings_not_accepted"]) == by_id["filings_reviewed"] - by_id["filings_accepted"]
     assert summaries[5]["p5.not_valid"] == f"{by_id['hotline_calls'] - by_id['hotline_valid_orders']:,.0f}"
     assert _count(summaries[5]["p5.mediation_failed"]) == by_id["mediation_cases"] - by_id["mediation_successes"]
-    assert _count(summaries[1]["p1.upper_rungs"]) == by_id["suzhou_model_units_selected"] + by_id["provincial_model_candidates_selected"]
+    assert (
+        _count(summaries[1]["p1.upper_rungs"])
+        == by_id["suzhou_model_units_selected"] + by_id["provincial_model_candidates_selected"]
+    )
 
 
 def test_part_1_is_least_quantified_on_both_measures_it_names(summaries, figs, outline):
-    """"the least quantified ... by number of figures and by figures per thousand characters":
+    """ "the least quantified ... by number of figures and by figures per thousand characters":
     both ranks recomputed from the figures and the text (whitespace excluded)."""
     body, parts = lawgov.body(REPORT), outline[outline["level"] == 0].set_index("part")
     n = {p: int((figs["part"] == p).sum()) for p in range(1, 6)}
-    chars = {p: sum(not ch.isspace() for ch in body[int(parts.loc[p, "start"]):int(parts.loc[p, "end"])]) for p in n}
+    chars = {p: sum(not ch.isspace() for ch in body[int(parts.loc[p, "start"]) : int(parts.loc[p, "end"])]) for p in n}
     per_1000 = {p: 1000 * n[p] / chars[p] for p in n}
     assert summaries[1]["p1.per_1000"] == f"{per_1000[1]:.1f}"
     assert n[1] == min(n.values()) and per_1000[1] == min(per_1000.values())  # as the page types it
@@ -178,7 +191,7 @@ def test_chapters_narrate(part):
     text = _chapter(part)
     for cell in _cells(text):
         options = re.match(r"(---\n.*?\n---\n|(?::[^\n]*\n)*)", cell, re.S).group(0)
-        code = cell[len(options):]
+        code = cell[len(options) :]
         assert not re.search(r"description=(?!None)", code), code
         assert not re.search(r"\]\s*[=!<>]=|\.query\(|\.loc\[|\.sum\(\)|\bf\"", code), code
         for caption in re.findall(r'caption: "(.*)"', options):
@@ -189,9 +202,10 @@ def test_chapters_narrate(part):
 
 # ---- the numbers a reader checks by hand: lengths, shares and counts the prose states ----------
 
+
 def test_preamble_length_with_and_without_the_title_line(summaries):
     body, o = lawgov.body(REPORT), lawgov.outline(REPORT).set_index("section")
-    title, paragraph = body[int(o.loc["0", "start"]):int(o.loc["0", "end"])].strip().split("\n", 1)
+    title, paragraph = body[int(o.loc["0", "start"]) : int(o.loc["0", "end"])].strip().split("\n", 1)
     chars = lambda s: sum(not c.isspace() for c in s)  # noqa: E731
     s = summaries[0]
     assert s["p0.preamble_paragraph_chars"] == f"{chars(paragraph):,}"
@@ -204,12 +218,17 @@ def test_periods_are_counted_by_how_the_text_states_them(summaries, figs):
     part4 = figs[figs["part"] == 4]["period_basis"].astype(str).value_counts()
     s4 = summaries[4]
     assert (s4["p4.basis_whole_year"], s4["p4.basis_not_stated"], s4["p4.basis_other"]) == tuple(
-        number_word(int(part4.get(b, 0))) for b in ("whole_year", "not_stated", "other"))
+        number_word(int(part4.get(b, 0))) for b in ("whole_year", "not_stated", "other")
+    )
     assert int(part4.get("whole_year", 0)) < len(figs[figs["part"] == 4]) - 2
     s0 = summaries[0]
-    total = sum(int(figs["period_basis"].astype(str).eq(b).sum()) for b in
-                ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
-    assert total == len(figs) and s0["p0.basis_whole_year"] == number_word(int(figs["period_basis"].astype(str).eq("whole_year").sum()))
+    total = sum(
+        int(figs["period_basis"].astype(str).eq(b).sum())
+        for b in ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated")
+    )
+    assert total == len(figs) and s0["p0.basis_whole_year"] == number_word(
+        int(figs["period_basis"].astype(str).eq("whole_year").sum())
+    )
 
 
 def test_the_pooled_floor_is_the_rate_of_the_implied_count(summaries, by_id):

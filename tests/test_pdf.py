@@ -4,6 +4,7 @@ Needs the built book (the shared ``built_book`` fixture builds it if missing or 
 the PDF, Debian's Chromium and poppler-utils (pdftotext, pdfinfo). Missing tools FAIL,
 saying how to install them; LAWGOV_SKIP_BROWSER=1 skips the PDF tests knowingly.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -35,8 +36,10 @@ DOWNLOAD_EXT = (".csv", ".json", ".parquet", ".zip", ".pdf", ".ipynb", ".md", ".
 def _need(tool: str, package: str) -> str:
     path = shutil.which(tool)
     if not path:
-        pytest.fail(f"{tool} not found: install Debian's {package} (apt-get install -y {package}; .ci/run does this)",
-                    pytrace=False)
+        pytest.fail(
+            f"{tool} not found: install Debian's {package} (apt-get install -y {package}; .ci/run does this)",
+            pytrace=False,
+        )
     return path
 
 
@@ -193,7 +196,9 @@ def test_every_page_offers_its_source(built_book):
     for doc in _chapters():
         links = _links(built_book / f"{doc}.html")
         assert f"_sources/{doc}.md" in links, doc
-        assert (built_book / "_sources" / f"{doc}.md").read_text(encoding="utf-8") == (BOOK / f"{doc}.md").read_text(encoding="utf-8")
+        assert (built_book / "_sources" / f"{doc}.md").read_text(encoding="utf-8") == (BOOK / f"{doc}.md").read_text(
+            encoding="utf-8"
+        )
 
 
 def test_book_package_is_the_current_export(built_book):

@@ -8,13 +8,14 @@ collapsible blocks of the web pages opened); charts as vector graphics; no web c
 Needs the built book and its PDF (``make book``; the ``built_book`` fixture builds a stale
 book) and poppler-utils; LAWGOV_SKIP_BROWSER=1 skips knowingly where Chromium is missing.
 """
+
 from __future__ import annotations
 
 import os
 import re
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -39,14 +40,15 @@ def edition(built_book):
     if problem:
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
             pytest.skip(f"the PDF edition needs Chromium ({problem})")
-        pytest.fail(f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk",
-                    pytrace=False)
+        pytest.fail(
+            f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk", pytrace=False
+        )
     if not pdf.PDF.exists():
         pdf.build()
     return pdf.PDF
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text(path: str, layout: bool) -> list[str]:
     """Every page's text (pdftotext separates pages with a form feed): -layout keeps lines as
     printed (the contents, the running heads); without it, columns are read one after the other."""
@@ -104,8 +106,14 @@ def _english(title: str) -> str:
 def test_the_title_page_names_the_book(edition):
     first = _page(str(edition), 1)
     flat = _flat(first)
-    for text in (identity.BOOK_TITLE, identity.BOOK_TITLE_ZH, identity.AUTHOR, f"Version {lawgov.__version__}",
-                 identity.LICENSE["name"], "How to cite"):
+    for text in (
+        identity.BOOK_TITLE,
+        identity.BOOK_TITLE_ZH,
+        identity.AUTHOR,
+        f"Version {lawgov.__version__}",
+        identity.LICENSE["name"],
+        "How to cite",
+    ):
         assert _flat(text) in flat, f"{text!r} not on the title page"
     assert not re.search(r"^\s*1\s*$", first, re.M), "the title page carries a page number"
 
@@ -143,7 +151,9 @@ def test_chapter_pages_carry_a_running_head_and_a_page_number(edition):
             lines = [ln for ln in _page(str(edition), n).splitlines() if ln.strip()]
             head = _flat(lines[0])
             # the chapter's title, or its part before the colon when long (never a word cut)
-            assert head.startswith(_flat(_english(title).split(":")[0])), f"page {n}: running head {lines[0]!r}, not {title!r}"
+            assert head.startswith(_flat(_english(title).split(":")[0])), (
+                f"page {n}: running head {lines[0]!r}, not {title!r}"
+            )
             assert _flat(identity.BOOK_TITLE) in _flat(lines[0]), f"page {n}: no book title in the running head"
             assert lines[-1].strip() == str(n), f"page {n} ends with {lines[-1]!r}, not its number"
 
@@ -189,12 +199,23 @@ def test_the_whole_report_is_in_the_appendix(edition):
 
 
 def test_charts_are_vector_and_web_controls_are_gone(edition):
-    images = subprocess.run([_tool("pdfimages"), "-list", str(edition)], capture_output=True, text=True, check=True).stdout
+    images = subprocess.run(
+        [_tool("pdfimages"), "-list", str(edition)], capture_output=True, text=True, check=True
+    ).stdout
     assert len(images.strip().splitlines()) <= 2, f"raster images in the PDF (charts must be vector):\n{images[:600]}"
-    whole = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", str(edition), "-"], capture_output=True, text=True,
-                           check=True).stdout
-    for chrome in ("Search this book", "搜索", "Color mode", "Toggle", "Take this chart away", "Save as SVG",
-                   "Download this part", "Back to top"):
+    whole = subprocess.run(
+        [_tool("pdftotext"), "-enc", "UTF-8", str(edition), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for chrome in (
+        "Search this book",
+        "搜索",
+        "Color mode",
+        "Toggle",
+        "Take this chart away",
+        "Save as SVG",
+        "Download this part",
+        "Back to top",
+    ):
         assert chrome not in whole, f"web control {chrome!r} printed"
     # the original texts' labels are printed (their "·" may come out of pdftotext as a space)
     assert re.search(r"原文\s*·?\s*Original text of §", whole), "no original-text block printed"

@@ -5,6 +5,7 @@ read the source capture themselves (its own file, its own sentence split, their 
 time words), so a figure filed under the wrong basis, or a time word missed, fails here
 rather than passing because the data agrees with itself.
 """
+
 from __future__ import annotations
 
 import pydoc
@@ -51,10 +52,10 @@ def _source_reading() -> dict[str, tuple[str, str]]:
     out = {}
     for fig in lawgov.figures().itertuples():
         at = base + fig.offset
-        assert raw[at:at + len(fig.quote)] == fig.quote
+        assert raw[at : at + len(fig.quote)] == fig.quote
         start = max(raw.rfind(c, 0, at) for c in "。！？\n") + 1
         ends = [i for c in "。！？\n" if (i := raw.find(c, at + len(fig.quote))) >= 0]
-        sentence = raw[start:min(ends)]
+        sentence = raw[start : min(ends)]
         quote_end = at - start + len(fig.quote)
         before = [m.group(0) for m in TIME_WORDS.finditer(sentence) if m.start() < quote_end]
         clause = re.split(r"[,，;；]", sentence[quote_end:], maxsplit=1)[0]

@@ -2,6 +2,7 @@
 
 Read from the built book's downloads (book/_build/html/downloads/notebooks/, what the zip holds).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ import pytest
 from lawgov.book import address
 from lawgov.book.links import NOTEBOOKS_DIR
 from lawgov.publish import reader_notebook
-from lawgov.publish.notebooks import notebook_sources, write_notebooks
+from lawgov.publish.notebooks import notebook_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -48,8 +49,11 @@ def test_every_relative_link_goes_to_a_notebook_of_the_zip(notebooks):
 def test_citations_resolve_to_the_notebooks_own_references(notebooks):
     bib = reader_notebook.Pages(BOOK, set(notebooks)).references()
     for doc, src in notebook_sources(BOOK):
-        keys = {k.strip() for m in re.finditer(r"\{cite(?::[pt])?\}`([^`]+)`", src.read_text(encoding="utf-8"))
-                for k in m.group(1).split(",")}
+        keys = {
+            k.strip()
+            for m in re.finditer(r"\{cite(?::[pt])?\}`([^`]+)`", src.read_text(encoding="utf-8"))
+            for k in m.group(1).split(",")
+        }
         for key in keys:
             assert f"[{key}]" in notebooks[doc], (doc, key)
             assert f"- [{key}] {bib[key]}" in notebooks[doc], f"{doc}: {key} not in its list of sources"
@@ -74,7 +78,9 @@ def test_with_an_address_links_go_to_the_books_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(address, "CONFIG", config)
     pages = reader_notebook.Pages(BOOK, {"audit", "data"})
     out = pages.stand_alone("See [the audit](audit.md#tbl-x), {doc}`data` and {doc}`the method <methods>`.")
-    assert out == (f"See [the audit]({base}audit.html#tbl-x), [Data and downloads]({base}data.html) "
-                   f"and [the method]({base}methods.html).")
+    assert out == (
+        f"See [the audit]({base}audit.html#tbl-x), [Data and downloads]({base}data.html) "
+        f"and [the method]({base}methods.html)."
+    )
     readme = reader_notebook.readme("T")
     assert base in readme and "https://git.example.org/o/kunshan" in readme

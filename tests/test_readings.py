@@ -1,4 +1,5 @@
 """lawgov.analysis.readings against the real report: every reading is arithmetic on the printed figures."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -92,7 +93,8 @@ def test_funnel_counts_multiply_each_rate_by_the_stage_before(figs, by_id, audit
 
 def test_remainder_is_the_whole_less_its_parts(figs, by_id, audit):
     assert readings.remainder(figs, "filings_reviewed", ["filings_accepted"]) == (
-        by_id.loc["filings_reviewed", "value"] - by_id.loc["filings_accepted", "value"])
+        by_id.loc["filings_reviewed", "value"] - by_id.loc["filings_accepted", "value"]
+    )
     parts = ["normative_documents_abolished", "normative_documents_amended", "normative_documents_retained"]
     assert readings.remainder(figs, "normative_documents_cleaned_up", parts) == 0
     assert str(audit.loc["normative_cleanup_adds_up", "verdict"]) == "exact"  # the audit agrees the parts add up
@@ -123,7 +125,14 @@ def test_periods_cover_every_figure_once(figs):
         assert (pd.to_datetime(sub["period_end"]) == row["end"]).all()
 
 
-@pytest.mark.parametrize("start,end,n", [("2012-01-01", "2012-10-31", 10), ("2012-01-01", "2012-12-31", 12),
-                                         ("2012-12-01", "2012-12-31", 1), ("2011-11-01", "2012-02-29", 4)])
+@pytest.mark.parametrize(
+    "start,end,n",
+    [
+        ("2012-01-01", "2012-10-31", 10),
+        ("2012-01-01", "2012-12-31", 12),
+        ("2012-12-01", "2012-12-31", 1),
+        ("2011-11-01", "2012-02-29", 4),
+    ],
+)
 def test_months_counts_calendar_months_inclusive(start, end, n):
     assert readings.months(start, end) == n

@@ -9,6 +9,7 @@
   starting JupyterLab) is named in NOT_RUN with the reason, so a new line cannot go untested
   unnoticed.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,8 +97,9 @@ def test_chapter_blocks_run_in_their_chapter() -> None:
         notebook = jupytext.read(path)
         first = next(c for c in notebook.cells if c.cell_type == "code")
         notebook.cells = [first] + [nbformat.v4.new_code_cell(b) for b in blocks]
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         for cell, block in zip(notebook.cells[1:], blocks):
             shown = [o for o in cell.outputs if o.output_type == "execute_result"]
             assert shown, f"README block in {chapter} showed nothing:\n{block}"

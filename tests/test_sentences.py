@@ -1,4 +1,5 @@
 """The body as sentences, and the parallel text: every sentence of the body once, translated."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ The translation's heading sentences carry the outline's titles (the ones the par
 print), numbered as the report numbers them; and where a sentence holds a glossary term, its
 English does not use a rendering the glossary lists only as an alternative (``also_en``).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,11 @@ def test_heading_sentences_are_translated_with_the_outline_titles(sentences):
     first = sentences.groupby("section").first()
     headed = outline[outline["heading_zh"].fillna("") != ""]
     assert len(headed) > 0
-    wrong = {h.section: (first.loc[h.section, "en"], heading_sentence_en(h.level, h.marker, h.title_en))
-             for h in headed.itertuples()
-             if first.loc[h.section, "en"] != heading_sentence_en(h.level, h.marker, h.title_en)}
+    wrong = {
+        h.section: (first.loc[h.section, "en"], heading_sentence_en(h.level, h.marker, h.title_en))
+        for h in headed.itertuples()
+        if first.loc[h.section, "en"] != heading_sentence_en(h.level, h.marker, h.title_en)
+    }
     assert not wrong, wrong
 
 
@@ -74,11 +77,14 @@ def test_grass_roots_is_written_as_the_book_writes_it(sentences):
 # each has one rendering, and the renderings a reader once met are not used again.
 ONE_RENDERING = {
     "规范": ("standardis", ["regular", "regularis"]),
-    "审理": ("review", [r"hear\b", "heard", "hearing of"]),   # 听证 alone is "hearing"
-    "区镇": ("zone", ["(?<!sub-)district"]),   # 街道 is a sub-district
+    "审理": ("review", [r"hear\b", "heard", "hearing of"]),  # 听证 alone is "hearing"
+    "区镇": ("zone", ["(?<!sub-)district"]),  # 街道 is a sub-district
     "专项整治": ("rectification", ["clean-up"]),
     "三小车": ("three kinds of small vehicles", ["three small vehicles", "three-wheeled"]),
-    "三社联动": ("linkage of communities, social organisations and social workers", ["three-way", "three social actors"]),
+    "三社联动": (
+        "linkage of communities, social organisations and social workers",
+        ["three-way", "three social actors"],
+    ),
     "中环": ("Middle Ring Road", []),
     "不断": (None, ["steadily", "continuously"]),
     "法制意识": ("legal awareness", ["awareness of the legal system"]),
@@ -131,6 +137,7 @@ def test_a_replaced_rendering_is_caught(sentences):
 # descriptions and the crosswalk's reasons, for a figure or a reason whose sentence holds the
 # word. Only the replaced renderings are looked for (a label need not repeat the whole term).
 
+
 def _sentence_of_section(sentences):
     return sentences.groupby("section")["zh"].apply("".join)
 
@@ -140,8 +147,11 @@ def label_renderings_broken(sentences, figures, crosswalk) -> list[tuple[str, st
     or reason about a section holding the word uses a rendering the translation replaced."""
     text_of = _sentence_of_section(sentences)
     rows = [(f.id, f.section, f"{f.indicator_en} {f.description_en}") for f in figures.itertuples()]
-    rows += [(f"crosswalk {c.section}", c.section, c.reason_en) for c in crosswalk.itertuples()
-             if isinstance(c.reason_en, str)]
+    rows += [
+        (f"crosswalk {c.section}", c.section, c.reason_en)
+        for c in crosswalk.itertuples()
+        if isinstance(c.reason_en, str)
+    ]
     found = []
     for key, section, en in rows:
         zh = "".join(v for s, v in text_of.items() if s == section or s.startswith(f"{section}."))
@@ -161,4 +171,5 @@ def test_a_label_with_a_replaced_rendering_is_caught(sentences):
     row = figures.index[figures["id"] == "penalty_powers_devolved"][0]
     figures.loc[row, "description_en"] = "powers of supervisory inspection"
     assert ("penalty_powers_devolved", "监督检查权", "supervisory inspection") in label_renderings_broken(
-        sentences, figures, lawgov.crosswalk("kunshan-2012").iloc[:0])
+        sentences, figures, lawgov.crosswalk("kunshan-2012").iloc[:0]
+    )

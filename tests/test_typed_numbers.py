@@ -9,6 +9,7 @@ a placeholder ({figure_id}, {relation_id.computed}) in a note.
 One test per file, so a failure names the file and lists every numeral found there
 (``-k intro`` checks one page).
 """
+
 from __future__ import annotations
 
 import ast
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted((ROOT / "book").glob("*.md"))
 EXCLUDED_PAGES = {"CONVENTIONS.md"}  # for authors, not built; its examples type numbers on purpose
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 
 # Numerals a text may type, each with why it is not a number about the report that the data holds.
 ALLOWED: list[tuple[str, str]] = [
@@ -34,11 +37,16 @@ ALLOWED: list[tuple[str, str]] = [
     (rf"\b\d{{1,2}}(?:\s?(?:[-–]|to)\s?\d{{1,2}})? (?:{MONTHS})\b", "a day of a month in a date (8-14 November)"),
     (r"\b(?:19|20)\d{2}s?\b", "a year"),
     (r"〔\d{4}〕\d+号", "a document number (国发〔2008〕17号)"),
-    (r"\b(?:[Aa]rts?\.|[Aa]rticles?) \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*(?: para\. \d+)?",
-     "an article of a law or document (art. 42, arts. 31–32): the document's numbering, not a number about the report"),
+    (
+        r"\b(?:[Aa]rts?\.|[Aa]rticles?) \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*(?: para\. \d+)?",
+        "an article of a law or document (art. 42, arts. 31–32): the document's numbering, not a number about the report",
+    ),
     (r"§\s?\d+(?:\.\d+)*(?:\s?[–-]\s?§?\d+(?:\.\d+)*)?", "a section number (§4.1.4, §0–§6)"),
     (r"\b[0-6]\.[1-9]\.[1-9]\b", "a measure's section number (4.1.4)"),
-    (r"\b[Ss]ections? \d(?:\.\d)*(?:(?:,\s?|\s?[–-]\s?| and | to )\d(?:\.\d)*)*", "section numbers (Section 0, sections 1, 1.1–1.4)"),
+    (
+        r"\b[Ss]ections? \d(?:\.\d)*(?:(?:,\s?|\s?[–-]\s?| and | to )\d(?:\.\d)*)*",
+        "section numbers (Section 0, sections 1, 1.1–1.4)",
+    ),
     (r"^\s*\d+\.(?=\s)", "the number of an item in an ordered list"),
     (r"\b[Pp]arts? \d+(?:\s?(?:[-–,]|and|to)\s?\d+)*", "a part of the report or of a framework (Part 4, parts 2-9)"),
     (r"\b(?:Figure|Fig\.|Table) \d+", "a figure or table number"),
@@ -48,7 +56,10 @@ ALLOWED: list[tuple[str, str]] = [
     (r"\b18th (?:Party|National) Congress", "the name of the Party's congress (十八大, an exclusion)"),
     (r"\bper 1,000\b|\b1,000 (?:characters|words|Chinese words|content words)\b", "the unit of a density"),
     (r"= 100\b", "the base of an index (2010 = 100)"),
-    (r"\bfrom 0 to 100%", "a percent axis's range, a claim about the chart checked against its spec (test_captions_true)"),
+    (
+        r"\bfrom 0 to 100%",
+        "a percent axis's range, a claim about the chart checked against its spec (test_captions_true)",
+    ),
     (r"\b100 million\b", "what 亿 (in the unit 亿元) means"),
     (r"\bCC BY 4\.0\b", "the name of a licence"),
     (r"\bISO 8601\b", "the name of a standard"),
@@ -73,12 +84,14 @@ def typed_numbers(text: str) -> list[str]:
     masked = _SUBSECTION.sub(lambda m: " " * len(m.group(0)) if m.group(0) in SECTIONS else m.group(0), masked)
     found = []
     for m in _NUMERAL.finditer(masked):
-        before, after = masked[m.start() - 1: m.start()], masked[m.end(): m.end() + 1]
-        if (before and (before.isalpha() and before.isascii() or before in "_.")) or (after and (after.isascii() and after.isalnum() or after == "_")):
+        before, after = masked[m.start() - 1 : m.start()], masked[m.end() : m.end() + 1]
+        if (before and (before.isalpha() and before.isascii() or before in "_.")) or (
+            after and (after.isascii() and after.isalnum() or after == "_")
+        ):
             continue  # part of a word or identifier (A4, p0, sha256, fig-p4)
         if _is_cjk(before) or _is_cjk(after):
             continue  # inside a verbatim Chinese quote of the report (截止10月底, 30多个): the source
-        found.append(text[max(0, m.start() - 30): m.end() + 20].replace("\n", " ").strip())
+        found.append(text[max(0, m.start() - 30) : m.end() + 20].replace("\n", " ").strip())
     return found
 
 
@@ -105,8 +118,11 @@ def _code_strings(code: str) -> list[str]:
         tree = ast.parse(code)
     except SyntaxError:
         return [code]
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-            and n.value not in SECTIONS]  # a section named in a call: in_section(figs, "4.1")
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value not in SECTIONS
+    ]  # a section named in a call: in_section(figs, "4.1")
 
 
 def page_texts(path: Path) -> list[tuple[int, str]]:
@@ -126,7 +142,7 @@ def page_texts(path: Path) -> list[tuple[int, str]]:
         i += 1
         while i < len(lines) and lines[i].strip() != ticks:
             i += 1
-        block = lines[start + 1: i]
+        block = lines[start + 1 : i]
         i += 1
         if not info.startswith("{code-cell}"):
             continue  # a literal example (```python, ```sh) or a directive: not the page's numbers
@@ -136,7 +152,7 @@ def page_texts(path: Path) -> list[tuple[int, str]]:
             caption = ((options.get("mystnb") or {}).get("figure") or {}).get("caption")
             if caption:
                 out.append((start + 2, caption))
-            block = block[end + 1:]
+            block = block[end + 1 :]
         code = "\n".join(ln for ln in block if not ln.startswith(":"))
         out += [(start + 1, s) for s in _code_strings(code)]
     return out
@@ -172,7 +188,9 @@ def data_texts() -> dict[str, list[tuple[int | None, str, str, str]]]:
     """{file: [(line, entry, field, text)]} for every scanned field, templates as written (unfilled)."""
     ds = dataset()
     groups = {
-        "terms": ds.terms, "crosswalk": ds.crosswalk, "outside_frameworks": ds.outside_frameworks,
+        "terms": ds.terms,
+        "crosswalk": ds.crosswalk,
+        "outside_frameworks": ds.outside_frameworks,
         "reports": [rd.report for rd in ds.reports.values()],
         "figures": [e for rd in ds.reports.values() for e in rd.figures],
         "excluded": [e for rd in ds.reports.values() for e in rd.excluded],
@@ -182,12 +200,16 @@ def data_texts() -> dict[str, list[tuple[int | None, str, str, str]]]:
     for kind, entries in groups.items():
         for e in entries:
             subs = [(e, f) for f in SCANNED[kind]]
-            subs += [(it, f) for it in getattr(e.model, "interpretations", None) or [] for f in SCANNED["interpretations"]]
+            subs += [
+                (it, f) for it in getattr(e.model, "interpretations", None) or [] for f in SCANNED["interpretations"]
+            ]
             for obj, field in subs:
                 value = getattr(getattr(obj, "model", obj), field)
                 for text in value if isinstance(value, list) else [value]:
                     if text:
-                        out.setdefault(e.file, []).append((e.line(field) if obj is e else e.line("interpretations"), e.label, field, text))
+                        out.setdefault(e.file, []).append(
+                            (e.line(field) if obj is e else e.line("interpretations"), e.label, field, text)
+                        )
     return out
 
 
@@ -196,36 +218,45 @@ DATA_TEXTS = data_texts()
 
 @pytest.mark.parametrize("file", sorted(DATA_TEXTS))
 def test_data_notes_type_no_number(file: str) -> None:
-    failures = [f"{file}:{line}: entry '{entry}': field '{field}': {hit}"
-                for line, entry, field, text in DATA_TEXTS[file] for hit in typed_numbers(_PLACEHOLDER.sub(" ", text))]
+    failures = [
+        f"{file}:{line}: entry '{entry}': field '{field}': {hit}"
+        for line, entry, field, text in DATA_TEXTS[file]
+        for hit in typed_numbers(_PLACEHOLDER.sub(" ", text))
+    ]
     assert not failures, f"{len(failures)} typed number(s):\n" + "\n".join(failures)
 
 
 # ---- the scanner itself can fail ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Of the 359 documents reviewed, most were retained.",                  # a count typed in prose
-    "17985 / 17993 is 99.9556%, which rounds to 99.96%.",                  # the wrong note this test was written for
-    "The hotline took 94,129 calls.",                                      # thousands separator
-    "about 42 per department",                                             # a derived ratio
-    "Covers 3 consecutive years.",
-    "The Licensing Law (art. 42) allows 20 working days.",                # an article allowed, the count after it not
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 359 documents reviewed, most were retained.",  # a count typed in prose
+        "17985 / 17993 is 99.9556%, which rounds to 99.96%.",  # the wrong note this test was written for
+        "The hotline took 94,129 calls.",  # thousands separator
+        "about 42 per department",  # a derived ratio
+        "Covers 3 consecutive years.",
+        "The Licensing Law (art. 42) allows 20 working days.",  # an article allowed, the count after it not
+    ],
+)
 def test_a_typed_number_is_caught(text: str) -> None:
     assert typed_numbers(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "{glue:text}`audit.n_exact` relations are exact ({numref}`fig-audit-verdicts`).",
-    "Source: report §4.1.4 and §5.3.1–5.3.3; see Part 4 and parts 2-9 of the Opinion.",
-    "国发〔2008〕17号, issued in 2008; the page is dated 2014-05-15 03:35.",
-    "the Licensing Law (art. 42) and the Regulations, arts. 31–32, and article 5 of the Constitution",
-    "截止10月底 and 30多个 and 99.6%以上 are quoted as printed.",
-    "The congress sat from 8 to 14 November 2012 (the 18th Party Congress).",
-    "Figures per 1,000 characters; processing time, 2010 = 100; UTF-8 and SHA-256.",
-    "Administrative Penalty Law, art. 16; the Regulations, arts. 31–32; article 5 of the Constitution.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{glue:text}`audit.n_exact` relations are exact ({numref}`fig-audit-verdicts`).",
+        "Source: report §4.1.4 and §5.3.1–5.3.3; see Part 4 and parts 2-9 of the Opinion.",
+        "国发〔2008〕17号, issued in 2008; the page is dated 2014-05-15 03:35.",
+        "the Licensing Law (art. 42) and the Regulations, arts. 31–32, and article 5 of the Constitution",
+        "截止10月底 and 30多个 and 99.6%以上 are quoted as printed.",
+        "The congress sat from 8 to 14 November 2012 (the 18th Party Congress).",
+        "Figures per 1,000 characters; processing time, 2010 = 100; UTF-8 and SHA-256.",
+        "Administrative Penalty Law, art. 16; the Regulations, arts. 31–32; article 5 of the Constitution.",
+    ],
+)
 def test_what_may_be_typed_passes(text: str) -> None:
     assert typed_numbers(_prose(text)) == []
 
@@ -235,24 +266,35 @@ def test_a_page_with_typed_numbers_fails(tmp_path: Path) -> None:
     page.write_text(
         "---\nkernelspec:\n  name: python3\n---\n\n# A page · 一页\n\nThe clean-up reviewed 359 documents.\n\n"
         "```{code-cell} python\n---\ntags: [remove-input]\nmystnb:\n  figure:\n    name: fig-x\n"
-        "    caption: \"The 95 documents abolished. Source: report §4.1.4.\"\n---\n"
-        "charts.bars(figs, ids, description=\"Bars: 95 abolished, 23 amended.\")\n```\n\n"
-        "```python\nlawgov.figures().query(\"value > 1000\")\n```\n", encoding="utf-8")
+        '    caption: "The 95 documents abolished. Source: report §4.1.4."\n---\n'
+        'charts.bars(figs, ids, description="Bars: 95 abolished, 23 amended.")\n```\n\n'
+        '```python\nlawgov.figures().query("value > 1000")\n```\n',
+        encoding="utf-8",
+    )
     hits = [hit for _, text in page_texts(page) for hit in typed_numbers(text)]
-    assert len(hits) == 4 and all(n in " ".join(hits) for n in ("359", "95 documents", "95 abolished", "23 amended")), hits
+    assert len(hits) == 4 and all(n in " ".join(hits) for n in ("359", "95 documents", "95 abolished", "23 amended")), (
+        hits
+    )
 
 
 def test_a_note_with_a_typed_number_fails_and_its_template_passes() -> None:
     typed = "17985 / 17993 is 99.9556%, which rounds to 99.96%."
-    template = "{mediation_successes.number} / {mediation_cases.number} is {mediation_success_rate_check.computed:.4f}%."
+    template = (
+        "{mediation_successes.number} / {mediation_cases.number} is {mediation_success_rate_check.computed:.4f}%."
+    )
     assert typed_numbers(_PLACEHOLDER.sub(" ", typed))
     assert not typed_numbers(_PLACEHOLDER.sub(" ", template))
 
 
 def test_every_data_file_with_notes_is_scanned() -> None:
     files = set(DATA_TEXTS)
-    assert {"data/figures/kunshan-2012.yaml", "data/relations/kunshan-2012.yaml", "data/glossary.yaml",
-            "data/frameworks.yaml", "data/reports.yaml"} <= files
+    assert {
+        "data/figures/kunshan-2012.yaml",
+        "data/relations/kunshan-2012.yaml",
+        "data/glossary.yaml",
+        "data/frameworks.yaml",
+        "data/reports.yaml",
+    } <= files
     assert sum(len(v) for v in DATA_TEXTS.values()) > len(lawgov.figures())
 
 
@@ -307,7 +349,7 @@ def _months_left(section: str) -> int:
     return 12 - start.month + 1
 
 
-def _opinion() -> "pd.DataFrame":
+def _opinion() -> pd.DataFrame:
     s = crosswalk.area_summary(REPORT)
     return s[s["framework"] == "opinion-2010"].set_index("code")
 
@@ -327,84 +369,163 @@ def _share_without(part: int) -> float:
 
 
 _SECTION_6 = OUTLINE.set_index("section").loc["6"]
-_CLOSING_TEXT = lawgov.body(REPORT)[int(_SECTION_6["start"]):int(_SECTION_6["end"])]
+_CLOSING_TEXT = lawgov.body(REPORT)[int(_SECTION_6["start"]) : int(_SECTION_6["end"])]
 
 TYPED_CLAIMS: list[tuple[int, str, object]] = [
-    (0, "the Scientific Outlook on Development and two State Council documents",
-     lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2),
-    (0, "The preamble cites two documents of the State Council",
-     lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2),
+    (
+        0,
+        "the Scientific Outlook on Development and two State Council documents",
+        lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2,
+    ),
+    (
+        0,
+        "The preamble cites two documents of the State Council",
+        lambda: (crosswalk.frameworks_summary()["relation"] == "cited").sum() == 2,
+    ),
     (0, "the report's five parts do not", lambda: len(_by_part()) == 5 and not _subsections(0)),
-    (0, "The body of the report has five numbered parts, each with three or four subsections",
-     lambda: {len(_subsections(p)) for p in range(1, 6)} == {3, 4}),
-    (0, "each subsection with three or four measures",
-     lambda: {len(_measures(s)) for p in range(1, 6) for s in _subsections(p)} == {3, 4}),
-    (0, "part 5 ({} figures) and part 4 ({}) carry the most, part 2 ({}) sits between, and part 1 ({}) "
+    (
+        0,
+        "The body of the report has five numbered parts, each with three or four subsections",
+        lambda: {len(_subsections(p)) for p in range(1, 6)} == {3, 4},
+    ),
+    (
+        0,
+        "each subsection with three or four measures",
+        lambda: {len(_measures(s)) for p in range(1, 6) for s in _subsections(p)} == {3, 4},
+    ),
+    (
+        0,
+        "part 5 ({} figures) and part 4 ({}) carry the most, part 2 ({}) sits between, and part 1 ({}) "
         "and part 3 ({}) carry the fewest",
-     lambda: sorted(_by_part(), key=_by_part().get, reverse=True) == [5, 4, 2, 3, 1]),
+        lambda: sorted(_by_part(), key=_by_part().get, reverse=True) == [5, 4, 2, 3, 1],
+    ),
     (0, "The preamble has no figures", lambda: (FIGS["part"] == 0).sum() == 0),
     (1, "It has four subsections", lambda: len(_subsections(1)) == 4),
-    (1, "the least quantified of the five substantive parts, by number of figures and by figures per "
+    (
+        1,
+        "the least quantified of the five substantive parts, by number of figures and by figures per "
         "thousand characters",
-     lambda: _by_part()[1] < min(v for p, v in _by_part().items() if p != 1)
-     and _density()[1] < min(v for p, v in _density().items() if p != 1)),
-    (1, "the same share as in part 3) say",
-     lambda: [p for p in range(2, 6) if _share_without(p) == _share_without(1)] == [3]),
+        lambda: (
+            _by_part()[1] < min(v for p, v in _by_part().items() if p != 1)
+            and _density()[1] < min(v for p, v in _density().items() if p != 1)
+        ),
+    ),
+    (
+        1,
+        "the same share as in part 3) say",
+        lambda: [p for p in range(2, 6) if _share_without(p) == _share_without(1)] == [3],
+    ),
     (1, "three measures each", lambda: {len(_measures(s)) for s in _subsections(1)} == {3}),
-    (1, "one subsection, on deployment and assessment, has none",
-     lambda: [s for s in _subsections(1) if _n_figures(s) == 0] == ["1.1"]),
+    (
+        1,
+        "one subsection, on deployment and assessment, has none",
+        lambda: [s for s in _subsections(1) if _n_figures(s) == 0] == ["1.1"],
+    ),
     (1, "The subsection carries no figures: the report", lambda: _n_figures("1.1") == 0),
     (1, "nurturing projects through on-site meetings, has no figures", lambda: _n_figures("1.2.3") == 0),
     (1, "The subsection's three measures name its audiences", lambda: len(_measures("1.3")) == 3),
     (1, "The subsection has one figure, an ordinal", lambda: _n_figures("1.4") == 1),
     (2, "It has three subsections", lambda: len(_subsections(2)) == 3),
-    (2, "Its figures are of two kinds",
-     lambda: set(FIGS[FIGS["part"] == 2]["kind"].astype(str)) == {"count", "rate"}),
-    (2, "only one measure in the part, grassroots openness of services (2.3.3), has none",
-     lambda: _no_figures_measures(2) == ["2.3.3"]),
+    (2, "Its figures are of two kinds", lambda: set(FIGS[FIGS["part"] == 2]["kind"].astype(str)) == {"count", "rate"}),
+    (
+        2,
+        "only one measure in the part, grassroots openness of services (2.3.3), has none",
+        lambda: _no_figures_measures(2) == ["2.3.3"],
+    ),
     (2, "falls in the last month of the report year", lambda: _months_left("2.1.3") == 1),
     (2, "began only in the last month of the year", lambda: _months_left("2.1.3") == 1),
     (2, "leaves the last three months of the report year", lambda: _months_left("2.1.1") == 3),
     (3, "It has three subsections", lambda: len(_subsections(3)) == 3),
     (3, "Its three measures are systems", lambda: len(_measures("3.1")) == 3),
-    (3, "The three rates are printed once",
-     lambda: len(parts.P3_RATES) == 3 == int(((FIGS["section"] == "3.3.3") & (FIGS["kind"].astype(str) == "rate")).sum())),
+    (
+        3,
+        "The three rates are printed once",
+        lambda: (
+            len(parts.P3_RATES) == 3 == int(((FIGS["section"] == "3.3.3") & (FIGS["kind"].astype(str) == "rate")).sum())
+        ),
+    ),
     (4, "It has three subsections", lambda: len(_subsections(4)) == 3),
     (4, "the second largest number of figures of any part", lambda: _figures_rank(4) == 2),
     (4, "The report groups three kinds of oversight", lambda: len(_subsections(4)) == 3),
     (4, "The subsection has four measures", lambda: len(_measures("4.1")) == 4),
-    (4, "The first and the last carry numbers",
-     lambda: [_n_figures(m) > 0 for m in _measures("4.1")] == [True, False, False, True]),
-    (4, "The fourth measure has the most figures of any measure in the report",
-     lambda: sorted(((_n_figures(m), m) for p in range(7) for s in _subsections(p) for m in _measures(s)))[-1][1] == "4.1.4"
-     and sorted(_n_figures(m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-2] < _n_figures("4.1.4")),
+    (
+        4,
+        "The first and the last carry numbers",
+        lambda: [_n_figures(m) > 0 for m in _measures("4.1")] == [True, False, False, True],
+    ),
+    (
+        4,
+        "The fourth measure has the most figures of any measure in the report",
+        lambda: (
+            sorted((_n_figures(m), m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-1][1]
+            == "4.1.4"
+            and sorted(_n_figures(m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-2]
+            < _n_figures("4.1.4")
+        ),
+    ),
     (4, "every rate in the subsection is {}", lambda: _s43_rates().nunique() == 1),
-    (4, "Twice the report says \"无一败诉\"", lambda: _body_count("无一败诉") == 2),
-    (5, "the largest number of figures: three subsections",
-     lambda: _figures_rank(5) == 1 and len(_subsections(5)) == 3),
+    (4, 'Twice the report says "无一败诉"', lambda: _body_count("无一败诉") == 2),
+    (
+        5,
+        "the largest number of figures: three subsections",
+        lambda: _figures_rank(5) == 1 and len(_subsections(5)) == 3,
+    ),
     (5, "only {} is printed with both its counts", lambda: parts.summary(REPORT, 5)["p5.n_checkable_rates"] == "one"),
-    (5, "Its two counts let the rate be checked",
-     lambda: [i for i in lawgov.audit(REPORT).set_index("id").loc["mediation_success_rate_check", "inputs"]
-              if FIGS.set_index("id").loc[i, "kind"] == "count"] == ["mediation_successes", "mediation_cases"]),
+    (
+        5,
+        "Its two counts let the rate be checked",
+        lambda: (
+            [
+                i
+                for i in lawgov.audit(REPORT).set_index("id").loc["mediation_success_rate_check", "inputs"]
+                if FIGS.set_index("id").loc[i, "kind"] == "count"
+            ]
+            == ["mediation_successes", "mediation_cases"]
+        ),
+    ),
     (5, "The subsection has three measures: nurturing", lambda: len(_measures("5.2")) == 3),
     (5, "The subsection's four measures are each", lambda: len(_measures("5.3")) == 4),
     (6, "the two paragraphs after part 五", lambda: len(parts.closing_paragraphs(REPORT)) == 2),
     (6, "After five parts of achievements", lambda: len(_by_part()) == 5),
-    (6, "one sentence on problems and one sentence on plans, with no figures",
-     lambda: _closing_sentences() == [1, 1] and (FIGS["part"] == 6).sum() == 0),
+    (
+        6,
+        "one sentence on problems and one sentence on plans, with no figures",
+        lambda: _closing_sentences() == [1, 1] and (FIGS["part"] == 6).sum() == 0,
+    ),
     (6, "The plan for 2013 is one sentence", lambda: _closing_sentences()[1] == 1),
-    (6, "All four are phrased in the same way, \"有待进一步…\"", lambda: _CLOSING_TEXT.count("有待进一步") == 4),
-    (6, "more than any other part of the 2010 Opinion",
-     lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"]),
-    (6, "answer to most often",
-     lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"]),
-    (6, "the fifth largest count of its",
-     lambda: 1 + (_opinion()["figures"] > _opinion().loc["opinion-2010.9", "figures"]).sum() == 5),
+    (6, 'All four are phrased in the same way, "有待进一步…"', lambda: _CLOSING_TEXT.count("有待进一步") == 4),
+    (
+        6,
+        "more than any other part of the 2010 Opinion",
+        lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"],
+    ),
+    (
+        6,
+        "answer to most often",
+        lambda: _opinion()["measures"].drop("opinion-2010.9").max() < _opinion().loc["opinion-2010.9", "measures"],
+    ),
+    (
+        6,
+        "the fifth largest count of its",
+        lambda: 1 + (_opinion()["figures"] > _opinion().loc["opinion-2010.9", "figures"]).sum() == 5,
+    ),
     (6, "four measures and {} figures", lambda: len(_measures("4.1")) == 4),
-    (6, "it is answered only by the preamble and the closing",
-     lambda: {s.split(".")[0] for s in _opinion().sort_values(["measures", "figures"], kind="stable").iloc[0]["sections"].split(", ")} == {"0", "6"}),
-    (6, "(parts 1, 5, 7 and 9 of the 2010 Opinion)",
-     lambda: parts.closing_areas(REPORT) == [f"opinion-2010.{n}" for n in (1, 5, 7, 9)]),
+    (
+        6,
+        "it is answered only by the preamble and the closing",
+        lambda: (
+            {
+                s.split(".")[0]
+                for s in _opinion().sort_values(["measures", "figures"], kind="stable").iloc[0]["sections"].split(", ")
+            }
+            == {"0", "6"}
+        ),
+    ),
+    (
+        6,
+        "(parts 1, 5, 7 and 9 of the 2010 Opinion)",
+        lambda: parts.closing_areas(REPORT) == [f"opinion-2010.{n}" for n in (1, 5, 7, 9)],
+    ),
 ]
 
 
@@ -428,9 +549,12 @@ def test_a_typed_claim_is_on_its_page_and_true(part: int, claim: str, check) -> 
 # ("the two documents", "the first two problems" refer back to what the text has just named, and
 # "one" is mostly the article: neither is scanned; nor is a quoted rendering of a term, such as
 # "three kinds of small vehicles" for 三小车, which is a name, not a count.)
-_COUNTED = re.compile(r"(?<![\"“‘'])(?<!\bthe )(?<!\bfirst )\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)\b(?: \w+)?? "
-                      r"(?:subsections?|measures?|figures?|parts?|kinds?|documents?|paragraphs?|sentences?|"
-                      r"rates?|counts?|months?|problems?)\b", re.I)
+_COUNTED = re.compile(
+    r"(?<![\"“‘'])(?<!\bthe )(?<!\bfirst )\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)\b(?: \w+)?? "
+    r"(?:subsections?|measures?|figures?|parts?|kinds?|documents?|paragraphs?|sentences?|"
+    r"rates?|counts?|months?|problems?)\b",
+    re.I,
+)
 
 
 @pytest.mark.parametrize("part", range(7), ids=lambda p: PART_PAGES[p])
@@ -438,9 +562,13 @@ def test_every_typed_count_on_a_part_chapter_is_checked(part: int) -> None:
     text = _source(part)
     claims = [c for p, c, _ in TYPED_CLAIMS if p == part]
     spans = [(m.start(), m.end()) for c in claims for m in re.finditer(re.escape(c), text)]
-    loose = [text[max(0, m.start() - 30): m.end() + 10] for m in _COUNTED.finditer(text)
-             if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    loose = [
+        text[max(0, m.start() - 30) : m.end() + 10]
+        for m in _COUNTED.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in spans)
+    ]
     assert not loose, f"{PART_PAGES[part]}.md types a count no test checks:\n" + "\n".join(loose)
+
 
 # ---- typed words that state a fact about the data ---------------------------------------------
 #
@@ -463,9 +591,12 @@ def _all_rates_with_no_count(verdict: str = "not checkable") -> bool:
     a = lawgov.audit()
     spec = lawgov.relations().set_index("id")["spec"]
     none = a[a["verdict"].astype(str) == verdict]
-    return len(none) > 0 and all(r["kind"] == "rate" and spec[r["id"]]["numerator"] is None
-                                 and not (spec[r["id"]]["denominator"] or spec[r["id"]].get("pooled_denominator"))
-                                 for r in none.to_dict("records"))
+    return len(none) > 0 and all(
+        r["kind"] == "rate"
+        and spec[r["id"]]["numerator"] is None
+        and not (spec[r["id"]]["denominator"] or spec[r["id"]].get("pooled_denominator"))
+        for r in none.to_dict("records")
+    )
 
 
 def _mediation_was_cut_off() -> bool:
@@ -473,24 +604,42 @@ def _mediation_was_cut_off() -> bool:
 
     printed = display.value_en(lawgov.figures().set_index("id").loc["mediation_success_rate"])
     s = verdicts.summary()
-    return (_verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
-            and s["audit.mediation_success_rate_check.computed_truncated"] == printed
-            != s["audit.mediation_success_rate_check.computed_rounded"])
+    return (
+        _verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
+        and s["audit.mediation_success_rate_check.computed_truncated"]
+        == printed
+        != s["audit.mediation_success_rate_check.computed_rounded"]
+    )
 
 
 TYPED_FACTS: list[tuple[str, str, object]] = [
     ("audit.md", "None of the relations finds the report contradicting itself", lambda: _no_verdict("inconsistent")),
-    ("audit.md", "is the printed one; none of the report's relations has this verdict",
-     lambda: _no_verdict("consistent (rounded)")),
-    ("audit.md", "or a bound is broken; none of the report's relations has this verdict",
-     lambda: _no_verdict("inconsistent")),
-    ("audit.md", "The report prints {glue:md}`mediation_success_rate`: the figure was cut off, not rounded",
-     _mediation_was_cut_off),
+    (
+        "audit.md",
+        "is the printed one; none of the report's relations has this verdict",
+        lambda: _no_verdict("consistent (rounded)"),
+    ),
+    (
+        "audit.md",
+        "or a bound is broken; none of the report's relations has this verdict",
+        lambda: _no_verdict("inconsistent"),
+    ),
+    (
+        "audit.md",
+        "The report prints {glue:md}`mediation_success_rate`: the figure was cut off, not rounded",
+        _mediation_was_cut_off,
+    ),
     # the examples named under a verdict have that verdict
-    ("audit.md", "a funnel whose stages never grow. For example, of the {glue:md}`filings_reviewed`",
-     lambda: _verdicts()["filings_acceptance_share"] == "bound holds"),
-    ("audit.md", "{glue:md}`approval_items_in_hall_rate` (§2.2.1), printed without the number of items",
-     lambda: _verdicts()["approval_items_in_hall_base"] == "not checkable"),
+    (
+        "audit.md",
+        "a funnel whose stages never grow. For example, of the {glue:md}`filings_reviewed`",
+        lambda: _verdicts()["filings_acceptance_share"] == "bound holds",
+    ),
+    (
+        "audit.md",
+        "{glue:md}`approval_items_in_hall_rate` (§2.2.1), printed without the number of items",
+        lambda: _verdicts()["approval_items_in_hall_base"] == "not checkable",
+    ),
     ("audit.md", "Each of them is a rate printed with no count that could be its base", _all_rates_with_no_count),
     ("audit.md", "they are the rates the report prints without any count beside them", _all_rates_with_no_count),
 ]

@@ -1,4 +1,5 @@
 """lawgov.analysis.verdicts: the audit's verdicts reshaped, the speed-up readings and the periods."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,10 +14,10 @@ def test_speedup_readings_by_hand():
     # processing time with 2010 = 100
     assert s.loc[("time_cut_compounded", 2010), "index"] == pytest.approx(100)
     assert s.loc[("time_cut_compounded", 2011), "index"] == pytest.approx(85.6)
-    assert s.loc[("time_cut_compounded", 2012), "index"] == pytest.approx(100 * 0.856 * 0.8038)   # 68.80528
-    assert s.loc[("time_cut_added", 2012), "index"] == pytest.approx(100 - 14.4 - 19.62)          # 65.98
-    assert s.loc[("speed_compounded", 2011), "index"] == pytest.approx(100 / 1.144)               # 87.41
-    assert s.loc[("speed_compounded", 2012), "index"] == pytest.approx(100 / (1.144 * 1.1962))    # 73.08
+    assert s.loc[("time_cut_compounded", 2012), "index"] == pytest.approx(100 * 0.856 * 0.8038)  # 68.80528
+    assert s.loc[("time_cut_added", 2012), "index"] == pytest.approx(100 - 14.4 - 19.62)  # 65.98
+    assert s.loc[("speed_compounded", 2011), "index"] == pytest.approx(100 / 1.144)  # 87.41
+    assert s.loc[("speed_compounded", 2012), "index"] == pytest.approx(100 / (1.144 * 1.1962))  # 73.08
     # the combined change each reading states
     t = verdicts.speedup_readings_table().set_index("interpretation")
     assert t.loc["time_cut_compounded", "combined_change"] == pytest.approx(31.19472)
@@ -41,7 +42,7 @@ def test_mediation_is_consistent_only_by_truncation():
     assert round(share, 2) == 99.96 and int(share * 100) / 100 == 99.95
     c = verdicts.checkable().set_index("id")
     assert c.loc["mediation_success_rate_check", "verdict"] == "consistent (truncated)"
-    assert c.loc["normative_cleanup_adds_up", "verdict"] == "exact"   # 95 + 23 + 241 = 359
+    assert c.loc["normative_cleanup_adds_up", "verdict"] == "exact"  # 95 + 23 + 241 = 359
 
 
 def test_unbased_rates_are_the_rates_without_counts():
@@ -69,7 +70,9 @@ def test_period_breakdown():
     # the whole year is counted only where the quote's sentence says 全年, never where it is assumed
     whole = set(b.set_index("period_basis").loc["whole_year", "ids"].split(", "))
     assert whole == set(figs.loc[figs["period_words"].astype(str) == "全年", "id"])
-    assert int(b.set_index("period_basis").loc["not_stated", "figures"]) == int((figs["period_words"].fillna("") == "").sum())
+    assert int(b.set_index("period_basis").loc["not_stated", "figures"]) == int(
+        (figs["period_words"].fillna("") == "").sum()
+    )
     assert b["share"].sum() == pytest.approx(1)
 
 
@@ -83,8 +86,18 @@ def test_audit_rows_link_every_input_to_its_anchor():
 
 def test_summary_counts_add_up():
     s = verdicts.summary()
-    n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
-                                 "audit.n_bound", "audit.n_implied", "audit.n_inconsistent", "audit.n_uncheckable"))
+    n = sum(
+        int(s[k])
+        for k in (
+            "audit.n_exact",
+            "audit.n_consistent_rounded",
+            "audit.n_consistent_truncated",
+            "audit.n_bound",
+            "audit.n_implied",
+            "audit.n_inconsistent",
+            "audit.n_uncheckable",
+        )
+    )
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
     # 17985 / 17993 = 99.9555...%: at the printed two decimals, 99.96 rounded and 99.95 cut off
     assert s["audit.mediation_success_rate_check.computed_rounded"] == "99.96%"
@@ -114,11 +127,12 @@ def test_a_rate_interval_is_written_exactly():
 
 def test_audit_charts_are_described_and_bilingual():
     from lawgov.charts import audit
-
     from test_writing import _tooltip_has_chinese
 
-    for c in (audit.verdicts_by_part(verdicts.verdict_counts(by_part=True), description="d"),
-              audit.periods(verdicts.period_breakdown(), description="d")):
+    for c in (
+        audit.verdicts_by_part(verdicts.verdict_counts(by_part=True), description="d"),
+        audit.periods(verdicts.period_breakdown(), description="d"),
+    ):
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
 
@@ -129,7 +143,11 @@ def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
     iv = verdicts.rate_intervals().set_index("relation")
     rel = lawgov.relations().set_index("id")
     figs = lawgov.figures().set_index("id")
-    with_base = [i for i, s in rel["spec"].items() if rel.loc[i, "kind"] == "rate" and (s.get("denominator") or s.get("pooled_denominator"))]
+    with_base = [
+        i
+        for i, s in rel["spec"].items()
+        if rel.loc[i, "kind"] == "rate" and (s.get("denominator") or s.get("pooled_denominator"))
+    ]
     assert sorted(iv.index) == sorted(with_base)
     for rid, r in iv.iterrows():
         spec = rel.loc[rid, "spec"]
@@ -140,7 +158,11 @@ def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
         # every count in the interval prints as the stated rate, and the counts just outside do not
         rate = figs.loc[spec["stated"]]
         printed = Fraction(str(rate["value"]))
-        decimals = len(str(rate["value"]).split(".")[1].rstrip("0")) if "." in str(rate["value"]) and not float(rate["value"]).is_integer() else 0
+        decimals = (
+            len(str(rate["value"]).split(".")[1].rstrip("0"))
+            if "." in str(rate["value"]) and not float(rate["value"]).is_integer()
+            else 0
+        )
 
         def prints(n: int, base=base, rate=rate, printed=printed, decimals=decimals) -> bool:
             share = Fraction(100 * n, base)

@@ -12,6 +12,7 @@ it has them, else from the package index). Then, in a temporary directory:
   myst-nb: every cell without error, the prose already holding its numbers, the CSV link
   carrying the same bytes as the book's CSV.
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,11 @@ CHAPTER = "p4-oversight"
 
 
 def _clean_env(tmp: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LAWGOV_DATA", "LAWGOV_BOOK_BUILD", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LAWGOV_DATA", "LAWGOV_BOOK_BUILD", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH")
+    }
     return env | {"LAWGOV_CACHE": str(tmp / "cache"), "HOME": str(tmp / "home")}
 
 
@@ -80,14 +84,39 @@ def _make(out: Path) -> None:
         else:
             tree.mkdir(exist_ok=True)
             shutil.copy(src, tree / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "--disable-pip-version-check", "-w", str(out), str(tree)], check=True, cwd=out, timeout=600)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "--disable-pip-version-check",
+            "-w",
+            str(out),
+            str(tree),
+        ],
+        check=True,
+        cwd=out,
+        timeout=600,
+    )
     wheel = next(out.glob("lawgov-*.whl"))
     venv = out / "venv"
     uv = Path(sys.executable).parent / "uv"
     subprocess.run([str(uv), "venv", "-q", "--python", "3.11", str(venv)], check=True, timeout=300)
-    install = [str(uv), "pip", "install", "-q", "--python", str(venv / "bin" / "python"),
-               f"{wheel}[notebook]", "-c", str(LOCK)]
+    install = [
+        str(uv),
+        "pip",
+        "install",
+        "-q",
+        "--python",
+        str(venv / "bin" / "python"),
+        f"{wheel}[notebook]",
+        "-c",
+        str(LOCK),
+    ]
     if subprocess.run([*install, "--offline"], capture_output=True, timeout=600).returncode != 0:
         done = subprocess.run(install, capture_output=True, text=True, timeout=900)
         assert done.returncode == 0, f"installing the wheel failed:\n{done.stderr[-3000:]}"
@@ -95,8 +124,9 @@ def _make(out: Path) -> None:
 
 def _run(installed, *args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
     _, python, work = installed
-    return subprocess.run([str(python), *args], cwd=work, env=_clean_env(work), capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [str(python), *args], cwd=work, env=_clean_env(work), capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_the_wheel_ships_the_dataset(installed) -> None:
@@ -115,8 +145,12 @@ def test_the_wheel_ships_the_dataset(installed) -> None:
 
 
 def test_figures_and_validate_work_in_any_directory(installed) -> None:
-    got = _run(installed, "-c", "import json, lawgov; from lawgov.dataset.location import resolve_data_dir; "
-               "print(json.dumps([len(lawgov.figures()), str(resolve_data_dir())]))")
+    got = _run(
+        installed,
+        "-c",
+        "import json, lawgov; from lawgov.dataset.location import resolve_data_dir; "
+        "print(json.dumps([len(lawgov.figures()), str(resolve_data_dir())]))",
+    )
     assert got.returncode == 0, got.stderr
     n, where = json.loads(got.stdout.strip().splitlines()[-1])
     assert "site-packages" in where and Path(where).name == "data" and not Path(where).is_relative_to(ROOT)
@@ -124,15 +158,23 @@ def test_figures_and_validate_work_in_any_directory(installed) -> None:
 
     assert n == len(lawgov.figures(data_dir=DATA)) > 0
     bindir = installed[1].parent
-    check = subprocess.run([str(bindir / "lawgov"), "validate"], cwd=installed[2], env=_clean_env(installed[2]),
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [str(bindir / "lawgov"), "validate"],
+        cwd=installed[2],
+        env=_clean_env(installed[2]),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert check.returncode == 0 and check.stdout.startswith("ok:"), check.stdout + check.stderr
 
 
 def test_a_wrong_lawgov_data_is_named_not_skipped(installed) -> None:
     _, python, work = installed
     env = _clean_env(work) | {"LAWGOV_DATA": str(work / "nowhere")}
-    run = subprocess.run([str(python.parent / "lawgov"), "validate"], cwd=work, env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(python.parent / "lawgov"), "validate"], cwd=work, env=env, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 2
     assert str(work / "nowhere") in run.stderr and "$LAWGOV_DATA" in run.stderr
 

@@ -1,4 +1,5 @@
 """Comparative words from numbers (lawgov.analysis.wording): the word says what the arithmetic says."""
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -11,11 +12,19 @@ from lawgov.analysis import wording as W
 @pytest.mark.parametrize("part,whole", [(p, w) for w in range(1, 25) for p in range(0, w + 1)])
 def test_majority_and_share_words_agree_with_the_fraction(part, whole):
     m = W.majority_word(part, whole)
-    assert m == ("all" if part == whole else "most" if 2 * part > whole else "half" if 2 * part == whole
-                 else "fewer than half")
+    assert m == (
+        "all" if part == whole else "most" if 2 * part > whole else "half" if 2 * part == whole else "fewer than half"
+    )
     s = W.share_word(part, whole)
-    exact = {"none": 0, "a quarter": Fraction(1, 4), "a third": Fraction(1, 3), "half": Fraction(1, 2),
-             "two thirds": Fraction(2, 3), "three quarters": Fraction(3, 4), "all": 1}
+    exact = {
+        "none": 0,
+        "a quarter": Fraction(1, 4),
+        "a third": Fraction(1, 3),
+        "half": Fraction(1, 2),
+        "two thirds": Fraction(2, 3),
+        "three quarters": Fraction(3, 4),
+        "all": 1,
+    }
     f = Fraction(part, whole)
     if s in exact:
         assert f == exact[s]
@@ -46,7 +55,15 @@ def test_times_word_refuses_less_than_double():
 
 def test_number_ordinal_rank_and_listing_words():
     assert [W.number_word(n) for n in (0, 1, 3, 10, 11, 1234)] == ["no", "one", "three", "ten", "11", "1,234"]
-    assert [W.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == ["first", "second", "sixth", "11th", "21st", "22nd", "113th"]
+    assert [W.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == [
+        "first",
+        "second",
+        "sixth",
+        "11th",
+        "21st",
+        "22nd",
+        "113th",
+    ]
     assert [W.rank_word(n) for n in (1, 2, 6)] == ["the largest", "the second largest", "the sixth largest"]
     assert W.listing(["a"]) == "a" and W.listing(["a", "b"]) == "a and b"
     assert W.listing(["Part 2", "Part 4", "Part 5"]) == "Part 2, Part 4 and Part 5"  # no comma before "and"
@@ -58,11 +75,19 @@ def test_plural_writes_a_count_with_its_noun():
     assert W.plural(2, "analysis", "analyses") == "2 analyses" and W.plural(1, "analysis", "analyses") == "1 analysis"
 
 
-@pytest.mark.parametrize("part,whole,text", [
-    (24, 31, "77.4%"),            # the share the audit page once printed as 77.4194%
-    (60, 70, "85.7%"), (6, 70, "8.6%"), (1, 2, "50.0%"),   # one decimal even when it is a zero
-    (31.19472, 100, "31.2%"), (Fraction(1, 3), 1, "33.3%"), (0, 5, "0.0%"), (1, 1, "100.0%"),
-])
+@pytest.mark.parametrize(
+    "part,whole,text",
+    [
+        (24, 31, "77.4%"),  # the share the audit page once printed as 77.4194%
+        (60, 70, "85.7%"),
+        (6, 70, "8.6%"),
+        (1, 2, "50.0%"),  # one decimal even when it is a zero
+        (31.19472, 100, "31.2%"),
+        (Fraction(1, 3), 1, "33.3%"),
+        (0, 5, "0.0%"),
+        (1, 1, "100.0%"),
+    ],
+)
 def test_percent_is_one_decimal_on_every_page(part, whole, text):
     assert W.percent(part, whole) == text
 

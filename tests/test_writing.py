@@ -1,4 +1,5 @@
 """lawgov.analysis.writing against the real report: segmentation, lengths, density, positions, words, kinds."""
+
 from __future__ import annotations
 
 import warnings
@@ -159,7 +160,7 @@ def test_every_text_chart_is_described_and_bilingual():
 
 
 def test_the_words_the_chapter_types_are_the_datas():
-    """"The closing and preamble use them most: the framing passages" and "the only sum of money"
+    """ "The closing and preamble use them most: the framing passages" and "the only sum of money"
     are typed on the page; the data must say the same."""
     from pathlib import Path
 

@@ -5,6 +5,7 @@ key and item: every data file, many broken variants of them and some tricky docu
 load to what PyYAML's SafeLoader makes (or fail where it fails), with the lines its node
 tree records, so that every problem can name FILE:LINE.
 """
+
 from __future__ import annotations
 
 import random
@@ -28,7 +29,7 @@ TRICKY = [
     "---\na: 1\n---\nb: 2\n",
     "a: b: c\n",
     "a: 1\na: 2\n",
-    "\"\\x00\"\n",
+    '"\\x00"\n',
     "",
     "# only a comment\n",
     "- \n- - \n  - a\n-   k: v\n    l:\n      - m\n",
@@ -65,7 +66,11 @@ def _check_lines(obj, node) -> None:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = yaml.SafeLoader("").construct_object(key_node, deep=True) if key_node.tag != "tag:yaml.org,2002:str" else key_node.value
+            key = (
+                yaml.SafeLoader("").construct_object(key_node, deep=True)
+                if key_node.tag != "tag:yaml.org,2002:str"
+                else key_node.value
+            )
             if key in obj and obj.key_lines.get(key) == key_node.start_mark.line + 1:
                 _check_lines(obj[key], value_node)
     elif isinstance(obj, LineList):

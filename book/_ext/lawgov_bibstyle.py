@@ -6,6 +6,7 @@ restart in each of them, and sphinxcontrib-bibtex then warns that label "1" stan
 different sources (a failed strict build). Citations are shown author-year, so the label is
 never printed: labelling each entry by its key keeps it unique across the book.
 """
+
 from __future__ import annotations
 
 from pybtex.plugin import register_plugin

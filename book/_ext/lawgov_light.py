@@ -29,6 +29,7 @@
   into every table, scoped by the table's random id; identical copies on a page are merged
   into one, scoped by ``:is(#id1, #id2, ...)`` (same rules, same specificity).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,26 +37,64 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
 from sphinx.errors import ExtensionError
 
-import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
 from lawgov.publish.vega import compact_charts
 
 FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com, icons CC BY 4.0"
 
 # Icons the theme's templates (and its scripts) show, by class: Font Awesome solid names.
-ICONS = {name: name for name in (
-    "angle-left", "angle-right", "arrow-up", "bars", "chevron-down", "circle-half-stroke", "download",
-    "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun", "xmark")}
+ICONS = {
+    name: name
+    for name in (
+        "angle-left",
+        "angle-right",
+        "arrow-up",
+        "bars",
+        "chevron-down",
+        "circle-half-stroke",
+        "download",
+        "file",
+        "file-pdf",
+        "list",
+        "magnifying-glass",
+        "moon",
+        "outdent",
+        "sun",
+        "xmark",
+    )
+}
 # Classes that style an icon rather than name one.
-NOT_ICONS = {"fa", "fas", "far", "fab", "fa-solid", "fa-regular", "fa-brands", "fa-lg",
-             "fa-fw", "fa-xs", "fa-sm", "fa-xl", "fa-2x"}
+NOT_ICONS = {
+    "fa",
+    "fas",
+    "far",
+    "fab",
+    "fa-solid",
+    "fa-regular",
+    "fa-brands",
+    "fa-lg",
+    "fa-fw",
+    "fa-xs",
+    "fa-sm",
+    "fa-xl",
+    "fa-2x",
+}
 # Icons the theme's CSS draws in ::before/::after with the icon font: selector -> icon.
 ADMONITION_ICONS = {
-    "": "bell", "attention": "circle-exclamation", "caution": "triangle-exclamation",
-    "danger": "triangle-exclamation", "error": "circle-xmark", "hint": "lightbulb",
-    "important": "circle-exclamation", "note": "circle-info", "seealso": "share",
-    "tip": "lightbulb", "admonition-todo": "pencil", "warning": "triangle-exclamation",
+    "": "bell",
+    "attention": "circle-exclamation",
+    "caution": "triangle-exclamation",
+    "danger": "triangle-exclamation",
+    "error": "circle-xmark",
+    "hint": "lightbulb",
+    "important": "circle-exclamation",
+    "note": "circle-info",
+    "seealso": "share",
+    "tip": "lightbulb",
+    "admonition-todo": "pencil",
+    "warning": "triangle-exclamation",
 }
 PSEUDO_ICONS = {
     "a.reference.download::before": "download",
@@ -66,35 +105,53 @@ PSEUDO_ICONS = {
     ".bd-sidebar-secondary.hide:not(:hover) .onthispage::after": "angle-down",
 }
 
-FA_SCRIPT = re.compile(r'\s*(?:<!-- So that users can add custom icons -->\s*)?'
-                       r'<script\b[^>]*\bsrc="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
+FA_SCRIPT = re.compile(
+    r"\s*(?:<!-- So that users can add custom icons -->\s*)?"
+    r'<script\b[^>]*\bsrc="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>'
+)
 # Bootstrap's bundle (80 KB) -> lawgov-ui.js, which does the little the book needs of it.
 BOOTSTRAP_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*_static/scripts/bootstrap\.js[^"]*" />')
 BOOTSTRAP_SCRIPT = re.compile(r'<script defer src="([^"]*_static/)scripts/bootstrap\.js[^"]*"></script>')
 UI_JS = Path(__file__).parent / "static" / "lawgov-ui.js"
 UI_VERSION = hashlib.sha256(UI_JS.read_bytes()).hexdigest()[:8]
-SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
-                            r'|searchindex\.js)"></script>')
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
+    r'|searchindex\.js)"></script>'
+)
+
+
 # What a page loads only if it has what the asset serves (every page gets every asset from
 # the themes): regexes of the tags, and a test of the page's HTML.
 def _tags(*names: str) -> re.Pattern:
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(r'\s*(?:<script\b[^>]*\bsrc="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*></script>'
-                      r'|<link\b[^>]*\bhref="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*/?>)')
+    return re.compile(
+        r'\s*(?:<script\b[^>]*\bsrc="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*></script>'
+        r'|<link\b[^>]*\bhref="[^"]*_static/(?:' + alt + r')\?[^"]*"[^>]*/?>)'
+    )
 
 
-TOGGLE_TARGET = re.compile(r'class="(?=[^"]*(?<![\w-])admonition(?![\w-]))(?=[^"]*(?<![\w-])dropdown(?![\w-]))'
-                           r'|class="[^"]*(?<![\w-])toggle(?![\w-])')
+TOGGLE_TARGET = re.compile(
+    r'class="(?=[^"]*(?<![\w-])admonition(?![\w-]))(?=[^"]*(?<![\w-])dropdown(?![\w-]))'
+    r'|class="[^"]*(?<![\w-])toggle(?![\w-])'
+)
 PAGE_ASSETS = [
     # Vega and the chart fitter: pages with an Altair chart
     (_tags("vega-bundle.js", "lawgov-charts.js"), lambda html: "altair-viz-" in html),
     # copy buttons and code colours: pages with a highlighted code block
-    (_tags("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"), lambda html: '<div class="highlight' in html),
+    (
+        _tags("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"),
+        lambda html: '<div class="highlight' in html,
+    ),
     # sphinx-design's tabs
     (_tags("design-tabs.js"), lambda html: "sd-tab-set" in html),
     # sphinx-togglebutton (its selector: '.toggle, .admonition.dropdown') and its set-up line
-    (re.compile(_tags("togglebutton.js", "togglebutton.css").pattern + r"|\s*<script>var togglebuttonSelector = [^<]*</script>"),
-     lambda html: bool(TOGGLE_TARGET.search(html))),
+    (
+        re.compile(
+            _tags("togglebutton.js", "togglebutton.css").pattern
+            + r"|\s*<script>var togglebuttonSelector = [^<]*</script>"
+        ),
+        lambda html: bool(TOGGLE_TARGET.search(html)),
+    ),
 ]
 ICON_CLASS = re.compile(r'class="([^"]*\bfa-[^"]*)"')
 FIGURE_ID = re.compile(r'(<span class="fig-anchor"[^>]*><code>)([^<]+)(</code>)')
@@ -112,8 +169,9 @@ def solid_icons(script: str) -> dict[str, tuple[int, int, str]]:
     except ValueError as exc:
         raise ExtensionError("lawgov_light: no solid icon pack in the theme's fontawesome.js") from exc
     icons = {}
-    for m in re.finditer(r'(?:"([\w-]+)"|\b([A-Za-z_]\w*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]',
-                         script[begin:end]):
+    for m in re.finditer(
+        r'(?:"([\w-]+)"|\b([A-Za-z_]\w*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]', script[begin:end]
+    ):
         icons[m.group(1) or m.group(2)] = (int(m.group(3)), int(m.group(4)), m.group(5))
     return icons
 
@@ -131,21 +189,28 @@ def icon_css(icons: dict[str, tuple[int, int, str]], theme_css: str) -> str:
             raise ExtensionError(f"lawgov_light: Font Awesome has no solid icon {name!r}")
         return icons[name]
 
-    draw = ("background-color: currentColor; -webkit-mask: var(--lawgov-icon) center / contain no-repeat; "
-            "mask: var(--lawgov-icon) center / contain no-repeat;")
+    draw = (
+        "background-color: currentColor; -webkit-mask: var(--lawgov-icon) center / contain no-repeat; "
+        "mask: var(--lawgov-icon) center / contain no-repeat;"
+    )
     box = "display: inline-block; width: 1em; height: 1em; vertical-align: -0.125em;"
     # The theme's own pseudo-element icons take their glyph from --pst-icon-* variables:
     # emptied, they keep the theme's size and place and show the mask instead.
     variables = sorted(set(re.findall(r"(--pst-icon-[\w-]+):", theme_css)))
     used = sorted({*ICONS.values(), *ADMONITION_ICONS.values(), *PSEUDO_ICONS.values()})
-    lines = [f"/* The theme's icons, drawn without Font Awesome's script or font (book/_ext/lawgov_light.py).\n"
-             f"   {FA_LICENCE}. */",
-             "html { " + " ".join(f'{v}: "";' for v in variables) + " }",
-             "html {\n" + "".join(f"  --lawgov-fa-{name}: {mask(get(name))};\n" for name in used) + "}",
-             ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }",
-             ".fa-fw { text-align: center; width: 1.25em; }",
-             ":is(.fa, .fas, .far, .fa-solid, .fa-regular)::before { content: \"\"; " + box
-             + " width: var(--lawgov-icon-width, 1em); " + draw + " }"]
+    lines = [
+        f"/* The theme's icons, drawn without Font Awesome's script or font (book/_ext/lawgov_light.py).\n"
+        f"   {FA_LICENCE}. */",
+        "html { " + " ".join(f'{v}: "";' for v in variables) + " }",
+        "html {\n" + "".join(f"  --lawgov-fa-{name}: {mask(get(name))};\n" for name in used) + "}",
+        ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }",
+        ".fa-fw { text-align: center; width: 1.25em; }",
+        ':is(.fa, .fas, .far, .fa-solid, .fa-regular)::before { content: ""; '
+        + box
+        + " width: var(--lawgov-icon-width, 1em); "
+        + draw
+        + " }",
+    ]
     for cls, name in sorted(ICONS.items()):
         w, h, _ = get(name)
         lines.append(f".fa-{cls} {{ --lawgov-icon: var(--lawgov-fa-{name}); --lawgov-icon-width: {w / h:.4g}em; }}")
@@ -154,7 +219,7 @@ def icon_css(icons: dict[str, tuple[int, int, str]], theme_css: str) -> str:
         scope = f".admonition.{kind}" if kind else ".admonition"
         lines.append(f"{scope} > .admonition-title::after {{ --lawgov-icon: var(--lawgov-fa-{name}); }}")
     for selector, name in PSEUDO_ICONS.items():
-        lines.append(f"{selector} {{ content: \"\"; --lawgov-icon: var(--lawgov-fa-{name}); {box} {draw} }}")
+        lines.append(f'{selector} {{ content: ""; --lawgov-icon: var(--lawgov-fa-{name}); {box} {draw} }}')
     lines.append("a.github::before, a.gitlab::before { content: none; }")
     # fontawesome.js swapped the <i> for an <svg> without the fa-solid class, which left the
     # search form's icon in the form's flex row; the theme's absolute placement is for that
@@ -172,8 +237,10 @@ def theme_file(*parts: str) -> Path:
 def write_icon_css(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "lawgov-icons.css"
-    css = icon_css(solid_icons(theme_file("scripts", "fontawesome.js").read_text(encoding="utf-8")),
-                   theme_file("styles", "pydata-sphinx-theme.css").read_text(encoding="utf-8"))
+    css = icon_css(
+        solid_icons(theme_file("scripts", "fontawesome.js").read_text(encoding="utf-8")),
+        theme_file("styles", "pydata-sphinx-theme.css").read_text(encoding="utf-8"),
+    )
     if not target.exists() or target.read_text(encoding="utf-8") != css:
         target.write_text(css, encoding="utf-8")
 
@@ -214,7 +281,9 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
     if "fontawesome.js" in html:
         raise ExtensionError(f"lawgov_light: {pagename} still loads fontawesome.js (the theme changed how)")
     html = BOOTSTRAP_PRELOAD.sub("", html)
-    html = BOOTSTRAP_SCRIPT.sub(lambda m: f'<script defer src="{m.group(1)}lawgov-ui.js?v={UI_VERSION}"></script>', html)
+    html = BOOTSTRAP_SCRIPT.sub(
+        lambda m: f'<script defer src="{m.group(1)}lawgov-ui.js?v={UI_VERSION}"></script>', html
+    )
     if "bootstrap.js" in html:
         raise ExtensionError(f"lawgov_light: {pagename} still loads bootstrap.js (the theme changed how)")
     if pagename != "search" and not search_as_you_type:
@@ -224,15 +293,18 @@ def lighten(html: str, pagename: str, search_as_you_type: bool) -> str:
             html = tags.sub("", html)
     missing = drawn_icons(html) - set(ICONS)
     if missing:
-        raise ExtensionError(f"lawgov_light: {pagename} shows icons this extension does not draw: "
-                             f"{sorted(missing)} (add them to ICONS)")
+        raise ExtensionError(
+            f"lawgov_light: {pagename} shows icons this extension does not draw: {sorted(missing)} (add them to ICONS)"
+        )
     # A figure id in a table breaks after an underscore, never inside a word (<wbr>: no text).
     html = FIGURE_ID.sub(lambda m: m.group(1) + m.group(2).replace("_", "_<wbr>") + m.group(3), html)
     # docutils marks a bibliography entry role="doc-biblioentry" inside a role="list": DPUB-ARIA 1.1
     # deprecates that role for "listitem", and axe reads the list as owning the entries' backlinks.
     html = BIBLIOENTRY.sub(r'\1role="listitem"', html)
     # the theme's expander says nothing to a screen reader (axe: summary-name): name it
-    html = TOC_EXPANDER.sub(lambda m: f'{m.group(1)}<summary aria-label="Pages under {m.group(2).replace(chr(34), "&quot;")}">', html)
+    html = TOC_EXPANDER.sub(
+        lambda m: f'{m.group(1)}<summary aria-label="Pages under {m.group(2).replace(chr(34), "&quot;")}">', html
+    )
     return merge_table_styles(compact_charts(html))
 
 

@@ -12,6 +12,7 @@
   Vega bundle, before any chart is drawn: see that file for how a chart wider than its
   column is laid out again instead of scaled down.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def title_parts(text: str, page_title: bool) -> list[nodes.Node] | None:
     kicker = KICKER.match(english) if page_title else None
     if kicker:
         parts += [span(kicker.group(1), "title-kicker"), span(": ", "title-sep")]
-        english = english[kicker.end():]
+        english = english[kicker.end() :]
     if page_title:
         parts.append(span(english, "title-en"))
     else:

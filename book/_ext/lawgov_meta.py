@@ -9,6 +9,7 @@ sphinx-sitemap glues the page onto the folder's name and Open Graph's URL join d
 folder. With no base URL there is no sitemap (its entries must be absolute) and og:url is the
 page's own file name.
 """
+
 from __future__ import annotations
 
 

@@ -12,6 +12,7 @@ colour-mode and sidebar tooltips, byte-identical. The test is deliberately blunt
 word keeps its rules. ``@media`` and ``@supports`` blocks are pruned inside; every other
 at-rule (``@font-face``, ``@keyframes``, custom properties) is kept whole.
 """
+
 from __future__ import annotations
 
 import re

@@ -13,12 +13,12 @@ The package's folders are its pipeline, each importing only from those before it
 column dictionary) -> ``analysis`` (verdicts, writing, crosswalk, readings) -> ``charts`` and
 ``tables`` -> ``book`` (what the notebooks call) -> ``publish`` (data package, site, PDF, build).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from lawgov.dataset.errors import DataError, Problem
-
 
 
 def _installed_version() -> str:
@@ -32,15 +32,40 @@ def _installed_version() -> str:
     except Exception:  # pragma: no cover - a source tree that is not installed
         return "0+unknown"
 
+
 if TYPE_CHECKING:
     from lawgov.frames.loaders import (
-        audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
-        sentences, source_text, topics, validate,
+        audit,
+        body,
+        crosswalk,
+        excluded,
+        figures,
+        frameworks,
+        glossary,
+        outline,
+        relations,
+        reports,
+        sentences,
+        source_text,
+        topics,
+        validate,
     )
 
 _API = [
-    "reports", "source_text", "body", "outline", "figures", "relations", "audit", "excluded", "glossary",
-    "topics", "frameworks", "crosswalk", "sentences", "validate",
+    "reports",
+    "source_text",
+    "body",
+    "outline",
+    "figures",
+    "relations",
+    "audit",
+    "excluded",
+    "glossary",
+    "topics",
+    "frameworks",
+    "crosswalk",
+    "sentences",
+    "validate",
 ]
 __all__ = ["DataError", "Problem", "__version__", *_API]
 

@@ -1,4 +1,5 @@
 """``python -m lawgov``: the same command line as ``lawgov``."""
+
 import sys
 
 from lawgov.cli import main

@@ -3,6 +3,7 @@
 Exit status: 0 ok, 1 the data has problems (each printed on one line on stderr),
 2 usage error or no data directory.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -87,8 +88,14 @@ def _audit(args: argparse.Namespace) -> int:
         print()
         return 0
     rows = [("id", "kind", "computed", "stated", "verdict", "reason")] + [
-        (r.id, r.kind, "" if r.computed is None else f"{r.computed:.4f}".rstrip("0").rstrip("."),
-         "" if r.stated is None else f"{r.stated:g}", r.verdict, r.reason)
+        (
+            r.id,
+            r.kind,
+            "" if r.computed is None else f"{r.computed:.4f}".rstrip("0").rstrip("."),
+            "" if r.stated is None else f"{r.stated:g}",
+            r.verdict,
+            r.reason,
+        )
         for r in results
     ]
     import shutil
@@ -114,11 +121,15 @@ def _export(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
+    common.add_argument(
+        "--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)"
+    )
     common.add_argument("--report", metavar="ID", help="only this report (e.g. kunshan-2012)")
     parser = argparse.ArgumentParser(prog="lawgov", description="Check and read the lawgov dataset.")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", parents=[common], help="check every file; print each problem").set_defaults(run=_validate)
+    sub.add_parser("validate", parents=[common], help="check every file; print each problem").set_defaults(
+        run=_validate
+    )
     p = sub.add_parser("figures", parents=[common], help="every figure, as CSV or JSON")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.set_defaults(run=_figures)
@@ -127,7 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_audit)
     # the data package (lawgov.publish.datapackage)
     p = sub.add_parser("export", help="write the data package (CSV, JSON, Parquet, datapackage.json) into DIR")
-    p.add_argument("dir", metavar="DIR", help="output directory (replaced atomically; must be empty, new, or a previous export)")
+    p.add_argument(
+        "dir", metavar="DIR", help="output directory (replaced atomically; must be empty, new, or a previous export)"
+    )
     p.add_argument("--data", metavar="DIR", help="data directory (default: $LAWGOV_DATA or the repository's data/)")
     p.set_defaults(run=_export, report=None)
     return parser

@@ -1,4 +1,5 @@
 """Parametrise browser tests by page; the fixtures themselves live in harness.py."""
+
 from __future__ import annotations
 
 from .harness import book_pages

@@ -63,12 +63,16 @@ def built_book() -> Path:
                     pytest.fail(previous["message"], pytrace=False)
             check = subprocess.run(
                 [sys.executable, "-m", "lawgov.publish.build", "--check"],
-                cwd=ROOT, capture_output=True, text=True,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
             )
             if check.returncode != 0:
                 build = subprocess.run(
                     [sys.executable, "-m", "lawgov.publish.build"],
-                    cwd=ROOT, capture_output=True, text=True,
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
                 )
                 if build.returncode != 0:
                     message = (
@@ -132,7 +136,7 @@ def is_altair_output(output: dict) -> bool:
     return "vegaEmbed(" in html
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def expected_charts(page: BookPage) -> int:
     """How many Altair charts the page's executed notebook produces.
 
@@ -204,15 +208,15 @@ def visit(browser, site):
             record = Visit(page, local.blocked)
             page.on(
                 "console",
-                lambda msg: record.console_errors.append(f"{msg.text} @ {msg.location}")
-                if msg.type == "error" else None,
+                lambda msg: (
+                    record.console_errors.append(f"{msg.text} @ {msg.location}") if msg.type == "error" else None
+                ),
             )
             page.on("pageerror", lambda exc: record.console_errors.append(f"pageerror: {exc}"))
             page.on("requestfailed", lambda req: record.failed.append(f"{req.url}: {req.failure}"))
             page.on(
                 "response",
-                lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}")
-                if resp.status >= 400 else None,
+                lambda resp: record.failed.append(f"{resp.url}: HTTP {resp.status}") if resp.status >= 400 else None,
             )
             page.goto(f"{site}/{path}", wait_until=wait_until)
             return record

@@ -1,4 +1,5 @@
 """Every figure shown anywhere in the book links back to its anchor in "The report in numbers"."""
+
 from __future__ import annotations
 
 import re

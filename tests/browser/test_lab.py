@@ -21,6 +21,7 @@ intervals later, and closing the tab asks whether to save.
 
 Run All's time is recorded in book/_build/lab-run-all.json.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,24 +55,47 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     if not LAB_PYTHON.exists():
-        pytest.fail(f"JupyterLab's environment is missing ({LAB_PYTHON}): `make test` creates it "
-                    "(or `make lab-env`); set LAWGOV_LAB_PYTHON to use another.", pytrace=False)
+        pytest.fail(
+            f"JupyterLab's environment is missing ({LAB_PYTHON}): `make test` creates it "
+            "(or `make lab-env`); set LAWGOV_LAB_PYTHON to use another.",
+            pytrace=False,
+        )
     home = tmp_path_factory.mktemp("lab-home")
     root = BUILD / "lab"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(BOOK, root, ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
     port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+    }
     env.pop("LAWGOV_BOOK_BUILD", None)
     docmanager = home / "settings" / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
     docmanager.parent.mkdir(parents=True)
     docmanager.write_text(json.dumps({"autosaveInterval": AUTOSAVE_INTERVAL}))
     log = open(home / "server.log", "w")
     proc = subprocess.Popen(
-        [str(LAB_PYTHON), "-m", "lawgov.publish.lab", "--port", str(port), "--token", token, "--no-browser",
-         "--root", str(root), "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            str(LAB_PYTHON),
+            "-m",
+            "lawgov.publish.lab",
+            "--port",
+            str(port),
+            "--token",
+            token,
+            "--no-browser",
+            "--root",
+            str(root),
+            "--LabApp.expose_app_in_browser=True",
+            "--ServerApp.port_retries=0",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240
     while True:
@@ -103,8 +127,11 @@ def _check_settings(lab) -> None:
     The environment's overrides.json becomes the settings' defaults (the user settings here
     are an empty temporary folder), so the defaults the server reports are what a person gets.
     """
+
     def defaults(plugin: str) -> dict:
-        return {k: v.get("default") for k, v in _api(lab, f"/lab/api/settings/{plugin}")["schema"]["properties"].items()}
+        return {
+            k: v.get("default") for k, v in _api(lab, f"/lab/api/settings/{plugin}")["schema"]["properties"].items()
+        }
 
     notes = defaults("@jupyterlab/apputils-extension:notification")
     assert notes["fetchNews"] == "false" and notes["checkForUpdates"] is False
@@ -158,19 +185,26 @@ def _run_chapter(lab, browser, chapter: str) -> None:
         asked_news = []
         page.on("request", lambda req: asked_news.append(req.url) if "/lab/api/news" in req.url else None)
         page.goto(f"{lab['base']}/lab/tree/{chapter}?reset&token={lab['token']}")  # reset: no tab of before
-        page.wait_for_function(f"window.jupyterapp && {_MODEL} && {_MODEL}.context && "
-                               f"{_MODEL}.context.path === {json.dumps(chapter)} && "
-                               f"{_MODEL}.sessionContext && {_MODEL}.sessionContext.session && "
-                               f"{_MODEL}.sessionContext.session.kernel && "
-                               f"{_MODEL}.sessionContext.session.kernel.status === 'idle'", timeout=180_000)
+        page.wait_for_function(
+            f"window.jupyterapp && {_MODEL} && {_MODEL}.context && "
+            f"{_MODEL}.context.path === {json.dumps(chapter)} && "
+            f"{_MODEL}.sessionContext && {_MODEL}.sessionContext.session && "
+            f"{_MODEL}.sessionContext.session.kernel && "
+            f"{_MODEL}.sessionContext.session.kernel.status === 'idle'",
+            timeout=180_000,
+        )
         started = time.perf_counter()
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         page.wait_for_function(_RUN_DONE, timeout=300_000, polling=250)
         seconds = time.perf_counter() - started
         _record(chapter, seconds)
         outputs = page.evaluate(_OUTPUTS)
-        errors = [f"cell {i + 1}: {o['ename']}: {o['evalue']}" for i, cell in enumerate(outputs)
-                  for o in cell if o["type"] == "error"]
+        errors = [
+            f"cell {i + 1}: {o['ename']}: {o['evalue']}"
+            for i, cell in enumerate(outputs)
+            for o in cell
+            if o["type"] == "error"
+        ]
         assert not errors, errors
         charts = sum('class="lawgov-chart"' in o["html"] for cell in outputs for o in cell)
         assert charts > 0, "no chart output: is lawgov's renderer enabled?"
@@ -185,8 +219,10 @@ def _run_chapter(lab, browser, chapter: str) -> None:
         assert not blocked, f"requests off 127.0.0.1: {blocked}"
         assert not asked_news
         assert saved == predicted, "JupyterLab saved something lawgov.publish.notebook_text does not predict"
-        assert not changed, (f"opening and saving in JupyterLab rewrote {changed}: run `make notebooks-fmt` "
-                             "(the files are then as JupyterLab saves them)")
+        assert not changed, (
+            f"opening and saving in JupyterLab rewrote {changed}: run `make notebooks-fmt` "
+            "(the files are then as JupyterLab saves them)"
+        )
     finally:
         try:  # the next chapter gets a kernel of its own
             page.evaluate("window.jupyterapp && window.jupyterapp.serviceManager.sessions.shutdownAll()")
@@ -204,7 +240,8 @@ def test_an_added_cell_is_written_only_when_saved(lab, browser) -> None:
     # the token was chosen (as `make lab TOKEN=...` does): the whole address is printed, not "token=..."
     assert f"{lab['base']}/lab?token={lab['token']}" in lab["log"].read_text()
     assert _api(lab, "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")["settings"] == {
-        "autosaveInterval": AUTOSAVE_INTERVAL}
+        "autosaveInterval": AUTOSAVE_INTERVAL
+    }
     chapter = "p4-oversight.md"
     path = lab["root"] / chapter
     before = (BOOK / chapter).read_bytes()
@@ -213,17 +250,21 @@ def test_an_added_cell_is_written_only_when_saved(lab, browser) -> None:
     try:
         page = context.new_page()
         page.goto(f"{lab['base']}/lab/tree/{chapter}?reset&token={lab['token']}")
-        page.wait_for_function(f"window.jupyterapp && {_MODEL} && {_MODEL}.context && "
-                               f"{_MODEL}.context.path === {json.dumps(chapter)} && "
-                               f"{_MODEL}.context.isReady && {_MODEL}.sessionContext.session && "
-                               f"{_MODEL}.sessionContext.session.kernel && "
-                               f"{_MODEL}.sessionContext.session.kernel.status === 'idle'", timeout=180_000)
+        page.wait_for_function(
+            f"window.jupyterapp && {_MODEL} && {_MODEL}.context && "
+            f"{_MODEL}.context.path === {json.dumps(chapter)} && "
+            f"{_MODEL}.context.isReady && {_MODEL}.sessionContext.session && "
+            f"{_MODEL}.sessionContext.session.kernel && "
+            f"{_MODEL}.sessionContext.session.kernel.status === 'idle'",
+            timeout=180_000,
+        )
         cells = page.evaluate(f"{_MODEL}.content.model.cells.length")
         page.evaluate("window.jupyterapp.commands.execute('notebook:insert-cell-below')")
         page.evaluate(f"{_MODEL}.content.activeCell.model.sharedModel.setSource('1 + 1')")
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell-and-select-next')")
-        page.wait_for_function(f"{_MODEL}.content.model.cells.length >= {cells + 1} && "
-                               f"{_MODEL}.content.model.dirty", timeout=60_000)
+        page.wait_for_function(
+            f"{_MODEL}.content.model.cells.length >= {cells + 1} && {_MODEL}.content.model.dirty", timeout=60_000
+        )
         time.sleep(6 * AUTOSAVE_INTERVAL)
         assert page.evaluate(f"{_MODEL}.content.model.dirty"), "the change was saved without a save"
         assert path.read_bytes() == before, "JupyterLab wrote the chapter without being asked to save it"
@@ -232,8 +273,10 @@ def test_an_added_cell_is_written_only_when_saved(lab, browser) -> None:
         dialog.wait_for(timeout=30_000)
         assert "save" in dialog.inner_text().lower()
         dialog.locator("button", has_text="Discard").click()
-        page.wait_for_function(f"!{_MODEL} || {_MODEL}.context === undefined || "
-                               f"{_MODEL}.context.path !== {json.dumps(chapter)}", timeout=30_000)
+        page.wait_for_function(
+            f"!{_MODEL} || {_MODEL}.context === undefined || {_MODEL}.context.path !== {json.dumps(chapter)}",
+            timeout=30_000,
+        )
         assert path.read_bytes() == before
     finally:
         try:

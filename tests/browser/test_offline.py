@@ -22,17 +22,31 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 FETCH_ATTRS = {"src", "srcset", "poster", "data", "background", "formaction"}
 NAV_RELS = {
-    "index", "search", "next", "prev", "canonical", "author", "license", "help",
-    "alternate", "bookmark", "nofollow", "noopener", "noreferrer", "external", "top",
-    "up", "first", "last", "copyright", "glossary",
+    "index",
+    "search",
+    "next",
+    "prev",
+    "canonical",
+    "author",
+    "license",
+    "help",
+    "alternate",
+    "bookmark",
+    "nofollow",
+    "noopener",
+    "noreferrer",
+    "external",
+    "top",
+    "up",
+    "first",
+    "last",
+    "copyright",
+    "glossary",
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
-ABS_URL = re.compile(
-    r"""(?:https?:|(?<=["'`(=]))//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s'"`)<>\\]*"""
-)
+ABS_URL = re.compile(r"""(?:https?:|(?<=["'`(=]))//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s'"`)<>\\]*""")
 
 # Altair's "universal" template: CDN paths used only if VEGA_DEBUG lacks the versions.
 ALTAIR_FALLBACK = re.compile(
@@ -151,9 +165,7 @@ def test_no_third_party_fetch_in_static_files(built_book: Path):
         elif path.suffix in (".js", ".mjs"):
             text = path.read_text("utf-8", errors="replace")
             problems += [f"{path.name}: {p}" for p in script_problems(text, False)]
-    assert problems == [], "third-party URLs in the book's static files:\n" + "\n".join(
-        sorted(set(problems))
-    )
+    assert problems == [], "third-party URLs in the book's static files:\n" + "\n".join(sorted(set(problems)))
 
 
 def test_no_mathjax_requirejs_or_widgets(built_book: Path):
@@ -175,8 +187,11 @@ def test_chart_scripts_fetch_nothing(built_book: Path):
     last = bundle.rstrip().splitlines()[-1]
     m = re.fullmatch(r"window\.VEGA_DEBUG = Object\.assign\(window\.VEGA_DEBUG \|\| \{\}, (\{.*\})\);", last)
     assert m, f"the bundle does not end by setting VEGA_DEBUG: {last[:200]}"
-    assert json.loads(m.group(1)) == {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
-                                      "vegaembed_version": alt.VEGAEMBED_VERSION}
+    assert json.loads(m.group(1)) == {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
     charts = 0
     for path in built_book.rglob("*.html"):
         for script in re.findall(r"<script[^>]*>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):
@@ -184,6 +199,8 @@ def test_chart_scripts_fetch_nothing(built_book: Path):
                 continue
             charts += 1
             head = script[: script.rindex("})(")]
-            assert "maybeLoadScript" not in head and "cdn." not in head, f"{path.name}: a chart with Altair's CDN loader"
+            assert "maybeLoadScript" not in head and "cdn." not in head, (
+                f"{path.name}: a chart with Altair's CDN loader"
+            )
             assert head.startswith('(function(spec, embedOpt){vegaEmbed("#altair-viz-'), f"{path.name}: {head[:120]}"
     assert charts, "no chart script in the built book"

@@ -89,22 +89,15 @@ def test_page(visit, book_page: BookPage):
     assert record.failed == [], f"{book_page.html}: failed requests: {record.failed}"
     assert not counts["errors"], f"{book_page.html}: chart errors {counts['errors']}"
     assert counts["divs"] == expected, (
-        f"{book_page.html}: {counts['divs']} Altair chart divs in the page, but its "
-        f"notebook produces {expected} charts"
+        f"{book_page.html}: {counts['divs']} Altair chart divs in the page, but its notebook produces {expected} charts"
     )
-    assert counts["drawn"] == expected, (
-        f"{book_page.html}: {counts['drawn']} of {expected} charts drawn"
-    )
+    assert counts["drawn"] == expected, f"{book_page.html}: {counts['drawn']} of {expected} charts drawn"
     if expected:
         text = hover_for_tooltip(page)
         assert text, f"{book_page.html}: hovering the chart's marks shows no tooltip"
-        assert HAS_CJK.search(text), (
-            f"{book_page.html}: the tooltip has no Chinese label: {text!r}"
-        )
+        assert HAS_CJK.search(text), f"{book_page.html}: the tooltip has no Chinese label: {text!r}"
     assert record.blocked == [], f"{book_page.html}: requests to other hosts: {record.blocked}"
-    assert record.console_errors == [], (
-        f"{book_page.html}: console errors: {record.console_errors}"
-    )
+    assert record.console_errors == [], f"{book_page.html}: console errors: {record.console_errors}"
 
 
 def test_vega_comes_from_the_book(visit):
@@ -163,17 +156,14 @@ def test_search_finds(visit, built_book, query: str):
     containing = {
         p.html
         for p in book_pages()
-        if p.source is not None
-        and query.lower() in article_text(built_book / p.html).lower()
+        if p.source is not None and query.lower() in article_text(built_book / p.html).lower()
     }
     assert containing, f"no page of the book shows {query!r}: update this test"
     record = visit(f"search.html?q={query}")
     page = record.page
     page.wait_for_selector("#search-results ul.search li", timeout=20000)
     page.wait_for_load_state("networkidle")
-    hrefs = page.eval_on_selector_all(
-        "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
-    )
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
     found = [h.split("#")[0].split("?")[0] for h in hrefs]
     assert found, f"search for {query!r} found nothing"
     assert found[0] in containing, f"first result for {query!r} is {found[0]}"
@@ -231,6 +221,8 @@ def test_the_heatmap_names_its_rows_in_full_unless_on_a_phone(visit, width: int)
     titled = any(shortest in t for t in texts)
     numbered = f"§{crosswalk.units('kunshan-2012')['part'].max()}" in texts
     assert (titled, numbered) == ((False, True) if width < 480 else (True, False)), texts[:12]
-    over = page.evaluate("(() => { const b = document.querySelector('#fig-frameworks-heatmap .output'); "
-                         "return b.scrollWidth - b.clientWidth; })()")
+    over = page.evaluate(
+        "(() => { const b = document.querySelector('#fig-frameworks-heatmap .output'); "
+        "return b.scrollWidth - b.clientWidth; })()"
+    )
     assert over <= 0, f"the heatmap overflows its box by {over} px at {width} px"

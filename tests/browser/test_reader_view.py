@@ -12,6 +12,7 @@
   break only between their words, and a ``#fig-<id>`` link lands with its row below the
   sticky top bar.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,7 @@ MIN_TEXT_PX = 11
 
 def numbers_charts() -> int:
     return expected_charts(next(p for p in book_pages() if p.docname == "numbers"))
+
 
 READER_VIEW_JS = """() => {
   const de = document.documentElement;
@@ -69,19 +71,29 @@ def open_at(browser, site):
     contexts = []
 
     def _open(path: str, width: int, charts: int = 0):
-        context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844},
-                                      locale="en-US", service_workers="block")
+        context = browser.new_context(
+            viewport={"width": width, "height": 900 if width > 600 else 844}, locale="en-US", service_workers="block"
+        )
         contexts.append(context)
         page, problems = context.new_page(), []
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((site, "data:", "blob:"))
-                   else (problems.append(f"blocked {r.request.url}"), r.abort()))
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_()
+                if r.request.url.startswith((site, "data:", "blob:"))
+                else (problems.append(f"blocked {r.request.url}"), r.abort())
+            ),
+        )
         page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
         page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
         page.goto(f"{site}/{path}", wait_until="load")
         if charts:
-            page.wait_for_function("""n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",
-                                   arg=charts, timeout=20000)
+            page.wait_for_function(
+                """n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",
+                arg=charts,
+                timeout=20000,
+            )
         page.wait_for_load_state("networkidle")
         page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
         return page, problems
@@ -98,13 +110,17 @@ def test_reader_view(open_at, book_page: BookPage, device: str):
     view = page.evaluate(READER_VIEW_JS)
     where = f"{book_page.html} at {width} px"
     assert view["scrollWidth"] <= view["clientWidth"], (
-        f"{where}: the page is {view['scrollWidth']} px wide; first too wide: {view['wide']}")
+        f"{where}: the page is {view['scrollWidth']} px wide; first too wide: {view['wide']}"
+    )
     assert view["charts"] == view["drawn"] == expected, (
-        f"{where}: {view['drawn']} of {view['charts']} charts drawn, the notebook makes {expected}")
+        f"{where}: {view['drawn']} of {view['charts']} charts drawn, the notebook makes {expected}"
+    )
     if width <= 400:
         assert not view["small"], f"{where}: chart text under {MIN_TEXT_PX} px: {view['small'][:8]}"
     assert not view["icons"], f"{where}: icons not drawn: {view['icons'][:8]}"
-    heavy = [r for r in view["resources"] if "fontawesome" in r or r.split("?")[0].endswith((".woff2", ".woff", ".ttf"))]
+    heavy = [
+        r for r in view["resources"] if "fontawesome" in r or r.split("?")[0].endswith((".woff2", ".woff", ".ttf"))
+    ]
     assert not heavy, f"{where}: loads {heavy}"
     if book_page.docname != "search":
         assert not [r for r in view["resources"] if "searchindex.js" in r], f"{where}: loads the search index"
@@ -182,4 +198,5 @@ def test_figure_link_lands_below_the_top_bar(open_at, device: str):
         box = page.evaluate(ANCHOR_JS, f"fig-{fig}")
         assert box["bar"] <= box["top"] + 0.5 and box["bottom"] <= box["height"], (
             f"#fig-{fig} at {WIDTHS[device]} px: its row spans {box['top']:.0f}-{box['bottom']:.0f} px, "
-            f"the top bar ends at {box['bar']:.0f} px, the window at {box['height']} px")
+            f"the top bar ends at {box['bar']:.0f} px, the window at {box['height']} px"
+        )

@@ -6,6 +6,7 @@ payloads, so that the figures' quotes are verbatim substrings of it as the rules
 Every field a reader sees - quote, indicator labels, unit, description, note, outline
 title, glossary term - holds one of the payloads; nothing in it is the real report's data.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,15 +37,38 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _figure(fid: str, section: str, quote: str, value: int, unit_zh: str, unit_en: str, indicator_en: str,
-            indicator_zh: str, description_en: str, note_en: str | None = None) -> str:
+def _figure(
+    fid: str,
+    section: str,
+    quote: str,
+    value: int,
+    unit_zh: str,
+    unit_en: str,
+    indicator_en: str,
+    indicator_zh: str,
+    description_en: str,
+    note_en: str | None = None,
+) -> str:
     """One figure entry of a figures file, every text a reader sees quoted as YAML."""
-    texts = {"quote": _q(quote), "value": value, "unit_zh": unit_zh, "unit_en": _q(unit_en), "indicator_en": _q(indicator_en),
-             "indicator_zh": _q(indicator_zh), "description_en": _q(description_en), "qualifier": "exact",
-             "period": "2012-01-01/2012-12-31", "period_basis": "not_stated", "topic": "legal_training", "kind": "count"}
+    texts = {
+        "quote": _q(quote),
+        "value": value,
+        "unit_zh": unit_zh,
+        "unit_en": _q(unit_en),
+        "indicator_en": _q(indicator_en),
+        "indicator_zh": _q(indicator_zh),
+        "description_en": _q(description_en),
+        "qualifier": "exact",
+        "period": "2012-01-01/2012-12-31",
+        "period_basis": "not_stated",
+        "topic": "legal_training",
+        "kind": "count",
+    }
     if note_en is not None:
         texts["note_en"] = _q(note_en)
-    return f"  - id: {fid}\n    section: {section}\n" + "".join(f"    {k}: {v}\n" for k, v in texts.items()).rstrip("\n")
+    return f"  - id: {fid}\n    section: {section}\n" + "".join(f"    {k}: {v}\n" for k, v in texts.items()).rstrip(
+        "\n"
+    )
 
 
 def build_hostile_data(parent: Path) -> Path:
@@ -54,7 +78,8 @@ def build_hostile_data(parent: Path) -> Path:
     raw = SOURCE.encode("utf-8")
     (data / "sources" / f"{REPORT}.txt").write_bytes(raw)
     shutil.copy(REPO / "data" / "topics.yaml", data / "topics.yaml")
-    (data / "reports.yaml").write_text(f"""- id: {REPORT}
+    (data / "reports.yaml").write_text(
+        f"""- id: {REPORT}
   title_zh: 敌意测试报告
   title_en: {_q(SCRIPT + " Hostile test report")}
   issuer_zh: 测试
@@ -74,8 +99,11 @@ def build_hostile_data(parent: Path) -> Path:
   capture_message_source_zh: 测试
   capture_editor_zh: 测试
   capture_original_url: ""
-""", encoding="utf-8")
-    (data / "outline" / f"{REPORT}.yaml").write_text(f"""report: {REPORT}
+""",
+        encoding="utf-8",
+    )
+    (data / "outline" / f"{REPORT}.yaml").write_text(
+        f"""report: {REPORT}
 sections:
   - section: "0"
     title_en: Preamble
@@ -89,17 +117,25 @@ sections:
     title_en: Rules
   - section: "6"
     title_en: Closing
-""", encoding="utf-8")
-    (data / "figures" / f"{REPORT}.yaml").write_text(f"""report: {REPORT}
+""",
+        encoding="utf-8",
+    )
+    (data / "figures" / f"{REPORT}.yaml").write_text(
+        f"""report: {REPORT}
 figures:
 {_figure("hostile_cases", "1.1.1", QUOTE_SCRIPT, 12, "件", IMG, SCRIPT + " cases", IMG + "案件", "Cases " + SCRIPT, "Note " + IMG)}
 {_figure("hostile_rules", "1.1.2", QUOTE_IMG, 7, "项", SCRIPT, IMG + " rules", SCRIPT + "制度", "Rules " + IMG)}
-""", encoding="utf-8")
-    (data / "glossary.yaml").write_text(f"""terms:
+""",
+        encoding="utf-8",
+    )
+    (data / "glossary.yaml").write_text(
+        f"""terms:
   - id: handling_cases
     zh: 办理案件
     en: {_q(SCRIPT)}
     explanation_en: {_q(IMG)}
     also_en: [{_q(SCRIPT)}]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return data

@@ -4,6 +4,7 @@
   frames are kept per state of the files, in memory only);
 - an edit to a file a page includes from outside ``book/`` makes ``make book`` rebuild it.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -21,7 +22,9 @@ def test_an_edit_to_a_data_file_is_seen_by_the_next_call(shared_data: Path, tmp_
     assert "administrative reconsideration" in set(before["en"])
     glossary = data / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text.replace("en: administrative reconsideration", "en: administrative review", 1), encoding="utf-8")
+    glossary.write_text(
+        text.replace("en: administrative reconsideration", "en: administrative review", 1), encoding="utf-8"
+    )
     after = lawgov.glossary(data_dir=data)
     assert "administrative review" in set(after["en"])
     assert "administrative reconsideration" not in set(after["en"])

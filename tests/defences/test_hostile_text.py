@@ -9,6 +9,7 @@ Headless Chromium opens it on 127.0.0.1: no dialog may open, no element may be i
 and the payloads must be readable as text in the table, in the chart's axis labels and in
 its tooltip. The same page printed through ``lawgov.publish.pdf`` must carry the payloads as text.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,7 @@ def _chart_html(chart) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     import lawgov
-    from lawgov import charts
-    from lawgov import tables
+    from lawgov import charts, tables
     from lawgov.publish import vega as vega_bundle
     from lawgov.publish.browser import serve
 
@@ -67,8 +67,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
         _chart_html(charts.bars(figs, ids, description="Two hostile figures")),
         _chart_html(charts.overview(figs, description="All hostile figures")),
     ]
-    page = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>'
-            '<script src="vega-bundle.js"></script></head><body>\n' + "\n".join(parts) + "\n</body></html>\n")
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>'
+        '<script src="vega-bundle.js"></script></head><body>\n' + "\n".join(parts) + "\n</body></html>\n"
+    )
     (site / "index.html").write_text(page, encoding="utf-8")
     from lawgov.publish.pdf import root_doc
 
@@ -79,7 +81,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
 
 def test_payloads_reach_the_page_escaped(hostile_site) -> None:
     _, _, page = hostile_site
-    assert "<img src=x" not in page and "<img src=\"x\"" not in page
+    assert "<img src=x" not in page and '<img src="x"' not in page
     assert page.count("<script") == page.count("</script>")
     assert SCRIPT not in page  # neither as markup nor raw inside a chart's <script>
 
@@ -105,9 +107,13 @@ def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # no
         # ... in the charts' labels ...
         labels = " ".join(found["svgText"])
         assert SCRIPT in labels or IMG in labels, f"payloads not in the chart labels: {labels[:300]}"
-        assert found["ariaLabels"] == ["Two hostile figures", "All hostile figures"], "each chart's description is its aria-label"
+        assert found["ariaLabels"] == ["Two hostile figures", "All hostile figures"], (
+            "each chart's description is its aria-label"
+        )
         # ... and in the tooltip
-        marks = page.locator('div[id^="altair-viz-"] svg.marks .role-mark path, div[id^="altair-viz-"] svg.marks .role-mark rect')
+        marks = page.locator(
+            'div[id^="altair-viz-"] svg.marks .role-mark path, div[id^="altair-viz-"] svg.marks .role-mark rect'
+        )
         tooltip = ""
         for i in range(min(marks.count(), 10)):
             box = marks.nth(i).bounding_box()
@@ -122,7 +128,10 @@ def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # no
             if any(p in tooltip for p in PAYLOADS):
                 break
         assert any(p in tooltip for p in PAYLOADS), f"tooltip does not show the payload as text: {tooltip!r}"
-        assert page.evaluate("document.querySelectorAll('#vg-tooltip-element img, #vg-tooltip-element script').length") == 0
+        assert (
+            page.evaluate("document.querySelectorAll('#vg-tooltip-element img, #vg-tooltip-element script').length")
+            == 0
+        )
         assert dialogs == [], f"a dialog opened on hover: {dialogs}"
 
 
@@ -134,17 +143,20 @@ def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) 
 
     url, _, _ = hostile_site
     out = tmp_path / "hostile.pdf"
-    code = ("import json, sys; from pathlib import Path; from lawgov.publish import pdf; "
-            "print(json.dumps(pdf.print_pdf(sys.argv[1], Path(sys.argv[2]), as_book=False)))")
-    run = subprocess.run([sys.executable, "-c", code, url, str(out)],
-                         capture_output=True, text=True, timeout=300)
+    code = (
+        "import json, sys; from pathlib import Path; from lawgov.publish import pdf; "
+        "print(json.dumps(pdf.print_pdf(sys.argv[1], Path(sys.argv[2]), as_book=False)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code, url, str(out)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     charts, blocked, _ = json.loads(run.stdout.strip().splitlines()[-1])
     assert charts == 2 and blocked == []
     assert out.read_bytes().startswith(b"%PDF")
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) not installed: the PDF was printed, its text not read")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", QUOTE_SCRIPT) in flat, "the quote with <script> is not printed as text"
     assert re.sub(r"\s+", "", IMG) in flat, "the label with <img onerror> is not printed as text"

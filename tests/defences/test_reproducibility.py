@@ -9,6 +9,7 @@
 - every line of requirements.lock is an exact ``==`` pin with hashes, and every package
   installed in the venv is one of them at that version.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,10 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from browser.harness import BOOK, expected_charts, book_pages, is_notebook  # noqa: F401
-
+from browser.harness import BOOK, book_pages, expected_charts, is_notebook  # noqa: F401
 from conftest import REAL_DATA
-
 from lawgov.publish.vega import chart_specs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,14 +31,22 @@ NOT_IN_LOCK = {"lawgov", "pip", "uv", "setuptools", "wheel"}  # the project itse
 
 
 def _tree(path: Path) -> dict[str, str]:
-    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _export(out: Path, seed: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "LAWGOV_DATA"} | {"PYTHONHASHSEED": seed}
-    run = subprocess.run([sys.executable, "-m", "lawgov", "export", str(out), "--data", str(REAL_DATA)],
-                         capture_output=True, text=True, env=env, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-m", "lawgov", "export", str(out), "--data", str(REAL_DATA)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr
 
 
@@ -55,6 +62,7 @@ def test_exports_are_byte_identical(tmp_path: Path, built_book: Path) -> None:  
 
 
 # --- chart specifications ------------------------------------------------------------------
+
 
 def _executed_specs(source: Path, seed: str) -> list[str]:
     import jupytext
@@ -100,9 +108,11 @@ def test_fresh_execution_draws_the_same_charts(built_book: Path, rank: int) -> N
 
 
 def test_chart_spec_normalisation() -> None:
-    html = ('<div id="altair-viz-0123456789abcdef0123456789abcdef"></div><script>let d = document.getElementById('
-            '"altair-viz-0123456789abcdef0123456789abcdef"); vegaEmbed(d, s); })({"b": 1, "a": "altair-viz-'
-            'fedcba9876543210fedcba9876543210"}, {"mode": "vega-lite"});</script>')
+    html = (
+        '<div id="altair-viz-0123456789abcdef0123456789abcdef"></div><script>let d = document.getElementById('
+        '"altair-viz-0123456789abcdef0123456789abcdef"); vegaEmbed(d, s); })({"b": 1, "a": "altair-viz-'
+        'fedcba9876543210fedcba9876543210"}, {"mode": "vega-lite"});</script>'
+    )
     assert chart_specs(html) == ['{"a": "altair-viz-ID", "b": 1}']
 
 

@@ -11,6 +11,7 @@
   ``role="graphics-document"`` with an ``aria-label``.
 - No third-party fetch: tests/browser/test_offline.py (not repeated here).
 """
+
 from __future__ import annotations
 
 import functools
@@ -43,7 +44,7 @@ class _Page(HTMLParser):
                 self.links.append((f"<{tag} {attr}>", a[attr]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> _Page:
     parser = _Page()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))
@@ -51,8 +52,11 @@ def _parse(path: Path) -> _Page:
 
 
 def _pages(html: Path) -> list[Path]:
-    return sorted(p for p in html.rglob("*.html") if "_static" not in p.relative_to(html).parts
-                  and "_sources" not in p.relative_to(html).parts)
+    return sorted(
+        p
+        for p in html.rglob("*.html")
+        if "_static" not in p.relative_to(html).parts and "_sources" not in p.relative_to(html).parts
+    )
 
 
 def _internal_target(page: Path, url: str, html: Path) -> tuple[Path, str] | None:
@@ -138,7 +142,8 @@ def test_axe_finds_no_serious_violation(visit, book_page: BookPage) -> None:  # 
         page.wait_for_function(
             """(n) => [...document.querySelectorAll('div[id^="altair-viz-"]')]
                     .filter(d => d.querySelector('canvas, svg.marks')).length >= n""",
-            arg=expected, timeout=30000,
+            arg=expected,
+            timeout=30000,
         )
     charts = page.evaluate(CHARTS_JS)
     undescribed = [c for c in charts if c["role"] != "graphics-document" or not (c["label"] or "").strip()]
@@ -146,7 +151,9 @@ def test_axe_finds_no_serious_violation(visit, book_page: BookPage) -> None:  # 
     page.add_script_tag(content=_axe_source())
     violations = page.evaluate(AXE_RUN)
     bad = [v for v in violations if v["impact"] in SERIOUS]
-    assert bad == [], f"{book_page.html}: serious/critical accessibility violations:\n" + json.dumps(bad, indent=1, ensure_ascii=False)
+    assert bad == [], f"{book_page.html}: serious/critical accessibility violations:\n" + json.dumps(
+        bad, indent=1, ensure_ascii=False
+    )
 
 
 def pytest_generate_tests(metafunc):

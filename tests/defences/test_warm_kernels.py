@@ -6,6 +6,7 @@ are set aside (they differ between two cold runs too).
 Two chapters run here (the build runs all of them this way); ``LAWGOV_WARM_ALL=1`` runs every
 notebook of the book.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,9 @@ def _outputs(nb) -> list[dict]:
 
 
 def glue_values(nb) -> dict[str, dict]:
-    return {o["metadata"]["scrapbook"]["name"]: o["data"] for o in _outputs(nb)
-            if o.get("metadata", {}).get("scrapbook")}
+    return {
+        o["metadata"]["scrapbook"]["name"]: o["data"] for o in _outputs(nb) if o.get("metadata", {}).get("scrapbook")
+    }
 
 
 def specs(nb) -> list[str]:

@@ -11,23 +11,26 @@ Every row carries the area's confidence mark (confirmed / likely / unverified, f
 ``shared/reference/frameworks.md``) and its framework's relation to the report (cited /
 not_cited / later_lens), so no chart or table can show an area without them.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-from lawgov.frames import loaders as _api
-
-from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 from lawgov.analysis.wording import listing, number_word, share_word
+from lawgov.dataset.sections import ancestors
+from lawgov.frames import loaders as _api
 
 # A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
 # title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
 # only) has them marked so beside the area's own confidence mark.
 ZH_RENDERED_EN = "Chinese heading: not checked against the published text"
 
-RELATION_EN = {"cited": "cited by the report", "not_cited": "not cited by the report",
-               "later_lens": "later lens (issued 2015, after the report)"}
+RELATION_EN = {
+    "cited": "cited by the report",
+    "not_cited": "not cited by the report",
+    "later_lens": "later lens (issued 2015, after the report)",
+}
 
 
 def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -38,7 +41,9 @@ def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
     sections = list(out["section"])
     leaves = out[[not any(t.startswith(s + ".") for t in sections) for s in sections]]
     rows = leaves[["section", "part", "level", "heading_zh", "title_en"]].copy()
-    rows["subsection"] = [".".join(s.split(".")[:2]) if lvl >= 1 else None for s, lvl in zip(rows["section"], rows["level"])]
+    rows["subsection"] = [
+        ".".join(s.split(".")[:2]) if lvl >= 1 else None for s, lvl in zip(rows["section"], rows["level"])
+    ]
     rows["part"] = rows["part"].astype(int)
     rows["is_measure"] = rows["level"] > 0
     return rows.reset_index(drop=True)
@@ -48,9 +53,19 @@ def areas(data_dir=None) -> pd.DataFrame:
     """Every framework area with its framework, confidence mark and relation to the report."""
 
     fw = _api.frameworks(data_dir=data_dir)
-    out = fw[["framework", "framework_title_zh", "framework_document_no", "framework_relation_to_report", "code",
-              "title_zh", "title_en", "confidence", "framework_title_zh_source"]].rename(
-        columns={"framework_relation_to_report": "relation"})
+    out = fw[
+        [
+            "framework",
+            "framework_title_zh",
+            "framework_document_no",
+            "framework_relation_to_report",
+            "code",
+            "title_zh",
+            "title_en",
+            "confidence",
+            "framework_title_zh_source",
+        ]
+    ].rename(columns={"framework_relation_to_report": "relation"})
     out["part_no"] = out["code"].str.split(".").str[1].astype(int)
     out["relation_en"] = out["relation"].map(RELATION_EN)
     out["label"] = [f"{c} {t}" for c, t in zip(out["code"], out["title_en"])]
@@ -72,21 +87,39 @@ def unit_areas(report: str | None = None, data_dir=None) -> pd.DataFrame:
             for a in direct.get(anc, []):
                 if a not in seen:
                     seen.add(a)
-                    rows.append({"section": u["section"], "part": u["part"], "subsection": u["subsection"], "area": a,
-                                 "mapped_at": anc, "is_measure": bool(u["is_measure"])})
+                    rows.append(
+                        {
+                            "section": u["section"],
+                            "part": u["part"],
+                            "subsection": u["subsection"],
+                            "area": a,
+                            "mapped_at": anc,
+                            "is_measure": bool(u["is_measure"]),
+                        }
+                    )
     return pd.DataFrame(rows, columns=["section", "part", "subsection", "area", "mapped_at", "is_measure"])
 
 
 def _figure_areas(report: str | None, data_dir) -> pd.DataFrame:
 
     figs = _api.figures(report, data_dir=data_dir)
-    rows = [{"id": f["id"], "section": f["section"], "part": int(f["part"]),
-             "subsection": ".".join(f["section"].split(".")[:2]) if "." in f["section"] else None, "area": a}
-            for f in figs.to_dict("records") for a in f["framework"]]
+    rows = [
+        {
+            "id": f["id"],
+            "section": f["section"],
+            "part": int(f["part"]),
+            "subsection": ".".join(f["section"].split(".")[:2]) if "." in f["section"] else None,
+            "area": a,
+        }
+        for f in figs.to_dict("records")
+        for a in f["framework"]
+    ]
     return pd.DataFrame(rows, columns=["id", "section", "part", "subsection", "area"])
 
 
-def matrix(report: str | None = None, data_dir=None, *, by: str = "part", frameworks: list[str] | None = None) -> pd.DataFrame:
+def matrix(
+    report: str | None = None, data_dir=None, *, by: str = "part", frameworks: list[str] | None = None
+) -> pd.DataFrame:
     """Report parts (or subsections) × framework areas: number of measures and of figures.
 
     Long format, every combination present (zeros included), each row with the area's
@@ -116,13 +149,22 @@ def matrix(report: str | None = None, data_dir=None, *, by: str = "part", framew
     out = []
     for row, label in rows_idx:
         for a in ar.to_dict("records"):
-            out.append({
-                key: row, "row_label": label, "area": a["code"], "framework": a["framework"],
-                "area_title_en": a["title_en"], "area_title_zh": a["title_zh"], "area_label": a["label"],
-                "confidence": a["confidence"], "relation": a["relation"],
-                "measures": int(n_meas.get((row, a["code"]), 0)), "figures": int(n_figs.get((row, a["code"]), 0)),
-                "measures_in_row": int(total_meas.get(row, 0)),
-            })
+            out.append(
+                {
+                    key: row,
+                    "row_label": label,
+                    "area": a["code"],
+                    "framework": a["framework"],
+                    "area_title_en": a["title_en"],
+                    "area_title_zh": a["title_zh"],
+                    "area_label": a["label"],
+                    "confidence": a["confidence"],
+                    "relation": a["relation"],
+                    "measures": int(n_meas.get((row, a["code"]), 0)),
+                    "figures": int(n_figs.get((row, a["code"]), 0)),
+                    "measures_in_row": int(total_meas.get(row, 0)),
+                }
+            )
     return pd.DataFrame(out)
 
 
@@ -146,18 +188,23 @@ def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
         mapped = cw[cw["area"] == code]
         here = ua[ua["area"] == code]
         framing = [_framing_name(s) for s in here.loc[~here["is_measure"], "section"]]
-        rows.append(a | {
-            "mappings": len(mapped),
-            "sections": ", ".join(sorted(set(mapped["section"]), key=lambda s: [int(x) for x in s.split(".")])),
-            "measures": int(here["is_measure"].sum()),
-            "framing": listing(framing) if framing else "",
-            "framing_units": len(framing),
-            "figures": int((fa["area"] == code).sum()),
-        })
+        rows.append(
+            a
+            | {
+                "mappings": len(mapped),
+                "sections": ", ".join(sorted(set(mapped["section"]), key=lambda s: [int(x) for x in s.split(".")])),
+                "measures": int(here["is_measure"].sum()),
+                "framing": listing(framing) if framing else "",
+                "framing_units": len(framing),
+                "figures": int((fa["area"] == code).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def areas_without_measure(report: str | None = None, data_dir=None, *, include_later_lens: bool = False) -> pd.DataFrame:
+def areas_without_measure(
+    report: str | None = None, data_dir=None, *, include_later_lens: bool = False
+) -> pd.DataFrame:
     """Framework areas no measure of the report answers to (what the report does not cover);
     ``framing`` says where the preamble or the closing answers to one of them."""
     s = area_summary(report, data_dir)
@@ -185,14 +232,14 @@ def area_names(codes: list[str], *, with_titles: bool = False) -> str:
         fw, _, n = c.rpartition(".")
         title = titles.get(c, "")
         by_framework.setdefault(fw, []).append(f"{n} ({title[:1].lower()}{title[1:]})" if title else n)
-    return listing([f"part{'s' if len(ns) > 1 else ''} {listing(ns)} of {framework_short(fw)}"
-                    for fw, ns in by_framework.items()])
+    return listing(
+        [f"part{'s' if len(ns) > 1 else ''} {listing(ns)} of {framework_short(fw)}" for fw, ns in by_framework.items()]
+    )
 
 
 def not_named(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Themes of the report that the frameworks' headings do not name (``not_named_by_frameworks``),
     with the section's heading and how many figures it holds."""
-
 
     ds = _api.dataset(data_dir)
     out = _api.outline(report, data_dir=data_dir).set_index("section")
@@ -203,24 +250,42 @@ def not_named(report: str | None = None, data_dir=None) -> pd.DataFrame:
         if m.report not in reports:
             continue
         h = out.loc[m.section]
-        rows.append({"report": m.report, "section": m.section, "part": int(h["part"]), "heading_zh": h["marker"] + h["heading_zh"],
-                     "title_en": h["title_en"], "theme_en": m.theme_en, "figures": int(h["n_figures"])})
+        rows.append(
+            {
+                "report": m.report,
+                "section": m.section,
+                "part": int(h["part"]),
+                "heading_zh": h["marker"] + h["heading_zh"],
+                "title_en": h["title_en"],
+                "theme_en": m.theme_en,
+                "figures": int(h["n_figures"]),
+            }
+        )
     return pd.DataFrame(rows, columns=["report", "section", "part", "heading_zh", "title_en", "theme_en", "figures"])
 
 
 def frameworks_summary(data_dir=None) -> pd.DataFrame:
     """One row per framework: its number, relation to the report, areas and how many are confirmed."""
 
-
     rows = []
     for e in _api.dataset(data_dir).frameworks:
         f = e.model
         conf = [a.confidence for a in f.areas]
-        rows.append({"framework": f.id, "title_zh": f.title_zh, "title_en": f.title_en, "document_no": f.document_no,
-                     "issued": f.issued, "relation": f.relation_to_report, "relation_en": RELATION_EN[f.relation_to_report],
-                     "areas": len(f.areas), **{c: conf.count(c) for c in CONFIDENCE_ORDER},
-                     "title_zh_rendered": f.title_zh_source == "rendered",
-                     "confidence_note_en": f.confidence_note_en})
+        rows.append(
+            {
+                "framework": f.id,
+                "title_zh": f.title_zh,
+                "title_en": f.title_en,
+                "document_no": f.document_no,
+                "issued": f.issued,
+                "relation": f.relation_to_report,
+                "relation_en": RELATION_EN[f.relation_to_report],
+                "areas": len(f.areas),
+                **{c: conf.count(c) for c in CONFIDENCE_ORDER},
+                "title_zh_rendered": f.title_zh_source == "rendered",
+                "confidence_note_en": f.confidence_note_en,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -268,38 +333,54 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "frameworks.mappings": str(len(cw)),
         "frameworks.measures": _count(len(measures)),
         "frameworks.measures_mapped_word": share_word(len(measures) - len(unmapped_measures), len(measures)),
-        "frameworks.measures_unmapped_sections": listing([f"§{s}" for s in unmapped_measures]) if unmapped_measures else "none",
+        "frameworks.measures_unmapped_sections": listing([f"§{s}" for s in unmapped_measures])
+        if unmapped_measures
+        else "none",
         "frameworks.areas_in_force": _count(len(in_force)),
         "frameworks.docs_in_force": _count(int(in_force["framework"].nunique())),
         "frameworks.areas_none": _count(len(none)),
         "frameworks.areas_none_framing": _count(int((none["framing_units"] > 0).sum())),
         "frameworks.not_named": _count(len(nn)),
         "frameworks.not_named_figures": _count(int(nn["figures"].sum())),
-        "frameworks.not_named_with_figures_word": (share_word(len(with_figures), len(nn)) if len(nn) else "none").capitalize(),
-        "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]]) if len(with_figures) else "none",
+        "frameworks.not_named_with_figures_word": (
+            share_word(len(with_figures), len(nn)) if len(nn) else "none"
+        ).capitalize(),
+        "frameworks.not_named_with_figures_sections": listing([f"§{s}" for s in with_figures["section"]])
+        if len(with_figures)
+        else "none",
         "frameworks.top_area_measures": _count(int(most)),
-        "frameworks.later_lens_areas": _count(int(fs.loc["outline-2015", "areas"])) if "outline-2015" in fs.index else "none",
+        "frameworks.later_lens_areas": _count(int(fs.loc["outline-2015", "areas"]))
+        if "outline-2015" in fs.index
+        else "none",
     }
     ua, fa = unit_areas(report, data_dir), _figure_areas(report, data_dir)
     lens = summ[summ["relation"] == "later_lens"]
     out |= {
-        "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens)) if len(lens) else "none",
+        "frameworks.later_lens_touched_word": share_word(int((lens["measures"] > 0).sum()), len(lens))
+        if len(lens)
+        else "none",
     }
     for fid, g in summ.groupby("framework", sort=False):
         answered = g[g["measures"] > 0]
         out[f"frameworks.{fid}.answered"] = _count(len(answered))
         out[f"frameworks.{fid}.answered_word"] = share_word(len(answered), len(g)) if len(g) else "none"
-        out[f"frameworks.{fid}.unmapped_sections"] = _compact(un, set(un["section"]) - set(ua.loc[ua["area"].isin(g["code"]), "section"]))
+        out[f"frameworks.{fid}.unmapped_sections"] = _compact(
+            un, set(un["section"]) - set(ua.loc[ua["area"].isin(g["code"]), "section"])
+        )
     for r in summ.to_dict("records"):
         secs = sorted(set(fa.loc[fa["area"] == r["code"], "section"]), key=lambda x: [int(n) for n in x.split(".")])
         out[f"frameworks.area.{r['code']}.figure_sections"] = ", ".join(f"§{x}" for x in secs) or "none"
         out[f"frameworks.area.{r['code']}.measures"] = _count(int(r["measures"]))
         out[f"frameworks.area.{r['code']}.figures"] = _count(int(r["figures"]))
-        out[f"frameworks.area.{r['code']}.sections"] = ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"
+        out[f"frameworks.area.{r['code']}.sections"] = (
+            ", ".join(f"§{x}" for x in r["sections"].split(", ")) if r["sections"] else "none"
+        )
     for fid, f in fs.iterrows():
         out[f"frameworks.{fid}.areas"] = _count(int(f["areas"]))
         out[f"frameworks.{fid}.issued"] = _issued(f["issued"])
-        out[f"frameworks.{fid}.confirmed_word"] = share_word(int(f["confirmed"]), int(f["areas"])) if f["areas"] else "none"
+        out[f"frameworks.{fid}.confirmed_word"] = (
+            share_word(int(f["confirmed"]), int(f["areas"])) if f["areas"] else "none"
+        )
         for c in CONFIDENCE_ORDER:
             out[f"frameworks.{fid}.{c}"] = _count(int(f[c]))
     return out
@@ -311,4 +392,3 @@ def _count(n: int) -> str:
 
 
 # ---- tables for the chapter -------------------------------------------------------------------
-

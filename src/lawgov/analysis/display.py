@@ -3,6 +3,7 @@
 A figure's value never travels alone: its unit and qualifier go with it, so that
 "30多个" is never shown as a bare 30 and "99.6%以上" never as a bare 99.6%.
 """
+
 from __future__ import annotations
 
 import html
@@ -10,7 +11,12 @@ import html
 # How a figure's value is written out is decided once, in the frames stage (the data's own
 # notes are filled with it there); re-exported here for tables, charts and prose.
 from lawgov.frames.values import (  # noqa: F401
-    MONEY_UNITS_YUAN, QUALIFIER_EN, missing, number, value_en, value_zh,
+    MONEY_UNITS_YUAN,
+    QUALIFIER_EN,
+    missing,
+    number,
+    value_en,
+    value_zh,
 )
 
 QUALIFIER_LABEL = {

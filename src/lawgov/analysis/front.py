@@ -4,16 +4,16 @@ numbers", "Data and methods", "Data and downloads", the glossary and "How to cit
 Each ``*_summary(report)`` returns every number and computed phrase its page's prose shows,
 keyed for glue (``book.glue_page``); the frames the pages' tables print are here too.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import verdicts
 from lawgov.analysis import display as fmt
-from lawgov.analysis import writing
-from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis import periods as _periods
+from lawgov.analysis import verdicts, writing
+from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
 from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
@@ -38,9 +38,12 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
     near = int((rates["value"] >= NEAR_FULL).sum())
     return {
         "rates_near_top": majority_word(near, len(rates)).capitalize(),
-        "rates_near_full": number_word(near), "n_rates": number_word(len(rates)),
-        "count_min": fmt.value_en(lo), "count_min_indicator": lo["indicator_en"],
-        "count_max": fmt.value_en(hi), "count_max_indicator": hi["indicator_en"],
+        "rates_near_full": number_word(near),
+        "n_rates": number_word(len(rates)),
+        "count_min": fmt.value_en(lo),
+        "count_min_indicator": lo["indicator_en"],
+        "count_max": fmt.value_en(hi),
+        "count_max_indicator": hi["indicator_en"],
         "n_zeros": number_word(int((figs["value"] == 0).sum())),
         "zeros_zh": "、".join(dict.fromkeys(figs.loc[figs["value"] == 0, "quote"])),
     }
@@ -68,20 +71,27 @@ def _findings(report: str | None) -> dict[str, str]:
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
     # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
-        "near_full": f"{NEAR_FULL}%", "full": "100%",
-        "n_rates": number_word(len(rates)), "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
+        "near_full": f"{NEAR_FULL}%",
+        "full": "100%",
+        "n_rates": number_word(len(rates)),
+        "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": number_word(int((rates["value"] == 100).sum())),
-        "n_unbased": number_word(len(unbased)), "n_relations_compared": number_word(n_compared),
+        "n_unbased": number_word(len(unbased)),
+        "n_relations_compared": number_word(n_compared),
         "n_relations_bound": number_word(int((verdict == BOUND).sum())),
         "n_relations_implied": number_word(int((verdict == IMPLIED).sum())),
-        "n_october": number_word(len(october)), "october_share": percent(len(october), len(figs)),
+        "n_october": number_word(len(october)),
+        "october_share": percent(len(october), len(figs)),
         "october_part": PART_LABELS[october_parts[0]],
-        "top_part_a": str(top2[0]), "top_part_b": str(top2[1]),
+        "top_part_a": str(top2[0]),
+        "top_part_b": str(top2[1]),
         "top_parts_figures": percent(by_part.loc[top2].sum(), by_part.sum()),
         "top_parts_text": percent(float(lengths.loc[top2, "share"].sum())),
-        "n_no_figure": number_word(len(none)), "no_figure_sections": listing([f"§{s}" for s in none["section"]]),
+        "n_no_figure": number_word(len(none)),
+        "no_figure_sections": listing([f"§{s}" for s in none["section"]]),
         "n_readings": number_word(len(readings)),
-        "reading_low": f"{readings['time_index_end'].min():.1f}", "reading_high": f"{readings['time_index_end'].max():.1f}",
+        "reading_low": f"{readings['time_index_end'].min():.1f}",
+        "reading_high": f"{readings['time_index_end'].max():.1f}",
         "reading_supported": f"{float(supported['time_index_end'].iloc[0]):.1f}" if len(supported) else "none",
         "reading_added": f"{float(added['time_index_end'].iloc[0]):.1f}" if len(added) else "none",
         "base_year": audit_text["audit.base_year"],
@@ -96,14 +106,23 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
     rep = _report(report)
     figs, outline = _api.figures(report), _api.outline(report)
     out = {
-        "title_zh": rep["title_zh"], "title_en": rep["title_en"], "issuer_en": rep["issuer_en"],
-        "jurisdiction": rep["jurisdiction_en"], "year": str(rep["year"]),
-        "site_en": rep["capture_site_en"], "site_zh": rep["capture_site_zh"],
-        "section_zh": rep["capture_section_zh"], "page_date": page_date(report),
-        "chars": f"{len(_api.body(report)):,}", "n_figures": str(len(figs)),
-        "n_relations": str(len(_api.relations(report))), "n_measures": str(int((outline["level"] == 2).sum())),
-        "n_subsections": str(int((outline["level"] == 1).sum())), "n_terms": str(len(_api.glossary())),
-        "version": lawgov.__version__, "rates_near_top": _spread(figs)["rates_near_top"],
+        "title_zh": rep["title_zh"],
+        "title_en": rep["title_en"],
+        "issuer_en": rep["issuer_en"],
+        "jurisdiction": rep["jurisdiction_en"],
+        "year": str(rep["year"]),
+        "site_en": rep["capture_site_en"],
+        "site_zh": rep["capture_site_zh"],
+        "section_zh": rep["capture_section_zh"],
+        "page_date": page_date(report),
+        "chars": f"{len(_api.body(report)):,}",
+        "n_figures": str(len(figs)),
+        "n_relations": str(len(_api.relations(report))),
+        "n_measures": str(int((outline["level"] == 2).sum())),
+        "n_subsections": str(int((outline["level"] == 1).sum())),
+        "n_terms": str(len(_api.glossary())),
+        "version": lawgov.__version__,
+        "rates_near_top": _spread(figs)["rates_near_top"],
         **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
@@ -112,7 +131,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
 
 
 def numbers_summary(report: str | None = None) -> dict[str, str]:
-    """"The report in numbers": how many figures, and how they spread."""
+    """ "The report in numbers": how many figures, and how they spread."""
     figs = _api.figures(report)
     return {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
 
@@ -129,12 +148,18 @@ def period_counts(report: str | None = None) -> pd.DataFrame:
     a stated one."""
     figs = _api.figures(report)
     order = {b: i for i, b in enumerate(PERIOD_BASES)}
-    counts = figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
+    counts = (
+        figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
+    )
     counts["rank"] = counts["period_basis"].map(order)
     counts = counts.sort_values(["rank", "figures"], ascending=[True, False], kind="stable")
-    return pd.DataFrame({"period": counts["period"].values,
-                         "basis": [PERIOD_BASIS_LABELS[b] for b in counts["period_basis"]],
-                         "figures": counts["figures"].values})
+    return pd.DataFrame(
+        {
+            "period": counts["period"].values,
+            "basis": [PERIOD_BASIS_LABELS[b] for b in counts["period_basis"]],
+            "figures": counts["figures"].values,
+        }
+    )
 
 
 def _stored_percent(report: str | None) -> str:
@@ -142,19 +167,24 @@ def _stored_percent(report: str | None) -> str:
 
 
 def methods_summary(report: str | None = None) -> dict[str, str]:
-    """"Data and methods": what was extracted and what validation runs."""
+    """ "Data and methods": what was extracted and what validation runs."""
     figs = _api.figures(report)
     out = {
-        "n_figures": number_word(len(figs)), "n_relations": number_word(len(_api.relations(report))),
+        "n_figures": number_word(len(figs)),
+        "n_relations": number_word(len(_api.relations(report))),
         "n_sections": number_word(len(_api.outline(report))),
-        "n_rules": number_word(len(RULES)), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
+        "n_rules": number_word(len(RULES)),
+        "n_excluded": number_word(len(_api.excluded(report))),
+        "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
+    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(
+        figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated")
+    )
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:
-    """"Data and downloads": the numbers its prose uses as examples."""
+    """ "Data and downloads": the numbers its prose uses as examples."""
     return {"data.n_figures": str(len(_api.figures(report))), "data.stored_percent": _stored_percent(report)}
 
 
@@ -168,10 +198,12 @@ def report_citation(report: str | None = None) -> str:
     """The report itself, cited as the government's document with the capture it was read from."""
     r = _report(report)
     # n.d.: the capture gives the year reported on, not the date of issue (probably late 2012 or early 2013)
-    return (f"{r['issuer_zh']} ({r['issuer_en']}). n.d. [report on {int(r['year'])}]. {r['title_zh']} [{r['title_en']}]. "
-            f"Captured from {r['capture_site_zh']} ({r['capture_site_en']}), {r['capture_section_zh']}, "
-            f"page dated {pd.Timestamp(r['capture_page_date']).date().isoformat()}; original address (原文地址) "
-            + (f"{r['capture_original_url']}." if r["capture_original_url"] else "not given."))
+    return (
+        f"{r['issuer_zh']} ({r['issuer_en']}). n.d. [report on {int(r['year'])}]. {r['title_zh']} [{r['title_en']}]. "
+        f"Captured from {r['capture_site_zh']} ({r['capture_site_en']}), {r['capture_section_zh']}, "
+        f"page dated {pd.Timestamp(r['capture_page_date']).date().isoformat()}; original address (原文地址) "
+        + (f"{r['capture_original_url']}." if r["capture_original_url"] else "not given.")
+    )
 
 
 def source_line(report: pd.Series, sections) -> str:
@@ -188,11 +220,16 @@ def cite_sentence_example(report: str | None = None) -> str:
 
 
 def cite_summary(report: str | None = None) -> dict[str, str]:
-    """"How to cite": the version, the example figure's id, section and anchor, and the example sentence's."""
+    """ "How to cite": the version, the example figure's id, section and anchor, and the example sentence's."""
     section = _api.figures(report).set_index("id").loc[CITE_EXAMPLE, "section"]
     sentence = _api.sentences(report).set_index("id").loc[cite_sentence_example(report)]
-    return {"cite.version": lawgov.__version__, "cite.example_id": CITE_EXAMPLE,
-            "cite.example_anchor": fmt.anchor(CITE_EXAMPLE), "cite.example_section": section,
-            "cite.report": report_citation(report),
-            "cite.sentence_id": cite_sentence_example(report), "cite.sentence_section": sentence["section"],
-            "cite.sentence_zh": sentence["zh"]}
+    return {
+        "cite.version": lawgov.__version__,
+        "cite.example_id": CITE_EXAMPLE,
+        "cite.example_anchor": fmt.anchor(CITE_EXAMPLE),
+        "cite.example_section": section,
+        "cite.report": report_citation(report),
+        "cite.sentence_id": cite_sentence_example(report),
+        "cite.sentence_section": sentence["section"],
+        "cite.sentence_zh": sentence["zh"],
+    }

@@ -6,6 +6,7 @@ capture flattened (:func:`punctuation`), the ``?`` left where dashes were lost
 (:func:`question_marks`), the figures whose period is not the report year, and the page's
 summary for glue. Nothing here is typed: every count is read from the text or the data.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,16 +52,30 @@ def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
     recs = []
     for k, (segment, kind, part, s, e) in enumerate(rows):
         first = next((ln.strip() for ln in text[s:e].splitlines() if ln.strip()), "")
-        recs.append({"order": k, "segment": segment, "kind": kind, "part": part, "start": s, "end": e, "chars": e - s,
-                     "first_line": first if len(first) <= 40 else first[:40] + "…"})
+        recs.append(
+            {
+                "order": k,
+                "segment": segment,
+                "kind": kind,
+                "part": part,
+                "start": s,
+                "end": e,
+                "chars": e - s,
+                "first_line": first if len(first) <= 40 else first[:40] + "…",
+            }
+        )
     return pd.DataFrame(recs)
 
 
 CAPTURE_FIELDS = [
-    ("capture_site_zh", "Site", "网站"), ("capture_section_zh", "Section of the site", "栏目"),
-    ("capture_page_date", "Page date and time", "日期"), ("capture_message_source_zh", "Message source", "消息来源"),
-    ("capture_editor_zh", "Editor in charge", "责任编辑"), ("capture_original_url", "Original address", "原文地址"),
-    ("source", "File in this repository", "文件"), ("sha256", "SHA-256 of the file", "校验和"),
+    ("capture_site_zh", "Site", "网站"),
+    ("capture_section_zh", "Section of the site", "栏目"),
+    ("capture_page_date", "Page date and time", "日期"),
+    ("capture_message_source_zh", "Message source", "消息来源"),
+    ("capture_editor_zh", "Editor in charge", "责任编辑"),
+    ("capture_original_url", "Original address", "原文地址"),
+    ("source", "File in this repository", "文件"),
+    ("sha256", "SHA-256 of the file", "校验和"),
 ]
 
 
@@ -92,9 +107,15 @@ def furniture(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 # Each pair: the mark a Chinese text normally uses, and the ASCII mark a flattening leaves.
 PUNCTUATION = [
-    ("comma", "，", ","), ("left parenthesis", "（", "("), ("right parenthesis", "）", ")"),
-    ("colon", "：", ":"), ("semicolon", "；", ";"), ("question mark", "？", "?"),
-    ("enumeration comma", "、", None), ("full stop", "。", None), ("left double quote", "“", '"'),
+    ("comma", "，", ","),
+    ("left parenthesis", "（", "("),
+    ("right parenthesis", "）", ")"),
+    ("colon", "：", ":"),
+    ("semicolon", "；", ";"),
+    ("question mark", "？", "?"),
+    ("enumeration comma", "、", None),
+    ("full stop", "。", None),
+    ("left double quote", "“", '"'),
 ]
 
 
@@ -102,8 +123,15 @@ def punctuation(text: str) -> pd.DataFrame:
     """How often each punctuation mark occurs in its full-width (Chinese) and ASCII forms."""
     rows = []
     for name, wide, ascii_ in PUNCTUATION:
-        rows.append({"mark": name, "full_width": wide, "full_width_count": text.count(wide),
-                     "ascii": ascii_ or "", "ascii_count": text.count(ascii_) if ascii_ else 0})
+        rows.append(
+            {
+                "mark": name,
+                "full_width": wide,
+                "full_width_count": text.count(wide),
+                "ascii": ascii_ or "",
+                "ascii_count": text.count(ascii_) if ascii_ else 0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -120,8 +148,14 @@ def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
         q = m.start() + m.group().index("?")
         inside = leaves[(leaves["start"] <= q) & (leaves["end"] > q)]
         section = inside.sort_values("level").iloc[-1]["section"] if len(inside) else ""
-        rows.append({"string": m.group(), "offset": q, "section": section,
-                     "context": body[max(0, q - 12): q + 12].replace("\n", " ")})
+        rows.append(
+            {
+                "string": m.group(),
+                "offset": q,
+                "section": section,
+                "context": body[max(0, q - 12) : q + 12].replace("\n", " "),
+            }
+        )
     return pd.DataFrame(rows, columns=["string", "offset", "section", "context"])
 
 
@@ -134,8 +168,12 @@ def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.D
     start, end = figs["period_start"].dt.year, figs["period_end"].dt.year
     basis = figs["period_basis"].astype(str)
     within = (basis == "reading") & (start == year) & (end == year)
-    return {"october": figs[basis == "to_date"], "earlier": figs[end < year],
-            "multi_year": figs[(start < year) & (end == year)], "within_year": figs[within]}
+    return {
+        "october": figs[basis == "to_date"],
+        "earlier": figs[end < year],
+        "multi_year": figs[(start < year) & (end == year)],
+        "within_year": figs[within],
+    }
 
 
 def marks_in(report: str | None, mark: str, data_dir=None) -> list[str]:
@@ -170,15 +208,20 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     off = periods_off_year(report, data_dir)
     date = pd.Timestamp(rep["capture_page_date"])
     out = {
-        "source.site_zh": rep["capture_site_zh"], "source.site_en": rep["capture_site_en"],
+        "source.site_zh": rep["capture_site_zh"],
+        "source.site_en": rep["capture_site_en"],
         "source.section_zh": rep["capture_section_zh"],
         "source.page_date": f"{page_date(report, data_dir)}, {date:%H:%M}",
-        "source.message_source": rep["capture_message_source_zh"], "source.editor": rep["capture_editor_zh"],
-        "source.sha256": rep["sha256"], "source.source_file": f"data/{rep['source']}",
-        "source.source_chars": f"{len(source):,}", "source.body_chars": f"{len(body):,}",
+        "source.message_source": rep["capture_message_source_zh"],
+        "source.editor": rep["capture_editor_zh"],
+        "source.sha256": rep["sha256"],
+        "source.source_file": f"data/{rep['source']}",
+        "source.source_chars": f"{len(source):,}",
+        "source.body_chars": f"{len(body):,}",
         "source.body_share": f"{100 * len(body) / len(source):.0f}%",
         "source.furniture_lines": str(len(furniture(report, data_dir))),
-        "source.start_marker": rep["body_starts_with"], "source.end_marker": rep["body_ends_before"],
+        "source.start_marker": rep["body_starts_with"],
+        "source.end_marker": rep["body_ends_before"],
         "source.closing_marker": rep["closing_starts_with"],
         "source.title_count": str(source.count(rep["body_starts_with"])),
         "source.ascii_commas": f"{int(punct.loc['comma', 'ascii_count']):,}",
@@ -192,8 +235,12 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.n_earlier": count_word(len(off["earlier"]), "figure"),
         "source.n_multi": count_word(len(off["multi_year"]), "figure"),
         "source.n_within": count_word(len(off["within_year"]), "figure"),
-        "source.within_periods": ", ".join(dict.fromkeys(
-            fmt.period_en(a, b) for a, b in zip(off["within_year"]["period_start"], off["within_year"]["period_end"]))),
+        "source.within_periods": ", ".join(
+            dict.fromkeys(
+                fmt.period_en(a, b)
+                for a, b in zip(off["within_year"]["period_start"], off["within_year"]["period_end"])
+            )
+        ),
         "source.ascii_semicolons": count_word(int(punct.loc["semicolon", "ascii_count"]), "ASCII semicolon"),
         "source.wide_semicolons": number_word(int(punct.loc["semicolon", "full_width_count"])),
         "source.semicolon_sections": ", ".join(f"§{s}" for s in dict.fromkeys(marks_in(report, ";", data_dir))),

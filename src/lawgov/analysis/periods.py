@@ -4,12 +4,17 @@ Every page that speaks of periods counts from here, so no page can say a figure 
 year" when its sentence says nothing of the kind: the ISO ``period`` of a figure with no
 period words is the report's year as an assumption, and is counted as such (not_stated).
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 from lawgov.analysis.vocabulary import (
-    PERIOD_BASES, PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_COLOURS, PERIOD_BASIS_LABELS, PERIOD_BASIS_ZH,
+    PERIOD_BASES,
+    PERIOD_BASIS_COLOUR_NAMES,
+    PERIOD_BASIS_COLOURS,
+    PERIOD_BASIS_LABELS,
+    PERIOD_BASIS_ZH,
 )
 from lawgov.analysis.wording import number_word, percent
 
@@ -25,10 +30,19 @@ def basis_table(figs: pd.DataFrame) -> pd.DataFrame:
     for b in PERIOD_BASES:
         sub = figs[basis == b]
         words = sub["period_words"].fillna("").astype(str)
-        rows.append({"period_basis": b, "label_en": PERIOD_BASIS_LABELS[b], "label_zh": PERIOD_BASIS_ZH[b],
-                     "colour": PERIOD_BASIS_COLOURS[b], "colour_name": PERIOD_BASIS_COLOUR_NAMES[b],
-                     "figures": len(sub), "share": len(sub) / len(figs) if len(figs) else 0.0,
-                     "words": "、".join(dict.fromkeys(w for w in words if w)), "ids": ", ".join(sub["id"])})
+        rows.append(
+            {
+                "period_basis": b,
+                "label_en": PERIOD_BASIS_LABELS[b],
+                "label_zh": PERIOD_BASIS_ZH[b],
+                "colour": PERIOD_BASIS_COLOURS[b],
+                "colour_name": PERIOD_BASIS_COLOUR_NAMES[b],
+                "figures": len(sub),
+                "share": len(sub) / len(figs) if len(figs) else 0.0,
+                "words": "、".join(dict.fromkeys(w for w in words if w)),
+                "ids": ", ".join(sub["id"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 

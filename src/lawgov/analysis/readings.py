@@ -6,6 +6,7 @@ fetches nothing, so a chapter's sentence, its chart and the chart's text alterna
 the same numbers. Each reading is arithmetic on printed figures; where it rests on an
 assumption (that a rate is a share of a given base), the docstring says so.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,8 +44,17 @@ def structure(outline: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFrame:
         }
         heading = part_zh(part, p["marker"], p["heading_zh"])
         for what, n in counts.items():
-            rows.append({"part": part, "part_label": PART_LABELS[part], "title_en": p["title_en"],
-                         "heading_zh": heading, "row": f"{PART_LABELS[part]}|{heading}", "what": what, "n": n})
+            rows.append(
+                {
+                    "part": part,
+                    "part_label": PART_LABELS[part],
+                    "title_en": p["title_en"],
+                    "heading_zh": heading,
+                    "row": f"{PART_LABELS[part]}|{heading}",
+                    "what": what,
+                    "n": n,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -55,9 +65,13 @@ def part_counts(outline: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFrame:
     with_figs = measures[measures["n_figures"] > 0].groupby("part").size()
     subs = outline[outline["level"] == 1]
     subs_without = subs[subs["n_figures"] == 0].groupby("part").size()
-    out = pd.DataFrame({
-        "subsections": wide[STRUCTURE_WHAT[0]], "measures": wide[STRUCTURE_WHAT[1]], "figures": wide[STRUCTURE_WHAT[2]],
-    })
+    out = pd.DataFrame(
+        {
+            "subsections": wide[STRUCTURE_WHAT[0]],
+            "measures": wide[STRUCTURE_WHAT[1]],
+            "figures": wide[STRUCTURE_WHAT[2]],
+        }
+    )
     out["measures_with_figures"] = with_figs.reindex(out.index, fill_value=0)
     out["measures_without_figures"] = out["measures"] - out["measures_with_figures"]
     out["subsections_without_figures"] = subs_without.reindex(out.index, fill_value=0)
@@ -73,18 +87,30 @@ def subsection_profile(outline: pd.DataFrame, figs: pd.DataFrame, part: int) -> 
         n_measures = int(measures["section"].str.startswith(s["section"] + ".").sum())
         n_figures = int(under(figs["section"], s["section"]).sum())
         for what, n in zip(PROFILE_WHAT, (n_measures, n_figures)):
-            rows.append({"section": s["section"], "label": f"{s['section']} {s['title_en']}|{s['marker']}{s['heading_zh']}",
-                         "title_en": s["title_en"], "heading_zh": s["heading_zh"], "what": what, "n": n})
+            rows.append(
+                {
+                    "section": s["section"],
+                    "label": f"{s['section']} {s['title_en']}|{s['marker']}{s['heading_zh']}",
+                    "title_en": s["title_en"],
+                    "heading_zh": s["heading_zh"],
+                    "what": what,
+                    "n": n,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 # ---- pooled bases and the counts a rate implies ----------------------------------------------
 
+
 def pooled_base(figs: pd.DataFrame, counts: Sequence[str]) -> dict:
     """The sum of several counts that share rates printed for all of them together (the report prints no total)."""
     rows = figs.set_index("id").loc[list(counts)]
-    return {"total": int(rows["value"].sum()), "ids": list(counts),
-            "text": " + ".join(fmt.number(v) for v in rows["value"])}
+    return {
+        "total": int(rows["value"].sum()),
+        "ids": list(counts),
+        "text": " + ".join(fmt.number(v) for v in rows["value"]),
+    }
 
 
 def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.DataFrame:
@@ -99,12 +125,26 @@ def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.Da
     for rid in rates:
         r = f.loc[rid]
         d = 0 if fmt.missing(r.get("decimals")) else int(r["decimals"])
-        ok = [k for k in range(base + 1)
-              if (round(100 * k / base, d) >= r["value"] if r["qualifier"] == "at_least"
-                  else math.isclose(round(100 * k / base, d), r["value"]))]
-        out.append({"id": rid, "indicator_en": r["indicator_en"], "value_en": fmt.value_en(r),
-                    "base": base, "min_count": min(ok) if ok else None, "max_count": max(ok) if ok else None,
-                    "max_shortfall": base - min(ok) if ok else None})
+        ok = [
+            k
+            for k in range(base + 1)
+            if (
+                round(100 * k / base, d) >= r["value"]
+                if r["qualifier"] == "at_least"
+                else math.isclose(round(100 * k / base, d), r["value"])
+            )
+        ]
+        out.append(
+            {
+                "id": rid,
+                "indicator_en": r["indicator_en"],
+                "value_en": fmt.value_en(r),
+                "base": base,
+                "min_count": min(ok) if ok else None,
+                "max_count": max(ok) if ok else None,
+                "max_shortfall": base - min(ok) if ok else None,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -136,6 +176,7 @@ def remainder(figs: pd.DataFrame, whole: str, parts: Sequence[str]) -> float:
 
 # ---- averages per unit ---------------------------------------------------------------------
 
+
 def ratios(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) -> pd.DataFrame:
     """For each ratio relation of the audit: its numerator, its denominator and the average
     per unit the report does not print (the audit's computed value).
@@ -149,16 +190,25 @@ def ratios(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) ->
     for rel_id in relations:
         rel = audit.loc[rel_id]
         num_id, den_id = list(rel["inputs"])
-        rows.append({
-            "relation": rel_id, "section": rel["section"], "numerator": num_id, "denominator": den_id,
-            "numerator_value": float(f.loc[num_id, "value"]), "denominator_value": float(f.loc[den_id, "value"]),
-            "numerator_en": fmt.value_en(f.loc[num_id]), "denominator_en": fmt.value_en(f.loc[den_id]),
-            "unit_en": f.loc[num_id, "unit_en"], "per_unit": float(rel["computed"]),
-        })
+        rows.append(
+            {
+                "relation": rel_id,
+                "section": rel["section"],
+                "numerator": num_id,
+                "denominator": den_id,
+                "numerator_value": float(f.loc[num_id, "value"]),
+                "denominator_value": float(f.loc[den_id, "value"]),
+                "numerator_en": fmt.value_en(f.loc[num_id]),
+                "denominator_en": fmt.value_en(f.loc[den_id]),
+                "unit_en": f.loc[num_id, "unit_en"],
+                "per_unit": float(rel["computed"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # ---- periods -------------------------------------------------------------------------------
+
 
 def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
     """One row per distinct period the figures cover, earliest start first, with how many figures cover it.
@@ -171,14 +221,19 @@ def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
     keys = ["period_start", "period_end"] + (["period_basis"] if by_basis else [])
     data = figs.assign(period_basis=figs["period_basis"].astype(str)) if by_basis else figs
     g = data.groupby(keys, as_index=False).agg(
-        n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s)))
+        n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s))
+    )
     g["period"] = [fmt.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
     g["start"] = pd.to_datetime(g["period_start"])
     g["end"] = pd.to_datetime(g["period_end"])
     g = g.drop(columns=["period_start", "period_end"])
     if by_basis:
         order = {b: i for i, b in enumerate(PERIOD_BASES)}
-        g = g.assign(_b=g["period_basis"].map(order)).sort_values(["start", "end", "_b"], kind="stable").drop(columns="_b")
+        g = (
+            g.assign(_b=g["period_basis"].map(order))
+            .sort_values(["start", "end", "_b"], kind="stable")
+            .drop(columns="_b")
+        )
         g = g.reset_index(drop=True)
         g["rank"] = range(len(g))
         return g

@@ -4,6 +4,7 @@ Nothing here judges a relation: the verdicts are ``lawgov.audit()``'s (``arithme
 This module reshapes them (counts by part, rates printed with no base, the speed-up
 readings year by year, the periods the figures cover) and builds the chapter's table.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -11,14 +12,21 @@ from fractions import Fraction
 
 import pandas as pd
 
-from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
 from lawgov.analysis import periods as _periods
-from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, UNCHECKABLE, VERDICT_ZH, VERDICTS
+from lawgov.analysis.vocabulary import (
+    BOUND,
+    COMPARED,
+    IMPLIED,
+    PART_LABELS,
+    PART_SHORT_ZH,
+    UNCHECKABLE,
+    VERDICT_ZH,
+    VERDICTS,
+)
 from lawgov.analysis.wording import listing, majority_word, percent
 from lawgov.dataset.arithmetic import exact_share
-
+from lawgov.frames import loaders as _api
 
 # ---- verdicts -------------------------------------------------------------------------------
 
@@ -34,10 +42,17 @@ def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = 
     for part in sorted(int(p) for p in a["part"].unique()):
         sub = a[a["part"] == part]
         for v in VERDICTS:
-            rows.append({"part": part, "part_label": PART_LABELS[part], "part_zh": PART_SHORT_ZH[part], "verdict": v,
-                         "verdict_zh": VERDICT_ZH[v],
-                         "relations": int((sub["verdict"] == v).sum()),
-                         "ids": ", ".join(sub.loc[sub["verdict"] == v, "id"])})
+            rows.append(
+                {
+                    "part": part,
+                    "part_label": PART_LABELS[part],
+                    "part_zh": PART_SHORT_ZH[part],
+                    "verdict": v,
+                    "verdict_zh": VERDICT_ZH[v],
+                    "relations": int((sub["verdict"] == v).sum()),
+                    "ids": ", ".join(sub.loc[sub["verdict"] == v, "id"]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -71,13 +86,21 @@ def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
         stated = rel.loc[r["id"], "spec"]["stated"]
         f = figs.loc[stated]
         spec = rel.loc[r["id"], "spec"]
-        rows.append({
-            "relation": r["id"], "figure": stated, "section": r["section"], "part": int(r["part"]),
-            "indicator_en": f["indicator_en"], "indicator_zh": f["indicator_zh"],
-            "value_en": fmt.value_en(f), "value_zh": fmt.value_zh(f),
-            "has_denominator": spec.get("denominator") is not None,
-            "description_en": rel.loc[r["id"], "description_en"], "reason": r["reason"],
-        })
+        rows.append(
+            {
+                "relation": r["id"],
+                "figure": stated,
+                "section": r["section"],
+                "part": int(r["part"]),
+                "indicator_en": f["indicator_en"],
+                "indicator_zh": f["indicator_zh"],
+                "value_en": fmt.value_en(f),
+                "value_zh": fmt.value_zh(f),
+                "has_denominator": spec.get("denominator") is not None,
+                "description_en": rel.loc[r["id"], "description_en"],
+                "reason": r["reason"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -114,35 +137,53 @@ def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
         f = figs.loc[spec["stated"]]
         pooled = list(spec.get("pooled_denominator") or [])
         bases = pooled or [spec["denominator"]]
-        base_en = (" + ".join(fmt.number(float(figs.loc[b, "value"]), 0) for b in pooled) + f" = {d['base']:,} (pooled)"
-                   if pooled else f"{d['base']:,}")
+        base_en = (
+            " + ".join(fmt.number(float(figs.loc[b, "value"]), 0) for b in pooled) + f" = {d['base']:,} (pooled)"
+            if pooled
+            else f"{d['base']:,}"
+        )
         num = spec.get("numerator")
-        rows.append({
-            "relation": r["id"], "section": r["section"], "part": int(r["part"]), "figure": spec["stated"],
-            "indicator_en": f["indicator_en"], "indicator_zh": f["indicator_zh"],
-            "value_en": fmt.value_en(f), "value_zh": fmt.value_zh(f),
-            "bases": bases, "pooled": bool(pooled), "base": int(d["base"]), "base_en": base_en,
-            "share_en": share_interval_en(d), "low": int(d["low"]), "high": int(d["high"]),
-            "rest_low": int(d["rest_low"]), "rest_high": int(d["rest_high"]),
-            "count_en": _interval_en(d["low"], d["high"]), "rest_en": _interval_en(d["rest_low"], d["rest_high"]),
-            "printed_count_en": fmt.value_en(figs.loc[num]) if num else "not printed",
-            "verdict": str(r["verdict"]),
-        })
+        rows.append(
+            {
+                "relation": r["id"],
+                "section": r["section"],
+                "part": int(r["part"]),
+                "figure": spec["stated"],
+                "indicator_en": f["indicator_en"],
+                "indicator_zh": f["indicator_zh"],
+                "value_en": fmt.value_en(f),
+                "value_zh": fmt.value_zh(f),
+                "bases": bases,
+                "pooled": bool(pooled),
+                "base": int(d["base"]),
+                "base_en": base_en,
+                "share_en": share_interval_en(d),
+                "low": int(d["low"]),
+                "high": int(d["high"]),
+                "rest_low": int(d["rest_low"]),
+                "rest_high": int(d["rest_high"]),
+                "count_en": _interval_en(d["low"], d["high"]),
+                "rest_en": _interval_en(d["rest_low"], d["rest_high"]),
+                "printed_count_en": fmt.value_en(figs.loc[num]) if num else "not printed",
+                "verdict": str(r["verdict"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # ---- the speed-up readings ------------------------------------------------------------------
 
+
 def _time_index(formula: str, changes: list[Fraction]) -> Fraction:
     """Processing time after the given changes, with the time before them = 1."""
-    if formula == "compound_reduction":      # time cut by c1, then by c2 of what was left
+    if formula == "compound_reduction":  # time cut by c1, then by c2 of what was left
         out = Fraction(1)
         for c in changes:
             out *= 1 - c
         return out
-    if formula == "additive":                # both cuts of the base-year time, added
+    if formula == "additive":  # both cuts of the base-year time, added
         return 1 - sum(changes, Fraction(0))
-    if formula == "compound_speed":          # speed up by c1, then by c2: time is 1 / speed
+    if formula == "compound_speed":  # speed up by c1, then by c2: time is 1 / speed
         speed = Fraction(1)
         for c in changes:
             speed *= 1 + c
@@ -182,14 +223,22 @@ def speedup_series(report: str | None = None, data_dir=None, *, relation: str | 
     for d in comp["details"]:
         for k, year in enumerate([base_year, *years]):
             idx = _time_index(d["formula"], values[:k])
-            rows.append({
-                "interpretation": d["interpretation"], "label_en": d["label_en"], "formula": d["formula"],
-                "year": year, "index": float(100 * idx),
-                "reading": float(100 * (1 - idx)) if d["formula"] != "compound_speed"
-                else float(100 * (1 / idx - 1)) if k else 0.0,
-                "supported": bool(d["supported"]),
-                "supported_en": support_en(d["supported"]),
-            })
+            rows.append(
+                {
+                    "interpretation": d["interpretation"],
+                    "label_en": d["label_en"],
+                    "formula": d["formula"],
+                    "year": year,
+                    "index": float(100 * idx),
+                    "reading": float(100 * (1 - idx))
+                    if d["formula"] != "compound_speed"
+                    else float(100 * (1 / idx - 1))
+                    if k
+                    else 0.0,
+                    "supported": bool(d["supported"]),
+                    "supported_en": support_en(d["supported"]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -207,20 +256,40 @@ def speedup_readings_table(report: str | None = None, data_dir=None, *, relation
     rows = []
     for d in comp["details"]:
         index = float(last.loc[d["interpretation"], "index"])
-        rows.append({"interpretation": d["interpretation"], "label_en": d["label_en"], "formula": d["formula"],
-                     "combined_change": d["value"], "time_index_end": index, "time_cut": 100 - index,
-                     "supported": bool(d["supported"]), "supported_en": support_en(d["supported"]),
-                     "reason_en": d["reason_en"]})
+        rows.append(
+            {
+                "interpretation": d["interpretation"],
+                "label_en": d["label_en"],
+                "formula": d["formula"],
+                "combined_change": d["value"],
+                "time_index_end": index,
+                "time_cut": 100 - index,
+                "supported": bool(d["supported"]),
+                "supported_en": support_en(d["supported"]),
+                "reason_en": d["reason_en"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # ---- periods --------------------------------------------------------------------------------
 
 
-
 # The period counts the chapter states (lawgov.analysis.periods.glue).
-AUDIT_PERIOD_KEYS = ("whole_year", "whole_year_share", "whole_year_colour", "year_to_date", "year_to_date_share",
-                     "to_date", "to_date_share", "other", "other_share", "reading", "not_stated", "not_stated_share")
+AUDIT_PERIOD_KEYS = (
+    "whole_year",
+    "whole_year_share",
+    "whole_year_colour",
+    "year_to_date",
+    "year_to_date_share",
+    "to_date",
+    "to_date_share",
+    "other",
+    "other_share",
+    "reading",
+    "not_stated",
+    "not_stated_share",
+)
 
 
 def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -230,6 +299,7 @@ def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 
 # ---- the audit table ------------------------------------------------------------------------
+
 
 def _num(x) -> str:
     if x is None or pd.isna(x):
@@ -250,12 +320,20 @@ def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "
             f = figs.loc[i]
             text = f"{f['indicator_en']}: {fmt.value_en(f)}"
             links.append(fmt.link(i, text, page_prefix=page_prefix))
-        rows.append({
-            "id": r["id"], "section": r["section"], "part": int(r["part"]), "kind": str(r["kind"]),
-            "description_en": rel.loc[r["id"], "description_en"],
-            "inputs_html": "<br>".join(links), "computed": _num(r["computed"]), "stated": _num(r["stated"]),
-            "verdict": str(r["verdict"]), "reason": r["reason"],
-        })
+        rows.append(
+            {
+                "id": r["id"],
+                "section": r["section"],
+                "part": int(r["part"]),
+                "kind": str(r["kind"]),
+                "description_en": rel.loc[r["id"], "description_en"],
+                "inputs_html": "<br>".join(links),
+                "computed": _num(r["computed"]),
+                "stated": _num(r["stated"]),
+                "verdict": str(r["verdict"]),
+                "reason": r["reason"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -286,8 +364,11 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         out[f"audit.{interp}.index"] = f"{r['time_index_end']:.1f}"
         out[f"audit.{interp}.label"] = r["label_en"]
     index = readings["time_index_end"]
-    out |= {"audit.speedup_index_low": f"{index.min():.1f}", "audit.speedup_index_high": f"{index.max():.1f}",
-            "audit.speedup_index_spread": f"{index.max() - index.min():.1f}"}
+    out |= {
+        "audit.speedup_index_low": f"{index.min():.1f}",
+        "audit.speedup_index_high": f"{index.max():.1f}",
+        "audit.speedup_index_spread": f"{index.max() - index.min():.1f}",
+    }
     rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
     out["audit.unbased_rates_word"] = majority_word(len(unb), rate_figures)
     return out | _compared(report, data_dir) | _derived(a) | _intervals(report, data_dir)
@@ -348,14 +429,19 @@ def _derived(a: pd.DataFrame) -> dict[str, str]:
     return {
         "audit.compared": str(int(verdict.isin(COMPARED).sum())),
         "audit.derived": str(int(verdict.isin([BOUND, IMPLIED]).sum())),
-        "audit.uncheckable_parts": listing([PART_LABELS[int(p)] for p in sorted(set(none["part"]))]) if len(none) else "no part",
+        "audit.uncheckable_parts": listing([PART_LABELS[int(p)] for p in sorted(set(none["part"]))])
+        if len(none)
+        else "no part",
     }
 
 
 def _intervals(report: str | None, data_dir) -> dict[str, str]:
     """The interval of counts of every rate with a base, keyed by relation: low, high, the rest, the shares."""
     iv = rate_intervals(report, data_dir)
-    out = {"audit.rates_with_base": str(len(iv)), "audit.rates_pooled": str(int(iv["pooled"].sum())) if len(iv) else "0"}
+    out = {
+        "audit.rates_with_base": str(len(iv)),
+        "audit.rates_pooled": str(int(iv["pooled"].sum())) if len(iv) else "0",
+    }
     for r in iv.to_dict("records"):
         for k in ("low", "high", "rest_low", "rest_high", "base"):
             out[f"audit.{r['relation']}.{k}"] = f"{r[k]:,}"

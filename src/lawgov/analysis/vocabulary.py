@@ -4,6 +4,7 @@ Charts, tables, prose and exports take their words and colours from here, so tha
 or the colour of "January to October" cannot differ between two pages. Colours are
 Okabe & Ito's (2008) palette, safe for the common forms of colour blindness.
 """
+
 from __future__ import annotations
 
 # --- parts of the report (P of P.S.M: 0 preamble, 1-5 the numbered parts, 6 closing) ----------
@@ -38,8 +39,15 @@ MUTED = "#5a5a5a"
 # Parts: Okabe & Ito's colours (safe for the common colour blindnesses), the preamble grey.
 PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
 # How a caption or a sentence names each part's colour (Okabe & Ito's own names).
-PART_COLOUR_NAMES = {0: "grey", 1: "blue", 2: "orange", 3: "bluish green", 4: "reddish purple", 5: "vermilion",
-                     6: "sky blue"}
+PART_COLOUR_NAMES = {
+    0: "grey",
+    1: "blue",
+    2: "orange",
+    3: "bluish green",
+    4: "reddish purple",
+    5: "vermilion",
+    6: "sky blue",
+}
 
 # Outcomes (what happened to what the report counts): one violet ramp, darkest for the
 # outcome the report names first, and a pale grey for what the text leaves unstated.
@@ -76,8 +84,9 @@ PERIOD_COLOUR_NAMES = {FULL_YEAR: "dark slate", JAN_TO_OCT: "amber", OTHER_PERIO
 # The pages count and colour periods by what the text states, never by the ISO period alone:
 # a figure without period words carries the report's year as an assumption, not a statement.
 
-from lawgov.dataset.schema import PeriodBasis  # noqa: E402
 import typing  # noqa: E402
+
+from lawgov.dataset.schema import PeriodBasis  # noqa: E402
 
 PERIOD_BASES = typing.get_args(PeriodBasis)
 # Short enough for a legend; the Chinese is the words the text uses.
@@ -90,17 +99,41 @@ PERIOD_BASIS_LABELS = {
     "not_stated": "not stated: the report's year assumed",
 }
 # For an axis label beside the period itself ("2012 · 全年").
-PERIOD_BASIS_SHORT = {"whole_year": "全年", "year_to_date": "今年, 今年以来", "to_date": "截止10月底",
-                      "other": "stated otherwise", "reading": "read from 十八大期间", "not_stated": "assumed"}
-PERIOD_BASIS_ZH = {"whole_year": "全年", "year_to_date": "今年、今年以来、年初以来", "to_date": "截止10月底",
-                   "other": "其他表述", "reading": "本书推定", "not_stated": "未写明（按报告年度推定）"}
+PERIOD_BASIS_SHORT = {
+    "whole_year": "全年",
+    "year_to_date": "今年, 今年以来",
+    "to_date": "截止10月底",
+    "other": "stated otherwise",
+    "reading": "read from 十八大期间",
+    "not_stated": "assumed",
+}
+PERIOD_BASIS_ZH = {
+    "whole_year": "全年",
+    "year_to_date": "今年、今年以来、年初以来",
+    "to_date": "截止10月底",
+    "other": "其他表述",
+    "reading": "本书推定",
+    "not_stated": "未写明（按报告年度推定）",
+}
 # Dark to pale as the statement weakens: the whole year darkest, an assumed year palest;
 # amber for the October cut-off (the caveat a reader must see).
-PERIOD_BASIS_COLOURS = {"whole_year": "#34495e", "year_to_date": "#7f93a8", "to_date": "#b07d00",
-                        "other": "#969696", "reading": "#c9a86a", "not_stated": "#cfcfcf"}
+PERIOD_BASIS_COLOURS = {
+    "whole_year": "#34495e",
+    "year_to_date": "#7f93a8",
+    "to_date": "#b07d00",
+    "other": "#969696",
+    "reading": "#c9a86a",
+    "not_stated": "#cfcfcf",
+}
 # How a caption or a sentence names each colour (glue these, never type them).
-PERIOD_BASIS_COLOUR_NAMES = {"whole_year": "dark slate", "year_to_date": "grey-blue", "to_date": "amber",
-                             "other": "mid grey", "reading": "sand", "not_stated": "pale grey"}
+PERIOD_BASIS_COLOUR_NAMES = {
+    "whole_year": "dark slate",
+    "year_to_date": "grey-blue",
+    "to_date": "amber",
+    "other": "mid grey",
+    "reading": "sand",
+    "not_stated": "pale grey",
+}
 if set(PERIOD_BASES) != set(PERIOD_BASIS_LABELS):
     raise RuntimeError("every period_basis of the schema needs its label and colour here")
 
@@ -116,19 +149,48 @@ PART_SHORT_ZH = {p: {0: "序言", 6: "结语"}.get(p) or f"第{'一二三四五'
 # --- audit verdicts (lawgov.dataset.arithmetic) ----------------------------------------------
 
 from lawgov.dataset.arithmetic import (  # noqa: E402,F401 (VERDICTS re-exported)
-    BOUND, EXACT, IMPLIED, INCONSISTENT, ROUNDED, TRUNCATED, UNCHECKABLE, VERDICTS,
+    BOUND,
+    EXACT,
+    IMPLIED,
+    INCONSISTENT,
+    ROUNDED,
+    TRUNCATED,
+    UNCHECKABLE,
+    VERDICTS,
 )
 
 # Verdicts that compare a computed value with a printed one (the rest derive or cannot).
 COMPARED = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT)
-VERDICT_ZH = {EXACT: "完全一致", ROUNDED: "四舍五入后一致", TRUNCATED: "截断后一致", BOUND: "界限成立",
-              IMPLIED: "可推算", INCONSISTENT: "不一致", UNCHECKABLE: "无法核对"}
+VERDICT_ZH = {
+    EXACT: "完全一致",
+    ROUNDED: "四舍五入后一致",
+    TRUNCATED: "截断后一致",
+    BOUND: "界限成立",
+    IMPLIED: "可推算",
+    INCONSISTENT: "不一致",
+    UNCHECKABLE: "无法核对",
+}
 # Verdicts are the outcomes of this book's check: agreement in the outcome violets (darker
 # = closer), derivations in taupe, an inconsistency in black, nothing checkable unstated-grey.
-VERDICT_COLOURS = {EXACT: OUTCOME_RAMP[0], ROUNDED: OUTCOME_RAMP[1], TRUNCATED: OUTCOME_RAMP[2],
-                   BOUND: "#6b5b4b", IMPLIED: "#a8998a", INCONSISTENT: "#000000", UNCHECKABLE: NOT_STATED}
+VERDICT_COLOURS = {
+    EXACT: OUTCOME_RAMP[0],
+    ROUNDED: OUTCOME_RAMP[1],
+    TRUNCATED: OUTCOME_RAMP[2],
+    BOUND: "#6b5b4b",
+    IMPLIED: "#a8998a",
+    INCONSISTENT: "#000000",
+    UNCHECKABLE: NOT_STATED,
+}
 
 # Every colour of a palette other than the parts' (tests check no chart uses a part colour
 # for anything but a part).
-NON_PART_COLOURS = frozenset([*OUTCOME_RAMP, NOT_STATED, *NEUTRAL_RAMP, *PERIOD_COLOURS.values(), *PERIOD_BASIS_COLOURS.values(),
-                              *VERDICT_COLOURS.values()])
+NON_PART_COLOURS = frozenset(
+    [
+        *OUTCOME_RAMP,
+        NOT_STATED,
+        *NEUTRAL_RAMP,
+        *PERIOD_COLOURS.values(),
+        *PERIOD_BASIS_COLOURS.values(),
+        *VERDICT_COLOURS.values(),
+    ]
+)

@@ -6,6 +6,7 @@ the book's one way of writing a count with its noun (``plural``) and a share it 
 (``percent``). A rate the report prints is written as printed (``display.value_en``); the
 audit's reasons write their shares exactly (``lawgov.dataset.arithmetic.exact_share``).
 """
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -14,9 +15,15 @@ import humanize
 
 # (share, word) for the shares prose names exactly; between two of them the word says
 # "more than" the lower one (or "almost all" just under the whole).
-_EXACT = [(Fraction(0), "none"), (Fraction(1, 4), "a quarter"), (Fraction(1, 3), "a third"),
-          (Fraction(1, 2), "half"), (Fraction(2, 3), "two thirds"), (Fraction(3, 4), "three quarters"),
-          (Fraction(1), "all")]
+_EXACT = [
+    (Fraction(0), "none"),
+    (Fraction(1, 4), "a quarter"),
+    (Fraction(1, 3), "a third"),
+    (Fraction(1, 2), "half"),
+    (Fraction(2, 3), "two thirds"),
+    (Fraction(3, 4), "three quarters"),
+    (Fraction(1), "all"),
+]
 
 
 def share_word(part: int | float, whole: int | float) -> str:
@@ -37,7 +44,7 @@ def share_word(part: int | float, whole: int | float) -> str:
 
 
 def majority_word(part: int | float, whole: int | float) -> str:
-    """"all", "most" (more than half), "half" or "fewer than half"."""
+    """ "all", "most" (more than half), "half" or "fewer than half"."""
     if part == whole:
         return "all"
     if 2 * part > whole:

@@ -13,6 +13,7 @@ importing lawgov changes nothing for other jieba users), whose dictionary is jie
 plus every glossary term and a few report terms (``lawgov.dataset.segmentation``), so that 依法行政,
 行政复议 or 规范性文件 stay one word.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from lawgov.analysis.vocabulary import part_label as _part_label
+from lawgov.analysis.vocabulary import part_zh
+from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
-from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
-from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 
 if TYPE_CHECKING:
     import jieba
@@ -51,7 +53,9 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "年度 一年来 一年 回顾 截止 期间 每天".split()
     ),
     # 3. Function words jieba leaves as two-character tokens.
-    "function": frozenset("以及 并且 其中 对于 为了 由于 因此 可以 已经 均已 并于 以上 以来 之一 等等 每件 件件 仍然 存在".split()),
+    "function": frozenset(
+        "以及 并且 其中 对于 为了 由于 因此 可以 已经 均已 并于 以上 以来 之一 等等 每件 件件 仍然 存在".split()
+    ),
 }
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 
@@ -106,11 +110,19 @@ def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
     rows = []
     for p in _parts(_api.outline(report, data_dir=data_dir)).to_dict("records"):
         text = body[int(p["start"]) : int(p["end"])]
-        rows.append({
-            "part": int(p["part"]), "part_label": _part_label(int(p["part"])), "section": p["section"],
-            "heading_zh": p["heading_zh"], "part_zh": _part_zh(p), "title_en": p["title_en"],
-            "chars": _ws(text), "han": _han(text), "share": _ws(text) / total,
-        })
+        rows.append(
+            {
+                "part": int(p["part"]),
+                "part_label": _part_label(int(p["part"])),
+                "section": p["section"],
+                "heading_zh": p["heading_zh"],
+                "part_zh": _part_zh(p),
+                "title_en": p["title_en"],
+                "chars": _ws(text),
+                "han": _han(text),
+                "share": _ws(text) / total,
+            }
+        )
     return pd.DataFrame(rows).astype({"part": "int64", "chars": "int64", "han": "int64"})
 
 
@@ -120,11 +132,18 @@ def subsection_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame
     body = _api.body(report, data_dir=data_dir)
     out = _api.outline(report, data_dir=data_dir)
     subs = out[out["level"] == 1].sort_values("start")
-    return pd.DataFrame([
-        {"section": s["section"], "part": int(s["part"]), "heading_zh": s["heading_zh"], "title_en": s["title_en"],
-         "chars": _ws(body[int(s["start"]) : int(s["end"])])}
-        for s in subs.to_dict("records")
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "section": s["section"],
+                "part": int(s["part"]),
+                "heading_zh": s["heading_zh"],
+                "title_en": s["title_en"],
+                "chars": _ws(body[int(s["start"]) : int(s["end"])]),
+            }
+            for s in subs.to_dict("records")
+        ]
+    )
 
 
 def measures_per_subsection(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -134,7 +153,9 @@ def measures_per_subsection(report: str | None = None, data_dir=None) -> pd.Data
     measures = out[out["level"] == 2]
     subs = subsection_lengths(report, data_dir)
     subs["measures"] = [int(measures["section"].str.startswith(s + ".").sum()) for s in subs["section"]]
-    subs["markers"] = [" ".join(measures.loc[measures["section"].str.startswith(s + "."), "marker"]) for s in subs["section"]]
+    subs["markers"] = [
+        " ".join(measures.loc[measures["section"].str.startswith(s + "."), "marker"]) for s in subs["section"]
+    ]
     return subs[["section", "part", "heading_zh", "title_en", "measures", "markers", "chars"]]
 
 
@@ -157,8 +178,9 @@ def figures_density(report: str | None = None, data_dir=None, *, by: str = "part
         return _density(rows[["part", "part_label", "part_zh", "title_en", "chars", "figures"]].copy())
     if by == "subsection":
         rows = subsection_lengths(report, data_dir)
-        rows["figures"] = [int(((figs["section"] == s) | figs["section"].str.startswith(s + ".")).sum())
-                           for s in rows["section"]]
+        rows["figures"] = [
+            int(((figs["section"] == s) | figs["section"].str.startswith(s + ".")).sum()) for s in rows["section"]
+        ]
         rows = _density(rows)
         rows["rank"] = rows["per_1000"].rank(ascending=False, method="min").astype(int)
         return rows
@@ -220,8 +242,17 @@ def top_words(report: str | None = None, data_dir=None, *, n: int = 8) -> pd.Dat
         first = {w: i for i, w in reversed(list(enumerate(g["word"])))}
         ranked = sorted(counts, key=lambda w: (-counts[w], first[w]))[:n]
         for rank, w in enumerate(ranked, start=1):
-            rows.append({"part": int(part), "part_label": _part_label(int(part)), "rank": rank, "word": w,
-                         "count": counts[w], "per_1000": counts[w] / len(g) * 1000, "en": gloss.get(w)})
+            rows.append(
+                {
+                    "part": int(part),
+                    "part_label": _part_label(int(part)),
+                    "rank": rank,
+                    "word": w,
+                    "count": counts[w],
+                    "per_1000": counts[w] / len(g) * 1000,
+                    "en": gloss.get(w),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -240,8 +271,15 @@ def effort_in_top(report: str | None = None, data_dir=None, *, n: int = EFFORT_T
         first = {w: i for i, w in reversed(list(enumerate(g["word"])))}
         top = sorted(counts, key=lambda w: (-counts[w], first[w]))[:n]
         effort = [w for w in top if w in STOP_WORDS["effort"]]
-        rows.append({"part": int(part), "part_label": _part_label(int(part)), "top": " ".join(top),
-                     "effort_words": " ".join(effort), "effort_in_top": bool(effort)})
+        rows.append(
+            {
+                "part": int(part),
+                "part_label": _part_label(int(part)),
+                "top": " ".join(top),
+                "effort_words": " ".join(effort),
+                "effort_in_top": bool(effort),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -250,10 +288,12 @@ def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
     toks = words(report, data_dir)
     toks = toks[toks["word"].map(lambda w: bool(_HAN_WORD.match(w)))]
     g = toks.groupby("part")
-    out = pd.DataFrame({
-        "words": g.size(),
-        "effort": g["word"].agg(lambda s: int(s.isin(STOP_WORDS["effort"]).sum())),
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "words": g.size(),
+            "effort": g["word"].agg(lambda s: int(s.isin(STOP_WORDS["effort"]).sum())),
+        }
+    ).reset_index()
     out["per_1000"] = out["effort"] / out["words"] * 1000
     out["part_label"] = out["part"].map(_part_label)
     zh = part_lengths(report, data_dir).set_index("part")["part_zh"]
@@ -261,8 +301,7 @@ def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
     return out
 
 
-KIND_EN = {"count": "counts", "rate": "rates (percent)", "money": "money", "people": "people",
-           "duration": "durations"}
+KIND_EN = {"count": "counts", "rate": "rates (percent)", "money": "money", "people": "people", "duration": "durations"}
 KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "people": "人数", "duration": "时长"}
 
 
@@ -301,7 +340,9 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     lengths = part_lengths(report, data_dir)
     meas = measures_per_subsection(report, data_dir)
     dens_p = figures_density(report, data_dir, by="part")
-    dens_s = figures_density(report, data_dir, by="subsection").sort_values(["per_1000", "section"], ascending=[False, True])
+    dens_s = figures_density(report, data_dir, by="subsection").sort_values(
+        ["per_1000", "section"], ascending=[False, True]
+    )
     pos = figure_positions(report, data_dir)
     kinds = figure_kinds(report, data_dir).set_index("kind")
     toks = words(report, data_dir)
@@ -321,8 +362,10 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     out = {
         "writing.chars": f"{lengths['chars'].sum():,}",
         "writing.han": f"{lengths['han'].sum():,}",
-        "writing.parts_longest": longest["part_label"], "writing.parts_longest_chars": f"{longest['chars']:,}",
-        "writing.parts_shortest": shortest["part_label"], "writing.parts_shortest_chars": f"{shortest['chars']:,}",
+        "writing.parts_longest": longest["part_label"],
+        "writing.parts_longest_chars": f"{longest['chars']:,}",
+        "writing.parts_shortest": shortest["part_label"],
+        "writing.parts_shortest_chars": f"{shortest['chars']:,}",
         "writing.preamble_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]):,}",
         # the preamble, as the outline cuts it, opens with the report's title line
         "writing.preamble_paragraph_chars": f"{int(lengths.loc[lengths['part'] == 0, 'chars'].iloc[0]) - _title_chars(report, data_dir):,}",
@@ -335,8 +378,10 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.subsections_four": ", ".join(f"§{s}" for s in meas.loc[meas["measures"] == 4, "section"]),
         "writing.figures": number_word(int(dens_p["figures"].sum())),
         "writing.density_all": f"{dens_p['figures'].sum() / dens_p['chars'].sum() * 1000:.1f}",
-        "writing.density_part_max": density_max["part_label"], "writing.density_part_max_value": f"{density_max['per_1000']:.1f}",
-        "writing.density_part_min": density_min["part_label"], "writing.density_part_min_value": f"{density_min['per_1000']:.1f}",
+        "writing.density_part_max": density_max["part_label"],
+        "writing.density_part_max_value": f"{density_max['per_1000']:.1f}",
+        "writing.density_part_min": density_min["part_label"],
+        "writing.density_part_min_value": f"{density_min['per_1000']:.1f}",
         "writing.p45_text_share": percent(lengths.loc[lengths["part"].isin([4, 5]), "share"].sum()),
         "writing.p45_figure_share": percent(p45["figures"].sum(), dens_p["figures"].sum()),
         "writing.zero_subsections": " and ".join(_sub_name(r) for r in zero.to_dict("records")),
@@ -351,10 +396,13 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "writing.effort_top_n": number_word(EFFORT_TOP),
         "writing.effort_top_parts": number_word(int(top["effort_in_top"].sum())),
         "writing.effort_parts": number_word(len(top)),
-        "writing.effort_top_a": effort_top2[0], "writing.effort_top_b": effort_top2[1],
+        "writing.effort_top_a": effort_top2[0],
+        "writing.effort_top_b": effort_top2[1],
         "writing.effort_per_1000": f"{eff['effort'].sum() / eff['words'].sum() * 1000:.0f}",
-        "writing.effort_max": effort_max["part_label"], "writing.effort_max_value": f"{effort_max['per_1000']:.0f}",
-        "writing.effort_min": effort_min["part_label"], "writing.effort_min_value": f"{effort_min['per_1000']:.0f}",
+        "writing.effort_max": effort_max["part_label"],
+        "writing.effort_max_value": f"{effort_max['per_1000']:.0f}",
+        "writing.effort_min": effort_min["part_label"],
+        "writing.effort_min_value": f"{effort_min['per_1000']:.0f}",
     }
     for i, r in enumerate(dens_s.head(3).to_dict("records"), start=1):
         out[f"writing.top{i}"], out[f"writing.top{i}_density"] = _sub_name(r), f"{r['per_1000']:.1f}"
@@ -377,7 +425,7 @@ def start_date(report: str | None, section: str, data_dir=None) -> pd.Timestamp:
     """The date a section's text says something starts from (…月…日起), in the report year."""
     body = _api.body(report, data_dir=data_dir)
     row = _api.outline(report, data_dir=data_dir).set_index("section").loc[section]
-    m = _FROM_DATE.search(body[int(row["start"]):int(row["end"])])
+    m = _FROM_DATE.search(body[int(row["start"]) : int(row["end"])])
     if m is None:
         raise ValueError(f"§{section}: no date of the form …月…日起")
     reps = _api.reports(data_dir=data_dir).set_index("id")

@@ -10,6 +10,7 @@ that only works inside the built site, and ``make book`` says so once.
 ``python -m lawgov.book.address BOOK_URL REPOSITORY_URL`` sets both, in ``_config.yml`` and
 in ``CITATION.cff``.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,10 @@ def unset_notice(config: Path | None = None) -> str | None:
     """The one line ``make book`` prints while the book's address is not set, else None."""
     if address(config).book:
         return None
-    return (f"the book's address is not set (html.baseurl in book/_config.yml): citations say "
-            f"'{NOT_SET}'; README 'Publishing' says how to set it")
+    return (
+        f"the book's address is not set (html.baseurl in book/_config.yml): citations say "
+        f"'{NOT_SET}'; README 'Publishing' says how to set it"
+    )
 
 
 def _set_line(text: str, pattern: str, value: str) -> str:
@@ -80,8 +83,9 @@ def set_address(book: str, repository: str, config: Path | None = None, cff: Pat
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m lawgov.book.address",
-                                     description="Set the book's and its repository's web addresses.")
+    parser = argparse.ArgumentParser(
+        prog="python -m lawgov.book.address", description="Set the book's and its repository's web addresses."
+    )
     parser.add_argument("book", help="the published book's address, e.g. https://example.org/kunshan-2012/")
     parser.add_argument("repository", help="the repository's address, e.g. https://github.com/owner/name")
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ glues every figure (for {glue:md}`figure_id`) and the chapter's numbers (for
 cells stay one-line calls: ``page.outline_table()``, ``page.figures_and_original("4.1")``,
 ``charts.rates(page.figs, [...])``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ class PartPage:
 
     def figures_table(self, section: str):
         """The figures of a section and everything under it, with the caption naming the source."""
-        return figures_table(in_section(self.figs, section), title=f"Figures of §{section}",
-                             source=source_note(self.meta, [section]))
+        return figures_table(
+            in_section(self.figs, section), title=f"Figures of §{section}", source=source_note(self.meta, [section])
+        )
 
     def original_text(self, section: str):
         """The section's verbatim Chinese, in a collapsible block."""
@@ -79,5 +81,12 @@ def part_page(report: str, part: int) -> PartPage:
     figs = _api.figures(report)
     glue_figures(figs)
     glue_page(report, f"p{part}")
-    return PartPage(report=report, part=part, figs=figs, outline=_api.outline(report), body=_api.body(report),
-                    meta=_api.reports().set_index("id").loc[report], audit=_api.audit(report))
+    return PartPage(
+        report=report,
+        part=part,
+        figs=figs,
+        outline=_api.outline(report),
+        body=_api.body(report),
+        meta=_api.reports().set_index("id").loc[report],
+        audit=_api.audit(report),
+    )

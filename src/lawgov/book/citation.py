@@ -7,6 +7,7 @@ in a citation is absolute; while the address is not set, a citation names the pa
 anchor and says "address not yet set" (a relative link would break once copied out of
 the book). The data package's README quotes :func:`cite_dataset`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,8 @@ import os
 from typing import Any
 
 from lawgov.book import address
-from lawgov.book.links import PACKAGE_DIR
 from lawgov.book.identity import AUTHOR, BOOK_TITLE, PACKAGE_TITLE, version
+from lawgov.book.links import PACKAGE_DIR
 from lawgov.book.paths import ROOT
 
 PathLike = str | os.PathLike[str] | None
@@ -23,8 +24,7 @@ PathLike = str | os.PathLike[str] | None
 
 def _citation_meta() -> dict[str, Any]:
     """Title, authors, version and release date, from CITATION.cff (the one place they are kept)."""
-    meta = {"title": BOOK_TITLE, "authors": AUTHOR, "version": version(), "date": None,
-            "url": address.address().book}
+    meta = {"title": BOOK_TITLE, "authors": AUTHOR, "version": version(), "date": None, "url": address.address().book}
     cff = ROOT / "CITATION.cff"
     if cff.exists():
         import yaml
@@ -34,8 +34,12 @@ def _citation_meta() -> dict[str, Any]:
         meta["version"] = str(doc.get("version", meta["version"]))
         meta["date"] = str(doc.get("date-released") or "") or None
         authors = doc.get("authors") or []
-        meta["authors"] = " and ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip()
-                                       for a in authors) or AUTHOR
+        meta["authors"] = (
+            " and ".join(
+                a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in authors
+            )
+            or AUTHOR
+        )
     meta["year"] = (meta["date"] or "")[:4] or str(dt.date.today().year)
     return meta
 
@@ -77,10 +81,18 @@ def cite_book() -> dict[str, str]:
     m = _citation_meta()
     url = _url(m)
     text = f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}. {url or address.NOT_SET.capitalize() + '.'}"
-    bib = _bib("book", f"lawgov_kunshan2012_{m['year']}", {
-        "author": f"{{{m['authors']}}}", "title": m["title"], "year": m["year"], "edition": f"Version {m['version']}",
-        "url": url, "note": "Jupyter Book with dataset",
-    })
+    bib = _bib(
+        "book",
+        f"lawgov_kunshan2012_{m['year']}",
+        {
+            "author": f"{{{m['authors']}}}",
+            "title": m["title"],
+            "year": m["year"],
+            "edition": f"Version {m['version']}",
+            "url": url,
+            "note": "Jupyter Book with dataset",
+        },
+    )
     return {"text": text, "bibtex": bib}
 
 
@@ -88,13 +100,23 @@ def cite_dataset() -> dict[str, str]:
     """The suggested citation of the data package."""
     m = _citation_meta()
     url = _url(m, f"{PACKAGE_DIR}/datapackage.json")
-    text = (f"{m['authors']} ({m['year']}). {PACKAGE_TITLE} [Data set, Frictionless Data Package]. "
-            f"Version {m['version']}. CC BY 4.0. {url or address.NOT_SET.capitalize() + '.'}")
-    bib = _bib("misc", f"lawgov_kunshan2012_data_{m['year']}", {
-        "author": f"{{{m['authors']}}}", "title": PACKAGE_TITLE, "year": m["year"], "version": m["version"],
-        "howpublished": "Data set (Frictionless Data Package: CSV, JSON, Parquet)", "url": url,
-        "note": "Licence CC BY 4.0",
-    })
+    text = (
+        f"{m['authors']} ({m['year']}). {PACKAGE_TITLE} [Data set, Frictionless Data Package]. "
+        f"Version {m['version']}. CC BY 4.0. {url or address.NOT_SET.capitalize() + '.'}"
+    )
+    bib = _bib(
+        "misc",
+        f"lawgov_kunshan2012_data_{m['year']}",
+        {
+            "author": f"{{{m['authors']}}}",
+            "title": PACKAGE_TITLE,
+            "year": m["year"],
+            "version": m["version"],
+            "howpublished": "Data set (Frictionless Data Package: CSV, JSON, Parquet)",
+            "url": url,
+            "note": "Licence CC BY 4.0",
+        },
+    )
     return {"text": text, "bibtex": bib}
 
 
@@ -105,7 +127,6 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
     (``numbers.html#fig-<id>``), prefixed by the book's address when it is set.
     """
     import lawgov
-
     from lawgov.analysis.display import NUMBERS_PAGE, anchor, value_en
 
     f = _row(lawgov.figures(report, data_dir=data_dir), figure_id, "figure")
@@ -113,15 +134,23 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
     href = f"{NUMBERS_PAGE}.html#{anchor(figure_id)}"
     url = _url(m, href)
     where = _where(m, '"The report in numbers"', href)
-    text = (f"{m['authors']} ({m['year']}). \u201c{f['indicator_en']}\u201d ({f['indicator_zh']}): {value_en(f)}, "
-            f"figure {f['global_id']}, section {f['section']} of the report, quoting \u201c{f['quote']}\u201d. "
-            f"In {m['title']}, version {m['version']}, {where}.")
-    bib = _bib("misc", f"lawgov_{f['report'].replace('-', '')}_{figure_id}", {
-        "author": f"{{{m['authors']}}}", "title": f"{f['indicator_en']} ({f['indicator_zh']})",
-        "year": m["year"], "howpublished": f"In: {m['title']}, version {m['version']}",
-        "note": f"Figure {f['global_id']}, section {f['section']}, anchor \\#{anchor(figure_id)}; quote: {f['quote']}",
-        "url": url,
-    })
+    text = (
+        f"{m['authors']} ({m['year']}). \u201c{f['indicator_en']}\u201d ({f['indicator_zh']}): {value_en(f)}, "
+        f"figure {f['global_id']}, section {f['section']} of the report, quoting \u201c{f['quote']}\u201d. "
+        f"In {m['title']}, version {m['version']}, {where}."
+    )
+    bib = _bib(
+        "misc",
+        f"lawgov_{f['report'].replace('-', '')}_{figure_id}",
+        {
+            "author": f"{{{m['authors']}}}",
+            "title": f"{f['indicator_en']} ({f['indicator_zh']})",
+            "year": m["year"],
+            "howpublished": f"In: {m['title']}, version {m['version']}",
+            "note": f"Figure {f['global_id']}, section {f['section']}, anchor \\#{anchor(figure_id)}; quote: {f['quote']}",
+            "url": url,
+        },
+    )
     return {"text": text, "bibtex": bib, "anchor": anchor(figure_id), "href": href}
 
 
@@ -134,7 +163,6 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
     printed and gives this project's translation as such.
     """
     import lawgov
-
     from lawgov.book.parallel import sentence_href
 
     s = _row(lawgov.sentences(report, data_dir=data_dir), sentence_id, "sentence")
@@ -143,15 +171,23 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
     url = _url(m, href)
     where = _where(m, '"The report in parallel text"', href)
     en = f" [this project's translation: \u201c{s['en']}\u201d]" if s.get("en") else ""
-    text = (f"{m['authors']} ({m['year']}). Sentence {sentence_id}, section {s['section']} of the report: "
-            f"\u201c{s['zh']}\u201d{en}. In {m['title']}, version {m['version']}, {where}.")
-    bib = _bib("misc", f"lawgov_{s['report'].replace('-', '')}_{sentence_id.replace('-', '_').replace('.', '_')}", {
-        "author": f"{{{m['authors']}}}", "title": f"Sentence {sentence_id} of the report, section {s['section']}",
-        "year": m["year"], "howpublished": f"In: {m['title']}, version {m['version']}",
-        "note": f"Report {s['report']}, sentence {sentence_id}, anchor \\#{sentence_id}; text: {s['zh']}"
-                + (f"; translation: {s['en']}" if s.get("en") else ""),
-        "url": url,
-    })
+    text = (
+        f"{m['authors']} ({m['year']}). Sentence {sentence_id}, section {s['section']} of the report: "
+        f"\u201c{s['zh']}\u201d{en}. In {m['title']}, version {m['version']}, {where}."
+    )
+    bib = _bib(
+        "misc",
+        f"lawgov_{s['report'].replace('-', '')}_{sentence_id.replace('-', '_').replace('.', '_')}",
+        {
+            "author": f"{{{m['authors']}}}",
+            "title": f"Sentence {sentence_id} of the report, section {s['section']}",
+            "year": m["year"],
+            "howpublished": f"In: {m['title']}, version {m['version']}",
+            "note": f"Report {s['report']}, sentence {sentence_id}, anchor \\#{sentence_id}; text: {s['zh']}"
+            + (f"; translation: {s['en']}" if s.get("en") else ""),
+            "url": url,
+        },
+    )
     return {"text": text, "bibtex": bib, "anchor": sentence_id, "href": href}
 
 
@@ -168,7 +204,9 @@ def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> d
     where = _where(m, f'"{page}"', href)
     title = caption.split(". Source:")[0].split(": ")[0].rstrip(". ") if caption else fig_id
     what = f"{number.rstrip('. ')}, " if number else ""
-    text = (f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "
-            f"In {m['title']}, version {m['version']}. {where}")
+    text = (
+        f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "
+        f"In {m['title']}, version {m['version']}. {where}"
+    )
     short = f"{m['authors']} ({m['year']}), {m['title']}, version {m['version']}, {what}{where}"
     return {"text": text, "short": short, "href": href}

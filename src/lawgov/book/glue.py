@@ -4,6 +4,7 @@ Numbers reach the prose through myst-nb's glue: ``glue_figures`` pastes each fig
 value (with unit and qualifier, linked to its row in "The report in numbers") under its
 id, so a chapter writes {glue:md}`normative_documents_abolished` and never types 95.
 """
+
 from __future__ import annotations
 
 import html
@@ -18,8 +19,13 @@ from lawgov.dataset.sentences import sentence_id
 
 # The chapter that walks through each part of the report (docnames in book/_toc.yml).
 PART_PAGES = {
-    0: "p0-preamble", 1: "p1-foundations", 2: "p2-functions", 3: "p3-decisions",
-    4: "p4-oversight", 5: "p5-governance", 6: "p6-closing",
+    0: "p0-preamble",
+    1: "p1-foundations",
+    2: "p2-functions",
+    3: "p3-decisions",
+    4: "p4-oversight",
+    5: "p5-governance",
+    6: "p6-closing",
 }
 
 
@@ -64,10 +70,14 @@ def original_text(body: str, outline: pd.DataFrame, section: str):
     paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
     # counted as shown, line breaks included (the chapters' lengths exclude all whitespace)
     summary = f"原文 · Original text of §{html.escape(section)} ({len(text):,} characters, line breaks included)"
-    parallel = (f'<p class="original-parallel"><a href="{sentence_href(sentence_id(section, 1))}">'
-                f"§{html.escape(section)} sentence by sentence, with an English translation</a></p>")
-    return HTML(f'<details class="original-text"><summary>{summary}</summary>'
-                f'<div lang="zh-Hans" class="original-zh">{paragraphs}</div>{parallel}</details>')
+    parallel = (
+        f'<p class="original-parallel"><a href="{sentence_href(sentence_id(section, 1))}">'
+        f"§{html.escape(section)} sentence by sentence, with an English translation</a></p>"
+    )
+    return HTML(
+        f'<details class="original-text"><summary>{summary}</summary>'
+        f'<div lang="zh-Hans" class="original-zh">{paragraphs}</div>{parallel}</details>'
+    )
 
 
 def in_section(figs: pd.DataFrame, section: str) -> pd.DataFrame:
@@ -86,7 +96,7 @@ def figures_download(part: int):
     a downloaded .ipynb, which have no downloads folder) a link carrying the CSV itself."""
     from IPython.display import HTML
 
-    from lawgov.book.links import chapter_download_link, chapter_csv_data_link
+    from lawgov.book.links import chapter_csv_data_link, chapter_download_link
     from lawgov.charts.notebook import in_book_build
 
     return HTML(chapter_download_link(part) if in_book_build() else chapter_csv_data_link(part))

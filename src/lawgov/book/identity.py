@@ -8,14 +8,17 @@ take them from here; the files that cannot import Python repeat them and
 site's title and footer), ``CITATION.cff`` (title, authors), ``pyproject.toml`` (authors) and
 the landing page's heading (``book/intro.md``: ``# <BOOK_TITLE> · <BOOK_TITLE_ZH>``).
 """
+
 from __future__ import annotations
 
 PACKAGE_NAME = "kunshan-2012-lawgov"
 BOOK_TITLE = "Kunshan 2012: law-based administration, in numbers"
 BOOK_TITLE_ZH = "昆山依法行政2012"
-BOOK_SUBTITLE = ("A research edition of the Kunshan Municipal People's Government's report on its work "
-                 "on law-based administration in 2012: the text, every number in it, and what the numbers "
-                 "do and do not show")
+BOOK_SUBTITLE = (
+    "A research edition of the Kunshan Municipal People's Government's report on its work "
+    "on law-based administration in 2012: the text, every number in it, and what the numbers "
+    "do and do not show"
+)
 AUTHOR = "Lawgov book contributors"
 PACKAGE_TITLE = f"{BOOK_TITLE}: the dataset (figures, outline, audit and crosswalk)"
 LICENSE = {

@@ -4,6 +4,7 @@ Paths are URL paths relative to the book's root (a chapter page links to ``{pref
 :mod:`lawgov.publish` writes the files under these same names, so a link and its file
 cannot disagree (``tests/test_pdf.py`` follows every link of the built book).
 """
+
 from __future__ import annotations
 
 import html
@@ -70,8 +71,9 @@ def chapter_downloads(out_dir: PathLike = None, data_dir: PathLike = None) -> di
 def chapter_download_link(part: int, *, page_prefix: str = "") -> str:
     """An HTML link to a part's figures CSV, for a chapter notebook (``IPython.display.HTML``)."""
     href = html.escape(f"{page_prefix}{PACKAGE_DIR}/{chapter_csv_name(part)}")
-    return (f'<a class="lawgov-download reference download" href="{href}" download>'
-            f"Download this part's figures (CSV)</a>")
+    return (
+        f'<a class="lawgov-download reference download" href="{href}" download>Download this part\'s figures (CSV)</a>'
+    )
 
 
 def chapter_csv_data_link(part: int, data_dir: PathLike = None) -> str:
@@ -88,8 +90,10 @@ def chapter_csv_data_link(part: int, data_dir: PathLike = None) -> str:
     figs = res.build(resolve_data_dir(data_dir)).reset_index(drop=True)
     data = writers.csv_bytes(figs[figs["part"] == part], schema_of(res, figs)["fields"])
     href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
-    return (f'<a class="lawgov-download" href="{href}" download="figures-part-{part}.csv">'
-            f"Download this part's figures (CSV)</a>")
+    return (
+        f'<a class="lawgov-download" href="{href}" download="figures-part-{part}.csv">'
+        f"Download this part's figures (CSV)</a>"
+    )
 
 
 def resources_table(data_dir: PathLike = None) -> pd.DataFrame:
@@ -105,9 +109,16 @@ def resources_table(data_dir: PathLike = None) -> pd.DataFrame:
     rows = []
     for r in describe(data_dir):
         files = [(ext, links[f"{r['name']}.{ext}"]) for ext in FORMATS if f"{r['name']}.{ext}" in links]
-        rows.append({"table": r["name"], "what it holds": html.escape(r["description"]), "rows": r["rows"],
-                     "fields": len(r["schema"]["fields"]), "key": ", ".join(r["schema"]["primaryKey"]),
-                     "download": " · ".join(f'<a href="{html.escape(href)}">{ext.upper()}</a>' for ext, href in files)})
+        rows.append(
+            {
+                "table": r["name"],
+                "what it holds": html.escape(r["description"]),
+                "rows": r["rows"],
+                "fields": len(r["schema"]["fields"]),
+                "key": ", ".join(r["schema"]["primaryKey"]),
+                "download": " · ".join(f'<a href="{html.escape(href)}">{ext.upper()}</a>' for ext, href in files),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -124,8 +135,15 @@ def fields_table(name: str, data_dir: PathLike = None) -> pd.DataFrame:
         if "pattern" in c:
             notes.append(f"pattern {c['pattern']}")
         kind = f["type"] + (f" ({f['delimiter']}-separated)" if "delimiter" in f else "")
-        rows.append({"field": f["name"], "type": kind, "unit": f.get("unit", ""), "constraints": "; ".join(notes),
-                     "description": f["description"]})
+        rows.append(
+            {
+                "field": f["name"],
+                "type": kind,
+                "unit": f.get("unit", ""),
+                "constraints": "; ".join(notes),
+                "description": f["description"],
+            }
+        )
     return pd.DataFrame(rows)
 
 

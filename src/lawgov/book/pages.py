@@ -4,6 +4,7 @@ A notebook calls ``book.glue_page(REPORT, "p4")`` once; its prose then writes
 {glue:text}`p4.n_figures` and never types a number. Each page's summary is a function of
 the analysis stage (``lawgov.analysis``), registered here under the page's name.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -5,6 +5,7 @@ figure; figures are highlighted where they stand and link to their rows in "The 
 numbers". Headings (一、, (一), 一是 ...) are the first sentences of their sections and are
 set apart. All text is escaped: the HTML is built here, never in a notebook.
 """
+
 from __future__ import annotations
 
 import html
@@ -36,11 +37,15 @@ def _marked(zh: str, start: int, figs: pd.DataFrame) -> str:
         text = html.escape(zh[a:b])
         if len(ids) == 1:
             fid, label = ids[0]
-            out.append(f'<a class="pt-fig" href="{display.NUMBERS_PAGE}.html#{display.anchor(fid)}" '
-                       f'title="{html.escape(label)}"><mark>{text}</mark></a>')
+            out.append(
+                f'<a class="pt-fig" href="{display.NUMBERS_PAGE}.html#{display.anchor(fid)}" '
+                f'title="{html.escape(label)}"><mark>{text}</mark></a>'
+            )
         else:
-            refs = ",".join(f'<a href="{display.NUMBERS_PAGE}.html#{display.anchor(fid)}" title="{html.escape(label)}">{k}</a>'
-                            for k, (fid, label) in enumerate(ids, start=1))
+            refs = ",".join(
+                f'<a href="{display.NUMBERS_PAGE}.html#{display.anchor(fid)}" title="{html.escape(label)}">{k}</a>'
+                for k, (fid, label) in enumerate(ids, start=1)
+            )
             out.append(f'<mark class="pt-fig">{text}</mark><sup class="pt-refs">{refs}</sup>')
         at = b
     out.append(html.escape(zh[at:]))

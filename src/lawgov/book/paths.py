@@ -1,4 +1,5 @@
 """Where the book lives in the repository: sources, data, build output (build, PDF, exports)."""
+
 from __future__ import annotations
 
 from pathlib import Path

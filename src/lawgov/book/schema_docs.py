@@ -3,6 +3,7 @@
 The "Data and methods" chapter prints these frames, so the schema a reader sees is the
 schema the loaders check, and the list of guarantees is the list of rules that run.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -67,13 +68,15 @@ def fields(model: type[BaseModel]) -> pd.DataFrame:
     """One row per field of a model: name, type, required, constraints, description."""
     rows = []
     for name, info in model.model_fields.items():
-        rows.append({
-            "field": name,
-            "type": _type_name(info.annotation),
-            "required": info.is_required(),
-            "constraints": _constraints(info),
-            "description": info.description or "",
-        })
+        rows.append(
+            {
+                "field": name,
+                "type": _type_name(info.annotation),
+                "required": info.is_required(),
+                "constraints": _constraints(info),
+                "description": info.description or "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -81,9 +84,7 @@ def rules() -> pd.DataFrame:
     """The cross-file validation rules, in the order they run, with what each guarantees."""
     from lawgov.dataset import rules as module
 
-    return pd.DataFrame([
-        {"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in module.RULES
-    ])
+    return pd.DataFrame([{"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in module.RULES])
 
 
 def file_tables():
@@ -93,13 +94,18 @@ def file_tables():
     from lawgov.tables import reference_table
 
     # each table as the notebook would display it on its own (same CSS priority)
-    return HTML("".join(reference_table(fields(model), title=f"data/{path}: {what}")._repr_html_()
-                        for path, model, what in FILES))
+    return HTML(
+        "".join(
+            reference_table(fields(model), title=f"data/{path}: {what}")._repr_html_() for path, model, what in FILES
+        )
+    )
 
 
 def rules_table():
     """The cross-file rules, in the order they run, with what each guarantees."""
     from lawgov.tables import reference_table
 
-    return reference_table(rules().rename(columns={"rule": "Rule", "guarantees": "What it guarantees"}),
-                           title="Cross-file rules, in the order they run")
+    return reference_table(
+        rules().rename(columns={"rule": "Rule", "guarantees": "What it guarantees"}),
+        title="Cross-file rules, in the order they run",
+    )

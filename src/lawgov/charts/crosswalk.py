@@ -5,6 +5,7 @@ number of figures; colour follows the measures. Every area's label carries its
 confidence mark (✓ confirmed, ~ likely, ? unverified) and each framework gets its own
 panel titled with its relation to the report, so the 2015 Outline reads as a later lens.
 """
+
 from __future__ import annotations
 
 import altair as alt
@@ -33,25 +34,45 @@ AREA_FIELDS = ["area", "area_order", "y_label", "y_short", "area_title_en", "are
 
 
 def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, vmax: int) -> alt.LayerChart:
-    base = alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start")).transform_lookup(
-        lookup="area", from_=alt.LookupData(areas, key="area", fields=AREA_FIELDS[1:]),
-    ).encode(
-        x=alt.X(f"{x_field}:N", sort=alt.EncodingSortField(field="x_rank", op="min"), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("y_label:N", sort=alt.EncodingSortField(field="area_order", op="min"), title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
-        tooltip=[alt.Tooltip("row_label:N", title="Report"), alt.Tooltip("area:N", title="Area"),
-                 alt.Tooltip("area_title_en:N", title="Area title"), alt.Tooltip("area_title_zh:N", title="标题"),
-                 alt.Tooltip("confidence:N", title="Heading confidence"),
-                 alt.Tooltip("measures:Q", title="Measures answering to it"),
-                 alt.Tooltip("figures:Q", title="Figures answering to it"),
-                 alt.Tooltip("measures_in_row:Q", title="Measures in this part")],
+    base = (
+        alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start"))
+        .transform_lookup(
+            lookup="area",
+            from_=alt.LookupData(areas, key="area", fields=AREA_FIELDS[1:]),
+        )
+        .encode(
+            x=alt.X(
+                f"{x_field}:N",
+                sort=alt.EncodingSortField(field="x_rank", op="min"),
+                title=None,
+                axis=alt.Axis(orient="top", labelAngle=0),
+            ),
+            y=alt.Y(
+                "y_label:N",
+                sort=alt.EncodingSortField(field="area_order", op="min"),
+                title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0),
+            ),
+            tooltip=[
+                alt.Tooltip("row_label:N", title="Report"),
+                alt.Tooltip("area:N", title="Area"),
+                alt.Tooltip("area_title_en:N", title="Area title"),
+                alt.Tooltip("area_title_zh:N", title="标题"),
+                alt.Tooltip("confidence:N", title="Heading confidence"),
+                alt.Tooltip("measures:Q", title="Measures answering to it"),
+                alt.Tooltip("figures:Q", title="Figures answering to it"),
+                alt.Tooltip("measures_in_row:Q", title="Measures in this part"),
+            ],
+        )
     )
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.condition(
             "datum.measures > 0",
-            alt.Color("measures:Q", scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, domain=[0, vmax]),
-                      legend=alt.Legend(title="measures", orient="bottom", direction="horizontal", gradientLength=200)),
+            alt.Color(
+                "measures:Q",
+                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, domain=[0, vmax]),
+                legend=alt.Legend(title="measures", orient="bottom", direction="horizontal", gradientLength=200),
+            ),
             alt.value("#f4f4f4"),
         )
     )
@@ -66,11 +87,13 @@ def _heatmap_text(data: pd.DataFrame) -> str:
     top = data.loc[data["measures"].idxmax()]
     empty = int((data["measures"] == 0).sum())
     rows = count_word(data["row_label"].nunique(), "part" if "part" in data else "subsection")
-    return (f"Heatmap of the report's {rows} against the parts of {count_word(data['framework'].nunique(), 'framework')} "
-            f"({'; '.join(FRAMEWORK_SHORT.get(f, f) for f in dict.fromkeys(data['framework']))}); each cell counts the "
-            f"measures and figures answering to a framework part. The fullest cell is {top['row_label']} against "
-            f"{top['area']} ({top['area_title_en']}), with {count_word(int(top['measures']), 'measure')}; "
-            f"{empty} of {len(data)} cells are empty.")
+    return (
+        f"Heatmap of the report's {rows} against the parts of {count_word(data['framework'].nunique(), 'framework')} "
+        f"({'; '.join(FRAMEWORK_SHORT.get(f, f) for f in dict.fromkeys(data['framework']))}); each cell counts the "
+        f"measures and figures answering to a framework part. The fullest cell is {top['row_label']} against "
+        f"{top['area']} ({top['area_title_en']}), with {count_word(int(top['measures']), 'measure')}; "
+        f"{empty} of {len(data)} cells are empty."
+    )
 
 
 def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: int = 50) -> alt.VConcatChart:
@@ -99,8 +122,10 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
     for fw in frameworks:
         sub = data[data["framework"] == fw]
         step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
-        panels.append(_panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, vmax)
-                      .properties(width=alt.Step(cell_width), height=alt.Step(step)))
-    chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": PHONE}
-                        ).resolve_scale(color="shared")
+        panels.append(
+            _panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, vmax).properties(
+                width=alt.Step(cell_width), height=alt.Step(step)
+            )
+        )
+    chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": PHONE}).resolve_scale(color="shared")
     return describe(chart, description)

@@ -7,6 +7,7 @@ value drawn, with its unit and qualifier as ``lawgov.analysis.display`` writes i
 The builders of ``figures.py`` and ``parts.py`` each have their own sentence below;
 :func:`from_spec` writes one for any other chart, from its Vega-Lite spec.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -30,29 +31,43 @@ def items(pairs: Iterable[tuple[str, str]]) -> str:
 
 def bars(data: pd.DataFrame, x_title: str, log: bool) -> str:
     kind, one = ("Dot chart", "one dot each, on a log axis") if log else ("Horizontal bar chart", "one bar each")
-    return (f"{kind} of {count_word(len(data), 'figure')}, {one} "
-            f"(horizontal axis: {x_title}): {items(zip(data['label'], data['value_en']))}.")
+    return (
+        f"{kind} of {count_word(len(data), 'figure')}, {one} "
+        f"(horizontal axis: {x_title}): {items(zip(data['label'], data['value_en']))}."
+    )
 
 
 def composition(data: pd.DataFrame, whole: pd.Series) -> str:
     parts = [f"{first_line(r['label'])}: {r['value_en']} ({r['share']:.1%})" for r in data.to_dict("records")]
-    return (f"Stacked bar of {whole['indicator_en']}, {fmt.value_en(whole)}, split into "
-            f"{count_word(len(data), 'part')}: {'; '.join(parts)}.")
+    return (
+        f"Stacked bar of {whole['indicator_en']}, {fmt.value_en(whole)}, split into "
+        f"{count_word(len(data), 'part')}: {'; '.join(parts)}."
+    )
 
 
 def funnel(data: pd.DataFrame, unit: str) -> str:
     steps = [f"{first_line(r['label'])}: {r['bar_label']}" for r in data.to_dict("records")]
-    implied = (" Paler bars are counts implied by a printed rate, on the assumption that it is a share of "
-               "the stage before.") if data["implied"].sum() > 1 else (
-        " The paler bar is the count implied by the printed rate, on the assumption that it is a share of "
-        "the stage before.") if data["implied"].any() else ""
-    return (f"Funnel of {count_word(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
-            f"{unit}): {'; '.join(steps)}.{implied}")
+    implied = (
+        (" Paler bars are counts implied by a printed rate, on the assumption that it is a share of the stage before.")
+        if data["implied"].sum() > 1
+        else (
+            " The paler bar is the count implied by the printed rate, on the assumption that it is a share of "
+            "the stage before."
+        )
+        if data["implied"].any()
+        else ""
+    )
+    return (
+        f"Funnel of {count_word(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
+        f"{unit}): {'; '.join(steps)}.{implied}"
+    )
 
 
 def rates(data: pd.DataFrame, low: float) -> str:
-    marks = [f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
-             for r in data.to_dict("records")]
+    marks = [
+        f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
+        for r in data.to_dict("records")
+    ]
     cut = f", cut: from {low:g}% to 100%" if low else " from 0 to 100%"
     return f"Dot chart of {count_word(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
 
@@ -61,10 +76,15 @@ def timeline(data: pd.DataFrame) -> str:
     """``data`` is ``readings.periods(figs, by_basis=True)``: one row per period and per basis."""
     from lawgov.analysis.vocabulary import PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_LABELS
 
-    rows = "; ".join(f"{r['period']}, {PERIOD_BASIS_LABELS[r['period_basis']]} ({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
-                     f"{count_word(int(r['n']), 'figure')}" for r in data.to_dict("records"))
-    return (f"Timeline bars of the periods the report's figures cover, one bar for each period and each way the "
-            f"text states it, earliest first. {rows}.")
+    rows = "; ".join(
+        f"{r['period']}, {PERIOD_BASIS_LABELS[r['period_basis']]} ({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
+        f"{count_word(int(r['n']), 'figure')}"
+        for r in data.to_dict("records")
+    )
+    return (
+        f"Timeline bars of the periods the report's figures cover, one bar for each period and each way the "
+        f"text states it, earliest first. {rows}."
+    )
 
 
 def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
@@ -78,34 +98,45 @@ def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
             bits.append(f"{count_word(len(c), 'other figure' if len(r) else 'figure')} ({', '.join(c['value_en'])})")
         rows.append(f"{part}: {' and '.join(bits)}")
     hidden = data[~is_rate & ~drawn]
-    missing = (f" Not drawn on the log axis, being zero: {', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
-               if len(hidden) else "")
-    return (f"Two dot charts of the report's figures, one row per part: the rates on a percent axis from 0 to 100, "
-            f"the other figures on a log axis, each in its own unit. {'; '.join(rows)}.{missing}")
+    missing = (
+        f" Not drawn on the log axis, being zero: {', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
+        if len(hidden)
+        else ""
+    )
+    return (
+        f"Two dot charts of the report's figures, one row per part: the rates on a percent axis from 0 to 100, "
+        f"the other figures on a log axis, each in its own unit. {'; '.join(rows)}.{missing}"
+    )
 
 
 def speedup(series: pd.DataFrame) -> str:
     lines = []
     for label, g in series.groupby("label_en", sort=False):
         points = ", ".join(f"{int(y)}: {v:.1f}" for y, v in zip(g["year"], g["index"]))
-        lines.append(f"{label} ({points}){' (solid: the reading the wording fits best)' if g['supported'].any() else ''}")
+        lines.append(
+            f"{label} ({points}){' (solid: the reading the wording fits best)' if g['supported'].any() else ''}"
+        )
     base = int(series["year"].min())
-    return (f"Line chart of processing time, {base} = 100, by year, one line per reading: {'; '.join(lines)}.")
+    return f"Line chart of processing time, {base} = 100, by year, one line per reading: {'; '.join(lines)}."
 
 
 def report_structure(data: pd.DataFrame) -> str:
     rows = []
     for label, g in data.groupby("part_label", sort=False):
         rows.append(f"{label}: " + ", ".join(f"{int(n)} {what.split(' (')[0]}" for what, n in zip(g["what"], g["n"])))
-    return ("Grid of the parts of the report (rows) against subsections, measures and figures (columns), each "
-            f"cell a circle sized by its count: {'; '.join(rows)}.")
+    return (
+        "Grid of the parts of the report (rows) against subsections, measures and figures (columns), each "
+        f"cell a circle sized by its count: {'; '.join(rows)}."
+    )
 
 
 def ladder(data: pd.DataFrame) -> str:
     # the bars are sorted by level from the top of the chart down, so the lowest level is drawn first (top)
-    return (f"Horizontal bar chart of {count_word(len(data), 'level')}, listed from the lowest level (top) to the "
-            f"highest (bottom), one bar of units each: "
-            f"{items(zip(data['level'], data['value_en']))}.")
+    return (
+        f"Horizontal bar chart of {count_word(len(data), 'level')}, listed from the lowest level (top) to the "
+        f"highest (bottom), one bar of units each: "
+        f"{items(zip(data['level'], data['value_en']))}."
+    )
 
 
 def devolution(data: pd.DataFrame) -> str:
@@ -113,25 +144,40 @@ def devolution(data: pd.DataFrame) -> str:
     for row, g in data.groupby("row", sort=False):
         printed, derived = g[~g["derived"]], g[g["derived"]]
         total, units = printed["value_en"]
-        rows.append(f"{first_line(row)}: {total} {printed['panel'].iloc[0]} from {units}"
-                    + "".join(f", {v} {p}" for v, p in zip(derived["text"], derived["panel"])))
+        rows.append(
+            f"{first_line(row)}: {total} {printed['panel'].iloc[0]} from {units}"
+            + "".join(f", {v} {p}" for v, p in zip(derived["text"], derived["panel"]))
+        )
     panels = listing(list(dict.fromkeys(data["panel"])))
-    return f"Bars in {count_word(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
+    return (
+        f"Bars in {count_word(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
+    )
 
 
 def pooled(counts: pd.DataFrame, rates_data: pd.DataFrame, pool: dict, low: float) -> str:
     parts = items(zip(counts["label"], counts["value_en"]))
-    marks = [f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
-             for r in rates_data.to_dict("records")]
-    return (f"Top: one stacked bar of {fmt.number(pool['total'])} items handled together ({pool['text']}; the sum is "
-            f"derived, not printed): {parts}. Below: dot chart of the {count_word(len(rates_data), 'rate')} printed for "
-            f"both together, on a percent axis from {low:g}% to 100%: {'; '.join(marks)}.")
+    marks = [
+        f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
+        for r in rates_data.to_dict("records")
+    ]
+    return (
+        f"Top: one stacked bar of {fmt.number(pool['total'])} items handled together ({pool['text']}; the sum is "
+        f"derived, not printed): {parts}. Below: dot chart of the {count_word(len(rates_data), 'rate')} printed for "
+        f"both together, on a percent axis from {low:g}% to 100%: {'; '.join(marks)}."
+    )
 
 
 # ---- any other chart: from its spec ------------------------------------------------------------
 
-_KINDS = {"bar": "Bar chart", "point": "Dot chart", "circle": "Dot chart", "line": "Line chart", "rule": "Chart",
-          "area": "Area chart", "rect": "Chart"}
+_KINDS = {
+    "bar": "Bar chart",
+    "point": "Dot chart",
+    "circle": "Dot chart",
+    "line": "Line chart",
+    "rule": "Chart",
+    "area": "Area chart",
+    "rect": "Chart",
+}
 
 
 def _views(node: dict, data=None):

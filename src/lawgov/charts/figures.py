@@ -5,6 +5,7 @@ left out, the builder writes it from the data it draws (``lawgov.charts.descript
 Readings the report does not print (implied counts, remainders, periods) come from
 ``lawgov.analysis.readings``, so a chart and the sentence beside it read the same numbers.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -16,8 +17,15 @@ import pandas as pd
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import (
-    INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_BASIS_COLOURS, PERIOD_BASIS_LABELS,
-    PERIOD_BASIS_SHORT, outcome_colours,
+    INK,
+    MUTED,
+    NEUTRAL_RAMP,
+    PART_COLOURS,
+    PART_LABELS,
+    PERIOD_BASIS_COLOURS,
+    PERIOD_BASIS_LABELS,
+    PERIOD_BASIS_SHORT,
+    outcome_colours,
 )
 from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
@@ -48,8 +56,6 @@ def part_scale(parts: Sequence[int]) -> alt.Scale:
     """The colour scale of the parts a chart draws (each part its colour in every chart)."""
     parts = sorted(set(int(p) for p in parts))
     return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
-
-
 
 
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -103,8 +109,15 @@ def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: s
     return chart.properties(description=description)
 
 
-def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
-         x_title: str | None = None, width: int = 460) -> alt.LayerChart:
+def bars(
+    figs: pd.DataFrame,
+    ids: Sequence[str],
+    *,
+    description: str | None = None,
+    log: bool = False,
+    x_title: str | None = None,
+    width: int = 460,
+) -> alt.LayerChart:
     """Horizontal bars of the chosen figures, in the given order, labelled in both languages.
 
     On a log axis (``log=True``) each figure is a dot, not a bar: a bar's length on a log
@@ -131,43 +144,83 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = No
     return describe((mark + text).properties(width=width, height=alt.Step(44)), description)
 
 
-def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, description: str | None = None,
-                remainder_en: str | None = None, width: int = 560) -> alt.LayerChart:
+def composition(
+    figs: pd.DataFrame,
+    whole: str,
+    parts: Sequence[str],
+    *,
+    description: str | None = None,
+    remainder_en: str | None = None,
+    width: int = 560,
+) -> alt.LayerChart:
     """One bar for the whole, split into its outcomes (in the outcome palette, in the order given);
     a remainder the text leaves unexplained is drawn in the palette's "not stated" grey."""
     data = marks(figs, list(parts))
     whole_row = figs.set_index("id").loc[whole]
     gap = readings.remainder(figs, whole, parts)
     if gap > 0 and remainder_en:
-        data = pd.concat([data, pd.DataFrame([{
-            "id": f"{whole} (derived)", "section": whole_row["section"], "part": "", "label": remainder_en,
-            "indicator_en": remainder_en, "indicator_zh": "(推算)", "value": gap,
-            "value_en": f"{fmt.number(gap)} {whole_row['unit_en']} (derived, not printed)", "value_zh": "未载明",
-            "qualifier": "exact", "order": len(data)}])], ignore_index=True)
+        data = pd.concat(
+            [
+                data,
+                pd.DataFrame(
+                    [
+                        {
+                            "id": f"{whole} (derived)",
+                            "section": whole_row["section"],
+                            "part": "",
+                            "label": remainder_en,
+                            "indicator_en": remainder_en,
+                            "indicator_zh": "(推算)",
+                            "value": gap,
+                            "value_en": f"{fmt.number(gap)} {whole_row['unit_en']} (derived, not printed)",
+                            "value_zh": "未载明",
+                            "qualifier": "exact",
+                            "order": len(data),
+                        }
+                    ]
+                ),
+            ],
+            ignore_index=True,
+        )
     data["share"] = data["value"] / float(whole_row["value"])
     data["segment"] = data["indicator_en"]
     colours = outcome_colours(len(parts), remainder=len(data) > len(parts))
     base = alt.Chart(data).encode(
-        x=alt.X("value:Q", stack="zero", title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
-                scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False)),
+        x=alt.X(
+            "value:Q",
+            stack="zero",
+            title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
+            scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False),
+        ),
         order=alt.Order("order:Q"),
         tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=".1%")],
     )
     bar = base.mark_bar(height=46, stroke="white", strokeWidth=1).encode(
-        color=alt.Color("segment:N", scale=alt.Scale(domain=list(data["segment"]), range=colours),
-                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
+        color=alt.Color(
+            "segment:N",
+            scale=alt.Scale(domain=list(data["segment"]), range=colours),
+            legend=alt.Legend(title=None, orient="bottom", columns=2),
+        ),
     )
-    text = base.mark_text(fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
-        x=alt.X("mid:Q"), text=alt.Text("value:Q", format=","),
-        # white on the two dark outcomes, ink on the pale one and on the unstated rest
-        color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
-    ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
+    text = (
+        base.mark_text(fontWeight="bold", xOffset=0)
+        .transform_filter("datum.share >= 0.05")
+        .encode(
+            x=alt.X("mid:Q"),
+            text=alt.Text("value:Q", format=","),
+            # white on the two dark outcomes, ink on the pale one and on the unstated rest
+            color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
+        )
+        .transform_window(cum="sum(value)", sort=[alt.SortField("order")])
+        .transform_calculate(mid="datum.cum - datum.value / 2")
+    )
     description = descriptions.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
 
 
-def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None = None,
-           width: int = 460) -> alt.LayerChart:
+def funnel(
+    figs: pd.DataFrame, stages: Sequence[str], *, description: str | None = None, width: int = 460
+) -> alt.LayerChart:
     """Stages of one process; a rate stage is drawn as the count it implies (previous count × rate), paler."""
     data = marks(figs, list(stages))
     unit = figs.set_index("id")["unit_en"]
@@ -183,15 +236,20 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     data["share_of_first"] = list(counts["share_of_first"])
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
-        tooltip=TOOLTIP + [alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
-                           alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%")],
+        tooltip=TOOLTIP
+        + [
+            alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
+            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%"),
+        ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("count:Q", title=f"{axis_unit} (paler: implied by a printed rate)"),
-        color=alt.value(PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]),
+        color=alt.value(PART_COLOURS[int(figs.set_index("id").loc[stages[0], "part"])]),
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
-    text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
+    text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
+        x="count:Q", text="bar_label:N"
+    )
     description = descriptions.funnel(data, axis_unit) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
@@ -200,12 +258,17 @@ def rate_axis(axis_from: float = 0.0, title: str = "percent") -> alt.X:
     """The one percent axis of every rate chart: 0 to 100, or cut at ``axis_from`` and saying so
     in its title (the caption must give the reason: book/CONVENTIONS.md)."""
     cut = f" (axis cut: starts at {axis_from:g}%, not 0)" if axis_from else ""
-    return alt.X("value:Q", title=title + cut, scale=alt.Scale(domain=[axis_from, 100], nice=False),
-                 axis=alt.Axis(values=[v for v in range(0, 101, 10) if v >= axis_from] if not axis_from else None))
+    return alt.X(
+        "value:Q",
+        title=title + cut,
+        scale=alt.Scale(domain=[axis_from, 100], nice=False),
+        axis=alt.Axis(values=[v for v in range(0, 101, 10) if v >= axis_from] if not axis_from else None),
+    )
 
 
-def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, width: int = 460,
-          axis_from: float = 0.0) -> alt.LayerChart:
+def rates(
+    figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, width: int = 460, axis_from: float = 0.0
+) -> alt.LayerChart:
     """Printed rates as dots on a percent axis from 0 to 100; an "or more" rate gets a line to 100%.
 
     ``axis_from`` cuts the axis (marked in its title); give the reason in the caption.
@@ -236,19 +299,29 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
     base = alt.Chart(g).encode(
-        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"),
-                axis=alt.Axis(labelLimit=0)),
-        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("basis_en:N", title="How the text states it"),
-                 alt.Tooltip("n:Q", title="Figures"),
-                 alt.Tooltip("indicators:N", title="Indicators"), alt.Tooltip("ids:N", title="Figure ids")],
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"), axis=alt.Axis(labelLimit=0)),
+        tooltip=[
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("basis_en:N", title="How the text states it"),
+            alt.Tooltip("n:Q", title="Figures"),
+            alt.Tooltip("indicators:N", title="Indicators"),
+            alt.Tooltip("ids:N", title="Figure ids"),
+        ],
     )
     domain = [PERIOD_BASIS_LABELS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])]
     bar = base.mark_bar(height={"band": 0.6}, stroke=MUTED, strokeWidth=0.5).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T",
-        color=alt.Color("basis_en:N", title=None,
-                        scale=alt.Scale(domain=domain, range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS
-                                                              if b in set(g["period_basis"])]),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)))
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+        x2="end_excl:T",
+        color=alt.Color(
+            "basis_en:N",
+            title=None,
+            scale=alt.Scale(
+                domain=domain,
+                range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])],
+            ),
+            legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+        ),
+    )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
     return describe((bar + text).properties(width=480, height=alt.Step(30)), description)
 
@@ -267,29 +340,70 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
     positive = data["value"] > 0  # a log axis cannot show 无一败诉 (zero lost cases)
     colour = alt.Color("part:N", scale=part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
     y = alt.Y("part:N", title=None, sort=list(PART_LABELS.values()))
-    common = dict(y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP)
-    rate_chart = alt.Chart(data[is_rate]).mark_point(filled=True, size=70, opacity=0.8).encode(
-        x=alt.X("value:Q", title="Rates (percent)", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 10)))), **common
-    ).properties(width=520, height=alt.Step(34))
-    count_chart = alt.Chart(data[~is_rate & positive]).mark_point(filled=True, size=70, opacity=0.8).encode(
-        x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
-                scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
-    ).properties(width=520, height=alt.Step(34))
+    common = dict(
+        y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP
+    )
+    rate_chart = (
+        alt.Chart(data[is_rate])
+        .mark_point(filled=True, size=70, opacity=0.8)
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="Rates (percent)",
+                scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(values=list(range(0, 101, 10))),
+            ),
+            **common,
+        )
+        .properties(width=520, height=alt.Step(34))
+    )
+    count_chart = (
+        alt.Chart(data[~is_rate & positive])
+        .mark_point(filled=True, size=70, opacity=0.8)
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="Counts, people, money and durations (log scale, in their own units)",
+                scale=alt.Scale(type="log"),
+                axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=","),
+            ),
+            **common,
+        )
+        .properties(width=520, height=alt.Step(34))
+    )
     description = descriptions.overview(data, is_rate, positive) if description is None else description
     return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "sped up by 14.4%, then by a further 19.62%"."""
-    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
-                       scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])))
-    tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
-               alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
-               alt.Tooltip("supported_en:N", title="Fits the wording")]
-    base = alt.Chart(series).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-                                    y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
-                                    color=colour, tooltip=tooltip)
-    line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
-    text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
-    return describe((line + text).properties(width=420, height=280),
-                    descriptions.speedup(series) if description is None else description)
+    colour = alt.Color(
+        "label_en:N",
+        title=None,
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
+        scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])),
+    )
+    tooltip = [
+        alt.Tooltip("label_en:N", title="Reading"),
+        alt.Tooltip("year:O", title="Year"),
+        alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
+        alt.Tooltip("supported_en:N", title="Fits the wording"),
+    ]
+    base = alt.Chart(series).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
+        color=colour,
+        tooltip=tooltip,
+    )
+    line = base.mark_line(point=True).encode(
+        strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4]))
+    )
+    text = (
+        base.transform_filter("datum.year == 2012")
+        .mark_text(align="left", dx=8)
+        .encode(text=alt.Text("index:Q", format=".1f"))
+    )
+    return describe(
+        (line + text).properties(width=420, height=280),
+        descriptions.speedup(series) if description is None else description,
+    )

@@ -14,6 +14,7 @@ Which case applies is told by ``$LAWGOV_BOOK_BUILD`` (set by ``python -m
 lawgov.publish.build`` for the kernels it starts), read when each chart is drawn.
 Importing ``lawgov.charts`` enables the renderer and keeps the theme's embed options.
 """
+
 from __future__ import annotations
 
 import os

@@ -11,6 +11,7 @@
 Every chart's ``description`` (its text alternative) is written from the data it draws
 unless one is given.
 """
+
 from __future__ import annotations
 
 import html
@@ -22,7 +23,13 @@ import pandas as pd
 from lawgov.analysis import display as fmt
 from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
 from lawgov.analysis.vocabulary import (
-    CONFIDENCE_SYMBOL, INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_COLOURS,
+    CONFIDENCE_SYMBOL,
+    INK,
+    MUTED,
+    NEUTRAL_RAMP,
+    PART_COLOURS,
+    PERIOD_BASIS_COLOUR_NAMES,
+    PERIOD_BASIS_COLOURS,
     PERIOD_BASIS_LABELS,
 )
 from lawgov.analysis.wording import count_word
@@ -56,15 +63,21 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
     for i in ids:
         r = f.loc[i].to_dict() | {"id": i}
         note = r.get("note_en")
-        rows.append({
-            "id": i, "section": r["section"], "part": int(r["part"]),
-            "value_en": fmt.value_en(r), "value_zh": fmt.value_zh(r),
-            "indicator_en": r["indicator_en"], "indicator_zh": r["indicator_zh"],
-            "period_en": fmt.period_stated_en(r),
-            "note_en": None if fmt.missing(note) else str(note),
-            "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
-            "colour": PART_COLOURS[int(r["part"])],
-        })
+        rows.append(
+            {
+                "id": i,
+                "section": r["section"],
+                "part": int(r["part"]),
+                "value_en": fmt.value_en(r),
+                "value_zh": fmt.value_zh(r),
+                "indicator_en": r["indicator_en"],
+                "indicator_zh": r["indicator_zh"],
+                "period_en": fmt.period_stated_en(r),
+                "note_en": None if fmt.missing(note) else str(note),
+                "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
+                "colour": PART_COLOURS[int(r["part"])],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -92,7 +105,7 @@ def cards(figs: pd.DataFrame, ids: Sequence[str] | Mapping[str, str], *, page_pr
             f'<div class="card-label">{e(r["indicator_en"])}<br><span lang="zh">{e(r["indicator_zh"])}</span></div>'
             f'<div class="card-meta">§{e(r["section"])} · {e(r["period_en"])}</div>{note}</a></li>'
         )
-    return HTML(f"<style>{_CARDS_CSS}</style><ul class=\"lawgov-cards\">{''.join(items)}</ul>")
+    return HTML(f'<style>{_CARDS_CSS}</style><ul class="lawgov-cards">{"".join(items)}</ul>')
 
 
 # ---- the capture ----------------------------------------------------------------------------
@@ -103,10 +116,12 @@ FURNITURE_COLOUR = "#c9c9c9"
 def _capture_text(segments: pd.DataFrame) -> str:
     body = segments[segments["kind"] == BODY]
     before, after = segments.iloc[0], segments.iloc[-1]
-    return (f"A single horizontal bar the length of the captured page, {int(segments['end'].max()):,} characters: "
-            f"{int(before['chars']):,} characters of page furniture, then the report's body in "
-            f"{count_word(len(body), 'segment')} ({', '.join(s.split(':')[0] for s in body['segment'])}; "
-            f"{int(body['chars'].sum()):,} characters), then {int(after['chars']):,} characters of page furniture.")
+    return (
+        f"A single horizontal bar the length of the captured page, {int(segments['end'].max()):,} characters: "
+        f"{int(before['chars']):,} characters of page furniture, then the report's body in "
+        f"{count_word(len(body), 'segment')} ({', '.join(s.split(':')[0] for s in body['segment'])}; "
+        f"{int(body['chars'].sum()):,} characters), then {int(after['chars']):,} characters of page furniture."
+    )
 
 
 def capture_layout(segments: pd.DataFrame, *, description: str | None = None, width: int = 620) -> alt.LayerChart:
@@ -114,47 +129,75 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
     data = segments.copy()
     colours = [FURNITURE_COLOUR if k == FURNITURE else PART_COLOURS[int(p)] for p, k in zip(data["part"], data["kind"])]
     data["mid"] = (data["start"] + data["end"]) / 2
-    data["short"] = [("furniture" if k == FURNITURE else s.split(":")[0]) for s, k in zip(data["segment"], data["kind"])]
+    data["short"] = [
+        ("furniture" if k == FURNITURE else s.split(":")[0]) for s, k in zip(data["segment"], data["kind"])
+    ]
     data = data.drop(columns=["part"])
     data["row"] = "capture"
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", title=None, axis=None),
-        tooltip=[alt.Tooltip("segment:N", title="Segment"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("start:Q", title="From character", format=","), alt.Tooltip("end:Q", title="To character", format=","),
-                 alt.Tooltip("chars:Q", title="Characters", format=","), alt.Tooltip("first_line:N", title="首行 · first line")],
+        tooltip=[
+            alt.Tooltip("segment:N", title="Segment"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("start:Q", title="From character", format=","),
+            alt.Tooltip("end:Q", title="To character", format=","),
+            alt.Tooltip("chars:Q", title="Characters", format=","),
+            alt.Tooltip("first_line:N", title="首行 · first line"),
+        ],
     )
     bar = base.mark_bar(height=44, stroke="#ffffff", strokeWidth=1).encode(
-        x=alt.X("start:Q", title="characters from the start of the capture", scale=alt.Scale(domain=[0, int(data["end"].max())], nice=False)),
+        x=alt.X(
+            "start:Q",
+            title="characters from the start of the capture",
+            scale=alt.Scale(domain=[0, int(data["end"].max())], nice=False),
+        ),
         x2="end:Q",
-        color=alt.Color("short:N", title=None,
-                        scale=alt.Scale(domain=list(dict.fromkeys(data["short"])), range=list(dict.fromkeys(colours))),
-                        legend=alt.Legend(orient="bottom", columns=8)),
+        color=alt.Color(
+            "short:N",
+            title=None,
+            scale=alt.Scale(domain=list(dict.fromkeys(data["short"])), range=list(dict.fromkeys(colours))),
+            legend=alt.Legend(orient="bottom", columns=8),
+        ),
     )
-    text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
-        x="mid:Q", text="short:N",
-        color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")))
+    text = (
+        base.mark_text(fontWeight="bold", fontSize=11)
+        .transform_filter("datum.chars >= 300")
+        .encode(
+            x="mid:Q",
+            text="short:N",
+            color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")),
+        )
+    )
     return describe((bar + text).properties(width=width, height=56), description or _capture_text(segments))
 
 
 # ---- coverage against a framework -----------------------------------------------------------
 
 
-
 def _coverage_text(data: pd.DataFrame, framework: str, highlight_en: str) -> str:
     first, last = data.iloc[0], data.iloc[-1]
     lit = data[data["group"] == highlight_en]
     doc = str(data["framework_document_no"].iloc[0] or "")
-    text = (f"Bar chart of the {count_word(len(data), 'area')} of {framework}{f' ({doc})' if doc else ''}, ordered by how "
-            f"many measures of the report answer to each, from {first['measures']} for {first['title_en']} to "
-            f"{last['measures']} for {last['title_en']}.")
+    text = (
+        f"Bar chart of the {count_word(len(data), 'area')} of {framework}{f' ({doc})' if doc else ''}, ordered by how "
+        f"many measures of the report answer to each, from {first['measures']} for {first['title_en']} to "
+        f"{last['measures']} for {last['title_en']}."
+    )
     if len(lit):
         text += f" Highlighted, {highlight_en}: {'; '.join(lit['title_en'])}."
     return text
 
 
-def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | None = None,
-                  highlight: Iterable[str] = (), highlight_en: str = "named in the closing",
-                  width: int = 220, highlight_part: int = 6) -> alt.LayerChart:
+def area_coverage(
+    summary: pd.DataFrame,
+    framework: str,
+    *,
+    description: str | None = None,
+    highlight: Iterable[str] = (),
+    highlight_en: str = "named in the closing",
+    width: int = 220,
+    highlight_part: int = 6,
+) -> alt.LayerChart:
     """Measures answering to each area of one framework, fewest first, figures as a label.
 
     ``summary`` is ``lawgov.analysis.crosswalk.area_summary()``; ``highlight`` lists area codes to draw
@@ -168,27 +211,58 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
     highlight = set(highlight)
     data = data.sort_values(["measures", "figures", "part_no"], kind="stable").reset_index(drop=True)
     data["order"] = range(len(data))
-    data["label"] = [f"{wrap(f'{CONFIDENCE_SYMBOL[c]} {code.split(chr(46))[-1]}. {t}', 36)}|{z}"
-                     for c, code, t, z in zip(data["confidence"], data["code"], data["title_en"], data["title_zh"])]
+    data["label"] = [
+        f"{wrap(f'{CONFIDENCE_SYMBOL[c]} {code.split(chr(46))[-1]}. {t}', 36)}|{z}"
+        for c, code, t, z in zip(data["confidence"], data["code"], data["title_en"], data["title_zh"])
+    ]
     data["group"] = [highlight_en if c in highlight else "other areas" for c in data["code"]]
-    data["bar_label"] = [f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
-                         for m, f in zip(data["measures"], data["figures"])]
+    data["bar_label"] = [
+        f"{m} measure{'s' if m != 1 else ''} · {f} figure{'s' if f != 1 else ''}"
+        for m, f in zip(data["measures"], data["figures"])
+    ]
     description = description or _coverage_text(data, framework, highlight_en)
-    data = data[["code", "label", "title_en", "title_zh", "confidence", "measures", "figures", "sections",
-                 "group", "bar_label", "order"]]
+    data = data[
+        [
+            "code",
+            "label",
+            "title_en",
+            "title_zh",
+            "confidence",
+            "measures",
+            "figures",
+            "sections",
+            "group",
+            "bar_label",
+            "order",
+        ]
+    ]
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0)),
-        tooltip=[alt.Tooltip("code:N", title="Area"), alt.Tooltip("title_en:N", title="Area (English)"),
-                 alt.Tooltip("title_zh:N", title="领域"), alt.Tooltip("confidence:N", title="Heading confidence"),
-                 alt.Tooltip("measures:Q", title="Measures answering to it"), alt.Tooltip("figures:Q", title="Figures"),
-                 alt.Tooltip("sections:N", title="Mapped sections")],
+        y=alt.Y(
+            "label:N",
+            sort=alt.EncodingSortField(field="order", op="min"),
+            title=None,
+            axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0),
+        ),
+        tooltip=[
+            alt.Tooltip("code:N", title="Area"),
+            alt.Tooltip("title_en:N", title="Area (English)"),
+            alt.Tooltip("title_zh:N", title="领域"),
+            alt.Tooltip("confidence:N", title="Heading confidence"),
+            alt.Tooltip("measures:Q", title="Measures answering to it"),
+            alt.Tooltip("figures:Q", title="Figures"),
+            alt.Tooltip("sections:N", title="Mapped sections"),
+        ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("measures:Q", title="measures of the report answering to the area", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=[highlight_en, "other areas"],
-                                                                    range=[PART_COLOURS[highlight_part], NEUTRAL_RAMP[2]]),
-                        legend=alt.Legend(orient="bottom")),
+        color=alt.Color(
+            "group:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[highlight_en, "other areas"], range=[PART_COLOURS[highlight_part], NEUTRAL_RAMP[2]]
+            ),
+            legend=alt.Legend(orient="bottom"),
+        ),
     )
     # "3 measures · 1 figure" drawn in two lines: the label beside the longest bar stays narrow on a phone
     text = base.mark_text(align="left", dx=4, color=MUTED, lineBreak=" · ").encode(x="measures:Q", text="bar_label:N")
@@ -199,17 +273,25 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
 # ---- counts, coloured by the period they cover ------------------------------------------------
 
 
-
 def _period_bars_text(data: pd.DataFrame, log: bool) -> str:
     bars = "; ".join(f"{i}, {v}" for i, v in zip(data["indicator_en"], data["value_en"]))
-    by_basis = "; ".join(f"{PERIOD_BASIS_LABELS[b]} ({PERIOD_BASIS_COLOUR_NAMES[b]}): {', '.join(g['indicator_en'])}"
-                         for b, g in data.groupby("period_basis", sort=False))
+    by_basis = "; ".join(
+        f"{PERIOD_BASIS_LABELS[b]} ({PERIOD_BASIS_COLOUR_NAMES[b]}): {', '.join(g['indicator_en'])}"
+        for b, g in data.groupby("period_basis", sort=False)
+    )
     text = f"{'Dot chart on a log scale' if log else 'Bar chart'} of {count_word(len(data), 'figure')}: {bars}."
     return f"{text} Coloured by how the text states each period: {by_basis}."
 
 
-def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
-                   x_title: str | None = None, width: int = 440) -> alt.LayerChart:
+def bars_by_period(
+    figs: pd.DataFrame,
+    ids: Sequence[str],
+    *,
+    description: str | None = None,
+    log: bool = False,
+    x_title: str | None = None,
+    width: int = 440,
+) -> alt.LayerChart:
     """Horizontal bars like ``charts.bars``, coloured by how the text states each figure's period
     (``period_basis``), so a count to the end of October, or one with no period, stands out.
 
@@ -229,20 +311,35 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str |
     title += " (log scale)" if log else ""
     present = [b for b in PERIOD_BASIS_COLOURS if b in set(bases)]
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                axis=alt.Axis(labelExpr="split(datum.label, '|')")),
+        y=alt.Y(
+            "label:N",
+            sort=alt.EncodingSortField(field="order", op="min"),
+            title=None,
+            axis=alt.Axis(labelExpr="split(datum.label, '|')"),
+        ),
         tooltip=TOOLTIP + [alt.Tooltip("period_en:N", title="Period")],
     )
-    colour = alt.Color("basis_en:N", title="Period", scale=alt.Scale(domain=[PERIOD_BASIS_LABELS[b] for b in present],
-                                                                     range=[PERIOD_BASIS_COLOURS[b] for b in present]),
-                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=360))
+    colour = alt.Color(
+        "basis_en:N",
+        title="Period",
+        scale=alt.Scale(
+            domain=[PERIOD_BASIS_LABELS[b] for b in present], range=[PERIOD_BASIS_COLOURS[b] for b in present]
+        ),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),
+    )
     if log:
-        x = alt.X("value:Q", title=title, scale=alt.Scale(type="log"),
-                  axis=alt.Axis(values=[10 ** k for k in range(0, 7) if 10 ** k <= 10 * data["value"].max()], format=","))
+        x = alt.X(
+            "value:Q",
+            title=title,
+            scale=alt.Scale(type="log"),
+            axis=alt.Axis(values=[10**k for k in range(0, 7) if 10**k <= 10 * data["value"].max()], format=","),
+        )
         mark = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
         text = base.mark_text(align="left", dx=9, color=MUTED).encode(x=x, text="value_en:N")
     else:
         x = alt.X("value:Q", title=title, scale=alt.Scale(zero=True))
         mark = base.mark_bar(height={"band": 0.7}).encode(x=x, x2=alt.X2(datum=0), color=colour)
         text = base.mark_text(align="left", dx=4, color=MUTED).encode(x=x, text="value_en:N")
-    return describe((mark + text).properties(width=width, height=alt.Step(44)), description or _period_bars_text(data, log))
+    return describe(
+        (mark + text).properties(width=width, height=alt.Step(44)), description or _period_bars_text(data, log)
+    )

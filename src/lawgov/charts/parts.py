@@ -8,6 +8,7 @@ report does not print) carries the same fields, says "derived" in the value and 
 relation or figures it comes from. The derived numbers themselves (structure counts, pooled
 bases, averages per unit) are ``lawgov.analysis.readings``'.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
 from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, rate_axis, speedup_readings
+from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
 
@@ -34,28 +35,51 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=260)),
         # "measures (一是, 二是 …)" in two lines, the brackets under the word, so three columns fit
         # a phone; a top axis draws its second line downwards: the padding lifts it off the axis
-        x=alt.X("what:N", sort=list(readings.STRUCTURE_WHAT), title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200, labelPadding=16,
-                              labelExpr="split(replace(datum.label, ' (', '|('), '|')")),
-        tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("title_en:N", title="Title"),
-                 alt.Tooltip("heading_zh:N", title="标题"), alt.Tooltip("what:N", title="Counted"),
-                 alt.Tooltip("n:Q", title="Number")],
+        x=alt.X(
+            "what:N",
+            sort=list(readings.STRUCTURE_WHAT),
+            title=None,
+            axis=alt.Axis(
+                orient="top",
+                labelAngle=0,
+                labelLimit=200,
+                labelPadding=16,
+                labelExpr="split(replace(datum.label, ' (', '|('), '|')",
+            ),
+        ),
+        tooltip=[
+            alt.Tooltip("part_label:N", title="Part"),
+            alt.Tooltip("title_en:N", title="Title"),
+            alt.Tooltip("heading_zh:N", title="标题"),
+            alt.Tooltip("what:N", title="Counted"),
+            alt.Tooltip("n:Q", title="Number"),
+        ],
     )
-    dot = base.transform_filter("datum.n > 0").mark_circle(opacity=0.35).encode(
-        size=alt.Size("n:Q", scale=alt.Scale(range=[60, 1400]), legend=None),
-        color=alt.Color("part_label:N", scale=alt.Scale(domain=[PART_LABELS[p] for p in parts],
-                                                        range=[PART_COLOURS[p] for p in parts]), legend=None),
+    dot = (
+        base.transform_filter("datum.n > 0")
+        .mark_circle(opacity=0.35)
+        .encode(
+            size=alt.Size("n:Q", scale=alt.Scale(range=[60, 1400]), legend=None),
+            color=alt.Color(
+                "part_label:N",
+                scale=alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts]),
+                legend=None,
+            ),
+        )
     )
     text = base.mark_text(fontWeight="bold").encode(
-        text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(MUTED), alt.value(INK)))
+        text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(MUTED), alt.value(INK))
+    )
     description = descriptions.report_structure(data) if description is None else description
     return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
 
 # ---- ladders (part 1) ---------------------------------------------------------------------
 
-def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, description: str | None = None,
-           width: int = 380) -> alt.LayerChart:
+
+def ladder(
+    figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, description: str | None = None, width: int = 380
+) -> alt.LayerChart:
     """Counts at successive levels of government, one bar each, labelled by the level.
 
     ``steps`` are ``(figure id, level in English, level in Chinese)`` from the lowest level up.
@@ -66,12 +90,17 @@ def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, descrip
     data["level"] = [f"{en}|{zh}" for _, en, zh in steps]
     part = int(figs.set_index("id").loc[ids[0], "part"])
     base = alt.Chart(data).encode(
-        y=alt.Y("level:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                axis=alt.Axis(labelExpr=TWO_LINES)),
+        y=alt.Y(
+            "level:N",
+            sort=alt.EncodingSortField(field="order", op="min"),
+            title=None,
+            axis=alt.Axis(labelExpr=TWO_LINES),
+        ),
         tooltip=TOOLTIP,
     )
     bar = base.mark_bar(height={"band": 0.65}, color=PART_COLOURS[part]).encode(
-        x=alt.X("value:Q", title="units", axis=alt.Axis(tickMinStep=1)))
+        x=alt.X("value:Q", title="units", axis=alt.Axis(tickMinStep=1))
+    )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
     description = descriptions.ladder(data) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(52)), description)
@@ -94,21 +123,36 @@ def per_unit_marks(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[
         row = num["label"]
         for panel, x in zip(PER_UNIT_PANELS[:2], (num, den)):
             out.append({**x, "row": row, "panel": panel, "derived": False, "order": k})
-        out.append({
-            "id": r["relation"], "section": r["section"], "part": num["part"], "label": row,
-            "indicator_en": f"{num['indicator_en']}: average per department",
-            "indicator_zh": "平均每个部门(推算,原文未载明)",
-            "value": r["per_unit"],
-            "value_en": f"{r['per_unit']:.1f} {r['unit_en']} per department (derived: "
-                        f"{r['numerator_en']} ÷ {r['denominator_en']})",
-            "value_zh": "未载明",
-            "qualifier": "derived", "row": row, "panel": PER_UNIT_PANELS[2], "derived": True, "order": k,
-        })
+        out.append(
+            {
+                "id": r["relation"],
+                "section": r["section"],
+                "part": num["part"],
+                "label": row,
+                "indicator_en": f"{num['indicator_en']}: average per department",
+                "indicator_zh": "平均每个部门(推算,原文未载明)",
+                "value": r["per_unit"],
+                "value_en": f"{r['per_unit']:.1f} {r['unit_en']} per department (derived: "
+                f"{r['numerator_en']} ÷ {r['denominator_en']})",
+                "value_zh": "未载明",
+                "qualifier": "derived",
+                "row": row,
+                "panel": PER_UNIT_PANELS[2],
+                "derived": True,
+                "order": k,
+            }
+        )
     return pd.DataFrame(out)
 
 
-def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str], *, description: str | None = None,
-               panel_width: int = 120) -> alt.FacetChart:
+def devolution(
+    figs: pd.DataFrame,
+    audit: pd.DataFrame,
+    relations: Sequence[str],
+    *,
+    description: str | None = None,
+    panel_width: int = 120,
+) -> alt.FacetChart:
     """Side-by-side panels: what was handed down, from how many departments, and the average per department."""
     data = per_unit_marks(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
@@ -122,22 +166,35 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
     )
     bar = base.mark_bar(height={"band": 0.6}).encode(
         x=alt.X("value:Q", title=None, axis=alt.Axis(tickCount=3, labels=False, ticks=False, domain=False, grid=False)),
-        color=alt.Color("part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None),
+        color=alt.Color(
+            "part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None
+        ),
         opacity=alt.condition("datum.derived", alt.value(0.5), alt.value(1.0)),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="text:N")
-    chart = alt.layer(bar, text, data=data).properties(width=panel_width, height=alt.Step(56)).facet(
-        column=alt.Column("panel:N", sort=list(PER_UNIT_PANELS), title=None,
-                          header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
-        spacing=28,
-    ).resolve_scale(x="independent")
+    chart = (
+        alt.layer(bar, text, data=data)
+        .properties(width=panel_width, height=alt.Step(56))
+        .facet(
+            column=alt.Column(
+                "panel:N",
+                sort=list(PER_UNIT_PANELS),
+                title=None,
+                header=alt.Header(labelFontWeight="bold", labelFontSize=12),
+            ),
+            spacing=28,
+        )
+        .resolve_scale(x="independent")
+    )
     return describe(chart, descriptions.devolution(data) if description is None else description)
 
 
 # ---- pooled bases and rates (part 3) --------------------------------------------------------
 
-def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, description: str | None = None,
-           width: int = 460) -> alt.VConcatChart:
+
+def pooled(
+    figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, description: str | None = None, width: int = 460
+) -> alt.VConcatChart:
     """Counts that share one set of rates, stacked into the pooled total, above the rates themselves.
 
     An "or more" rate gets a line to 100%, as in ``lawgov.charts.rates``, on the same 0-100 axis.
@@ -150,24 +207,45 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     c["row"] = "Handled, both groups together|合计(推算)"
     top = alt.Chart(c).encode(
         y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
-        x=alt.X("value:Q", stack="zero", scale=alt.Scale(domain=[0, pool["total"]], nice=False),
-                title=f"items handled together: {pool['text']} = {fmt.number(pool['total'])} (sum derived, not printed)"),
+        x=alt.X(
+            "value:Q",
+            stack="zero",
+            scale=alt.Scale(domain=[0, pool["total"]], nice=False),
+            title=f"items handled together: {pool['text']} = {fmt.number(pool['total'])} (sum derived, not printed)",
+        ),
         order=alt.Order("order:Q"),
         tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=".1%")],
     )
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
-        color=alt.Color("segment:N", scale=alt.Scale(domain=list(c["segment"]), range=list(NEUTRAL_RAMP[:len(c)])),
-                        legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=600)))
-    labels = top.mark_text(color="white", fontWeight="bold").encode(
-        x=alt.X("mid:Q"), text="value_zh:N",
-    ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
+        color=alt.Color(
+            "segment:N",
+            scale=alt.Scale(domain=list(c["segment"]), range=list(NEUTRAL_RAMP[: len(c)])),
+            legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=600),
+        )
+    )
+    labels = (
+        top.mark_text(color="white", fontWeight="bold")
+        .encode(
+            x=alt.X("mid:Q"),
+            text="value_zh:N",
+        )
+        .transform_window(cum="sum(value)", sort=[alt.SortField("order")])
+        .transform_calculate(mid="datum.cum - datum.value / 2")
+    )
 
     r = marks(figs, rates)
     r["upper"] = [100.0 if q == "at_least" else v for q, v in zip(r["qualifier"], r["value"])]
     low = 0.0
     x = rate_axis(low, "percent, printed for both groups together")
-    rb = alt.Chart(r).encode(y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
-                                     axis=alt.Axis(labelExpr=TWO_LINES)), tooltip=TOOLTIP)
+    rb = alt.Chart(r).encode(
+        y=alt.Y(
+            "label:N",
+            sort=alt.EncodingSortField(field="order", op="min"),
+            title=None,
+            axis=alt.Axis(labelExpr=TWO_LINES),
+        ),
+        tooltip=TOOLTIP,
+    )
     part = int(figs.set_index("id").loc[rates[0], "part"])
     rule = rb.mark_rule(strokeWidth=3, opacity=0.5, color=PART_COLOURS[part]).encode(x=x, x2="upper:Q")
     dot = rb.mark_point(filled=True, size=120, color=PART_COLOURS[part]).encode(x=x)
@@ -181,6 +259,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
 
 
 # ---- the speed-up readings, with legend labels in full (part 2) -----------------------------
+
 
 def speedup(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """``lawgov.charts.speedup_readings`` with legend labels long enough for each reading's full wording."""

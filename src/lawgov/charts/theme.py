@@ -5,6 +5,7 @@ stack, and a white card background so a chart reads the same in the book's light
 dark modes. Charts render as SVG (crisp in print and the PDF edition) without the
 vega-embed action menu.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,16 @@ from lawgov.analysis.vocabulary import INK, MUTED, OKABE_ITO
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
 
 
-
 @alt.theme.register("lawgov", enable=True)
 def lawgov_theme() -> alt.theme.ThemeConfig:
-    label = {"labelFont": FONT, "titleFont": FONT, "labelColor": INK, "titleColor": INK, "labelFontSize": 12, "titleFontSize": 12}
+    label = {
+        "labelFont": FONT,
+        "titleFont": FONT,
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+    }
     return {
         "background": "#ffffff",
         "padding": 8,
@@ -28,11 +35,30 @@ def lawgov_theme() -> alt.theme.ThemeConfig:
             "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 300},
             # labelSeparation: tick labels closer than 4 px are thinned (Vega's overlap rule), not
             # run together ("101001,000") when a phone's column narrows the plot
-            "axis": {**label, "gridColor": "#e6e6e6", "domainColor": MUTED, "tickColor": MUTED, "labelLimit": 400,
-                     "labelSeparation": 4},
+            "axis": {
+                **label,
+                "gridColor": "#e6e6e6",
+                "domainColor": MUTED,
+                "tickColor": MUTED,
+                "labelLimit": 400,
+                "labelSeparation": 4,
+            },
             "legend": {**label, "labelLimit": 320, "orient": "bottom", "direction": "horizontal", "columns": 3},
-            "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 13, "labelColor": INK},
-            "title": {"font": FONT, "fontSize": 14, "color": INK, "anchor": "start", "subtitleFont": FONT, "subtitleColor": MUTED},
+            "header": {
+                "labelFont": FONT,
+                "titleFont": FONT,
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "labelColor": INK,
+            },
+            "title": {
+                "font": FONT,
+                "fontSize": 14,
+                "color": INK,
+                "anchor": "start",
+                "subtitleFont": FONT,
+                "subtitleColor": MUTED,
+            },
             "text": {"font": FONT, "fontSize": 12, "color": INK},
             "range": {"category": OKABE_ITO},
             "bar": {"color": OKABE_ITO[0]},

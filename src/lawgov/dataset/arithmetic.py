@@ -4,6 +4,7 @@ All comparisons use exact fractions of the numbers as printed, so 99.95 stays 99
 17985 / 17993 = 99.9555...%, which rounds to 99.96 but is printed 99.95, is consistent
 only by truncation.
 """
+
 from __future__ import annotations
 
 import math
@@ -108,18 +109,32 @@ def _sum(rel: schema.SumRelation, fig: Mapping[str, schema.Figure]) -> Result:
     stated = _exact(whole)
     expr = " + ".join(_num(_exact(p)) for p in parts)
     if loose := _not_exact([*parts, whole]):
-        return _result(rel, total, stated, UNCHECKABLE, f"not all inputs are exact ({loose}); {expr} = {_num(total)}, whole {_num(stated)}")
+        return _result(
+            rel,
+            total,
+            stated,
+            UNCHECKABLE,
+            f"not all inputs are exact ({loose}); {expr} = {_num(total)}, whole {_num(stated)}",
+        )
     if total == stated:
         return _result(rel, total, stated, EXACT, f"{expr} = {_num(stated)}")
-    return _result(rel, total, stated, INCONSISTENT, f"{expr} = {_num(total)}, but the whole is {_num(stated)} (off by {_num(total - stated)})")
+    return _result(
+        rel,
+        total,
+        stated,
+        INCONSISTENT,
+        f"{expr} = {_num(total)}, but the whole is {_num(stated)} (off by {_num(total - stated)})",
+    )
 
 
 def _range_words(rate: Fraction, decimals: int, qualifier: str) -> str:
     lo, hi, included = share_range(rate, decimals, qualifier)
     if qualifier in ("at_least", "more_than"):
         return f"{'at least' if qualifier == 'at_least' else 'more than'} {exact_share(rate)}"
-    return (f"{exact_share(rate)} printed to {decimals} decimal{'s' if decimals != 1 else ''}: "
-            f"{exact_share(lo)} to {'' if included else 'under '}{exact_share(hi)}")
+    return (
+        f"{exact_share(rate)} printed to {decimals} decimal{'s' if decimals != 1 else ''}: "
+        f"{exact_share(lo)} to {'' if included else 'under '}{exact_share(hi)}"
+    )
 
 
 def _count(n: int) -> str:
@@ -138,9 +153,17 @@ def _interval(low: int, high: int) -> str:
 def _counts_detail(got, base: int, rate: Fraction, decimals: int, qualifier: str) -> dict[str, Any]:
     """The interval of counts (and of the rest) a printed rate allows of ``base``, with the shares it stands for."""
     lo, hi, included = share_range(rate, decimals, qualifier)
-    return {"implied": "numerator", "low": got.low, "high": got.high, "base": base,
-            "rest_low": base - got.high, "rest_high": base - got.low,
-            "share_low": float(lo), "share_high": float(hi), "share_high_included": included}
+    return {
+        "implied": "numerator",
+        "low": got.low,
+        "high": got.high,
+        "base": base,
+        "rest_low": base - got.high,
+        "rest_high": base - got.low,
+        "share_low": float(lo),
+        "share_high": float(hi),
+        "share_high_included": included,
+    }
 
 
 def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
@@ -151,33 +174,69 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     pooled = [fig[p] for p in rel.pooled_denominator or []]
     den_figs = pooled or ([fig[rel.denominator]] if rel.denominator else [])
     den = sum((_exact(f) for f in den_figs), Fraction(0)) if den_figs else None
-    base_words = (" + ".join(_whole(_exact(f)) for f in pooled) + f" = {_whole(den)} (pooled)") if pooled else (_whole(den) if den is not None else "")
+    base_words = (
+        (" + ".join(_whole(_exact(f)) for f in pooled) + f" = {_whole(den)} (pooled)")
+        if pooled
+        else (_whole(den) if den is not None else "")
+    )
     if loose := _not_exact([*den_figs, *([num] if num else [])]):
         return _result(rel, None, stated, UNCHECKABLE, f"not all inputs are exact ({loose}), so no count follows")
     if den is not None and den == 0:
         return _result(rel, None, stated, UNCHECKABLE, "the denominator is zero")
     if num is None and den is None:
-        return _result(rel, None, stated, UNCHECKABLE, "no base given: the text states the rate without its numerator or denominator, so no count follows")
+        return _result(
+            rel,
+            None,
+            stated,
+            UNCHECKABLE,
+            "no base given: the text states the rate without its numerator or denominator, so no count follows",
+        )
     if num is None:  # the base is known: the printed rate allows an interval of counts
         base = int(den)
         got = counts_for_rate(stated, decimals, rate.qualifier, base)
         details = [_counts_detail(got, base, stated, decimals, rate.qualifier)]
         if got.empty:
-            return _result(rel, None, stated, INCONSISTENT, f"no whole count of {base_words} gives {_range_words(stated, decimals, rate.qualifier)}", details)
-        why = (f"{_range_words(stated, decimals, rate.qualifier)} of {base_words} means {_interval(got.low, got.high)}, "
-               f"so {_interval(base - got.high, base - got.low)} not")
+            return _result(
+                rel,
+                None,
+                stated,
+                INCONSISTENT,
+                f"no whole count of {base_words} gives {_range_words(stated, decimals, rate.qualifier)}",
+                details,
+            )
+        why = (
+            f"{_range_words(stated, decimals, rate.qualifier)} of {base_words} means {_interval(got.low, got.high)}, "
+            f"so {_interval(base - got.high, base - got.low)} not"
+        )
         if stated == 100 and rate.qualifier == "exact":
             # an unqualified 100% in an official report asserts "all"; the rounding interval is
             # only what the printed digits would formally allow, not a hint that some are missing
             why = f"100% is read as all {base_words}, so 0 not" + (
-                f"; as a rounded figure it would formally allow {_interval(got.low, got.high)}" if got.low != got.high else "")
+                f"; as a rounded figure it would formally allow {_interval(got.low, got.high)}"
+                if got.low != got.high
+                else ""
+            )
         return _result(rel, None, stated, IMPLIED, why, details)
     if den is None:  # the count is known: the printed rate allows an interval of bases
         got = bases_for_rate(stated, decimals, rate.qualifier, int(_exact(num)))
         details = [{"implied": "denominator", "low": got.low, "high": got.high}]
         if got.empty:
-            return _result(rel, None, stated, INCONSISTENT, f"no whole base gives {_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)}", details)
-        return _result(rel, None, stated, IMPLIED, f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} means a base of {_interval(got.low, got.high)}", details)
+            return _result(
+                rel,
+                None,
+                stated,
+                INCONSISTENT,
+                f"no whole base gives {_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)}",
+                details,
+            )
+        return _result(
+            rel,
+            None,
+            stated,
+            IMPLIED,
+            f"{_whole(_exact(num))} at {_range_words(stated, decimals, rate.qualifier)} means a base of {_interval(got.low, got.high)}",
+            details,
+        )
     computed = 100 * _exact(num) / den
     # the division itself is the exact fraction; its value is added only where its decimals end
     expr = f"{_whole(_exact(num))} / {base_words}" + (f" = {exact_share(computed)}" if _terminates(computed) else "")
@@ -185,17 +244,24 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
     details = [_counts_detail(got, int(den), stated, decimals, rate.qualifier)]
     if rate.qualifier in ("at_least", "more_than"):
         holds = computed >= stated if rate.qualifier == "at_least" else computed > stated
-        return _result(rel, computed, stated, BOUND if holds else INCONSISTENT,
-                       f"{expr}; the text gives {exact_share(stated)} as a lower bound, "
-                       f"which {'holds' if holds else 'fails'}", details)
+        return _result(
+            rel,
+            computed,
+            stated,
+            BOUND if holds else INCONSISTENT,
+            f"{expr}; the text gives {exact_share(stated)} as a lower bound, which {'holds' if holds else 'fails'}",
+            details,
+        )
     verdict = compare_printed(computed, stated, decimals)
     allowed = "no whole count" if got.empty else _interval(got.low, got.high)
     how = {
         EXACT: "equal to the printed rate",
         ROUNDED: f"rounds to the printed {exact_share(stated)}",
-        TRUNCATED: (f"rounds to {exact_share(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, "
-                    f"but the text prints {exact_share(stated)}: equal only after truncation "
-                    f"(rounded, {exact_share(stated)} of {_whole(den)} would be {allowed})"),
+        TRUNCATED: (
+            f"rounds to {exact_share(Fraction(math.floor(computed * 10**decimals + Fraction(1, 2)), 10**decimals))}, "
+            f"but the text prints {exact_share(stated)}: equal only after truncation "
+            f"(rounded, {exact_share(stated)} of {_whole(den)} would be {allowed})"
+        ),
         INCONSISTENT: f"the text prints {exact_share(stated)}, which {_whole(den)} allows only for {allowed}",
     }[verdict]
     return _result(rel, computed, stated, verdict, f"{expr}; {how}", details)
@@ -214,9 +280,14 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     if num > den:
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
     n, d = _as_printed(fig[rel.numerator]), _as_printed(fig[rel.denominator])
-    return _result(rel, share, None, BOUND,
-                   f"{n} is within {d}; no rate stated, the share is "
-                   f"{_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}")
+    return _result(
+        rel,
+        share,
+        None,
+        BOUND,
+        f"{n} is within {d}; no rate stated, the share is "
+        f"{_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}",
+    )
 
 
 _PRINTED_AS = {"more_than": "more than ", "at_least": "at least ", "approximately": "about "}
@@ -264,15 +335,17 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
             last_count = v
         first = count if first is None else first
         is_rate = f.kind == "rate" and prev is not None
-        details.append({
-            "figure": fid,
-            "value": float(v),
-            "stage": "rate" if is_rate else "count",
-            "check": None if prev is None else (BY_CONSTRUCTION if is_rate else BOUND),
-            "count": float(count),
-            "share_of_previous": None if share is None else float(share),
-            "share_of_first": float(100 * count / first) if first else None,
-        })
+        details.append(
+            {
+                "figure": fid,
+                "value": float(v),
+                "stage": "rate" if is_rate else "count",
+                "check": None if prev is None else (BY_CONSTRUCTION if is_rate else BOUND),
+                "count": float(count),
+                "share_of_previous": None if share is None else float(share),
+                "share_of_first": float(100 * count / first) if first else None,
+            }
+        )
         prev = count
     # the computed value is the last printed count as a share of the first: a product with the
     # rates after it would multiply an assumption (each rate's base) into the result
@@ -280,14 +353,22 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
     if grows:
         return _result(rel, overall, None, INCONSISTENT, "a count grows along the funnel: " + "; ".join(grows), details)
     if not tested:  # nothing the printed numbers could have failed: a derivation, not a bound
-        return _result(rel, overall, None, IMPLIED,
-                       f"only rates follow the first count, and a rate of 100% or less cannot exceed its base "
-                       f"({', '.join(by_construction)}): this holds by construction and is not a test", details)
+        return _result(
+            rel,
+            overall,
+            None,
+            IMPLIED,
+            f"only rates follow the first count, and a rate of 100% or less cannot exceed its base "
+            f"({', '.join(by_construction)}): this holds by construction and is not a test",
+            details,
+        )
     reason = f"no count exceeds the one before ({', '.join(tested)})"
     if by_construction:
-        reason += (f"; the rate{'s' if len(by_construction) > 1 else ''} after {'them' if len(tested) > 1 else 'it'} "
-                   f"({', '.join(by_construction)}) cannot exceed {'their' if len(by_construction) > 1 else 'its'} base, "
-                   "which holds by construction and is not a test")
+        reason += (
+            f"; the rate{'s' if len(by_construction) > 1 else ''} after {'them' if len(tested) > 1 else 'it'} "
+            f"({', '.join(by_construction)}) cannot exceed {'their' if len(by_construction) > 1 else 'its'} base, "
+            "which holds by construction and is not a test"
+        )
     return _result(rel, overall, None, BOUND, reason, details)
 
 
@@ -304,20 +385,47 @@ def _compound(rel: schema.CompoundRelation, fig: Mapping[str, schema.Figure]) ->
     for it in rel.interpretations:
         value = 100 * _FORMULAS[it.formula](changes)
         readings.append(f"{it.label_en}: {exact_share(value)}")
-        details.append({"interpretation": it.id, "formula": it.formula, "label_en": it.label_en,
-                        "value": float(value), "supported": it.supported, "reason_en": it.reason_en})
+        details.append(
+            {
+                "interpretation": it.id,
+                "formula": it.formula,
+                "label_en": it.label_en,
+                "value": float(value),
+                "supported": it.supported,
+                "reason_en": it.reason_en,
+            }
+        )
     supported = [d for d in details if d["supported"]]
     computed = Fraction(supported[0]["value"]) if len(supported) == 1 else None
-    return _result(rel, computed, None, IMPLIED,
-                   f"the text leaves open how the changes combine; readings: {'; '.join(readings)}", details)
+    return _result(
+        rel,
+        computed,
+        None,
+        IMPLIED,
+        f"the text leaves open how the changes combine; readings: {'; '.join(readings)}",
+        details,
+    )
 
 
-def _result(rel: Any, computed: Fraction | None, stated: Fraction | None, verdict: str, reason: str,
-            details: list[dict[str, Any]] | None = None) -> Result:
-    return Result(rel.id, rel.kind, rel.section, rel.inputs(),
-                  None if computed is None else float(computed),
-                  None if stated is None else float(stated),
-                  verdict, reason, details or [])
+def _result(
+    rel: Any,
+    computed: Fraction | None,
+    stated: Fraction | None,
+    verdict: str,
+    reason: str,
+    details: list[dict[str, Any]] | None = None,
+) -> Result:
+    return Result(
+        rel.id,
+        rel.kind,
+        rel.section,
+        rel.inputs(),
+        None if computed is None else float(computed),
+        None if stated is None else float(stated),
+        verdict,
+        reason,
+        details or [],
+    )
 
 
 _EVALUATE = {"sum": _sum, "rate": _rate, "ratio": _ratio, "funnel": _funnel, "compound": _compound}

@@ -5,6 +5,7 @@ to, not including, 99.95%; of 79,134 work orders that is every whole count n wit
 99.85 <= 100 n / 79,134 < 99.95. "99.6%以上" (at least) allows 99.6% up to 100%.
 Exact fractions throughout: no float decides a bound.
 """
+
 from __future__ import annotations
 
 import math

@@ -4,6 +4,7 @@ A file model (``FiguresFile``...) is the one definition of a file's shape. Its l
 hold the entries; each entry is validated on its own, so one bad entry does not hide the
 others, and each valid entry keeps its YAML mapping for the lines of its fields.
 """
+
 from __future__ import annotations
 
 import typing
@@ -155,7 +156,9 @@ def _problems(exc: ValidationError, doc: Any, prefix: tuple[Any, ...], file: str
     return out
 
 
-def validate_entries(items: Any, item_type: Any, doc: Any, prefix: tuple[Any, ...], file: str) -> tuple[list[Entry[Any]], list[Problem]]:
+def validate_entries(
+    items: Any, item_type: Any, doc: Any, prefix: tuple[Any, ...], file: str
+) -> tuple[list[Entry[Any]], list[Problem]]:
     """Validate each item of a list on its own; return the good entries and every problem."""
     entries, problems = [], []
     adapter = _adapter(item_type)
@@ -172,7 +175,13 @@ def validate_entries(items: Any, item_type: Any, doc: Any, prefix: tuple[Any, ..
 
 def yaml_type(data: Any) -> str:
     """What a YAML value is, in YAML's words."""
-    for tp, name in ((dict, "a mapping"), (list, "a list"), (str, "a string"), (bool, "a boolean"), ((int, float), "a number")):
+    for tp, name in (
+        (dict, "a mapping"),
+        (list, "a list"),
+        (str, "a string"),
+        (bool, "a boolean"),
+        ((int, float), "a number"),
+    ):
         if isinstance(data, tp):
             return name
     return "nothing" if data is None else f"a {type(data).__name__}"
@@ -183,7 +192,9 @@ def validate_document(data: Any, model: type[BaseModel], file: str) -> Document:
     if not isinstance(data, dict):
         found = yaml_type(data)
         fields = ", ".join(model.model_fields)
-        problem = Problem(file, getattr(data, "line", 1), None, None, f"expected a mapping with keys {fields}, found {found}")
+        problem = Problem(
+            file, getattr(data, "line", 1), None, None, f"expected a mapping with keys {fields}, found {found}"
+        )
         return Document(file, None, {}, [problem])
     lists = list_fields(model)
     # The header is the file without its entries; a list field that is not a list stays
@@ -208,6 +219,11 @@ def validate_list(data: Any, item_type: Any, file: str) -> Document:
     """Validate a file that is a bare list of entries (``reports.yaml``)."""
     if not isinstance(data, list):
         found = yaml_type(data)
-        return Document(file, None, {}, [Problem(file, getattr(data, "line", 1), None, None, f"expected a list of entries, found {found}")])
+        return Document(
+            file,
+            None,
+            {},
+            [Problem(file, getattr(data, "line", 1), None, None, f"expected a list of entries, found {found}")],
+        )
     found_entries, problems = validate_entries(data, item_type, data, (), file)
     return Document(file, None, {"": found_entries}, problems, data)

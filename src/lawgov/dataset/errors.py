@@ -1,4 +1,5 @@
 """Problems found in ``data/``: one line each, pointing at FILE:LINE, the entry and the field."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ The outline is never typed: it is read from the markers the report itself uses,
 ``P.S.M`` (part 0 = preamble, 6 = closing). ``data/outline/*.yaml`` only adds English
 titles and tags keyed by these numbers.
 """
+
 from __future__ import annotations
 
 import re

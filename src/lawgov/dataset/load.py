@@ -4,6 +4,7 @@ Per-entry shape comes from the pydantic models in ``schema``; the checks that ne
 than one file live in ``validate``. Nothing here raises on bad data: every problem is
 collected on the dataset.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -136,7 +137,9 @@ def _read_source(ds: Dataset, rd: ReportData) -> None:
         if "closing marker" in str(exc):
             ds.problems.append(rep.problem("closing_starts_with", "closing marker not found in the body"))
         else:
-            ds.problems.append(Problem(ds.shown(rep.model.source), None, None, None, f"cannot parse the outline: {exc}"))
+            ds.problems.append(
+                Problem(ds.shown(rep.model.source), None, None, None, f"cannot parse the outline: {exc}")
+            )
 
 
 def _read_per_report(ds: Dataset) -> None:
@@ -148,7 +151,15 @@ def _read_per_report(ds: Dataset) -> None:
             if doc is None:
                 continue
             if doc.header is not None and doc.header.report != rid:
-                ds.problems.append(Problem(doc.file, 1, None, "report", f"report '{doc.header.report}' does not match the file name ({rid})"))
+                ds.problems.append(
+                    Problem(
+                        doc.file,
+                        1,
+                        None,
+                        "report",
+                        f"report '{doc.header.report}' does not match the file name ({rid})",
+                    )
+                )
             if kind == "outline":
                 rd.outline, rd.outline_file = doc.entries.get("sections", []), doc
             elif kind == "figures":
@@ -162,7 +173,11 @@ def _read_per_report(ds: Dataset) -> None:
         folder = ds.data_dir / kind
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() and ds.declared_reports is not None else []:
             if path.stem not in ds.declared_reports:
-                ds.problems.append(Problem(ds.shown(f"{kind}/{path.name}"), None, None, None, f"no report '{path.stem}' in reports.yaml"))
+                ds.problems.append(
+                    Problem(
+                        ds.shown(f"{kind}/{path.name}"), None, None, None, f"no report '{path.stem}' in reports.yaml"
+                    )
+                )
 
 
 def load(data_dir: Path) -> Dataset:
@@ -192,7 +207,10 @@ def load(data_dir: Path) -> Dataset:
         frameworks = doc.data.get("frameworks") if isinstance(doc.data, dict) else None
         if "frameworks" in doc.entries and isinstance(frameworks, list):
             ds.declared_areas = {
-                str(a["code"]) for f in frameworks if isinstance(f, dict) and isinstance(f.get("areas"), list)
-                for a in f["areas"] if isinstance(a, dict) and "code" in a
+                str(a["code"])
+                for f in frameworks
+                if isinstance(f, dict) and isinstance(f.get("areas"), list)
+                for a in f["areas"]
+                if isinstance(a, dict) and "code" in a
             }
     return ds

@@ -18,6 +18,7 @@ wrong with it.
 Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
 the loader, pydantic or PyYAML (a missing data dir is reported before any of them is loaded).
 """
+
 from __future__ import annotations
 
 import os
@@ -105,6 +106,7 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
             raise DataLocationError(f"data directory {why}: {path} (from {where})")
         looked.append(f"{where}: {path} {why}")
     raise DataLocationError(
-        "no data directory found; looked at, in order:\n  " + "\n  ".join(looked)
+        "no data directory found; looked at, in order:\n  "
+        + "\n  ".join(looked)
         + f"\nPass data_dir= (lawgov --data DIR), set ${ENV}, or reinstall lawgov (its wheel ships the data)."
     )

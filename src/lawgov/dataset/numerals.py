@@ -3,6 +3,7 @@
 Values are compared as exact decimals, so a value of 100.0 matches "100" and 99.95 is
 never lost to binary floating point.
 """
+
 from __future__ import annotations
 
 import re

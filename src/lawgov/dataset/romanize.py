@@ -1,4 +1,5 @@
 """Pinyin for glossary terms: tone marks, syllables of a word joined, words spaced."""
+
 from __future__ import annotations
 
 from functools import cache

@@ -3,6 +3,7 @@
 Each rule takes a loaded ``Dataset`` and yields Problems; ``check`` runs them all and
 returns every problem, those found while loading included, in file and line order.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,7 +17,8 @@ from lawgov.dataset.load import Dataset
 from lawgov.dataset.numerals import find_value, format_number
 from lawgov.dataset.schema import PERIOD_WORDS, SENTENCE_WIDE_BASES, Figure
 from lawgov.dataset.sections import find_in_span
-from lawgov.dataset.templates import TEMPLATED_FIELDS, problems as template_problems
+from lawgov.dataset.templates import TEMPLATED_FIELDS
+from lawgov.dataset.templates import problems as template_problems
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 
@@ -71,7 +73,13 @@ def outline_matches_text(ds: Dataset) -> Iterator[Problem]:
         sections_line = doc.key_line("sections")
         for h in rd.headings:
             if h.section not in listed:
-                yield Problem(doc.file, sections_line, h.section, None, f"section {h.section} ({h.marker}{h.heading_zh}) is missing from the outline file")
+                yield Problem(
+                    doc.file,
+                    sections_line,
+                    h.section,
+                    None,
+                    f"section {h.section} ({h.marker}{h.heading_zh}) is missing from the outline file",
+                )
 
 
 def figures_match_text(ds: Dataset) -> Iterator[Problem]:
@@ -124,7 +132,9 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
                     if pid == rel.whole:
                         yield e.problem("parts", f"figure '{pid}' is both a part and the whole", i)
                     elif part and whole and part.unit_zh != whole.unit_zh:
-                        yield e.problem("parts", f"part '{pid}' is in '{part.unit_zh}' but the whole is in '{whole.unit_zh}'", i)
+                        yield e.problem(
+                            "parts", f"part '{pid}' is in '{part.unit_zh}' but the whole is in '{whole.unit_zh}'", i
+                        )
             if rel.kind == "funnel" and (first := figures.get(rel.stages[0])) and first.kind == "rate":
                 yield e.problem("stages", f"the first stage '{first.id}' must be a count, not a rate", 0)
 
@@ -137,18 +147,27 @@ def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tu
         return "period_words", f"'{words}' is not in the quote's sentence {sentence_id} ({shown})"
     if basis == "not_stated":
         if words:
-            return "period_words", f"'{words}' states a period, but period_basis is not_stated (leave period_words empty)"
+            return (
+                "period_words",
+                f"'{words}' states a period, but period_basis is not_stated (leave period_words empty)",
+            )
         opening = next((m.group(0) for b in SENTENCE_WIDE_BASES if (m := re.match(PERIOD_WORDS[b], sentence))), None)
         if opening:
-            return "period_basis", f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', which states the period of every figure in it"
+            return (
+                "period_basis",
+                f"not_stated, but the quote's sentence {sentence_id} opens with '{opening}', which states the period of every figure in it",
+            )
     elif not re.fullmatch(PERIOD_WORDS[basis], words):
         return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
     if basis == "reading" and not f.note_en:
         return "period_basis", "a reading needs a note_en that says how the words are read"
     start, end = year.split("/")
     if basis in ("whole_year", "year_to_date", "not_stated") and f.period != year:
-        why = {"whole_year": "全年 is the report's year", "year_to_date": "the text gives the start, not the end",
-               "not_stated": "no period is stated, so the report's year is assumed"}[basis]
+        why = {
+            "whole_year": "全年 is the report's year",
+            "year_to_date": "the text gives the start, not the end",
+            "not_stated": "no period is stated, so the report's year is assumed",
+        }[basis]
         return "period", f"{basis}: the period must be the report's year {year} ({why}); got {f.period}"
     if basis == "to_date" and (m := re.fullmatch(PERIOD_WORDS[basis], words)):
         month = int(m.group(1))
@@ -212,7 +231,10 @@ def translation_covers_body(ds: Dataset) -> Iterator[Problem]:
         for e in rd.translation:
             s = body.get(e.model.id)
             if s is None:
-                yield e.problem("id", f"no sentence {e.model.id} in the body (sections and sentence counts come from the parsed outline)")
+                yield e.problem(
+                    "id",
+                    f"no sentence {e.model.id} in the body (sections and sentence counts come from the parsed outline)",
+                )
             elif s.text != e.model.zh:
                 yield e.problem("zh", f"differs from the body's sentence {e.model.id}: {s.text[:40]!r}")
             seen.add(e.model.id)
@@ -221,14 +243,21 @@ def translation_covers_body(ds: Dataset) -> Iterator[Problem]:
         if missing:
             more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
             doc = rd.translation_file
-            yield Problem(doc.file, doc.key_line("sentences"), None, "sentences",
-                          f"sentences not translated: {', '.join(missing[:3])}{more}")
+            yield Problem(
+                doc.file,
+                doc.key_line("sentences"),
+                None,
+                "sentences",
+                f"sentences not translated: {', '.join(missing[:3])}{more}",
+            )
         listed = [e.model.id for e in rd.translation if e.model.id in body]
         order = [i for i in body if i in set(listed)]
         if listed != order and len(set(listed)) == len(listed):
             first = next(a for a, b in zip(listed, order) if a != b)
             entry = next(e for e in rd.translation if e.model.id == first)
             yield entry.problem("id", "out of reading order (sentences must follow the body)")
+
+
 class _AnyName:
     """A collection that holds every name (for references into a file that could not be read)."""
 
@@ -261,7 +290,9 @@ def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
                         yield Problem(e.file, sub.line(field), e.label, f"interpretations[{i}].{field}", message)
     for e in ds.terms:
         if "{" in e.model.explanation_en or "}" in e.model.explanation_en:
-            yield e.problem("explanation_en", "a glossary explanation is shared by every report: it cannot name a report's figures")
+            yield e.problem(
+                "explanation_en", "a glossary explanation is shared by every report: it cannot name a report's figures"
+            )
 
 
 RULES: list[Rule] = [

@@ -4,12 +4,13 @@ These models are the single definition of the data format. The loaders validate 
 entry against them, and the "Data and methods" chapter prints its schema tables from
 them, so the documentation cannot drift from the checks.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -22,7 +23,11 @@ def _section_as_text(value: object) -> object:
 
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier, unique in its file")]
-Section = Annotated[str, BeforeValidator(_section_as_text), Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text")]
+Section = Annotated[
+    str,
+    BeforeValidator(_section_as_text),
+    Field(pattern=r"^[0-6](\.[1-9](\.[1-9])?)?$", description="P.S.M number of a heading parsed from the text"),
+]
 
 Qualifier = Literal["exact", "more_than", "at_least", "approximately", "ordinal"]
 PeriodBasis = Literal["whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"]
@@ -79,7 +84,9 @@ class Report(Strict):
     period: Period = Field(description="default period of a figure: the report year")
     source: str = Field(description="path of the verbatim capture, relative to data/")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    body_starts_with: str = Field(description="the body starts at the last occurrence of this text before body_ends_before")
+    body_starts_with: str = Field(
+        description="the body starts at the last occurrence of this text before body_ends_before"
+    )
     body_ends_before: str = Field(description="the body ends just before this text")
     closing_starts_with: str = Field(description="first words of the closing part (6): problems and plans")
     capture_site_zh: str
@@ -110,25 +117,41 @@ class Figure(Strict):
 
     id: Id
     section: Section
-    quote: str = Field(min_length=1, description="verbatim substring of the body, inside its section; the shortest that identifies the claim")
-    value: float = Field(allow_inf_nan=False, description="as printed: percents as printed (99.95), money in the printed unit")
+    quote: str = Field(
+        min_length=1,
+        description="verbatim substring of the body, inside its section; the shortest that identifies the claim",
+    )
+    value: float = Field(
+        allow_inf_nan=False, description="as printed: percents as printed (99.95), money in the printed unit"
+    )
     unit_zh: str = Field(description="unit as printed (件, %, 亿元); empty when the text prints none")
     unit_en: str = Field(min_length=1)
-    qualifier: Qualifier = Field(description="exact; more_than (多, 以上 on a count); at_least (以上 on a rate); approximately; ordinal")
-    period: Period = Field(description="ISO 8601 interval: the period the text states for the figure or, where it "
-                                       "states none (period_basis not_stated), the report's year as an assumption")
-    period_basis: PeriodBasis = Field(description=(
-        "how the period is known, from the sentence that holds the quote: whole_year, stated for the whole year "
-        "(全年); year_to_date, stated as this year or since the start of the year (今年, 今年以来, 年初以来), "
-        "with no end; to_date, stated to a date (截止10月底); other, stated in another way (去年 and the "
-        "figures after it by contrast, 连续3年, a designation's years 2012?2013年度); reading, an undated phrase "
-        "this project reads as a period (十八大期间 read as the congress's sitting), explained in note_en; "
-        "not_stated, no time expression, the report's year assumed. The report was written before its year "
-        "ended, so even whole_year counts were compiled before 31 December"))
-    period_words: str = Field(default="", description=(
-        "the words of the quote's sentence that state the period (全年, 今年以来, 截止10月底, 十八大期间): the "
-        "time expression nearest before the end of the quote, or inside it, else one after it in its clause; "
-        "empty when period_basis is not_stated"))
+    qualifier: Qualifier = Field(
+        description="exact; more_than (多, 以上 on a count); at_least (以上 on a rate); approximately; ordinal"
+    )
+    period: Period = Field(
+        description="ISO 8601 interval: the period the text states for the figure or, where it "
+        "states none (period_basis not_stated), the report's year as an assumption"
+    )
+    period_basis: PeriodBasis = Field(
+        description=(
+            "how the period is known, from the sentence that holds the quote: whole_year, stated for the whole year "
+            "(全年); year_to_date, stated as this year or since the start of the year (今年, 今年以来, 年初以来), "
+            "with no end; to_date, stated to a date (截止10月底); other, stated in another way (去年 and the "
+            "figures after it by contrast, 连续3年, a designation's years 2012?2013年度); reading, an undated phrase "
+            "this project reads as a period (十八大期间 read as the congress's sitting), explained in note_en; "
+            "not_stated, no time expression, the report's year assumed. The report was written before its year "
+            "ended, so even whole_year counts were compiled before 31 December"
+        )
+    )
+    period_words: str = Field(
+        default="",
+        description=(
+            "the words of the quote's sentence that state the period (全年, 今年以来, 截止10月底, 十八大期间): the "
+            "time expression nearest before the end of the quote, or inside it, else one after it in its clause; "
+            "empty when period_basis is not_stated"
+        ),
+    )
     indicator_en: str = Field(min_length=1, description="short label for tables and charts")
     indicator_zh: str = Field(min_length=1)
     description_en: str = Field(min_length=1, description="what exactly is counted, in one plain sentence")
@@ -192,11 +215,13 @@ class RateRelation(_Relation):
     numerator: Id | None = None
     denominator: Id | None = None
     pooled_denominator: list[Id] | None = Field(
-        default=None, min_length=2,
-        description="counts whose sum is the base, when the text prints one rate for them together (a reading: say so in description_en)")
+        default=None,
+        min_length=2,
+        description="counts whose sum is the base, when the text prints one rate for them together (a reading: say so in description_en)",
+    )
 
     @model_validator(mode="after")
-    def _one_base(self) -> "RateRelation":
+    def _one_base(self) -> RateRelation:
         if self.denominator is not None and self.pooled_denominator is not None:
             raise ValueError("give denominator or pooled_denominator, not both")
         return self
@@ -210,8 +235,11 @@ class RatioRelation(_Relation):
     numerator: Id
     denominator: Id
     bounded: bool = Field(default=True, description="numerator must not exceed denominator")
-    per_en: str | None = Field(default=None, min_length=1,
-                               description="what a count per unit counts, for an unbounded ratio ('penalty powers per department')")
+    per_en: str | None = Field(
+        default=None,
+        min_length=1,
+        description="what a count per unit counts, for an unbounded ratio ('penalty powers per department')",
+    )
 
 
 class FunnelRelation(_Relation):
@@ -226,7 +254,9 @@ class Interpretation(Strict):
     id: Id
     formula: Literal["compound_reduction", "additive", "compound_speed"]
     label_en: str
-    supported: bool = Field(description="whether this is the reading the wording fits best (others may remain possible)")
+    supported: bool = Field(
+        description="whether this is the reading the wording fits best (others may remain possible)"
+    )
     reason_en: str
 
 
@@ -240,7 +270,7 @@ class CompoundRelation(_Relation):
 
 
 Relation = Annotated[
-    Union[SumRelation, RateRelation, RatioRelation, FunnelRelation, CompoundRelation],
+    SumRelation | RateRelation | RatioRelation | FunnelRelation | CompoundRelation,
     Field(discriminator="kind"),
 ]
 
@@ -258,8 +288,11 @@ class Term(Strict):
     en: str = Field(min_length=1, description="the one English rendering used throughout the book")
     explanation_en: str = Field(min_length=1, description="one line on what it means in Chinese governance")
     also_en: list[str] = Field(default_factory=list, description="other renderings a reader may meet")
-    proper_noun: bool = Field(False, description="a name (of a law, an event, a body or a service): "
-                                                 "its pinyin capitalises each word, as the orthography does for proper nouns")
+    proper_noun: bool = Field(
+        False,
+        description="a name (of a law, an event, a body or a service): "
+        "its pinyin capitalises each word, as the orthography does for proper nouns",
+    )
 
 
 class GlossaryFile(Strict):
@@ -292,8 +325,10 @@ class Framework(Strict):
     relation_to_report: Literal["cited", "not_cited", "later_lens"]
     confidence_note_en: str
     title_zh_source: Literal["document", "rendered"] = Field(
-        "document", description="where the areas' Chinese headings come from: the document's own text, or this "
-                                "project's rendering (the document's Chinese headings were not checked)")
+        "document",
+        description="where the areas' Chinese headings come from: the document's own text, or this "
+        "project's rendering (the document's Chinese headings were not checked)",
+    )
     areas: list[FrameworkArea]
 
 
@@ -316,8 +351,13 @@ class FrameworksFile(Strict):
     not_named_by_frameworks: list[OutsideFramework] = Field(default_factory=list)
 
 
-SentenceId = Annotated[str, Field(pattern=r"^s-[0-6](\.[1-9](\.[1-9])?)?-[1-9][0-9]*$",
-                                  description="s-<section>-<n>: the n-th sentence of a parsed section")]
+SentenceId = Annotated[
+    str,
+    Field(
+        pattern=r"^s-[0-6](\.[1-9](\.[1-9])?)?-[1-9][0-9]*$",
+        description="s-<section>-<n>: the n-th sentence of a parsed section",
+    ),
+]
 
 
 class TranslatedSentence(Strict):

@@ -1,4 +1,5 @@
 """Where a quote stands in a report body, and in which section."""
+
 from __future__ import annotations
 
 from lawgov.dataset.headings import Heading

@@ -6,6 +6,7 @@ user dictionary (``publish.build``). All three use the terms below plus the glos
 through one private ``jieba.Tokenizer`` (never jieba's module-level one, so importing
 lawgov changes nothing for other jieba users).
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,16 +21,16 @@ if TYPE_CHECKING:
 # Terms of the report that jieba's general dictionary splits and the glossary does not list.
 # Each was found by segmenting the body and reading the output.
 REPORT_TERMS = (
-    "行政执法",       # law enforcement by administrative bodies (jieba: 行政 / 执法)
+    "行政执法",  # law enforcement by administrative bodies (jieba: 行政 / 执法)
     "行政权力",
-    "法制监督",       # oversight by the legal affairs office (4.1)
+    "法制监督",  # oversight by the legal affairs office (4.1)
     "法治昆山",
-    "审批提速",       # the approval speed-up (2.2.1)
-    "网上审批",       # online approval
+    "审批提速",  # the approval speed-up (2.2.1)
+    "网上审批",  # online approval
     "审批效率",
     "政务服务平台",
     "信息公开目录",
-    "集中审理",       # centralised hearing of reconsideration cases (4.3.1)
+    "集中审理",  # centralised hearing of reconsideration cases (4.3.1)
     "法律知识",
     "法治建设",
     "决策风险评估",
@@ -46,7 +47,7 @@ REPORT_TERMS = (
     "执法人员",
     "学法",
     "昆山",
-    "张浦",           # the town of the 强镇扩权 pilot (2.1)
+    "张浦",  # the town of the 强镇扩权 pilot (2.1)
 )
 
 # What jieba keeps in one block: a term holding punctuation (持证上岗、亮证执法) cannot be one token.

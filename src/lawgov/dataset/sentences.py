@@ -6,6 +6,7 @@ A sentence ends at a full-width 。, ！ or ？ or at the end of a line (heading
 the deepest section holding its first character; ``s-4.1.4-2`` is the second sentence of
 section 4.1.4 (the measure's marker sentence 四是规范文件管理。 is the first).
 """
+
 from __future__ import annotations
 
 import re

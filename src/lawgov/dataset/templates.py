@@ -17,6 +17,7 @@ it is filled from the report's own figures and audit when the frames are built
 This module finds placeholders and checks them (``lawgov validate`` reports an unknown one as
 a one-line data error); it fills nothing.
 """
+
 from __future__ import annotations
 
 import re

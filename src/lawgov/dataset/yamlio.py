@@ -4,6 +4,7 @@ The C loader does the parsing (fast); the Python constructor records, for every 
 the line it starts on and the line of each key, and for every sequence the line of each
 item. Unreadable bytes, an empty file, a syntax error or a duplicate key become Problems.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -72,9 +73,7 @@ def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
     if key in made:  # an alias: the same object, as PyYAML makes it
         done = made[key]
         if done is _BUILDING:  # PyYAML's own rule (deep construction)
-            raise yaml.constructor.ConstructorError(
-                None, None, "found unconstructable recursive node", node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive node", node.start_mark)
         return done
     tag = node.tag
     if tag == _STR and type(node) is yaml.ScalarNode:
@@ -105,7 +104,9 @@ def _build(loader: _LineLoader, node: yaml.Node, made: dict[int, Any]) -> Any:
         value = loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError) as exc:
         # e.g. a timestamp like 2012-13-45 that the constructor cannot build: keep its line
-        raise _ValueAt(f"{exc} (in {node.value!r})" if isinstance(node.value, str) else str(exc), node.start_mark.line + 1) from None
+        raise _ValueAt(
+            f"{exc} (in {node.value!r})" if isinstance(node.value, str) else str(exc), node.start_mark.line + 1
+        ) from None
     made[key] = value
     return value
 
@@ -141,7 +142,15 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [Problem(shown_as, None, None, None, f"file too large: {size / 2**20:.1f} MB (a data file may hold at most {MAX_BYTES // 2**20} MB)")]
+            return None, [
+                Problem(
+                    shown_as,
+                    None,
+                    None,
+                    None,
+                    f"file too large: {size / 2**20:.1f} MB (a data file may hold at most {MAX_BYTES // 2**20} MB)",
+                )
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown_as, None, None, None, f"cannot read file: {exc.strerror or exc}")]
@@ -149,7 +158,9 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(shown_as, line, None, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")]
+        return None, [
+            Problem(shown_as, line, None, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+        ]
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()

@@ -6,13 +6,15 @@ loads and validates it once per state of its files (paths and contents), and rai
 callers get copies, so changing one cannot corrupt the cache. The cache lives in this
 process only: a new process reads and checks the files again.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from lawgov.dataset.errors import DataError, Problem
 from lawgov.dataset.location import resolve_data_dir

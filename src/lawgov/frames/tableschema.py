@@ -4,6 +4,7 @@ Built from the frame itself (dtypes and values) and the column dictionary
 (:mod:`lawgov.frames.columns`): the data package's ``datapackage.json`` and the book's
 "Data and downloads" page both describe the tables with it.
 """
+
 from __future__ import annotations
 
 import os
@@ -64,8 +65,12 @@ def _field(res: Resource, name: str, series, props: dict[str, tuple[dict, bool]]
     description = meaning(res, name, props)
     if not description:
         raise ValueError(f"{res.name}.{name}: no description in lawgov.dataset.schema or lawgov.frames.columns")
-    desc: dict[str, Any] = {"name": name, "title": (extra and extra.title) or _title(name), "type": kind,
-                            "description": description}
+    desc: dict[str, Any] = {
+        "name": name,
+        "title": (extra and extra.title) or _title(name),
+        "type": kind,
+        "description": description,
+    }
     if kind == "list":
         desc |= {"delimiter": LIST_DELIMITER, "itemType": "string"}
     if kind == "date":
@@ -108,8 +113,10 @@ def _field(res: Resource, name: str, series, props: dict[str, tuple[dict, bool]]
 def schema_of(res: Resource, df) -> dict[str, Any]:
     """The Table Schema of a resource's frame: fields, primary key, foreign keys."""
     props = properties(res)
-    schema: dict[str, Any] = {"fields": [_field(res, c, df[c], props) for c in df.columns],
-                              "primaryKey": list(res.primary_key)}
+    schema: dict[str, Any] = {
+        "fields": [_field(res, c, df[c], props) for c in df.columns],
+        "primaryKey": list(res.primary_key),
+    }
     if res.foreign_keys:
         schema["foreignKeys"] = res.foreign_keys
     return schema
@@ -123,6 +130,13 @@ def describe(data_dir: PathLike = None) -> list[dict[str, Any]]:
     out = []
     for res in resources():
         df = res.build(root)
-        out.append({"name": res.name, "title": res.title, "description": res.description, "rows": len(df),
-                    "schema": schema_of(res, df)})
+        out.append(
+            {
+                "name": res.name,
+                "title": res.title,
+                "description": res.description,
+                "rows": len(df),
+                "schema": schema_of(res, df),
+            }
+        )
     return out

@@ -4,6 +4,7 @@ The frames hold the filled text, so every reader of a note (tables, cards, the d
 sees the same numbers as the figures and the audit. Validation has already checked every
 placeholder; the report's values and audit are only worked out when a text has one.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -28,9 +29,14 @@ class Numbers:
         for e in self.rd.figures:
             f = e.model
             printed = find_value(f.value, f.quote)
-            out[f.id] = {"value": f.value, "unit_zh": f.unit_zh, "unit_en": f.unit_en, "qualifier": f.qualifier,
-                         "value_text": printed.text if printed else None,
-                         "decimals": printed.decimals if printed else None}
+            out[f.id] = {
+                "value": f.value,
+                "unit_zh": f.unit_zh,
+                "unit_en": f.unit_en,
+                "qualifier": f.qualifier,
+                "value_text": printed.text if printed else None,
+                "decimals": printed.decimals if printed else None,
+            }
         return out
 
     @cached_property

@@ -1,4 +1,5 @@
 """Tidy, typed pandas frames built from a validated ``Dataset``."""
+
 from __future__ import annotations
 
 import typing
@@ -8,11 +9,11 @@ from typing import Any
 import pandas as pd
 
 from lawgov.dataset import arithmetic, schema
+from lawgov.dataset.headings import section_of
 from lawgov.dataset.load import Dataset, ReportData
 from lawgov.dataset.numerals import find_value
-from lawgov.dataset.headings import section_of
-from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.dataset.romanize import pinyin
+from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.frames.texts import Numbers, fill
 
 FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"
@@ -60,17 +61,37 @@ def outline(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                 counts[s] = counts.get(s, 0) + 1
         for h in rd.headings or []:
             meta = titles.get(h.section)
-            rows.append({
-                "report": rd.id, "section": h.section, "part": _part(h.section), "level": h.level,
-                "marker": h.marker, "heading_zh": h.heading_zh,
-                "title_en": meta.title_en if meta else None, "tags": list(meta.tags) if meta else [],
-                "start": h.start, "end": h.end, "n_figures": counts.get(h.section, 0),
-            })
-    return _frame(rows, {
-        "report": "category", "section": "string", "part": "Int64", "level": "Int64", "marker": "string",
-        "heading_zh": "string", "title_en": "string", "tags": "object", "start": "Int64", "end": "Int64",
-        "n_figures": "Int64",
-    })
+            rows.append(
+                {
+                    "report": rd.id,
+                    "section": h.section,
+                    "part": _part(h.section),
+                    "level": h.level,
+                    "marker": h.marker,
+                    "heading_zh": h.heading_zh,
+                    "title_en": meta.title_en if meta else None,
+                    "tags": list(meta.tags) if meta else [],
+                    "start": h.start,
+                    "end": h.end,
+                    "n_figures": counts.get(h.section, 0),
+                }
+            )
+    return _frame(
+        rows,
+        {
+            "report": "category",
+            "section": "string",
+            "part": "Int64",
+            "level": "Int64",
+            "marker": "string",
+            "heading_zh": "string",
+            "title_en": "string",
+            "tags": "object",
+            "start": "Int64",
+            "end": "Int64",
+            "n_figures": "Int64",
+        },
+    )
 
 
 def _areas_by_section(ds: Dataset) -> dict[tuple[str, str], list[str]]:
@@ -94,29 +115,71 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
             offset, _ = find_in_span(rd.body or "", f.quote, spans.get(f.section))
             start, end = f.period.split("/")
             framework = sorted({a for s in ancestors(f.section) for a in areas.get((rd.id, s), [])})
-            rows.append({
-                "report": rd.id, "id": f.id, "global_id": f"{rd.id}/{f.id}", "section": f.section,
-                "part": _part(f.section), "quote": f.quote, "value": f.value,
-                "value_text": printed.text if printed else None,
-                "decimals": printed.decimals if printed else None,
-                "unit_zh": f.unit_zh, "unit_en": f.unit_en, "qualifier": f.qualifier, "period": f.period,
-                "period_start": start, "period_end": end, "full_year": f.period == rep.period,
-                "period_class": period_class(f.period, rep.period),
-                "period_basis": f.period_basis, "period_words": f.period_words,
-                "indicator_en": f.indicator_en, "indicator_zh": f.indicator_zh,
-                "description_en": fill(f.description_en, numbers), "topic": f.topic, "topic_en": topics.get(f.topic),
-                "kind": f.kind, "note_en": fill(f.note_en, numbers), "offset": offset, "framework": framework,
-            })
-    df = _frame(rows, {
-        "report": "category", "id": "string", "global_id": "string", "section": "string", "part": "Int64",
-        "quote": "string", "value": "Float64", "value_text": "string", "decimals": "Int64",
-        "unit_zh": "string", "unit_en": "string", "qualifier": "category", "period": "string",
-        "period_start": "object", "period_end": "object", "full_year": "boolean", "period_class": "category",
-        "period_basis": PERIOD_BASES, "period_words": "string",
-        "indicator_en": "string", "indicator_zh": "string", "description_en": "string",
-        "topic": "category", "topic_en": "string", "kind": "category", "note_en": "string",
-        "offset": "Int64", "framework": "object",
-    })
+            rows.append(
+                {
+                    "report": rd.id,
+                    "id": f.id,
+                    "global_id": f"{rd.id}/{f.id}",
+                    "section": f.section,
+                    "part": _part(f.section),
+                    "quote": f.quote,
+                    "value": f.value,
+                    "value_text": printed.text if printed else None,
+                    "decimals": printed.decimals if printed else None,
+                    "unit_zh": f.unit_zh,
+                    "unit_en": f.unit_en,
+                    "qualifier": f.qualifier,
+                    "period": f.period,
+                    "period_start": start,
+                    "period_end": end,
+                    "full_year": f.period == rep.period,
+                    "period_class": period_class(f.period, rep.period),
+                    "period_basis": f.period_basis,
+                    "period_words": f.period_words,
+                    "indicator_en": f.indicator_en,
+                    "indicator_zh": f.indicator_zh,
+                    "description_en": fill(f.description_en, numbers),
+                    "topic": f.topic,
+                    "topic_en": topics.get(f.topic),
+                    "kind": f.kind,
+                    "note_en": fill(f.note_en, numbers),
+                    "offset": offset,
+                    "framework": framework,
+                }
+            )
+    df = _frame(
+        rows,
+        {
+            "report": "category",
+            "id": "string",
+            "global_id": "string",
+            "section": "string",
+            "part": "Int64",
+            "quote": "string",
+            "value": "Float64",
+            "value_text": "string",
+            "decimals": "Int64",
+            "unit_zh": "string",
+            "unit_en": "string",
+            "qualifier": "category",
+            "period": "string",
+            "period_start": "object",
+            "period_end": "object",
+            "full_year": "boolean",
+            "period_class": "category",
+            "period_basis": PERIOD_BASES,
+            "period_words": "string",
+            "indicator_en": "string",
+            "indicator_zh": "string",
+            "description_en": "string",
+            "topic": "category",
+            "topic_en": "string",
+            "kind": "category",
+            "note_en": "string",
+            "offset": "Int64",
+            "framework": "object",
+        },
+    )
     for col in ("period_start", "period_end"):
         df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
     return df
@@ -128,18 +191,39 @@ def relations(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
         numbers = Numbers(rd)
         for e in rd.relations:
             r = e.model
-            rows.append({
-                "report": rd.id, "id": r.id, "kind": r.kind, "section": r.section, "part": _part(r.section),
-                "description_en": fill(r.description_en, numbers), "note_en": fill(r.note_en, numbers),
-                "inputs": r.inputs(), "spec": {k: getattr(r, k) for k in r.input_fields}
-                | ({"interpretations": [_filled(i.model_dump(), numbers) for i in r.interpretations]}
-                   if r.kind == "compound" else {})
-                | ({"bounded": r.bounded} if r.kind == "ratio" else {}),
-            })
-    return _frame(rows, {
-        "report": "category", "id": "string", "kind": "category", "section": "string", "part": "Int64",
-        "description_en": "string", "note_en": "string", "inputs": "object", "spec": "object",
-    })
+            rows.append(
+                {
+                    "report": rd.id,
+                    "id": r.id,
+                    "kind": r.kind,
+                    "section": r.section,
+                    "part": _part(r.section),
+                    "description_en": fill(r.description_en, numbers),
+                    "note_en": fill(r.note_en, numbers),
+                    "inputs": r.inputs(),
+                    "spec": {k: getattr(r, k) for k in r.input_fields}
+                    | (
+                        {"interpretations": [_filled(i.model_dump(), numbers) for i in r.interpretations]}
+                        if r.kind == "compound"
+                        else {}
+                    )
+                    | ({"bounded": r.bounded} if r.kind == "ratio" else {}),
+                }
+            )
+    return _frame(
+        rows,
+        {
+            "report": "category",
+            "id": "string",
+            "kind": "category",
+            "section": "string",
+            "part": "Int64",
+            "description_en": "string",
+            "note_en": "string",
+            "inputs": "object",
+            "spec": "object",
+        },
+    )
 
 
 def _filled(d: dict[str, Any], numbers: Numbers) -> dict[str, Any]:
@@ -150,24 +234,47 @@ def audit_results(rd: ReportData) -> list[arithmetic.Result]:
     """Every relation of the report evaluated; a compound's reason and readings quote its
     interpretations' labels, so they are filled like the labels."""
     numbers = Numbers(rd)
-    return [replace(r, reason=fill(r.reason, numbers), details=[_filled(d, numbers) for d in r.details])
-            for r in numbers.results.values()]
+    return [
+        replace(r, reason=fill(r.reason, numbers), details=[_filled(d, numbers) for d in r.details])
+        for r in numbers.results.values()
+    ]
 
 
 def audit(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     rows = []
     for rd in rds:
         for r in audit_results(rd):
-            rows.append({
-                "report": rd.id, "id": r.id, "kind": r.kind, "section": r.section, "part": _part(r.section),
-                "inputs": r.inputs, "computed": r.computed, "stated": r.stated, "verdict": r.verdict,
-                "reason": r.reason, "details": r.details,
-            })
-    df = _frame(rows, {
-        "report": "category", "id": "string", "kind": "category", "section": "string", "part": "Int64",
-        "inputs": "object", "computed": "Float64", "stated": "Float64", "verdict": "object",
-        "reason": "string", "details": "object",
-    })
+            rows.append(
+                {
+                    "report": rd.id,
+                    "id": r.id,
+                    "kind": r.kind,
+                    "section": r.section,
+                    "part": _part(r.section),
+                    "inputs": r.inputs,
+                    "computed": r.computed,
+                    "stated": r.stated,
+                    "verdict": r.verdict,
+                    "reason": r.reason,
+                    "details": r.details,
+                }
+            )
+    df = _frame(
+        rows,
+        {
+            "report": "category",
+            "id": "string",
+            "kind": "category",
+            "section": "string",
+            "part": "Int64",
+            "inputs": "object",
+            "computed": "Float64",
+            "stated": "Float64",
+            "verdict": "object",
+            "reason": "string",
+            "details": "object",
+        },
+    )
     df["verdict"] = pd.Categorical(df["verdict"], categories=list(arithmetic.VERDICTS))
     return df
 
@@ -182,14 +289,31 @@ def glossary(ds: Dataset) -> pd.DataFrame:
             if at >= 0 and rd.headings:
                 first_use, first_offset = section_of(rd.headings, at), at
                 break
-        rows.append({
-            "id": t.id, "zh": t.zh, "pinyin": pinyin(t.zh, t.proper_noun), "en": t.en, "also_en": list(t.also_en),
-            "explanation_en": t.explanation_en, "first_use": first_use, "first_offset": first_offset,
-        })
-    return _frame(rows, {
-        "id": "string", "zh": "string", "pinyin": "string", "en": "string", "also_en": "object",
-        "explanation_en": "string", "first_use": "string", "first_offset": "Int64",
-    })
+        rows.append(
+            {
+                "id": t.id,
+                "zh": t.zh,
+                "pinyin": pinyin(t.zh, t.proper_noun),
+                "en": t.en,
+                "also_en": list(t.also_en),
+                "explanation_en": t.explanation_en,
+                "first_use": first_use,
+                "first_offset": first_offset,
+            }
+        )
+    return _frame(
+        rows,
+        {
+            "id": "string",
+            "zh": "string",
+            "pinyin": "string",
+            "en": "string",
+            "also_en": "object",
+            "explanation_en": "string",
+            "first_use": "string",
+            "first_offset": "Int64",
+        },
+    )
 
 
 def topics(ds: Dataset) -> pd.DataFrame:
@@ -203,9 +327,20 @@ def frameworks(ds: Dataset) -> pd.DataFrame:
         fw = e.model.model_dump(exclude={"areas"})
         for area in e.model.areas:
             rows.append({f"framework_{k}" if k != "id" else "framework": v for k, v in fw.items()} | area.model_dump())
-    cols = ["framework", "framework_title_zh", "framework_title_en", "framework_document_no", "framework_issued",
-            "framework_relation_to_report", "framework_confidence_note_en", "framework_title_zh_source", "code",
-            "title_zh", "title_en", "confidence"]
+    cols = [
+        "framework",
+        "framework_title_zh",
+        "framework_title_en",
+        "framework_document_no",
+        "framework_issued",
+        "framework_relation_to_report",
+        "framework_confidence_note_en",
+        "framework_title_zh_source",
+        "code",
+        "title_zh",
+        "title_en",
+        "confidence",
+    ]
     return _frame(rows, {c: "string" for c in cols})
 
 
@@ -213,22 +348,41 @@ def crosswalk(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     numbers = {rd.id: Numbers(rd) for rd in rds}
     areas = {a.code: (e.model.id, a.title_en) for e in ds.frameworks for a in e.model.areas}
     rows = [
-        {"report": m.report, "section": m.section, "part": _part(m.section), "area": m.area,
-         "framework": areas.get(m.area, (None, None))[0], "area_title_en": areas.get(m.area, (None, None))[1],
-         "reason_en": fill(m.reason_en, numbers[m.report])}
-        for m in (e.model for e in ds.crosswalk) if m.report in numbers
+        {
+            "report": m.report,
+            "section": m.section,
+            "part": _part(m.section),
+            "area": m.area,
+            "framework": areas.get(m.area, (None, None))[0],
+            "area_title_en": areas.get(m.area, (None, None))[1],
+            "reason_en": fill(m.reason_en, numbers[m.report]),
+        }
+        for m in (e.model for e in ds.crosswalk)
+        if m.report in numbers
     ]
-    return _frame(rows, {
-        "report": "category", "section": "string", "part": "Int64", "area": "string", "framework": "string",
-        "area_title_en": "string", "reason_en": "string",
-    })
+    return _frame(
+        rows,
+        {
+            "report": "category",
+            "section": "string",
+            "part": "Int64",
+            "area": "string",
+            "framework": "string",
+            "area_title_en": "string",
+            "reason_en": "string",
+        },
+    )
 
 
 def excluded(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     """Numerals of the body that are deliberately not figures, with the reason."""
     rows = [
-        {"report": rd.id, "quote": e.model.quote, "reason_en": e.model.reason_en,
-         "offset": (rd.body or "").find(e.model.quote)}
+        {
+            "report": rd.id,
+            "quote": e.model.quote,
+            "reason_en": e.model.reason_en,
+            "offset": (rd.body or "").find(e.model.quote),
+        }
         for rd in rds
         for e in rd.excluded
     ]
@@ -242,15 +396,34 @@ def sentences(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     for rd in rds:
         english = {e.model.id: e.model.en for e in rd.translation}
         body = rd.body or ""
-        starts = sorted((find_in_span(body, e.model.quote, rd.spans.get(e.model.section))[0] or -1, e.model.id)
-                        for e in rd.figures)
+        starts = sorted(
+            (find_in_span(body, e.model.quote, rd.spans.get(e.model.section))[0] or -1, e.model.id) for e in rd.figures
+        )
         for s in rd.sentences:
-            rows.append({
-                "report": rd.id, "id": s.id, "section": s.section, "part": _part(s.section),
-                "start": s.start, "end": s.end, "zh": s.text, "en": english.get(s.id),
-                "figures": [fid for at, fid in starts if s.start <= at < s.end],
-            })
-    return _frame(rows, {
-        "report": "category", "id": "string", "section": "string", "part": "Int64", "start": "Int64",
-        "end": "Int64", "zh": "string", "en": "string", "figures": "object",
-    })
+            rows.append(
+                {
+                    "report": rd.id,
+                    "id": s.id,
+                    "section": s.section,
+                    "part": _part(s.section),
+                    "start": s.start,
+                    "end": s.end,
+                    "zh": s.text,
+                    "en": english.get(s.id),
+                    "figures": [fid for at, fid in starts if s.start <= at < s.end],
+                }
+            )
+    return _frame(
+        rows,
+        {
+            "report": "category",
+            "id": "string",
+            "section": "string",
+            "part": "Int64",
+            "start": "Int64",
+            "end": "Int64",
+            "zh": "string",
+            "en": "string",
+            "figures": "object",
+        },
+    )

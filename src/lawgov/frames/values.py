@@ -4,6 +4,7 @@ A value never travels alone: "30多个" is never shown as a bare 30 and "99.6%�
 a bare 99.6%. This is the frames stage so that the data's own notes, filled from their
 templates when the frames are built, read exactly like the tables and the prose.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -9,6 +9,7 @@ The same value always gives the same text: two exports of the same data are byte
 - JSON: an array of records, lists and objects as JSON arrays and objects;
 - Parquet: pyarrow, zstd, no index, lists as list<string>, the field descriptions as metadata.
 """
+
 from __future__ import annotations
 
 import csv
@@ -91,7 +92,9 @@ def csv_bytes(df, fields: list[dict[str, Any]]) -> bytes:
 def json_bytes(df, fields: list[dict[str, Any]]) -> bytes:
     names = [f["name"] for f in fields]
     kinds = [f["type"] for f in fields]
-    records = [{n: _json_value(v, k) for n, v, k in zip(names, row, kinds)} for row in df.itertuples(index=False, name=None)]
+    records = [
+        {n: _json_value(v, k) for n, v, k in zip(names, row, kinds)} for row in df.itertuples(index=False, name=None)
+    ]
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -99,8 +102,16 @@ def parquet_bytes(df, fields: list[dict[str, Any]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-             "date": pa.date32(), "list": pa.list_(pa.string()), "object": pa.string(), "array": pa.string()}
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+        "object": pa.string(),
+        "array": pa.string(),
+    }
     arrays, schema_fields = [], []
     for f in fields:
         kind = f["type"]
@@ -114,8 +125,16 @@ def parquet_bytes(df, fields: list[dict[str, Any]]) -> bytes:
         arrays.append(pa.array(values, type=types[kind]))
     table = pa.Table.from_arrays(arrays, schema=pa.schema(schema_fields))
     sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, compression="zstd", compression_level=9, use_dictionary=True,
-                   write_statistics=True, version="2.6", store_schema=False)
+    pq.write_table(
+        table,
+        sink,
+        compression="zstd",
+        compression_level=9,
+        use_dictionary=True,
+        write_statistics=True,
+        version="2.6",
+        store_schema=False,
+    )
     return sink.getvalue().to_pybytes()
 
 
@@ -158,4 +177,3 @@ def read_csv(path: PathLike, fields: list[dict[str, Any]]):
         else:
             out[name] = pd.Series([None if v == "" else json.loads(v) for v in col], dtype=object)
     return pd.DataFrame(out)
-

@@ -5,6 +5,7 @@ One helper for everything that opens the book in Chromium: the PDF edition
 benchmarks (``benchmarks/run.py``). Chromium is always ``/usr/bin/chromium`` (or
 ``$LAWGOV_CHROMIUM``), driven by Playwright: never a downloaded browser.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,8 +21,14 @@ from urllib.parse import urlsplit
 
 CHROMIUM = Path(os.environ.get("LAWGOV_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
 
@@ -34,7 +41,9 @@ CHARTS_DRAWN_JS = """() => {
   return {total: charts.length, drawn: drawn.length};
 }"""
 # For page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=n): at least n charts, all drawn.
-ALL_CHARTS_DRAWN_JS = f"(n) => {{ const c = ({CHARTS_DRAWN_JS})(); return c.total >= (n || 0) && c.total === c.drawn; }}"
+ALL_CHARTS_DRAWN_JS = (
+    f"(n) => {{ const c = ({CHARTS_DRAWN_JS})(); return c.total >= (n || 0) && c.total === c.drawn; }}"
+)
 
 
 def chromium_problem() -> str | None:
@@ -95,8 +104,9 @@ class LocalPage:
 @contextlib.contextmanager
 def local_page(browser, *, viewport: dict[str, int] | None = None, **context_options) -> Iterator[LocalPage]:
     """A new browser context and page with third-party requests aborted; closed afterwards."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block",
-                                  **context_options)
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 900}, service_workers="block", **context_options
+    )
     page = context.new_page()
     local = LocalPage(page)
 

@@ -44,8 +44,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
@@ -53,6 +53,7 @@ from lawgov.publish.freshness import code_digest, inputs_digest, look_digest, pa
 from lawgov.publish.sphinx import JUPYTER_CACHE, SEARCH_DICT
 
 STAMP = BUILD / ".lawgov-build.json"
+
 
 class BuildError(Exception):
     """A build step failed; the message says why (no traceback for data errors)."""
@@ -186,9 +187,7 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     with warm_kernels.in_this_process() as how:
         result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
-        raise BuildError(
-            "Sphinx reported warnings or errors (listed above); the build is strict"
-        )
+        raise BuildError("Sphinx reported warnings or errors (listed above); the build is strict")
     pages = sum(1 for _ in HTML.glob("*.html"))
     info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
 
@@ -196,9 +195,11 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
 # --- 5.-7. chart downloads, exports and the PDF -----------------------------------------
 
 
-CHARTS_JOB = ("import json, sys, time; from pathlib import Path; from lawgov.publish import chart_files; "
-              "t0 = time.perf_counter(); charts, pages = chart_files.publish(Path(sys.argv[1]), Path(sys.argv[2])); "
-              "print(json.dumps([charts, pages, time.perf_counter() - t0]))")
+CHARTS_JOB = (
+    "import json, sys, time; from pathlib import Path; from lawgov.publish import chart_files; "
+    "t0 = time.perf_counter(); charts, pages = chart_files.publish(Path(sys.argv[1]), Path(sys.argv[2])); "
+    "print(json.dumps([charts, pages, time.perf_counter() - t0]))"
+)
 
 
 def start_chart_files(done: str | None) -> subprocess.Popen | None:
@@ -212,8 +213,12 @@ def start_chart_files(done: str | None) -> subprocess.Popen | None:
 
     if done is not None and done == pages_digest() and any((HTML / CHARTS_DIR).glob("*.svg")):
         return None
-    return subprocess.Popen([sys.executable, "-c", CHARTS_JOB, str(HTML), str(BUILD / ".chart-cache")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHARTS_JOB, str(HTML), str(BUILD / ".chart-cache")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finish_chart_files(info: dict, job: subprocess.Popen | None, done: str | None) -> str | None:
@@ -265,9 +270,11 @@ def build_pdf(info: dict, jobs: int = 2, done: str | None = None) -> str | None:
     if r is None:
         info["note"] = "not printed again: the single page and the edition's code are unchanged"
         return done
-    info["note"] = (f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
-                    f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s, "
-                    f"{r.printings} printing{'s' if r.printings > 1 else ''}")
+    info["note"] = (
+        f"{r.path.relative_to(ROOT)}, {r.pages} pages, {r.charts} charts, {r.size // 1024} KB; "
+        f"single page {r.seconds_singlehtml:.1f} s + print {r.seconds_print:.1f} s, "
+        f"{r.printings} printing{'s' if r.printings > 1 else ''}"
+    )
     return pdf_digest()
 
 

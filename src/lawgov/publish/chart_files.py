@@ -16,6 +16,7 @@ cached under ``book/_build/.chart-cache`` by a hash of spec and versions) and id
 (a page that already has its lines gets them replaced, not doubled). A chart outside a
 named figure is an error: it could not be linked or cited.
 """
+
 from __future__ import annotations
 
 import csv
@@ -72,12 +73,22 @@ def charts_in(page_html: str, page: str) -> list[Chart]:
         number = _CAPTION_NUMBER.search(body)
         for spec, options in chart_scripts(body):
             inside += 1
-            out.append(Chart(page, m.group(1), spec, options, _text(caption.group(1)) if caption else "",
-                             _text(number.group(1)) if number else ""))
+            out.append(
+                Chart(
+                    page,
+                    m.group(1),
+                    spec,
+                    options,
+                    _text(caption.group(1)) if caption else "",
+                    _text(number.group(1)) if number else "",
+                )
+            )
     total = len(chart_scripts(page_html))
     if total != inside:
-        raise ChartError(f"{page}: {total - inside} chart(s) outside a named figure (give the cell a "
-                         f"mystnb.figure.name: fig-...), so they cannot be downloaded or cited")
+        raise ChartError(
+            f"{page}: {total - inside} chart(s) outside a named figure (give the cell a "
+            f"mystnb.figure.name: fig-...), so they cannot be downloaded or cited"
+        )
     ids = [c.fig_id for c in out]
     if len(set(ids)) != len(ids):
         raise ChartError(f"{page}: more than one chart in one figure: {ids}")
@@ -111,7 +122,9 @@ def _joined(rows: list[dict], lookups: list[dict], named: dict[str, list[dict]])
         source = named[t["from"]["data"]["name"]]
         index = {r.get(t["from"]["key"]): r for r in source}
         fields = t["from"].get("fields") or [k for r in source for k in r]
-        rows = [{**row, **{f: index.get(row.get(t["lookup"]), {}).get(f) for f in dict.fromkeys(fields)}} for row in rows]
+        rows = [
+            {**row, **{f: index.get(row.get(t["lookup"]), {}).get(f) for f in dict.fromkeys(fields)}} for row in rows
+        ]
     return rows
 
 
@@ -187,8 +200,11 @@ def render(spec: dict, cache: Path | None = None) -> tuple[bytes, bytes]:
     import vl_convert
 
     versions = current_versions()
-    key = hashlib.sha256(json.dumps([spec, versions.vl_convert, versions.vl_minor, PNG_SCALE],
-                                    sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+    key = hashlib.sha256(
+        json.dumps(
+            [spec, versions.vl_convert, versions.vl_minor, PNG_SCALE], sort_keys=True, ensure_ascii=False
+        ).encode()
+    ).hexdigest()[:32]
     if cache is not None and (cache / f"{key}.svg").exists() and (cache / f"{key}.png").exists():
         return (cache / f"{key}.svg").read_bytes(), (cache / f"{key}.png").read_bytes()
     _register_fonts()
@@ -216,11 +232,15 @@ def line_html(chart: Chart) -> str:
     e = html.escape
     f = files(chart.fig_id)
     cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)
-    links = " · ".join(f'<a class="reference download" href="{e(f[ext])}" download>{label}</a>'
-                       for ext, label in (("csv", "Data (CSV)"), ("svg", "SVG"), ("png", "PNG")))
+    links = " · ".join(
+        f'<a class="reference download" href="{e(f[ext])}" download>{label}</a>'
+        for ext, label in (("csv", "Data (CSV)"), ("svg", "SVG"), ("png", "PNG"))
+    )
     # left-aligned and small like a caption's last line (figures centre their content)
-    return (f'<p class="{LINE_CLASS}" style="text-align:left;font-size:.85em">Take this chart away: {links} · '
-            f'<span class="lawgov-cite-chart" title="{e(cite["text"])}">Cite this chart: {e(cite["short"])}</span></p>')
+    return (
+        f'<p class="{LINE_CLASS}" style="text-align:left;font-size:.85em">Take this chart away: {links} · '
+        f'<span class="lawgov-cite-chart" title="{e(cite["text"])}">Cite this chart: {e(cite["short"])}</span></p>'
+    )
 
 
 def with_lines(page_html: str, charts: list[Chart]) -> str:

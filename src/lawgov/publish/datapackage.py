@@ -15,6 +15,7 @@ The tables and their fields come from the column dictionary (:mod:`lawgov.frames
 described by :mod:`lawgov.frames.tableschema`); the bytes of each format from
 :mod:`lawgov.frames.writers`. Validation errors abort before anything is written.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,13 +27,12 @@ from typing import Any
 import yaml
 
 from lawgov.book.citation import cite_dataset
-from lawgov.book.links import chapter_csv_name
 from lawgov.book.identity import AUTHOR, LICENSE, PACKAGE_NAME, PACKAGE_TITLE, version
-
+from lawgov.book.links import chapter_csv_name
 from lawgov.book.paths import ROOT
+from lawgov.frames import writers
 from lawgov.frames.columns import resources
 from lawgov.frames.tableschema import schema_of
-from lawgov.frames import writers
 from lawgov.publish.files import replace_folder
 
 PathLike = str | os.PathLike[str] | None
@@ -56,7 +56,7 @@ def created(data_dir: Path) -> str | None:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     cff = _packaged("CITATION.cff")
     if cff is None:
         return None
@@ -64,37 +64,54 @@ def created(data_dir: Path) -> str | None:
     return f"{released}T00:00:00Z" if released else None
 
 
-
 def _readme(descriptor: dict[str, Any]) -> str:
     lines = [
-        f"# {descriptor['title']}", "",
-        f"Version {descriptor['version']}" + (f", created {descriptor['created']}" if descriptor.get("created") else "") + ".", "",
-        descriptor["description"], "",
-        "## Files", "",
-        "| resource | rows | fields | CSV | JSON | Parquet |", "| --- | ---: | ---: | --- | --- | --- |",
+        f"# {descriptor['title']}",
+        "",
+        f"Version {descriptor['version']}"
+        + (f", created {descriptor['created']}" if descriptor.get("created") else "")
+        + ".",
+        "",
+        descriptor["description"],
+        "",
+        "## Files",
+        "",
+        "| resource | rows | fields | CSV | JSON | Parquet |",
+        "| --- | ---: | ---: | --- | --- | --- |",
     ]
     for r in descriptor["resources"]:
         if r.get("format") != "csv":
             continue
-        lines.append(f"| {r['name']} | {r['rows']} | {len(r['schema']['fields'])} | `{r['path']}` | "
-                     f"`json/{r['name']}.json` | `parquet/{r['name']}.parquet` |")
+        lines.append(
+            f"| {r['name']} | {r['rows']} | {len(r['schema']['fields'])} | `{r['path']}` | "
+            f"`json/{r['name']}.json` | `parquet/{r['name']}.parquet` |"
+        )
     lines += [
-        "", "`datapackage.json` describes every field (Frictionless Data Package); validate with",
+        "",
+        "`datapackage.json` describes every field (Frictionless Data Package); validate with",
         "`frictionless validate datapackage.json`. `sources/` holds the verbatim page capture that",
         "every quote and character offset refers to. `chapters/` holds the figures of each part of",
-        "the report, as the book's chapters offer them.", "",
-        "## Opening the CSV files", "",
+        "the report, as the book's chapters offer them.",
+        "",
+        "## Opening the CSV files",
+        "",
         "UTF-8 with a byte-order mark, comma-separated. Excel opens them with the Chinese intact on",
         "a double click. If Chinese still looks garbled (an old Excel, or an import that picked the",
         "encoding), use Data > From Text/CSV and choose File origin `65001: Unicode (UTF-8)`.",
         "pandas: `pd.read_csv(path)`; R: `readr::read_csv(path)`; Python's csv module:",
-        "`open(path, encoding=\"utf-8-sig\")`. Lists (tags, framework, inputs) are joined with `;`;",
-        "the JSON and Parquet files hold them as arrays.", "",
-        "## Licence", "",
+        '`open(path, encoding="utf-8-sig")`. Lists (tags, framework, inputs) are joined with `;`;',
+        "the JSON and Parquet files hold them as arrays.",
+        "",
+        "## Licence",
+        "",
         "The data and text: Creative Commons Attribution 4.0 International (CC BY 4.0),",
         f"{AUTHOR}. The report itself is an official document of the {descriptor['sources'][0]['title'].split(': ')[0]},",
-        "quoted verbatim for research; see LICENSE-DATA.md.", "",
-        "## Cite", "", cite_dataset()["text"], "",
+        "quoted verbatim for research; see LICENSE-DATA.md.",
+        "",
+        "## Cite",
+        "",
+        cite_dataset()["text"],
+        "",
     ]
     return "\n".join(lines)
 
@@ -105,15 +122,18 @@ def _sources(data_dir: Path) -> list[dict[str, Any]]:
     out = []
     for rd in dataset(data_dir).reports.values():
         r = rd.report.model
-        out.append({
-            "title": f"{r.issuer_en}: {r.title_en} ({r.title_zh}), {r.year}",
-            "path": f"sources/{rd.id}.txt",
-            "description": (
-                f"Web capture from {r.capture_site_zh}, {r.capture_site_en}, section {r.capture_section_zh}, "
-                f"page dated {r.capture_page_date}; 原文地址 (original URL) empty on the page"
-                + (f": {r.capture_original_url}" if r.capture_original_url else "") + "."
-            ),
-        })
+        out.append(
+            {
+                "title": f"{r.issuer_en}: {r.title_en} ({r.title_zh}), {r.year}",
+                "path": f"sources/{rd.id}.txt",
+                "description": (
+                    f"Web capture from {r.capture_site_zh}, {r.capture_site_en}, section {r.capture_section_zh}, "
+                    f"page dated {r.capture_page_date}; 原文地址 (original URL) empty on the page"
+                    + (f": {r.capture_original_url}" if r.capture_original_url else "")
+                    + "."
+                ),
+            }
+        )
     return out
 
 
@@ -125,9 +145,15 @@ def _table(res, df, files: dict[str, bytes]) -> dict[str, Any]:
     files[f"json/{res.name}.json"] = writers.json_bytes(df, fields)
     files[f"parquet/{res.name}.parquet"] = writers.parquet_bytes(df, fields)
     return {
-        "name": res.name, "title": res.title, "description": res.description,
-        "path": f"csv/{res.name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "rows": len(df), "schema": schema,
+        "name": res.name,
+        "title": res.title,
+        "description": res.description,
+        "path": f"csv/{res.name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "rows": len(df),
+        "schema": schema,
         "alternates": [
             {"path": f"json/{res.name}.json", "format": "json", "mediatype": "application/json"},
             {"path": f"parquet/{res.name}.parquet", "format": "parquet", "mediatype": "application/vnd.apache.parquet"},
@@ -150,12 +176,18 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
         tables.append(_table(res, df, files))
     for rd in ds.reports.values():
         files[f"sources/{rd.id}.txt"] = (root / rd.report.model.source).read_bytes()
-        tables.append({
-            "name": f"source-{rd.id}", "title": f"Verbatim capture of {rd.id}",
-            "description": "The page capture every quote and character offset refers to, byte for byte (UTF-8).",
-            "path": f"sources/{rd.id}.txt", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
-            "hash": f"sha256:{rd.report.model.sha256}",
-        })
+        tables.append(
+            {
+                "name": f"source-{rd.id}",
+                "title": f"Verbatim capture of {rd.id}",
+                "description": "The page capture every quote and character offset refers to, byte for byte (UTF-8).",
+                "path": f"sources/{rd.id}.txt",
+                "format": "txt",
+                "mediatype": "text/plain",
+                "encoding": "utf-8",
+                "hash": f"sha256:{rd.report.model.sha256}",
+            }
+        )
     figs = frames["figures"]
     fig_fields = next(t for t in tables if t["name"] == "figures")["schema"]["fields"]
     for part in sorted(int(p) for p in frames["outline"]["part"].dropna().unique()):
@@ -174,7 +206,15 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
         "licenses": [LICENSE],
         "contributors": [{"title": AUTHOR, "role": "author"}],
         "sources": _sources(root),
-        "keywords": ["China", "Kunshan", "law-based administration", "依法行政", "rule of law", "local government", "government reports"],
+        "keywords": [
+            "China",
+            "Kunshan",
+            "law-based administration",
+            "依法行政",
+            "rule of law",
+            "local government",
+            "government reports",
+        ],
         "resources": tables,
     }
     stamp = created(root)
@@ -216,5 +256,7 @@ def main_export(out_dir: str, data_dir: PathLike = None) -> int:
         return 2
     n_res = sum(1 for k in sizes if k.startswith("csv/"))
     total = sum(sizes.values())
-    print(f"ok: {n_res} resources, {len(sizes)} files, {total / 1024:.0f} KB in {out_dir} ({time.perf_counter() - t0:.2f} s)")
+    print(
+        f"ok: {n_res} resources, {len(sizes)} files, {total / 1024:.0f} KB in {out_dir} ({time.perf_counter() - t0:.2f} s)"
+    )
     return 0

@@ -3,6 +3,7 @@
 A folder is built beside its destination and then swapped in; a zip has sorted entries,
 fixed times and modes. Two runs over the same inputs give the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,6 +1,7 @@
 """What each step of the build reads, as content hashes: the build skips a step (or the whole
 build) when the hash is the one it recorded after the step's last run (lawgov.publish.build).
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -15,6 +15,7 @@ Three things, all kept inside the environment that runs Lab (never in ``~``):
   person's options passed through: ``--port N``, ``--token T``, ``--no-browser``, and any
   further ``jupyter lab`` option as it is.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,9 @@ import sys
 import threading
 from pathlib import Path
 
+from lawgov.book.paths import BOOK, BUILD, ROOT
 from lawgov.charts.notebook import BUNDLE_ROUTE
 from lawgov.publish import vega
-from lawgov.book.paths import BOOK, BUILD, ROOT
 
 # Lab's settings that keep it quiet and offline, open MyST markdown as notebooks, and leave
 # saving to the person (JupyterLab's default autosave would write a scratch cell into a chapter).
@@ -56,8 +57,11 @@ def bundle_cache_dir() -> Path:
         import tempfile
 
         return Path(tempfile.gettempdir()) / f"lawgov-vega-{os.getuid()}"
-    base = Path(chosen).expanduser() if chosen else Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
+    base = (
+        Path(chosen).expanduser()
+        if chosen
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
+    )
     return base / "vega"
 
 
@@ -147,11 +151,22 @@ def configure(prefix: str | os.PathLike[str] = sys.prefix) -> list[Path]:
 # --- the launcher ----------------------------------------------------------------------------
 
 
-def lab_command(port: int | None = None, token: str | None = None, browser: bool = True,
-                root: Path = BOOK, extra: list[str] | None = None) -> list[str]:
+def lab_command(
+    port: int | None = None,
+    token: str | None = None,
+    browser: bool = True,
+    root: Path = BOOK,
+    extra: list[str] | None = None,
+) -> list[str]:
     """The ``jupyter lab`` command line ``make lab`` runs."""
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1",
-           *KERNEL_OPTIONS]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.ip=127.0.0.1",
+        *KERNEL_OPTIONS,
+    ]
     if port is not None:
         cmd.append(f"--ServerApp.port={port}")
     if token is not None:
@@ -166,14 +181,18 @@ def lab_command(port: int | None = None, token: str | None = None, browser: bool
 def login_line(port: int | None, token: str) -> str:
     """The address to open when the token was chosen (Jupyter itself shows it as ``token=...``)."""
     where = f"http://127.0.0.1:{port}" if port else "http://127.0.0.1:8888 (or the port Jupyter prints below)"
-    return f"lawgov: JupyterLab will be at {where}/lab?token={token}" if port else \
-        f"lawgov: JupyterLab will be at {where}, with ?token={token}"
+    return (
+        f"lawgov: JupyterLab will be at {where}/lab?token={token}"
+        if port
+        else f"lawgov: JupyterLab will be at {where}, with ?token={token}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lawgov.publish.lab",
-        description="JupyterLab on the book's notebooks (book/), offline; other options go to jupyter lab.")
+        description="JupyterLab on the book's notebooks (book/), offline; other options go to jupyter lab.",
+    )
     parser.add_argument("--port", type=int, help="port (default: 8888, or the next free one)")
     parser.add_argument("--token", help="the login token (default: a random one, printed in the log)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")

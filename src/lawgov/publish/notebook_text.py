@@ -16,6 +16,7 @@ Markdown file in ``book/`` (``CONVENTIONS.md``) and give it front matter when La
 A file that is not a notebook (no kernelspec, e.g. ``CONVENTIONS.md``) keeps its own format
 (plain Markdown, no front matter) and is checked the same way.
 """
+
 from __future__ import annotations
 
 import argparse

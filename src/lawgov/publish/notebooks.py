@@ -2,6 +2,7 @@
 
 The MyST-markdown source itself is offered by the theme's download button (``_sources/<doc>.md``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,9 @@ def write_notebooks(book_dir: Path, out_dir: Path, html_dir: Path | None = None)
         nb = jupytext.read(src)
         executed = reader_notebook.executed_notebook(nb, book_dir / "_build" / ".jupyter_cache")
         page = html_dir / f"{docname}.html" if html_dir else None
-        nb = reader_notebook.for_reader(nb, executed, page.read_text(encoding="utf-8") if page and page.exists() else None,
-                                     pages)
+        nb = reader_notebook.for_reader(
+            nb, executed, page.read_text(encoding="utf-8") if page and page.exists() else None, pages
+        )
         dest = out_dir / f"{docname}.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(nb, dest, fmt="ipynb")

@@ -26,6 +26,7 @@
 Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
 the one line ``make book`` prints before finishing without the PDF.
 """
+
 from __future__ import annotations
 
 import re
@@ -161,9 +162,10 @@ def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[s
                     raise PdfError(f"the contents' page numbers did not settle after {PRINTINGS} printings")
                 tmp.replace(out)
                 if as_book:
-                    out.with_name(SEED_NAME).write_text(json.dumps({"docs": [c.doc for c in chapters], "pages": pages,
-                                                                  "printings": printings}) + "\n",
-                                                        encoding="utf-8")
+                    out.with_name(SEED_NAME).write_text(
+                        json.dumps({"docs": [c.doc for c in chapters], "pages": pages, "printings": printings}) + "\n",
+                        encoding="utf-8",
+                    )
                 blocked = local.blocked
         finally:
             chromium.close()
@@ -185,8 +187,10 @@ PRINTINGS = 4  # the numbers settle on the second printing; two more in case a n
 
 def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
     """Make the single page a book (see lawgov.publish.pdf_edition); returns the chapters with their titles."""
-    titles = page.evaluate(edition.PREPARE_JS, {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE),
-                                                "front": edition.title_page_html()})
+    titles = page.evaluate(
+        edition.PREPARE_JS,
+        {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE), "front": edition.title_page_html()},
+    )
     missing = [c.doc for c, t in zip(chapters, titles) if t is None]
     if missing:
         raise PdfError(f"the single page has no chapter for {', '.join(missing)} (book/_toc.yml)")
@@ -199,8 +203,14 @@ def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
 def _print(page, path: Path) -> None:
     # Page size, margins, page numbers and running heads come from the CSS (@page and its
     # margin boxes): Chromium's own header and footer stay off.
-    page.pdf(path=str(path), print_background=True, prefer_css_page_size=True, display_header_footer=False,
-             outline=True, tagged=True)
+    page.pdf(
+        path=str(path),
+        print_background=True,
+        prefer_css_page_size=True,
+        display_header_footer=False,
+        outline=True,
+        tagged=True,
+    )
 
 
 def page_count(path: Path) -> int:
@@ -237,8 +247,18 @@ def build(jobs: int = 2, copy_to_html: bool = True, unless=None) -> Result | Non
     if copy is not None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
-    return Result(PDF, copy, PDF.stat().st_size, page_count(PDF), charts, t1 - t0, time.perf_counter() - t1,
-                  sorted(set(blocked)), chapter_starts, printings(PDF))
+    return Result(
+        PDF,
+        copy,
+        PDF.stat().st_size,
+        page_count(PDF),
+        charts,
+        t1 - t0,
+        time.perf_counter() - t1,
+        sorted(set(blocked)),
+        chapter_starts,
+        printings(PDF),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,9 +270,11 @@ def main(argv: list[str] | None = None) -> int:
     except PdfError as exc:
         print(f"lawgov.publish.pdf: {exc}", file=sys.stderr)
         return 1
-    print(f"{r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
-          f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
-          + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else ""))
+    print(
+        f"{r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
+        f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
+        + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else "")
+    )
     return 0
 
 

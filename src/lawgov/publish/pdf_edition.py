@@ -10,6 +10,7 @@ reads where each chapter starts from the PDF's outline (:func:`chapter_pages`, p
 prints again; the numbers are the same width placeholders in both printings, so the
 contents cannot grow and move the chapters.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,7 +72,7 @@ def title_page_html() -> str:
         f'<p class="tp-authors">{e(meta["authors"] or AUTHOR)}</p>'
         f'<p class="tp-meta">Version {e(meta["version"])} · {e(_release_date(meta))} · PDF edition</p>'
         f'<p class="tp-meta">Text, tables, charts and data: {e(LICENSE["title"])} ({e(LICENSE["name"])}); '
-        f'code (the lawgov package): MIT licence.</p>'
+        f"code (the lawgov package): MIT licence.</p>"
         '<div class="tp-cite"><p><strong>How to cite.</strong> ' + e(cite_book()["text"]) + "</p>"
         "<p>Cite the report itself for anything quoted from it: 昆山市人民政府 (Kunshan Municipal People's "
         "Government), 昆山市人民政府2012年度依法行政工作报告, as captured by 中国法治网; see "
@@ -96,8 +97,10 @@ def toc_html(chapters: list[Chapter], pages: list[int] | None = None) -> str:
             group = ch.group
         page = str(pages[i]) if pages else PLACEHOLDER
         zh = f'<span class="toc-zh" lang="zh-Hans">{e(ch.title_zh)}</span>' if ch.title_zh else ""
-        rows.append(f'<li data-doc="{e(ch.doc)}"><span class="toc-title">{e(ch.title_en)}{zh}</span>'
-                    f'<span class="toc-dots"></span><span class="toc-page">{page}</span></li>')
+        rows.append(
+            f'<li data-doc="{e(ch.doc)}"><span class="toc-title">{e(ch.title_en)}{zh}</span>'
+            f'<span class="toc-dots"></span><span class="toc-page">{page}</span></li>'
+        )
     rows.append("</ol>")
     return f'<section class="lawgov-toc" aria-label="Contents"><h1>Contents</h1>{"".join(rows)}</section>'
 
@@ -122,8 +125,10 @@ def stylesheet(chapters: list[Chapter]) -> str:
     rules = [CSS.read_text(encoding="utf-8"), "@media print {"]
     head = "font: 8pt 'Noto Sans CJK SC', 'Noto Sans', sans-serif; color: #555;"
     for i, ch in enumerate(chapters):
-        rules.append(f"  @page lawgov-ch-{i} {{ @top-left {{ content: {_css_string(running_head(ch.title_en))}; {head} }} "
-                     f"@top-right {{ content: {_css_string(BOOK_TITLE)}; {head} }} }}")
+        rules.append(
+            f"  @page lawgov-ch-{i} {{ @top-left {{ content: {_css_string(running_head(ch.title_en))}; {head} }} "
+            f"@top-right {{ content: {_css_string(BOOK_TITLE)}; {head} }} }}"
+        )
         rules.append(f"  .lawgov-chapter[data-chapter='{i}'] {{ page: lawgov-ch-{i}; }}")
     rules.append("}")
     return "\n".join(rules)
@@ -186,8 +191,9 @@ def outline(pdf: Path) -> list[tuple[int, str]]:
     exe = shutil.which("pdftohtml")
     if not exe:
         raise FileNotFoundError("pdftohtml not found: apt-get install poppler-utils")
-    xml = subprocess.run([exe, "-xml", "-i", "-q", "-stdout", "-f", "1", "-l", "1", str(pdf)],
-                         capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run(
+        [exe, "-xml", "-i", "-q", "-stdout", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return [(int(p), t) for p, t in _ITEM.findall(xml)]
 
 

@@ -26,6 +26,7 @@ The code cells are left as they are: run where the notebook lands, they compute 
 values (``lawgov`` installed with its data); without myst-nb, glue shows nothing (the prose
 has the values already) and the chapter's CSV link carries the CSV in itself.
 """
+
 from __future__ import annotations
 
 import html
@@ -68,8 +69,11 @@ def glued_values(executed: Any) -> dict[str, dict[str, str]]:
             if not scrap:
                 continue
             prefix = scrap.get("mime_prefix", "")
-            data = {k[len(prefix):]: ("".join(v) if isinstance(v, list) else v)
-                    for k, v in output.get("data", {}).items() if k.startswith(prefix)}
+            data = {
+                k[len(prefix) :]: ("".join(v) if isinstance(v, list) else v)
+                for k, v in output.get("data", {}).items()
+                if k.startswith(prefix)
+            }
             values[scrap["name"]] = data
     return values
 
@@ -106,6 +110,7 @@ def paste(markdown: str, values: dict[str, dict[str, str]], numbers: dict[str, s
 
     A role whose value is unknown is left as it is (jupyterlab-myst then shows its key).
     """
+
     def replace(m: re.Match[str]) -> str:
         role, content = m.group(1), m.group(2)
         if role == "numref":  # `fig-x` -> "Fig. 4.1"; `see %s <fig-x>` -> "see 4.1", as Sphinx writes them
@@ -170,8 +175,11 @@ def readme(title: str) -> str:
     where = address()
     return README.format(
         title=title,
-        where=f"The book is at <{where.book}>." if where.book else "Links between chapters go to the notebooks beside this one.",
-        repository=f" (<{where.repository}>)" if where.repository else "")
+        where=f"The book is at <{where.book}>."
+        if where.book
+        else "Links between chapters go to the notebooks beside this one.",
+        repository=f" (<{where.repository}>)" if where.repository else "",
+    )
 
 
 # --- links, citations and included files, for a notebook outside the book -----------------------
@@ -193,8 +201,12 @@ class Pages:
         from lawgov.book.address import address
 
         self.book_dir, self.notebooks, self.base = book_dir, notebooks, address().book
-        self.titles = {p.stem: (m.group(1).split(" · ")[0].strip() if (m := _TITLE.search(p.read_text(encoding="utf-8")))
-                                else p.stem) for p in book_dir.glob("*.md")}
+        self.titles = {
+            p.stem: (
+                m.group(1).split(" · ")[0].strip() if (m := _TITLE.search(p.read_text(encoding="utf-8"))) else p.stem
+            )
+            for p in book_dir.glob("*.md")
+        }
         self.labels: dict[str, str] = {}  # label -> docname, from the built pages' ids
         if html_dir is not None:
             for page in sorted(html_dir.glob("*.html")):
@@ -221,8 +233,10 @@ class Pages:
 
             data = parse_file(str(self.book_dir / "references.bib"))
             style = find_plugin("pybtex.style.formatting", "plain")()
-            self._bib = {e.key: " ".join(e.text.render_as("markdown").split())
-                         for e in style.format_entries(data.entries.values())}
+            self._bib = {
+                e.key: " ".join(e.text.render_as("markdown").split())
+                for e in style.format_entries(data.entries.values())
+            }
         return self._bib
 
     def _include(self, m: re.Match[str]) -> str:
@@ -234,7 +248,7 @@ class Pages:
         if "end-before" in options:
             text = text.split(options["end-before"], 1)[0]
         if "start-line" in options:
-            text = "".join(text.splitlines(keepends=True)[int(options["start-line"]):])
+            text = "".join(text.splitlines(keepends=True)[int(options["start-line"]) :])
         return text.strip("\n")
 
     def stand_alone(self, markdown: str) -> str:
@@ -243,8 +257,9 @@ class Pages:
         markdown = _INCLUDE.sub(self._include, markdown)
         markdown = _MD_LINK.sub(lambda m: f"]({self.href(m.group(1), m.group(2) or '') or ''})", markdown)
         markdown = markdown.replace("]()", "]")  # a link with nowhere to go: its text
-        markdown = _DOC.sub(lambda m: self._link(m.group(1) or self.titles.get(m.group(2), m.group(2)), m.group(2)),
-                            markdown)
+        markdown = _DOC.sub(
+            lambda m: self._link(m.group(1) or self.titles.get(m.group(2), m.group(2)), m.group(2)), markdown
+        )
 
         def ref(m: re.Match[str]) -> str:
             label = m.group(2)

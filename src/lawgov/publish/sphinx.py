@@ -4,6 +4,7 @@ Both builds read the same sources with the same configuration, Sphinx environmen
 (``book/_build/.doctrees``) and jupyter-cache: a setting that differed between them would
 make each build re-read everything the other wrote, and a notebook run twice could differ.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -92,8 +93,16 @@ def run(builder: str, outdir: Path, *, jobs: int = 2, strict: bool = True, fresh
     warnings = io.StringIO()
     with contextlib.nullcontext() if strict else contextlib.redirect_stderr(warnings):
         result = build_sphinx(
-            str(BOOK), str(outdir), noconfig=True, path_config=str(BOOK / "_config.yml"),
-            confoverrides=overrides(), builder=builder, warningiserror=strict, keep_going=True,
-            freshenv=fresh, jobs=jobs, quiet=True,
+            str(BOOK),
+            str(outdir),
+            noconfig=True,
+            path_config=str(BOOK / "_config.yml"),
+            confoverrides=overrides(),
+            builder=builder,
+            warningiserror=strict,
+            keep_going=True,
+            freshenv=fresh,
+            jobs=jobs,
+            quiet=True,
         )
     return result, warnings.getvalue()

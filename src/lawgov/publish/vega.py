@@ -174,11 +174,12 @@ _SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
 # Altair's HTML for one chart: a stylesheet scoped to its container, the container, and a
 # script ``(function(spec, embedOpt){ <CDN loader> })(SPEC, OPTIONS);`` (2 KB of loader each).
 _ALTAIR_OUTPUT = re.compile(
-    r'<style>\s*#(?P<id>altair-viz-[0-9a-f]{32})\.vega-embed \{[^<]*</style>\s*'
-    r'<div id="(?P=id)"></div>\s*<script type="text/javascript">(?P<script>.*?)</script>', re.S)
+    r"<style>\s*#(?P<id>altair-viz-[0-9a-f]{32})\.vega-embed \{[^<]*</style>\s*"
+    r'<div id="(?P=id)"></div>\s*<script type="text/javascript">(?P<script>.*?)</script>',
+    re.S,
+)
 # What stays safe inside <script>: no "</script>", "<!--", entity or line-separator tricks.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def embedded(script: str) -> tuple[dict, dict] | None:
@@ -207,8 +208,10 @@ def chart_specs(html: str) -> list[str]:
     Each is JSON with sorted keys, the random container id Altair gives each rendering
     replaced by ``altair-viz-ID``: the same chart gives the same text in every build.
     """
-    return [_DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False))
-            for spec, _ in chart_scripts(html)]
+    return [
+        _DIV_ID.sub("altair-viz-ID", json.dumps(spec, sort_keys=True, ensure_ascii=False))
+        for spec, _ in chart_scripts(html)
+    ]
 
 
 def _script_json(value: dict) -> str:
@@ -224,14 +227,17 @@ def compact_charts(html: str) -> str:
     those that could end or confuse the script. On the writing page this is about a quarter
     of its HTML. Notebook outputs (JupyterLab, downloads) keep Altair's template.
     """
+
     def compact(m: re.Match) -> str:
         found = embedded(m.group("script"))
         if found is None:
             return m.group(0)
         spec, options = found
         div = m.group("id")
-        return (f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{vegaEmbed("#{div}", spec, embedOpt)'
-                f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
-                f'}})({_script_json(spec)}, {_script_json(options)});</script>')
+        return (
+            f'<div id="{div}"></div>\n<script>(function(spec, embedOpt){{vegaEmbed("#{div}", spec, embedOpt)'
+            f'.catch(function(e){{document.getElementById("{div}").textContent = "This chart could not be drawn: " + e.message;}});'
+            f"}})({_script_json(spec)}, {_script_json(options)});</script>"
+        )
 
     return _ALTAIR_OUTPUT.sub(compact, html)

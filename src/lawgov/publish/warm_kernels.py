@@ -16,6 +16,7 @@ the kernel is made differently.
 ``LAWGOV_WARM_KERNELS=0`` turns this off (cold kernels). ``tests/test_warm_kernels.py``
 runs notebooks both ways and compares every output (glue values, chart specifications).
 """
+
 from __future__ import annotations
 
 import array
@@ -28,13 +29,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ENV_SWITCH = "LAWGOV_WARM_KERNELS"
 SOCKET_ENV = "LAWGOV_WARM_KERNEL_SOCKET"
-STACK = ("pandas", "altair", "great_tables", "lawgov.charts", "lawgov.tables", "lawgov.book",
-         "ipykernel.kernelapp")
+STACK = ("pandas", "altair", "great_tables", "lawgov.charts", "lawgov.tables", "lawgov.book", "ipykernel.kernelapp")
 
 
 def enabled() -> bool:
@@ -121,8 +121,11 @@ def _become_kernel(conn: socket.socket, request: dict, fds: list[int]) -> None:
         for target, fd in enumerate(fds[:3]):
             os.dup2(fd, target)
             os.close(fd)
-        sys.stdin, sys.stdout, sys.stderr = (open(0, closefd=False), open(1, "w", closefd=False),
-                                             open(2, "w", closefd=False))
+        sys.stdin, sys.stdout, sys.stderr = (
+            open(0, closefd=False),
+            open(1, "w", closefd=False),
+            open(2, "w", closefd=False),
+        )
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -160,13 +163,19 @@ def running(env: dict[str, str] | None = None) -> Iterator[dict[str, str]]:
     for name in os.listdir(RESOURCES):  # the logos, as the native spec has them
         if name != "kernel.json":
             (spec_dir / name).write_bytes((Path(RESOURCES) / name).read_bytes())
-    spec = native | {"argv": ["python", "-m", "lawgov.publish.warm_kernels", "kernel", "-f", "{connection_file}"],
-                     "metadata": {"debugger": True, "supported_encryption": ["curve"]},
-                     "kernel_protocol_version": native.get("kernel_protocol_version", "5.5")}
+    spec = native | {
+        "argv": ["python", "-m", "lawgov.publish.warm_kernels", "kernel", "-f", "{connection_file}"],
+        "metadata": {"debugger": True, "supported_encryption": ["curve"]},
+        "kernel_protocol_version": native.get("kernel_protocol_version", "5.5"),
+    }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
     server_env = dict(os.environ if env is None else env)
-    server = subprocess.Popen([sys.executable, "-m", "lawgov.publish.warm_kernels", "serve", path],
-                              env=server_env, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "lawgov.publish.warm_kernels", "serve", path],
+        env=server_env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = server.stdout.readline() if server.stdout else ""
         if line.strip() != "ready":

@@ -1,5 +1,6 @@
 """The reference tables of "About the source", "Data and methods" and "The report in numbers":
 each a one-line call for its page, with its labels and title here rather than in a cell."""
+
 from __future__ import annotations
 
 import great_tables as gt
@@ -12,8 +13,9 @@ from lawgov.tables.figures import figures_table, numbers_table, reference_table
 
 def capture_table(report: str | None = None) -> gt.GT:
     meta = furniture.capture_metadata(report)[["field", "value"]]
-    return reference_table(meta.rename(columns={"field": "Field", "value": "Value"}),
-                           title="The capture, as recorded in data/reports.yaml")
+    return reference_table(
+        meta.rename(columns={"field": "Field", "value": "Value"}), title="The capture, as recorded in data/reports.yaml"
+    )
 
 
 def furniture_table(report: str | None = None) -> gt.GT:
@@ -22,15 +24,27 @@ def furniture_table(report: str | None = None) -> gt.GT:
 
 
 def punctuation_table(report: str | None = None) -> gt.GT:
-    marks = furniture.punctuation(_api.body(report)).rename(columns={
-        "mark": "Mark", "full_width": "Full-width", "full_width_count": "Full-width in the body",
-        "ascii": "ASCII", "ascii_count": "ASCII in the body"})
+    marks = furniture.punctuation(_api.body(report)).rename(
+        columns={
+            "mark": "Mark",
+            "full_width": "Full-width",
+            "full_width_count": "Full-width in the body",
+            "ascii": "ASCII",
+            "ascii_count": "ASCII in the body",
+        }
+    )
     return reference_table(marks, title="Punctuation in the report's body")
 
 
 def question_marks_table(report: str | None = None) -> gt.GT:
-    q = furniture.question_marks(report).rename(columns={
-        "string": "String (verbatim)", "offset": "Offset in the body", "section": "Section", "context": "Context (verbatim)"})
+    q = furniture.question_marks(report).rename(
+        columns={
+            "string": "String (verbatim)",
+            "offset": "Offset in the body",
+            "section": "Section",
+            "context": "Context (verbatim)",
+        }
+    )
     return reference_table(q, title="Every '?' in the report's body, found by code")
 
 
@@ -38,14 +52,19 @@ def october_table(report: str | None = None) -> gt.GT:
     """The figures that run only to the end of October, with the source line of a chapter's tables."""
     figs = furniture.periods_off_year(report)["october"]
     rep = _api.reports().set_index("id").loc[report] if report else _api.reports().iloc[0]
-    return figures_table(figs, title="Figures that run only to the end of October",
-                         source=front.source_line(rep, sorted(set(figs["section"]))))
+    return figures_table(
+        figs,
+        title="Figures that run only to the end of October",
+        source=front.source_line(rep, sorted(set(figs["section"]))),
+    )
 
 
 def excluded_table(report: str | None = None) -> gt.GT:
     ex = _api.excluded(report)[["quote", "reason_en"]]
-    return reference_table(ex.rename(columns={"quote": "Quote", "reason_en": "Why it is not a figure"}),
-                           title="Numerals deliberately left out")
+    return reference_table(
+        ex.rename(columns={"quote": "Quote", "reason_en": "Why it is not a figure"}),
+        title="Numerals deliberately left out",
+    )
 
 
 def qualifiers_table(report: str | None = None) -> gt.GT:
@@ -54,16 +73,24 @@ def qualifiers_table(report: str | None = None) -> gt.GT:
 
 
 def periods_table(report: str | None = None) -> gt.GT:
-    counts = front.period_counts(report).rename(columns={"period": "Period (ISO 8601)", "basis": "How the text states it",
-                                                         "figures": "Figures"})
+    counts = front.period_counts(report).rename(
+        columns={"period": "Period (ISO 8601)", "basis": "How the text states it", "figures": "Figures"}
+    )
     return reference_table(counts, title="Figures by period, and by how the text states it")
 
 
 # Fixed widths so the quote column stays on the page; long ids may break anywhere.
-EVERY_FIGURE_WIDTHS = {"id": "17%", "section": "5%", "indicator": "20%", "value": "13%", "period": "8%",
-                       "topic": "11%", "quote": "26%"}
+EVERY_FIGURE_WIDTHS = {
+    "id": "17%",
+    "section": "5%",
+    "indicator": "20%",
+    "value": "13%",
+    "period": "8%",
+    "topic": "11%",
+    "quote": "26%",
+}
 
 
 def every_figure_table(figs: pd.DataFrame) -> gt.GT:
-    """"The report in numbers": every figure, each row with its anchor, at widths that fit the page."""
+    """ "The report in numbers": every figure, each row with its anchor, at widths that fit the page."""
     return numbers_table(figs).cols_width(EVERY_FIGURE_WIDTHS).opt_css(".fig-anchor code { word-break: break-all; }")

@@ -1,10 +1,10 @@
 """The house style of every table, and the escaped cells tables share."""
+
 from __future__ import annotations
 
 import html
 
 import great_tables as gt
-
 
 
 def style(table: gt.GT) -> gt.GT:
