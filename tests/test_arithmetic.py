@@ -1,5 +1,5 @@
-"""lawgov.dataset.arithmetic (the verdicts lawgov.audit() returns), on small synthetic relation files and on the
-fixture data."""
+"""lawgov.dataset.arithmetic (the verdicts lawgov.audit() returns), on small synthetic relation files and on
+the fixture data."""
 
 from __future__ import annotations
 
@@ -209,7 +209,22 @@ def test_rate_without_numerator_gives_the_implied_count() -> None:
         "share_high": 100.0,
         "share_high_included": True,
     }
-    assert "means 40, so 0 not" in r.reason
+    assert r.reason == "100% is read as all 40, so 0 not"
+
+
+def test_an_unqualified_100_percent_is_read_as_all_and_its_rounding_only_as_formal() -> None:
+    r = one(RATE.replace("    numerator: n\n", ""), figs(("d", 501, "count", "501件"), ("rate", 100, "rate", "100%")))
+    assert r.details[0]["low"] == 499  # the interval stays in the details
+    assert r.reason == "100% is read as all 501, so 0 not; as a rounded figure it would formally allow 499 to 501"
+
+
+def test_a_funnel_rate_stage_is_labelled_as_holding_by_construction_and_not_counted() -> None:
+    a = lawgov.audit("kunshan-2012").set_index("id").loc["hotline_funnel"]
+    checks = {d["figure"]: d["check"] for d in a["details"]}
+    assert checks["hotline_valid_orders"] == "bound holds"
+    assert checks["hotline_on_time_rate"] == "holds by construction (not a test)"
+    assert "not a test" in a["reason"] and "hotline_on_time_rate" not in a["reason"].split(";")[0]
+    assert a["computed"] == pytest.approx(100 * 79134 / 94129)  # printed counts only, no rate multiplied in
 
 
 def test_rate_of_a_known_base_gives_the_interval_the_printed_precision_allows() -> None:
@@ -265,9 +280,22 @@ def test_funnel_shares_and_implied_counts() -> None:
     assert [d["figure"] for d in r.details] == ["calls", "orders", "on_time"]
     assert r.details[1]["share_of_previous"] == pytest.approx(100 * 79134 / 94129)
     assert r.details[2]["count"] == pytest.approx(79134 * 0.999)
-    assert r.computed == pytest.approx(100 * 79134 * 0.999 / 94129)
-    # a count's share of the one before as a fraction, a printed rate as printed
-    assert r.reason.endswith("each as a share of the one before: orders 79,134/94,129, on_time 99.9%")
+    # the last printed count as a share of the first: no rate's assumed base multiplied in
+    assert r.computed == pytest.approx(100 * 79134 / 94129)
+    # the count step is the test; the rate step is said to hold by construction
+    assert r.reason == (
+        "no count exceeds the one before (orders 79,134/94,129); the rate after it (on_time 99.9%) "
+        "cannot exceed its base, which holds by construction and is not a test"
+    )
+    assert [d["check"] for d in r.details] == [None, "bound holds", "holds by construction (not a test)"]
+
+
+def test_a_funnel_with_nothing_to_fail_is_not_a_bound() -> None:
+    r = one(
+        relation("f", "funnel", stages="[calls, on_time]"),
+        figs(("calls", 94129, "count", "94129个"), ("on_time", 99.9, "rate", "99.9%")),
+    )
+    assert r.verdict == "implied" and r.reason.endswith("this holds by construction and is not a test")
 
 
 def test_funnel_count_that_grows_is_inconsistent() -> None:

@@ -125,8 +125,57 @@ def claims_false(caption: str, spec: dict) -> list[str]:
     orders = _bar_orders(spec)
     if re.search(r"fewest first|smallest first", caption) and not any(o == sorted(o) for o in orders):
         wrong.append(f"says fewest first, but the drawn order is {orders}")
-    if re.search(r"(most|largest) first", caption) and not any(o == sorted(o, reverse=True) for o in orders):
+    if (
+        re.search(r"\b(most|largest)\b(\s\w+)?\sfirst", caption)
+        and orders
+        and not any(o == sorted(o, reverse=True) for o in orders)
+    ):
         wrong.append(f"says largest first, but the drawn order is {orders}")
+    wrong += _largest_claims_false(caption, spec)
+    return wrong
+
+
+# "the largest is X", "X is the largest", "largest: X": the named item must be the one with the
+# largest value among the rows of a dataset that names it.
+_LARGEST = re.compile(
+    r"(?:the (?:largest|highest|biggest)(?: \w+)?(?: is|:) (?P<after>[^.;,()]+))"
+    r"|(?:(?P<before>[^.;,()]+?) (?:is|has) the (?:largest|highest|biggest)\b)"
+)
+
+
+def _largest_claims_false(caption: str, spec: dict) -> list[str]:
+    wrong = []
+    for m in _LARGEST.finditer(caption):
+        name = (m.group("after") or m.group("before")).strip().lower()
+        found = False
+        for rows in (spec.get("datasets") or {}).values():
+            numeric = [
+                k
+                for k in (rows[0] if rows else {})
+                if all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in rows)
+            ]
+            texts = [
+                r
+                for r in rows
+                if any(
+                    isinstance(v, str) and name in v.lower() or isinstance(v, str) and v.lower() in name
+                    for v in r.values()
+                    if isinstance(v, str) and len(v) > 2
+                )
+            ]
+            if not texts or not numeric:
+                continue
+            found = True
+            for k in numeric:
+                if k in ("order",):
+                    continue
+                top = max(rows, key=lambda r: r[k])
+                if top in texts:
+                    break
+            else:
+                wrong.append(f"says {name!r} is the largest, but it is not the largest on any measure of its data")
+        if not found:
+            wrong.append(f"says {name!r} is the largest, but no row of the chart's data names it")
     return wrong
 
 
@@ -158,6 +207,14 @@ def test_the_check_catches_an_axis_said_to_be_cut():
     assert claims_false(
         "Every rate, on a percent axis from 0 to 100%.", {"encoding": {"x": {"scale": {"domain": [90, 100]}}}}
     )
+
+
+def test_the_check_catches_an_item_wrongly_said_to_be_the_largest():
+    spec = {"datasets": {"d": [{"label": "Mediation", "value": 17993}, {"label": "Legal aid", "value": 1833}]}}
+    assert not claims_false("Disputes by channel; the largest is mediation.", spec)
+    assert not claims_false("Mediation is the largest channel.", spec)
+    assert claims_false("Disputes by channel; the largest is legal aid.", spec)
+    assert claims_false("Disputes by channel; the largest is petitions.", spec)  # not in the chart at all
 
 
 def test_the_check_catches_an_order_and_a_log_scale_not_drawn():

@@ -1,5 +1,5 @@
-"""lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts about the
-capture."""
+"""lawgov.charts.pages: cards, the capture's layout, framework coverage; lawgov.analysis.furniture: facts
+about the capture."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_cards_link_every_figure_and_escape_text(figs):
     for i in ids:
         assert f'href="numbers.html#fig-{i}"' in out
     assert "94,129 calls" in out and "94129个" in out  # English value and the value as printed
-    assert "January to October only" in out  # the caveat travels with the value
+    assert "To the end of October (截止10月底); the start is not stated" in out  # the caveat travels with the value
     assert "<script" not in out
 
 

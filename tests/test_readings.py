@@ -79,7 +79,7 @@ def test_implied_counts_are_exactly_the_counts_consistent_with_the_printed_rate(
 
 
 def test_funnel_counts_multiply_each_rate_by_the_stage_before(figs, by_id, audit):
-    stages = ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate", "hotline_satisfaction_rate"]
+    stages = ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate"]
     f = readings.funnel_counts(figs, stages)
     assert list(f["implied"]) == [by_id.loc[s, "unit_en"] == "percent" for s in stages]
     for prev, cur in zip(f.to_dict("records"), f.to_dict("records")[1:]):

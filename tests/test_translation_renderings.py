@@ -78,7 +78,7 @@ def test_grass_roots_is_written_as_the_book_writes_it(sentences):
 ONE_RENDERING = {
     "规范": ("standardis", ["regular", "regularis"]),
     "审理": ("review", [r"hear\b", "heard", "hearing of"]),  # 听证 alone is "hearing"
-    "区镇": ("zone", ["district"]),
+    "区镇": ("zone", ["(?<!sub-)district"]),  # 街道 is a sub-district
     "专项整治": ("rectification", ["clean-up"]),
     "三小车": ("three kinds of small vehicles", ["three small vehicles", "three-wheeled"]),
     "三社联动": (
@@ -90,6 +90,18 @@ ONE_RENDERING = {
     "法制意识": ("legal awareness", ["awareness of the legal system"]),
     "审议": ("deliberat", ["examined"]),
     "确保件件合法": ("to ensure", ["was lawful"]),
+    "实事工程": ("projects of practical benefit to the public", ["practical projects"]),
+    "公众评价": ("public evaluation", ["public assessment"]),
+    "考评": ("assessment", ["evaluation standard"]),
+    "考核": ("assess", ["apprais"]),
+    "办结率": ("completion rate", ["concluded"]),
+    "见面率": ("face-to-face meeting rate", []),
+    "监督检查权": ("powers of supervision and inspection", ["supervisory inspection"]),
+    "社会监督": ("oversight by the public", ["social oversight"]),
+    "出租房群租": ("group renting of rental housing", ["flats", "rented housing"]),
+    "宣传载体": ("vehicles", ["channels for legal publicity"]),
+    "凡办必考": ("sit an examination", ["must pass"]),
+    "通过改革": ("meant to", []),  # the reform's aims, not its results
 }
 
 
@@ -118,4 +130,46 @@ def test_a_replaced_rendering_is_caught(sentences):
     bad = sentences.copy()
     row = bad["zh"].str.contains("区镇", regex=False).idxmax()
     bad.loc[row, "en"] = bad.loc[row, "en"].replace("zones and towns", "districts and towns")
-    assert (bad.loc[row, "id"], "区镇", "district") in renderings_broken(bad)
+    assert (bad.loc[row, "id"], "区镇", "(?<!sub-)district") in renderings_broken(bad)
+
+
+# The same words where a reader meets them outside the parallel text: the figures' labels and
+# descriptions and the crosswalk's reasons, for a figure or a reason whose sentence holds the
+# word. Only the replaced renderings are looked for (a label need not repeat the whole term).
+
+
+def _sentence_of_section(sentences):
+    return sentences.groupby("section")["zh"].apply("".join)
+
+
+def label_renderings_broken(sentences, figures, crosswalk) -> list[tuple[str, str, str]]:
+    """(figure id or crosswalk section, word, replaced rendering) wherever a label, description
+    or reason about a section holding the word uses a rendering the translation replaced."""
+    text_of = _sentence_of_section(sentences)
+    rows = [(f.id, f.section, f"{f.indicator_en} {f.description_en}") for f in figures.itertuples()]
+    rows += [
+        (f"crosswalk {c.section}", c.section, c.reason_en)
+        for c in crosswalk.itertuples()
+        if isinstance(c.reason_en, str)
+    ]
+    found = []
+    for key, section, en in rows:
+        zh = "".join(v for s, v in text_of.items() if s == section or s.startswith(f"{section}."))
+        for word, (_, rejected) in ONE_RENDERING.items():
+            if word in zh:
+                found += [(key, word, r) for r in rejected if re.search(rf"\b{r.lower()}", en.lower())]
+    return found
+
+
+def test_labels_and_reasons_use_the_translation_renderings(sentences):
+    broken = label_renderings_broken(sentences, lawgov.figures("kunshan-2012"), lawgov.crosswalk("kunshan-2012"))
+    assert broken == []
+
+
+def test_a_label_with_a_replaced_rendering_is_caught(sentences):
+    figures = lawgov.figures("kunshan-2012").copy()
+    row = figures.index[figures["id"] == "penalty_powers_devolved"][0]
+    figures.loc[row, "description_en"] = "powers of supervisory inspection"
+    assert ("penalty_powers_devolved", "监督检查权", "supervisory inspection") in label_renderings_broken(
+        sentences, figures, lawgov.crosswalk("kunshan-2012").iloc[:0]
+    )

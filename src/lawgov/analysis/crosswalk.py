@@ -24,7 +24,7 @@ from lawgov.frames import loaders as _api
 # A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
 # title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
 # only) has them marked so beside the area's own confidence mark.
-ZH_RENDERED_EN = "Chinese heading: this project's rendering"
+ZH_RENDERED_EN = "Chinese heading: not checked against the published text"
 
 RELATION_EN = {
     "cited": "cited by the report",

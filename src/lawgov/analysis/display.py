@@ -39,8 +39,8 @@ def period_en(start, end) -> str:
 
 
 def period_stated_en(row) -> str:
-    """A figure's period with how the text states it: '2012 (全年)', '1 Jan 2012 – 31 Oct 2012
-    (截止10月底)', '2012 (assumed)' where the text states no period, '8 Nov 2012 – 14 Nov 2012 (read
+    """A figure's period with how the text states it: '2012 (全年)', 'to 31 Oct 2012, start
+    not stated (截止10月底)', '2012 (assumed)' where the text states no period, '8 Nov 2012 – 14 Nov 2012 (read
     from 十八大期间)'. Where a table or card shows a period, it shows this, so an assumed year never
     reads as a stated one."""
     period = period_en(row["period_start"], row["period_end"])
@@ -49,6 +49,9 @@ def period_stated_en(row) -> str:
         return f"{period} (assumed)"
     if basis == "reading":
         return f"{period} (read from {words})"
+    if basis == "to_date":
+        # 截止10月底 gives the end only: the start is the report year's, assumed
+        return f"to {period.split(' – ')[-1]}, start not stated ({words})"
     return f"{period} ({words})"
 
 

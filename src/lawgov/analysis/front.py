@@ -32,7 +32,7 @@ def _report(report: str | None) -> pd.Series:
 
 def _spread(figs: pd.DataFrame) -> dict[str, str]:
     """How the figures spread on the overview's two axes: rates near 100%, counts over orders of magnitude."""
-    rates = figs[figs["kind"] == "rate"]
+    rates = verdicts.shares(figs)  # a speed-up has no top of its scale
     counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
     lo, hi = counts.iloc[0], counts.iloc[-1]
     near = int((rates["value"] >= NEAR_FULL).sum())
@@ -52,7 +52,7 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
 def _findings(report: str | None) -> dict[str, str]:
     """The numbers of the landing page's findings and caveats (each from the analysis its chapter uses)."""
     figs = _api.figures(report)
-    rates = figs[figs["kind"] == "rate"]
+    rates = verdicts.shares(figs)  # shares only: the two speed-ups are changes, with no top of a scale
     a = _api.audit(report)
     verdict = a["verdict"].astype(str)
     audit_text = verdicts.summary(report)

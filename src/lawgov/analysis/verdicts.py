@@ -56,6 +56,19 @@ def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = 
     return pd.DataFrame(rows)
 
 
+def percentage_changes(report: str | None = None, data_dir=None) -> set[str]:
+    """The percent figures that are changes (the speed-ups of a compound relation), not shares:
+    they have no top of a scale, so a count of rates "near 100%" leaves them out."""
+    rel = _api.relations(report, data_dir=data_dir)
+    return {i for inputs in rel.loc[rel["kind"].astype(str) == "compound", "inputs"] for i in inputs}
+
+
+def shares(figs: pd.DataFrame) -> pd.DataFrame:
+    """The rate figures that are shares of a whole (bounded by 100%), without the percentage changes."""
+    changes = set().union(*(percentage_changes(r) for r in figs["report"].unique())) if len(figs) else set()
+    return figs[(figs["kind"].astype(str) == "rate") & ~figs["id"].isin(changes)]
+
+
 def checkable(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Relations with a verdict other than "not checkable": the arithmetic the text lets one redo."""
     a = _api.audit(report, data_dir=data_dir)
@@ -190,7 +203,7 @@ def _compound(report: str | None, data_dir, relation: str | None) -> dict:
 
 def support_en(supported: bool) -> str:
     """How far the text bears a reading out: the wording fits one best, and does not rule out the others."""
-    return "more likely" if supported else "possible"
+    return "fits the wording best (our reading)" if supported else "possible"
 
 
 def speedup_series(report: str | None = None, data_dir=None, *, relation: str | None = None) -> pd.DataFrame:

@@ -18,19 +18,22 @@ from lawgov.charts.figures import describe
 def _verdicts_text(data: pd.DataFrame) -> str:
     total = int(data["relations"].sum())
     by_verdict = data.groupby("verdict")["relations"].sum().reindex(list(VERDICTS), fill_value=0)
-    checkable = data[(data["verdict"] != UNCHECKABLE)].groupby("part_label", sort=False)["relations"].sum()
-    where = ", ".join(f"{p} ({n})" for p, n in checkable[checkable > 0].items())
+    # only the compared ones are tests; the rest are derivations, so none is called "checkable"
+    derived = data[(data["verdict"] != UNCHECKABLE)].groupby("part_label", sort=False)["relations"].sum()
+    where = ", ".join(f"{p} ({n})" for p, n in derived[derived > 0].items())
     return (
         f"Stacked bar chart of the {count_word(total, 'arithmetic relation')} of the report, by part and verdict: "
         + ", ".join(f"{n} {v}" for v, n in by_verdict[by_verdict > 0].items())
         + f"; {share_word(int(by_verdict.get(UNCHECKABLE, 0)), total)} are not checkable"
-        + (f", and the checkable ones are in {where}." if where else ".")
+        + (f", and the ones from which something follows are in {where}." if where else ".")
     )
 
 
 def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """Stacked bars: relations per part, split by verdict
-    (from ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``)."""
+    """Stacked bars: relations per part, split by verdict.
+
+    From ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``.
+    """
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
     totals = data.groupby("part_label", as_index=False)["relations"].sum()

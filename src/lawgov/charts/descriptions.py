@@ -49,6 +49,11 @@ def funnel(data: pd.DataFrame, unit: str) -> str:
     steps = [f"{first_line(r['label'])}: {r['bar_label']}" for r in data.to_dict("records")]
     implied = (
         (" Paler bars are counts implied by a printed rate, on the assumption that it is a share of the stage before.")
+        if data["implied"].sum() > 1
+        else (
+            " The paler bar is the count implied by the printed rate, on the assumption that it is a share of "
+            "the stage before."
+        )
         if data["implied"].any()
         else ""
     )
@@ -95,7 +100,8 @@ def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
     hidden = data[~is_rate & ~drawn]
     missing = (
         " Not drawn on the log axis, being zero: "
-        f"{', '.join(f'{i} ({v})' for i, v in zip(hidden['indicator_en'], hidden['value_en']))}."
+        + ", ".join(f"{i} ({v})" for i, v in zip(hidden["indicator_en"], hidden["value_en"]))
+        + "."
         if len(hidden)
         else ""
     )
@@ -127,8 +133,10 @@ def report_structure(data: pd.DataFrame) -> str:
 
 
 def ladder(data: pd.DataFrame) -> str:
+    # the bars are sorted by level from the top of the chart down, so the lowest level is drawn first (top)
     return (
-        f"Horizontal bar chart of {count_word(len(data), 'level')}, from the lowest up, one bar of units each: "
+        f"Horizontal bar chart of {count_word(len(data), 'level')}, listed from the lowest level (top) to the "
+        f"highest (bottom), one bar of units each: "
         f"{items(zip(data['level'], data['value_en']))}."
     )
 

@@ -226,6 +226,8 @@ def funnel(
     data = marks(figs, list(stages))
     unit = figs.set_index("id")["unit_en"]
     counts = readings.funnel_counts(figs, stages)
+    # the axis names every count unit it carries (calls, then work orders), not the first alone
+    axis_unit = " / ".join(dict.fromkeys(unit[s] for s in stages if unit[s] != "percent"))
     data["count"] = list(counts["count"])
     data["implied"] = list(counts["implied"])
     data["bar_label"] = [
@@ -242,14 +244,14 @@ def funnel(
         ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("count:Q", title=f"{unit[stages[0]]} (paler bars: implied by a printed rate)"),
+        x=alt.X("count:Q", title=f"{axis_unit} (paler: implied by a printed rate)"),
         color=alt.value(PART_COLOURS[int(figs.set_index("id").loc[stages[0], "part"])]),
         opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
     )
     text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
         x="count:Q", text="bar_label:N"
     )
-    description = descriptions.funnel(data, unit[stages[0]]) if description is None else description
+    description = descriptions.funnel(data, axis_unit) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
@@ -375,7 +377,7 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
 
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
+    """Processing time (2010 = 100) under each reading of "sped up by 14.4%, then by a further 19.62%"."""
     colour = alt.Color(
         "label_en:N",
         title=None,
@@ -386,7 +388,7 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
         alt.Tooltip("label_en:N", title="Reading"),
         alt.Tooltip("year:O", title="Year"),
         alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
-        alt.Tooltip("supported_en:N", title="Supported by the text"),
+        alt.Tooltip("supported_en:N", title="Fits the wording"),
     ]
     base = alt.Chart(series).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),

@@ -22,6 +22,10 @@ EXACT = "exact"
 ROUNDED = "consistent (rounded)"
 TRUNCATED = "consistent (truncated)"
 BOUND = "bound holds"  # a bound the figures imply (a part within its whole, a printed minimum) is met
+# Not a verdict but the label of a comparison that cannot fail whatever the report printed: a
+# rate of 100% or less, read as a share of the stage before it, never exceeds that stage. The
+# reason says so, and it is never counted as a check.
+BY_CONSTRUCTION = "holds by construction (not a test)"
 IMPLIED = "implied"  # nothing printed to compare with, but a count, interval or share follows
 INCONSISTENT = "inconsistent"
 UNCHECKABLE = "not checkable"  # nothing at all can be derived
@@ -204,6 +208,14 @@ def _rate(rel: schema.RateRelation, fig: Mapping[str, schema.Figure]) -> Result:
             f"{_range_words(stated, decimals, rate.qualifier)} of {base_words} means {_interval(got.low, got.high)}, "
             f"so {_interval(base - got.high, base - got.low)} not"
         )
+        if stated == 100 and rate.qualifier == "exact":
+            # an unqualified 100% in an official report asserts "all"; the rounding interval is
+            # only what the printed digits would formally allow, not a hint that some are missing
+            why = f"100% is read as all {base_words}, so 0 not" + (
+                f"; as a rounded figure it would formally allow {_interval(got.low, got.high)}"
+                if got.low != got.high
+                else ""
+            )
         return _result(rel, None, stated, IMPLIED, why, details)
     if den is None:  # the count is known: the printed rate allows an interval of bases
         got = bases_for_rate(stated, decimals, rate.qualifier, int(_exact(num)))
@@ -303,7 +315,9 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
     details: list[dict[str, Any]] = []
     first = prev = None
     grows: list[str] = []
-    shares: list[str] = []  # each stage as an exact share of the one before
+    tested: list[str] = []  # the count stages: comparisons the printed numbers could have failed
+    by_construction: list[str] = []
+    last_count = None
     for fid in rel.stages:
         f = fig[fid]
         v = _exact(f)
@@ -311,36 +325,52 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
             count, share = prev * v / 100, v
             if v > 100:
                 grows.append(f"'{fid}' is {exact_share(v)}")
+            by_construction.append(f"{fid} {exact_share(v)}")
         else:
             count = v
             share = 100 * v / prev if prev else None
             if prev is not None and v > prev:
                 grows.append(f"'{fid}' ({_num(v)}) exceeds the stage before ({_num(prev)})")
+            if prev is not None:
+                tested.append(f"{fid} {exact_share(100 * v / prev)}")
+            last_count = v
         first = count if first is None else first
-        if share is not None:
-            shares.append(f"{fid} {exact_share(share)}")
+        is_rate = f.kind == "rate" and prev is not None
         details.append(
             {
                 "figure": fid,
                 "value": float(v),
-                "stage": "rate" if f.kind == "rate" and prev is not None else "count",
+                "stage": "rate" if is_rate else "count",
+                "check": None if prev is None else (BY_CONSTRUCTION if is_rate else BOUND),
                 "count": float(count),
                 "share_of_previous": None if share is None else float(share),
                 "share_of_first": float(100 * count / first) if first else None,
             }
         )
         prev = count
-    overall = 100 * prev / first if first else None
+    # the computed value is the last printed count as a share of the first: a product with the
+    # rates after it would multiply an assumption (each rate's base) into the result
+    overall = 100 * last_count / first if first and last_count is not None and last_count is not first else None
     if grows:
         return _result(rel, overall, None, INCONSISTENT, "a count grows along the funnel: " + "; ".join(grows), details)
-    return _result(
-        rel,
-        overall,
-        None,
-        BOUND,
-        f"no stage exceeds the one before; each as a share of the one before: {', '.join(shares)}",
-        details,
-    )
+    if not tested:  # nothing the printed numbers could have failed: a derivation, not a bound
+        return _result(
+            rel,
+            overall,
+            None,
+            IMPLIED,
+            f"only rates follow the first count, and a rate of 100% or less cannot exceed its base "
+            f"({', '.join(by_construction)}): this holds by construction and is not a test",
+            details,
+        )
+    reason = f"no count exceeds the one before ({', '.join(tested)})"
+    if by_construction:
+        reason += (
+            f"; the rate{'s' if len(by_construction) > 1 else ''} after {'them' if len(tested) > 1 else 'it'} "
+            f"({', '.join(by_construction)}) cannot exceed {'their' if len(by_construction) > 1 else 'its'} base, "
+            "which holds by construction and is not a test"
+        )
+    return _result(rel, overall, None, BOUND, reason, details)
 
 
 _FORMULAS = {

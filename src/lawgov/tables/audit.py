@@ -178,7 +178,7 @@ def readings_table(report: str | None = None, data_dir=None):
             reading="Reading",
             change=f"Cut in processing time {base}–{end}",
             index=f"Processing time {end} ({base} = 100)",
-            supported="Supported by the text",
+            supported="Fits the wording",
             why="Why",
         )
         .cols_align("right", columns=["change", "index"])
