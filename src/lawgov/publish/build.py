@@ -37,6 +37,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -155,6 +156,37 @@ def clear_stale_reports(outdir: Path) -> int:
     return n
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_FAILED_CELL = re.compile(r"executing the following cell:\n-+\n(?P<code>.*?)\n-+\n", re.S)
+_ERROR_LINE = re.compile(r"^(?P<error>[A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)\b.*)$", re.M)
+
+
+def failed_cells(outdir: Path = HTML) -> list[str]:
+    """One line per chapter whose code failed in this run: its file, the line of the failing cell,
+    the error, and where the traceback is kept (myst-nb writes each to ``reports/<page>.err.log``).
+
+    A reader who added a cell in JupyterLab should meet this line, not a kernel traceback in the
+    middle of Sphinx's output (``show_tb: false`` in _config.yml keeps that out).
+    """
+    lines = []
+    for log in sorted((outdir / REPORTS).rglob("*.err.log")):
+        text = _ANSI.sub("", log.read_text(encoding="utf-8", errors="replace"))
+        page = BOOK / log.relative_to(outdir / REPORTS).with_name(log.name.removesuffix(".err.log") + ".md")
+        where = str(page.relative_to(ROOT))
+        cell = _FAILED_CELL.search(text)
+        if cell and page.is_file():
+            source = page.read_text(encoding="utf-8")
+            at = source.find(cell.group("code").strip())
+            if at >= 0:  # the cell's fence: the last ```{code-cell} before its code
+                fence = source.rfind("```{code-cell}", 0, at)
+                where += f":{source.count(chr(10), 0, fence if fence >= 0 else at) + 1}"
+        errors = _ERROR_LINE.findall(text)
+        error = errors[-1] if errors else "the cell raised an error"
+        shown = log.relative_to(ROOT) if log.is_relative_to(ROOT) else log
+        lines.append(f"{where}: a code cell failed: {error} (traceback: {shown})")
+    return lines
+
+
 def build_html(info: dict, jobs: int, fresh: bool) -> None:
     configure_kernels()
     clear_stale_reports(HTML)  # this run's failures, if any, are the only ones left to read
@@ -163,6 +195,11 @@ def build_html(info: dict, jobs: int, fresh: bool) -> None:
     with warm_kernels.in_this_process() as how:
         result, _ = sphinx.run("html", HTML, jobs=jobs, strict=True, fresh=fresh)
     if result != 0:
+        failed = failed_cells(HTML)
+        for line in failed:
+            print(line, file=sys.stderr)
+        if failed:
+            raise BuildError(f"{len(failed)} chapter(s) with a failing code cell, each named above")
         raise BuildError("Sphinx reported warnings or errors (listed above); the build is strict")
     pages = sum(1 for _ in HTML.glob("*.html"))
     info["note"] = f"-j {jobs}, {how}, {pages} HTML files"
