@@ -27,6 +27,7 @@ from lawgov.analysis.vocabulary import (
     PERIOD_BASIS_SHORT,
     outcome_colours,
 )
+from lawgov.analysis.wording import plural
 from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 
@@ -298,7 +299,7 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
     g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
     g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
-    g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
+    g["label"] = [plural(int(n), "figure") for n in g["n"]]
     base = alt.Chart(g).encode(
         y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"), axis=alt.Axis(labelLimit=0)),
         tooltip=[
@@ -320,7 +321,8 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
                 domain=domain,
                 range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])],
             ),
-            legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+            # one column: two of these labels side by side are wider than a phone
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),
         ),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
