@@ -16,7 +16,9 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
     rows = derive.audit_rows(report, data_dir, page_prefix=page_prefix)
     rows["group"] = rows["part"].map(PART_LABELS)
-    rows["what"] = [f"<code>{html.escape(i)}</code><br>{html.escape(d)}" for i, d in zip(rows["id"], rows["description_en"])]
+    # an id breaks after an underscore, never inside a word (<wbr>: a break opportunity, no text)
+    rows["what"] = [f"<code>{html.escape(i).replace('_', '_<wbr>')}</code><br>{html.escape(d)}"
+                    for i, d in zip(rows["id"], rows["description_en"])]
     rows["reason"] = rows["reason"].map(html.escape)
     rows["verdict"] = [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]]
     table = (
@@ -28,9 +30,7 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
         .cols_align("right", columns=["computed", "stated"])
         .cols_width({"section": "5%", "kind": "8%", "what": "20%", "inputs_html": "18%", "computed": "9%",
                      "stated": "7%", "verdict": "13%", "reason": "20%"})
-        # long ids and expressions (mediation_successes, 17985 / 17993) may wrap anywhere
-        .opt_css("#lawgov-audit-table td { overflow-wrap: anywhere; }"
-                 " #lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }")
+        .opt_css("#lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }")
     )
     return style(table)
 
