@@ -20,6 +20,7 @@ from lawgov.analysis.vocabulary import (
 )
 from lawgov.charts import descriptions as alt_text
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.theme import text_on
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
 # so no label is cut off with an ellipsis (book/CONVENTIONS.md, "Charts as one system").
@@ -147,6 +148,7 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     data["share"] = data["value"] / float(whole_row["value"])
     data["segment"] = data["indicator_en"]
     colours = outcome_colours(len(parts), remainder=len(data) > len(parts))
+    data["label_colour"] = [text_on(c) for c in colours]  # ink or white, whichever reads on its segment
     base = alt.Chart(data).encode(
         x=alt.X("value:Q", stack="zero", title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
                 scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False)),
@@ -159,11 +161,13 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
     )
     text = base.mark_text(fontWeight="bold", xOffset=0).transform_filter("datum.share >= 0.05").encode(
         x=alt.X("mid:Q"), text=alt.Text("value:Q", format=","),
-        # white on the two dark outcomes, ink on the pale one and on the unstated rest
-        color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
+        color=alt.Color("label_colour:N", scale=None),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
     description = alt_text.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
+
+
+IMPLIED_OPACITY = 0.45
 
 
 def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None = None,
@@ -179,6 +183,9 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
         for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
     data["share_of_first"] = list(counts["share_of_first"])
+    fill = PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]
+    # a label reads on its bar: an implied count's bar is paler (IMPLIED_OPACITY over white)
+    data["label_colour"] = [text_on(fill, IMPLIED_OPACITY if imp else 1.0) for imp in data["implied"]]
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP + [alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
@@ -186,10 +193,11 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("count:Q", title=f"{unit[stages[0]]} (paler bars: implied by a printed rate)"),
-        color=alt.value(PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]),
-        opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
+        color=alt.value(fill),
+        opacity=alt.condition("datum.implied", alt.value(IMPLIED_OPACITY), alt.value(1.0)),
     )
-    text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="count:Q", text="bar_label:N")
+    text = base.mark_text(align="right", dx=-6, fontWeight="bold").encode(
+        x="count:Q", text="bar_label:N", color=alt.Color("label_colour:N", scale=None))
     description = alt_text.funnel(data, unit[stages[0]]) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
@@ -282,7 +290,12 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
     base = alt.Chart(series).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
                                     y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
                                     color=colour, tooltip=tooltip)
-    line = base.mark_line(point=True).encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
-    text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(text=alt.Text("index:Q", format=".1f"))
-    return describe((line + text).properties(width=420, height=280),
+    line = base.mark_line().encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
+    # the readings differ in the points' shape as well as in grey (never told apart by shade alone)
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(
+        shape=alt.Shape("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)))
+    # the values in ink: the palest grey of the lines would not read on white
+    text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(
+        text=alt.Text("index:Q", format=".1f"), color=alt.value(INK))
+    return describe((line + points + text).properties(width=420, height=280),
                     alt_text.speedup(series) if description is None else description)

@@ -24,6 +24,7 @@ from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segment
 from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, JAN_TO_OCT, MUTED, NEUTRAL_RAMP, PART_COLOURS, PERIOD_COLOURS
 from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.theme import text_on
 from lawgov.charts.figures import describe, label_lines, wrap
 
 # ---- the landing page's cards ---------------------------------------------------------------
@@ -114,6 +115,7 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
     data["short"] = [("furniture" if k == FURNITURE else s.split(":")[0]) for s, k in zip(data["segment"], data["kind"])]
     data = data.drop(columns=["part"])
     data["row"] = "capture"
+    data["label_colour"] = [text_on(c) for c in colours]
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", title=None, axis=None),
         tooltip=[alt.Tooltip("segment:N", title="Segment"), alt.Tooltip("kind:N", title="Kind"),
@@ -129,7 +131,7 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
     )
     text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
         x="mid:Q", text="short:N",
-        color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")))
+        color=alt.Color("label_colour:N", scale=None))  # ink or white, whichever reads on the segment
     return describe((bar + text).properties(width=width, height=56), description or _capture_text(segments))
 
 

@@ -20,6 +20,7 @@ from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
 from lawgov.charts import descriptions as alt_text
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.theme import text_on
 from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, rate_axis, speedup_readings
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
@@ -148,6 +149,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     c["share"] = c["value"] / pool["total"]
     c["segment"] = c["indicator_en"]
     c["row"] = "Handled, both groups together|合计(推算)"
+    c["label_colour"] = [text_on(f) for f in NEUTRAL_RAMP[:len(c)]]  # ink or white, whichever reads on its grey
     top = alt.Chart(c).encode(
         y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         x=alt.X("value:Q", stack="zero", scale=alt.Scale(domain=[0, pool["total"]], nice=False),
@@ -158,8 +160,8 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
         color=alt.Color("segment:N", scale=alt.Scale(domain=list(c["segment"]), range=list(NEUTRAL_RAMP[:len(c)])),
                         legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=600)))
-    labels = top.mark_text(color="white", fontWeight="bold").encode(
-        x=alt.X("mid:Q"), text="value_zh:N",
+    labels = top.mark_text(fontWeight="bold").encode(
+        x=alt.X("mid:Q"), text="value_zh:N", color=alt.Color("label_colour:N", scale=None),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
 
     r = marks(figs, rates)
