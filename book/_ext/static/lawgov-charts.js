@@ -41,6 +41,9 @@
   // are wrapped to WRAP_FLOOR and its panels are in one column, LAST_PX.
   var MIN_SHARE = 0.45, PHONE_SHARE = 0.3, MIN_PX = 150, LAST_PX = 100, MAX_TRIES = 14;
   var PHONE = 480;  // a column narrower than this is a phone's
+  // A chart narrower than its column by more than GROW_MIN of it is widened (at most MAX_GROWS
+  // passes), so that every chart uses its column's width on a phone and a desktop alike.
+  var GROW_MIN = 0.03, MAX_GROWS = 3;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -421,7 +424,25 @@
         current.finalize();
         return embed(el, spec, chart.opt).then(function (next) { return again(next, svgWidth(el) - avail); });
       }
-      return again(result, svgWidth(el) - avail);
+      // A chart narrower than its column is first drawn wider, by the gap (a facet's panels and
+      // a row of charts share it), a few times over since axes and legends take their room:
+      // the same narrow() with a negative overhang. Only widths it may set change (numbers and
+      // continuous x axes; a discrete axis keeps its step).
+      var grows = 0;
+      function widen(current) {
+        var gap = avail - svgWidth(el) - 2;
+        if (grows >= MAX_GROWS || gap < GROW_MIN * avail || (chart.opt && chart.opt.mode === "vega")) {
+          return again(current, svgWidth(el) - avail);
+        }
+        grows++;
+        by -= gap;
+        var spec = JSON.parse(JSON.stringify(chart.spec)), widths = layout(spec);
+        if (widths === last || !widths) { by += gap; return again(current, svgWidth(el) - avail); }
+        last = widths;
+        current.finalize();
+        return embed(el, spec, chart.opt).then(function (next) { chart.result = next; return widen(next); });
+      }
+      return widen(result);
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 

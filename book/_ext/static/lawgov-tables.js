@@ -108,6 +108,7 @@
       arrow.className = "lawgov-sort-arrow";
       arrow.setAttribute("aria-hidden", "true");
       arrow.textContent = "↕";
+      button.appendChild(document.createTextNode(" "));  // the arrow may go under a header's last word
       button.appendChild(arrow);
       th.appendChild(button);
       var numeric = isNumeric(rows, column, th);
@@ -175,7 +176,9 @@
 
   // --- set-up ------------------------------------------------------------------------------
   function enhance(table) {
+    // the box that scrolls: the cell's output, or the table's own wrapper when an output holds several
     var box = table.closest(".output, .pst-scrollable-table-container") || table.parentElement;
+    if (box.querySelectorAll("table").length > 1) box = table.parentElement;
     if (box.classList.contains("lawgov-table-box")) return null;
     box.classList.add("lawgov-table-box");
     var cells = headerCells(table);

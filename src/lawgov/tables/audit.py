@@ -19,7 +19,7 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     # an id breaks after an underscore, never inside a word (<wbr>: a break opportunity, no text)
     rows["what"] = [f"<code>{html.escape(i).replace('_', '_<wbr>')}</code><br>{html.escape(d)}"
                     for i, d in zip(rows["id"], rows["description_en"])]
-    rows["reason"] = rows["reason"].map(html.escape)
+    rows["reason"] = [html.escape(r).replace("_", "_<wbr>") for r in rows["reason"]]  # ids in the reasons, too
     rows["verdict"] = [f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]]
     table = (
         gt.GT(rows[["group", "section", "kind", "what", "inputs_html", "computed", "stated", "verdict", "reason"]],
