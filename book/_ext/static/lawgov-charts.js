@@ -442,7 +442,27 @@
         current.finalize();
         return embed(el, spec, chart.opt).then(function (next) { chart.result = next; return widen(next); });
       }
-      return widen(result);
+      // Narrowed until it fit, a chart may end narrower than it need be (its legend stacked or
+      // its labels wrapped after the plot had given up its width): the plot takes the room
+      // back, as long as the chart still fits; if it would not, the fitting drawing stays.
+      function reclaim(current, n) {
+        var gap = avail - svgWidth(el) - 2;
+        if (n >= MAX_GROWS || gap < GROW_MIN * avail || svgWidth(el) > avail || (by <= 0 && lastBy <= 0)) return current;
+        var was = [by, lastBy];
+        if (step.last && lastBy > 0) lastBy = Math.max(0, lastBy - gap); else by = Math.max(0, by - gap);
+        var spec = JSON.parse(JSON.stringify(chart.spec));
+        layout(spec);
+        current.finalize();
+        return embed(el, spec, chart.opt).then(function (next) {
+          if (svgWidth(el) <= avail) { chart.result = next; return reclaim(next, n + 1); }
+          by = was[0]; lastBy = was[1];
+          var back = JSON.parse(JSON.stringify(chart.spec));
+          layout(back);
+          next.finalize();
+          return embed(el, back, chart.opt).then(function (r) { chart.result = r; return r; });
+        });
+      }
+      return widen(result).then(function (r) { return reclaim(r, 0); });
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 
