@@ -129,8 +129,12 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
                         scale=alt.Scale(domain=list(dict.fromkeys(data["short"])), range=list(dict.fromkeys(colours))),
                         legend=alt.Legend(orient="bottom", columns=8)),
     )
-    text = base.mark_text(fontWeight="bold", fontSize=11).transform_filter("datum.chars >= 300").encode(
-        x="mid:Q", text="short:N",
+    # a segment is labelled only where it is wide enough on screen for its label (at 11 px bold, about
+    # 7 px a letter): measured on the drawn scale, so a phone's narrower chart drops the short segments' labels
+    text = base.mark_text(fontWeight="bold", fontSize=11).encode(
+        x="mid:Q",
+        text=alt.condition("scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.short) + 6",
+                           alt.Text("short:N"), alt.value("")),
         color=alt.Color("label_colour:N", scale=None))  # ink or white, whichever reads on the segment
     return describe((bar + text).properties(width=width, height=56), description or _capture_text(segments))
 

@@ -121,8 +121,11 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="标题"),
                  alt.Tooltip("chars:Q", title="Characters", format=",")],
     )
+    # a part's name where its band is wide enough on screen (about 7 px a letter), else its number
     label = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
-        x=alt.X("mid:Q"), text="part_label:N")
+        x=alt.X("mid:Q"),
+        text=alt.condition("scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.part_label) + 6",
+                           alt.Text("part_label:N"), alt.Text("short:N")))
     ticks = alt.Chart(data).mark_tick(thickness=2, size=34).encode(
         x=x, color=alt.Color("part_label:N", scale=_part_scale(figs["part"]), legend=None),
         tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
