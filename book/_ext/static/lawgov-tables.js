@@ -45,7 +45,7 @@
   }
 
   function label(cells) {
-    var headers = cells.map(function (th) { return th.textContent.replace(/[↑↓↕]/g, "").trim(); });
+    var headers = cells.map(function (th) { return th.textContent.trim(); });
     return function (row) {
       if (isGroupRow(row)) return;
       [].forEach.call(row.cells, function (td, i) {
@@ -104,21 +104,12 @@
       button.type = "button";
       button.className = "lawgov-sort";
       while (th.firstChild) button.appendChild(th.firstChild);
-      var arrow = document.createElement("span");
-      arrow.className = "lawgov-sort-arrow";
-      arrow.setAttribute("aria-hidden", "true");
-      arrow.textContent = "↕";
-      button.appendChild(document.createTextNode(" "));  // the arrow may go under a header's last word
-      button.appendChild(arrow);
       th.appendChild(button);
       var numeric = isNumeric(rows, column, th);
       button.addEventListener("click", function () {
         state.dir = state.column === column ? (state.dir + 1) % 3 : 1;  // 1 up, 2 down, 0 book order
         state.column = column;
-        cells.forEach(function (other) {
-          other.removeAttribute("aria-sort");
-          other.querySelector(".lawgov-sort-arrow").textContent = "↕";
-        });
+        cells.forEach(function (other) { other.removeAttribute("aria-sort"); });  // the arrows: lawgov.css
         var order = original;
         if (state.dir) {
           var key = sortKey(column, numeric), sign = state.dir === 1 ? 1 : -1;
@@ -128,7 +119,6 @@
             return sign * (numeric ? x - y : collator.compare(x, y));
           });
           th.setAttribute("aria-sort", state.dir === 1 ? "ascending" : "descending");
-          arrow.textContent = state.dir === 1 ? "↑" : "↓";
         }
         groups.forEach(function (g) { g.hidden = !!state.dir || g.dataset.empty === "1"; });
         order.forEach(function (row) { tbody.appendChild(row); });

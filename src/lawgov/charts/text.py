@@ -122,10 +122,12 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
                  alt.Tooltip("chars:Q", title="Characters", format=",")],
     )
     # a part's name where its band is wide enough on screen (about 7 px a letter), else its number
-    label = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
-        x=alt.X("mid:Q"),
-        text=alt.condition("scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.part_label) + 6",
-                           alt.Text("part_label:N"), alt.Text("short:N")))
+    wide = "scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.part_label) + 6"
+    name = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
+        x=alt.X("mid:Q"), text=alt.condition(wide, alt.Text("part_label:N"), alt.value("")))
+    number = alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(
+        x=alt.X("mid:Q"), text=alt.condition(wide, alt.value(""), alt.Text("short:N")))
+    label = name + number
     ticks = alt.Chart(data).mark_tick(thickness=2, size=34).encode(
         x=x, color=alt.Color("part_label:N", scale=_part_scale(figs["part"]), legend=None),
         tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
