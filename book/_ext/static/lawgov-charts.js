@@ -462,7 +462,7 @@
           return embed(el, back, chart.opt).then(function (r) { chart.result = r; return r; });
         });
       }
-      return widen(result).then(function (r) { return reclaim(r, 0); });
+      return Promise.resolve(widen(result)).then(function (r) { return reclaim(r, 0); });
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 

@@ -283,8 +283,13 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "14.4% faster, then 19.62% faster"."""
-    colour = alt.Color("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
-                       scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])))
+    legend = alt.Legend(orient="bottom", columns=1, labelLimit=0)
+    grey = alt.Scale(range=list(NEUTRAL_RAMP[:3]))
+    # the readings differ in their points' shape as well as in grey (never told apart by shade
+    # alone): one legend, the points', shows both; the lines and labels add none
+    colour = alt.Color("label_en:N", title=None, legend=None, scale=grey)
+    points_legend = dict(color=alt.Color("label_en:N", title=None, legend=legend, scale=grey),
+                         shape=alt.Shape("label_en:N", title=None, legend=legend))
     tooltip = [alt.Tooltip("label_en:N", title="Reading"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("index:Q", title="Time index (2010 = 100)", format=".1f"),
                alt.Tooltip("supported_en:N", title="Supported by the text")]
@@ -292,9 +297,7 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
                                     y=alt.Y("index:Q", title="processing time, 2010 = 100", scale=alt.Scale(zero=False)),
                                     color=colour, tooltip=tooltip)
     line = base.mark_line().encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
-    # the readings differ in the points' shape as well as in grey (never told apart by shade alone)
-    points = base.mark_point(filled=True, size=70, opacity=1).encode(
-        shape=alt.Shape("label_en:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)))
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(**points_legend)
     # the values in ink: the palest grey of the lines would not read on white
     text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(
         text=alt.Text("index:Q", format=".1f"), color=alt.value(INK))
