@@ -43,7 +43,7 @@
   var PHONE = 480;  // a column narrower than this is a phone's
   // A chart narrower than its column by more than GROW_MIN of it is widened (at most MAX_GROWS
   // passes), so that every chart uses its column's width on a phone and a desktop alike.
-  var GROW_MIN = 0.03, MAX_GROWS = 3;
+  var GROW_MIN = 0.03, MAX_GROWS = 3, MAX_SEARCH = 5;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -443,26 +443,30 @@
         return embed(el, spec, chart.opt).then(function (next) { chart.result = next; return widen(next); });
       }
       // Narrowed until it fit, a chart may end narrower than it need be (its legend stacked or
-      // its labels wrapped after the plot had given up its width): the plot takes the room
-      // back, as long as the chart still fits; if it would not, the fitting drawing stays.
-      function reclaim(current, n) {
-        var gap = avail - svgWidth(el) - 2;
-        if (n >= MAX_GROWS || gap < GROW_MIN * avail || svgWidth(el) > avail || (by <= 0 && lastBy <= 0)) return current;
-        var was = [by, lastBy];
-        if (step.last && lastBy > 0) lastBy = Math.max(0, lastBy - gap); else by = Math.max(0, by - gap);
-        var spec = JSON.parse(JSON.stringify(chart.spec));
-        layout(spec);
-        current.finalize();
-        return embed(el, spec, chart.opt).then(function (next) {
-          if (svgWidth(el) <= avail) { chart.result = next; return reclaim(next, n + 1); }
-          by = was[0]; lastBy = was[1];
-          var back = JSON.parse(JSON.stringify(chart.spec));
-          layout(back);
-          next.finalize();
-          return embed(el, back, chart.opt).then(function (r) { chart.result = r; return r; });
-        });
+      // its labels wrapped after the plot had given up its width, or a legend wider than the
+      // plot): the plot takes the room back, by a search between no overhang (may not fit) and
+      // the overhang that fit, keeping the widest drawing that fits.
+      function reclaim(current) {
+        if (avail - svgWidth(el) - 2 < GROW_MIN * avail || svgWidth(el) > avail || by <= 0 || step.last) return current;
+        var fits = by, over = 0, n = 0;
+        function draw(at) {
+          by = at;
+          var spec = JSON.parse(JSON.stringify(chart.spec));
+          layout(spec);
+          chart.result.finalize();
+          return embed(el, spec, chart.opt).then(function (r) { chart.result = r; return r; });
+        }
+        function search() {
+          if (n++ >= MAX_SEARCH || fits - over < 8) return svgWidth(el) <= avail ? chart.result : draw(fits);
+          var mid = Math.round((over + fits) / 2);
+          return draw(mid).then(function () {
+            if (svgWidth(el) <= avail) fits = mid; else over = mid;
+            return search();
+          });
+        }
+        return search();
       }
-      return Promise.resolve(widen(result)).then(function (r) { return reclaim(r, 0); });
+      return Promise.resolve(widen(result)).then(reclaim);
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 

@@ -30,7 +30,9 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
         .cols_align("right", columns=["computed", "stated"])
         .cols_width({"section": "5%", "kind": "8%", "what": "20%", "inputs_html": "18%", "computed": "9%",
                      "stated": "7%", "verdict": "13%", "reason": "20%"})
-        .opt_css("#lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }")
+        # eight columns in a 688 px column at 1280 px: 4 px either side of a cell, not 5, so that no word breaks
+        .opt_css("#lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }"
+                 " #lawgov-audit-table :is(.gt_row, .gt_col_heading) { padding-left: 4px; padding-right: 4px; }")
     )
     return style(table)
 
