@@ -59,8 +59,9 @@ def chart_pages() -> list[BookPage]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("book_page", chart_pages(), ids=lambda p: p.docname)
-def test_charts_use_their_column_and_their_text_reads(open_page, book_page: BookPage, width: int):
+@pytest.mark.parametrize("chart_page", chart_pages(), ids=lambda p: p.docname)
+def test_charts_use_their_column_and_their_text_reads(open_page, chart_page: BookPage, width: int):
+    book_page = chart_page
     page = open_page(book_page.html, width, charts=expected_charts(book_page))
     where = f"{book_page.html} at {width} px"
     boxes = page.evaluate(probes.CHART_WIDTHS_JS)
@@ -79,8 +80,9 @@ def test_charts_use_their_column_and_their_text_reads(open_page, book_page: Book
 
 
 @pytest.mark.parametrize("width", (390, 1280))
-@pytest.mark.parametrize("book_page", [p for p in book_pages() if p.source is not None], ids=lambda p: p.docname)
-def test_a_table_that_scrolls_says_so(open_page, book_page: BookPage, width: int):
+@pytest.mark.parametrize("table_page", [p for p in book_pages() if p.source is not None], ids=lambda p: p.docname)
+def test_a_table_that_scrolls_says_so(open_page, table_page: BookPage, width: int):
+    book_page = table_page
     page = open_page(book_page.html, width, charts=expected_charts(book_page))
     tables = page.evaluate(probes.TABLES_JS)
     silent = [t["id"] for t in tables if t["scrolls"] and not t["cue"]]
