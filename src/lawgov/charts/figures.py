@@ -179,10 +179,12 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     data["count"] = list(counts["count"])
     data["implied"] = list(counts["implied"])
     data["bar_label"] = [
-        f"≈{fmt.number(c, 0)}\nimplied by {r['value_en']}" if imp else r["value_en"]
+        f"≈{fmt.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
         for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
     data["share_of_first"] = list(counts["share_of_first"])
+    # drawn in two lines ("≈79,055" over "implied by 99.9%"), short enough for its bar on a phone
+    data["bar_lines"] = [label.replace(" implied by ", "\nimplied by ") for label in data["bar_label"]]
     fill = PART_COLOURS[int(figs.set_index('id').loc[stages[0], 'part'])]
     # a label reads on its bar: an implied count's bar is paler (IMPLIED_OPACITY over white)
     data["label_colour"] = [text_on(fill, IMPLIED_OPACITY if imp else 1.0) for imp in data["implied"]]
@@ -196,9 +198,8 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
         color=alt.value(fill),
         opacity=alt.condition("datum.implied", alt.value(IMPLIED_OPACITY), alt.value(1.0)),
     )
-    # an implied count's label in two lines ("≈79,055" over "implied by 99.9%"), short enough for its bar on a phone
     text = base.mark_text(align="right", dx=-6, fontWeight="bold", lineBreak="\n").encode(
-        x="count:Q", text="bar_label:N", color=alt.Color("label_colour:N", scale=None))
+        x="count:Q", text="bar_lines:N", color=alt.Color("label_colour:N", scale=None))
     description = alt_text.funnel(data, unit[stages[0]]) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
