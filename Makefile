@@ -70,3 +70,18 @@ lock: $(STAMP)
 
 clean:
 	rm -rf book/_build
+
+# Ruff (pyproject.toml [tool.ruff]) over src/, tests/, benchmarks/ and book/_ext/: the code as
+# `ruff format` writes it, and no lint finding. `make test` runs it first.
+lint: $(STAMP)
+	$(BIN)/ruff format --check
+	$(BIN)/ruff check
+
+# The quick tier: lint, then every test that needs no built book, no browser, no environment
+# of its own and no long run of fresh kernels (the markers of pyproject.toml), in about a minute.
+check: lint
+	$(BIN)/python -m pytest -n 2 -m "not book and not browser and not venv and not slow"
+
+test: lint
+
+.PHONY: lint check

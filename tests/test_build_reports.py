@@ -1,4 +1,4 @@
-"""The built site publishes no notebook traceback left by an earlier failed run (review 2, #50)."""
+"""The built site publishes no notebook traceback left by an earlier failed run."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -12,20 +12,20 @@ from collections.abc import Iterator
 import pytest
 
 from lawgov.analysis import vocabulary as V
-from lawgov.publish import chart_files as cf
+from lawgov.publish import chart_files
 
 PART_COLOURS = {c.lower(): p for p, c in V.PART_COLOURS.items()}
 
 
-def _charts(built) -> list[cf.Chart]:
+def _charts(built) -> list[chart_files.Chart]:
     out = []
     for page in sorted(built.glob("*.html")):
-        out += cf.charts_in(page.read_text(encoding="utf-8"), page.stem)
+        out += chart_files.charts_in(page.read_text(encoding="utf-8"), page.stem)
     return out
 
 
 @pytest.fixture(scope="module")
-def every_chart(built_book) -> list[cf.Chart]:
+def every_chart(built_book) -> list[chart_files.Chart]:
     found = _charts(built_book)
     assert len(found) >= 20
     return found
@@ -96,7 +96,9 @@ def test_part_colours_stand_only_for_parts(every_chart):
 
 def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
     wrong, seen = [], set()
-    palettes = {"period_class": V.PERIOD_COLOURS, "verdict": V.VERDICT_COLOURS}
+    palettes = {"basis_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
+                "label_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
+                "verdict": V.VERDICT_COLOURS}
     for chart in every_chart:
         for view, _ in _views(chart.spec):
             for field, domain, rng in _colours(view):
@@ -114,7 +116,7 @@ def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
             if not any(set(r) <= outcome and len(r) > 1 for r in ranges):
                 wrong.append(f"{fig_id}: outcomes not in the outcome palette: {ranges}")
     assert not wrong, "\n".join(wrong)
-    assert {"period_class", "verdict"} <= seen, f"no chart coloured by {({'period_class', 'verdict'} - seen)}"
+    assert {"basis_en", "verdict"} <= seen, f"no chart coloured by {({'basis_en', 'verdict'} - seen)}"
 
 
 def test_rate_axes_run_from_0_to_100_or_say_they_are_cut(every_chart):

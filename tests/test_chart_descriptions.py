@@ -6,9 +6,9 @@ import pytest
 
 import lawgov
 import lawgov.charts as charts
-from lawgov.analysis import audit as derive
 from lawgov.analysis import display as fmt
-from lawgov.analysis import readings
+from lawgov.analysis import readings, verdicts
+from lawgov.analysis import vocabulary as V
 from lawgov.charts import parts as P
 from lawgov.charts.figures import describe
 
@@ -76,9 +76,10 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
     for r in readings.part_counts(outline, figs).itertuples():
         assert f"{r.subsections} subsections, {r.measures} measures, {r.figures} figures" in text
     text = _description(charts.timeline(figs))
-    for r in readings.periods(figs).itertuples():
-        assert f"{r.period}: {r.n} figure" in text
-    series = derive.speedup_series(REPORT)
+    for r in readings.periods(figs, by_basis=True).itertuples():
+        assert f"{r.period}, " in text and f": {r.n} figure" in text
+    assert f"{V.PERIOD_BASIS_LABELS['not_stated']} ({V.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
+    series = verdicts.speedup_series(REPORT)
     text = _description(P.speedup(series))
     for r in series.itertuples():
         assert r.label_en in text and f"{r.year}: {r.index:.1f}" in text
@@ -104,7 +105,7 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     assert text.startswith("Dot chart on a log scale")  # no bar lengths on a log axis (CONVENTIONS)
     for i in ids:
         assert by_id.loc[i, "indicator_en"] in text and fmt.value_en(by_id.loc[i]) in text
-    assert "January to October" in text  # the colour group of the part-year count
+    assert "to the end of October (截止10月底) (amber): Petitioners received by leaders" in text  # the part-year count's colour group
     import altair as alt
     import pandas as pd
 

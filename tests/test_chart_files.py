@@ -6,20 +6,20 @@ The first tests build a page from a real Altair chart; the last ones read the bu
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import pytest
 
 import lawgov
 from lawgov import charts
 from lawgov.book.identity import BOOK_TITLE
-from lawgov.publish import chart_files as cf
+from lawgov.publish import chart_files
 from lawgov.publish.vega import chart_specs
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -49,7 +49,7 @@ def _rows(csv_bytes: bytes) -> list[dict]:
 
 def test_each_chart_is_found_in_its_figure(two_charts):
     page, a, b = two_charts
-    found = cf.charts_in(page, "p9-test")
+    found = chart_files.charts_in(page, "p9-test")
     assert [c.fig_id for c in found] == ["fig-t-one", "fig-t-two"]
     assert found[0].number == "Fig. 3" and found[0].caption.startswith("Things counted")
     assert found[0].spec["datasets"] == a.to_dict()["datasets"]
@@ -59,15 +59,15 @@ def test_each_chart_is_found_in_its_figure(two_charts):
 def test_a_chart_outside_a_named_figure_is_an_error(two_charts):
     page, a, _ = two_charts
     loose = page + a._repr_mimebundle_()["text/html"]
-    with pytest.raises(cf.ChartError, match="outside a named figure"):
-        cf.charts_in(loose, "p9-test")
+    with pytest.raises(chart_files.ChartError, match="outside a named figure"):
+        chart_files.charts_in(loose, "p9-test")
 
 
 def test_the_csv_holds_the_rows_the_chart_draws(two_charts):
     page, a, b = two_charts
-    for chart in cf.charts_in(page, "p9-test"):
-        rows = _rows(cf.chart_csv(chart.spec))
-        drawn = [r for rows_ in cf.datasets(chart.spec) for r in rows_]
+    for chart in chart_files.charts_in(page, "p9-test"):
+        rows = _rows(chart_files.chart_csv(chart.spec))
+        drawn = [r for rows_ in chart_files.datasets(chart.spec) for r in rows_]
         assert len(rows) == len(drawn) > 0
         for got, want in zip(rows, drawn):
             assert got["id"] == want["id"] and float(got["value"]) == float(want["value"])
@@ -76,7 +76,7 @@ def test_the_csv_holds_the_rows_the_chart_draws(two_charts):
 
 def test_several_datasets_are_told_apart():
     spec = {"datasets": {"d1": [{"a": 1}], "d2": [{"b": "x"}, {"b": "y"}]}, "layer": [{"data": {"values": [{"a": 2.5}]}}]}
-    rows = _rows(cf.chart_csv(spec))
+    rows = _rows(chart_files.chart_csv(spec))
     assert [r["dataset"] for r in rows] == ["1", "2", "2", "3"]
     assert rows[0]["a"] == "1" and rows[0]["b"] == "" and rows[3]["a"] == "2.5"
 
@@ -93,33 +93,41 @@ def test_a_looked_up_table_is_joined_into_the_rows_that_look_it_up():
                                               ).mark_bar().encode(x="n:Q", y="title:N")
     spec = alt.vconcat(chart, chart.properties(title="again")).to_dict()
     assert len(spec["datasets"]) == 2
-    rows = _rows(cf.chart_csv(spec))
+    rows = _rows(chart_files.chart_csv(spec))
     assert [(r["area"], r["n"], r["title"]) for r in rows] == [("a.1", "1", "First"), ("a.2", "2", "第二"),
                                                                 ("a.1", "3", "First"), ("b.9", "4", "")]
     assert "unused" not in rows[0] and "dataset" not in rows[0]
 
 
+def _cited_at(page: str, fig_id: str) -> str:
+    """Where a chart's citation points: its absolute address, or its page and anchor while
+    the book's address is not set."""
+    from lawgov.book import address
+
+    return address.address().page(f"{page}.html#{fig_id}") or f'"{page}", anchor {fig_id} ({address.NOT_SET})'
+
+
 def test_lines_are_escaped_and_never_doubled(two_charts):
     page, *_ = two_charts
-    found = cf.charts_in(page, "p9-test")
-    once = cf.with_lines(page, found)
-    assert cf.with_lines(once, cf.charts_in(once, "p9-test")) == once
-    lines = re.findall(rf'<p class="{cf.LINE_CLASS}"[^>]*>.*?</p>', once, re.S)
+    found = chart_files.charts_in(page, "p9-test")
+    once = chart_files.with_lines(page, found)
+    assert chart_files.with_lines(once, chart_files.charts_in(once, "p9-test")) == once
+    lines = re.findall(rf'<p class="{chart_files.LINE_CLASS}"[^>]*>.*?</p>', once, re.S)
     assert len(lines) == 2
     assert 'href="downloads/charts/fig-t-one.csv"' in lines[0] and 'fig-t-one.svg' in lines[0] and 'fig-t-one.png' in lines[0]
-    assert "p9-test.html#fig-t-one" in lines[0] and BOOK_TITLE in lines[0]
+    assert _cited_at("p9-test", "fig-t-one") in html.unescape(lines[0]) and BOOK_TITLE in lines[0]
     # a caption with markup-like text cannot inject anything
-    evil = cf.Chart("p9", "fig-x", {}, {}, '<script>alert(1)</script> & "q"', "Fig. 1")
-    assert "<script>" not in cf.line_html(evil) and "&lt;script&gt;" in cf.line_html(evil)
+    evil = chart_files.Chart("p9", "fig-x", {}, {}, '<script>alert(1)</script> & "q"', "Fig. 1")
+    assert "<script>" not in chart_files.line_html(evil) and "&lt;script&gt;" in chart_files.line_html(evil)
 
 
 def test_rendering_is_deterministic_and_valid(two_charts, tmp_path):
     _, _, b = two_charts
     spec = b.to_dict()
-    svg1, png1 = cf.render(spec)
-    svg2, png2 = cf.render(spec, cache=tmp_path)
+    svg1, png1 = chart_files.render(spec)
+    svg2, png2 = chart_files.render(spec, cache=tmp_path)
     assert svg1 == svg2 and png1 == png2
-    assert cf.render(spec, cache=tmp_path) == (svg1, png1)  # from the cache
+    assert chart_files.render(spec, cache=tmp_path) == (svg1, png1)  # from the cache
     root = ET.fromstring(svg1)
     assert root.tag.endswith("svg")
     assert png1.startswith(PNG_MAGIC)
@@ -140,18 +148,18 @@ def _pages(built: Path):
 def test_every_chart_of_every_page_has_its_three_files_and_its_line(built_book):
     checked = 0
     for page, text in _pages(built_book):
-        found = cf.charts_in(text, page.stem)
+        found = chart_files.charts_in(text, page.stem)
         assert len(found) == len(chart_specs(text)), f"{page.name}: a chart outside a named figure"
-        lines = re.findall(rf'<p class="{cf.LINE_CLASS}"[^>]*>(.*?)</p>', text, re.S)
+        lines = re.findall(rf'<p class="{chart_files.LINE_CLASS}"[^>]*>(.*?)</p>', text, re.S)
         assert len(lines) == len(found), f"{page.name}: {len(lines)} download lines for {len(found)} charts"
         for chart, line in zip(found, lines):
-            files = cf.files(chart.fig_id)
+            files = chart_files.files(chart.fig_id)
             for ext, rel in files.items():
                 assert f'href="{rel}"' in line, (page.name, chart.fig_id, ext)
                 assert (built_book / rel).is_file(), f"{rel} missing"
-            assert f"{page.stem}.html#{chart.fig_id}" in line
+            assert _cited_at(page.stem, chart.fig_id) in html.unescape(line)
             rows = _rows((built_book / files["csv"]).read_bytes())
-            assert len(rows) == sum(len(r) for r in cf.datasets(chart.spec)) > 0, chart.fig_id
+            assert len(rows) == sum(len(r) for r in chart_files.datasets(chart.spec)) > 0, chart.fig_id
             svg = ET.fromstring((built_book / files["svg"]).read_bytes())
             assert svg.tag.endswith("svg"), chart.fig_id
             assert (built_book / files["png"]).read_bytes().startswith(PNG_MAGIC)
@@ -162,7 +170,7 @@ def test_every_chart_of_every_page_has_its_three_files_and_its_line(built_book):
 def test_the_downloaded_csv_is_the_charts_data(built_book):
     """The cleanup chart's CSV, compared with the figures it draws (read independently)."""
     figs = lawgov.figures().set_index("id")
-    rows = _rows((built_book / cf.files("fig-p4-cleanup")["csv"]).read_bytes())
+    rows = _rows((built_book / chart_files.files("fig-p4-cleanup")["csv"]).read_bytes())
     got = {r["id"]: float(r["value"]) for r in rows}
     want = {i: float(figs.loc[i, "value"]) for i in
             ("normative_documents_abolished", "normative_documents_amended", "normative_documents_retained")}
@@ -175,7 +183,7 @@ def test_no_chart_label_is_cut_off(built_book):
     line by line (one <tspan> each)."""
     cut = []
     specs = {c.fig_id: json.dumps(c.spec, ensure_ascii=False) for page, text in _pages(built_book)
-             for c in cf.charts_in(text, page.stem)}
+             for c in chart_files.charts_in(text, page.stem)}
     for svg in sorted((built_book / "downloads" / "charts").glob("*.svg")):
         for el in ET.fromstring(svg.read_bytes()).iter():
             if not el.tag.endswith("text"):
@@ -186,7 +194,7 @@ def test_no_chart_label_is_cut_off(built_book):
 
 
 def test_no_stale_chart_files(built_book):
-    names = {f"{c.fig_id}.{ext}" for page, text in _pages(built_book) for c in cf.charts_in(text, page.stem)
+    names = {f"{c.fig_id}.{ext}" for page, text in _pages(built_book) for c in chart_files.charts_in(text, page.stem)
              for ext in ("csv", "svg", "png")}
     on_disk = {p.name for p in (built_book / "downloads" / "charts").iterdir()}
     assert on_disk == names

@@ -125,9 +125,9 @@ def test_bars_by_period_marks_the_october_counts(figs):
     ids = ["mediation_cases", "leader_receptions_visitors", "leader_receptions_batches"]
     spec = pages.bars_by_period(figs, ids, log=True, description="d").to_dict()
     data = next(iter(spec["datasets"].values()))
-    period = {r["id"]: r["period_class"] for r in data}
-    assert period == {"mediation_cases": "full year", "leader_receptions_visitors": "January to October",
-                      "leader_receptions_batches": "January to October"}
+    period = {r["id"]: r["period_basis"] for r in data}
+    assert period == {"mediation_cases": "whole_year", "leader_receptions_visitors": "to_date",
+                      "leader_receptions_batches": "to_date"}
     # every mark's tooltip: English and Chinese labels, value with unit, figure id, period
     titles = [t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]]
     assert {"Indicator", "指标", "Value", "Figure id", "Period"} <= set(titles)
@@ -174,7 +174,7 @@ def test_bars_by_period_describes_every_bar_and_the_part_year_ones(figs):
     from lawgov.analysis.display import value_en
     for i in ids:
         assert value_en(f.loc[i].to_dict()) in text
-    october = text.split("January to October only:")[1]
+    october = text.split("to the end of October (截止10月底) (amber):")[1]
     assert f.loc["leader_receptions_batches", "indicator_en"] in october
     assert f.loc["mediation_cases", "indicator_en"] not in october
     assert "log scale" in text

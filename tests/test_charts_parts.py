@@ -41,7 +41,7 @@ def _assert_figure_tooltips(spec: dict, by_id) -> int:
     """Every mark has the standard tooltip; every row that is a figure shows that figure's value."""
     n = 0
     for view, data in _views(spec):
-        assert TOOLTIP_FIELDS <= _tooltip_fields(view), view.get("mark")
+        assert _tooltip_fields(view) >= TOOLTIP_FIELDS, view.get("mark")
         for row in data:
             assert all(row.get(k) not in (None, "") for k in TOOLTIP_FIELDS), row
             if row["id"] in by_id.index:
@@ -104,9 +104,9 @@ def test_report_structure_tooltips(figs):
 
 
 def test_speedup_keeps_the_readings_and_shows_full_labels():
-    from lawgov.analysis import audit as derive
+    from lawgov.analysis import verdicts
 
-    series = derive.speedup_series("kunshan-2012")
+    series = verdicts.speedup_series("kunshan-2012")
     spec = P.speedup(series, description="s").to_dict()
     assert spec["config"]["legend"]["labelLimit"] >= max(len(x) for x in series["label_en"]) * 6
     data = next(d for _, d in _views(spec))

@@ -80,11 +80,12 @@ def test_one_title_and_one_author_line_everywhere():
     assert identity.BOOK_TITLE in citation.cite_book()["text"]
 
 
-def test_chart_citation_names_the_figure_and_its_anchor():
+def test_chart_citation_names_the_figure_and_its_anchor(config_with):
+    config_with(None, None)
     c = citation.cite_chart("p4-oversight", "fig-p4-cleanup", "Documents reviewed, by outcome. Source: report §4.1.4.",
                             "Fig. 16")
     assert c["href"] == "p4-oversight.html#fig-p4-cleanup"
-    assert c["text"].endswith("p4-oversight.html#fig-p4-cleanup")
+    assert c["text"].endswith('"p4-oversight", anchor fig-p4-cleanup (address not yet set)')
     assert "\u201cDocuments reviewed, by outcome\u201d" in c["text"] and "Fig. 16" in c["text"]
     assert identity.BOOK_TITLE in c["text"] and "Source" not in c["text"]
 
@@ -152,3 +153,77 @@ def test_sentence_anchor_is_the_id_the_parallel_text_writes():
     s = sentences.iloc[5]
     html = parallel.parallel_text(sentences, figs, outline, part=int(s["part"])).data
     assert f'id="{citation.cite_sentence(s["id"])["anchor"]}"' in html
+
+
+# --- the book's address: absolute links when set, "address not yet set" when not --------------
+
+from lawgov.book import address  # noqa: E402
+
+BOOK_URL, REPO_URL = "https://books.example.org/kunshan-2012/", "https://git.example.org/lawgov/kunshan-2012"
+
+
+@pytest.fixture
+def config_with(tmp_path, monkeypatch):
+    """A copy of book/_config.yml and CITATION.cff, with the addresses set or not."""
+    def make(book: str | None, repository: str | None):
+        config, cff = tmp_path / "_config.yml", tmp_path / "CITATION.cff"
+        config.write_text((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        cff.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8"), encoding="utf-8")
+        if book:
+            address.set_address(book, repository, config=config, cff=cff)
+        monkeypatch.setattr(address, "CONFIG", config)
+        return config, cff
+    return make
+
+
+def _all_citations() -> dict[str, str]:
+    sentence = lawgov.sentences()["id"].iloc[0]
+    figure = lawgov.figures()["id"].iloc[0]
+    out = {}
+    for name, cite in (("book", citation.cite_book()), ("dataset", citation.cite_dataset()),
+                       ("figure", citation.cite_figure(figure)), ("sentence", citation.cite_sentence(sentence))):
+        out[f"{name} text"], out[f"{name} bibtex"] = cite["text"], cite["bibtex"]
+    out["chart"] = citation.cite_chart("p4-oversight", "fig-p4-rates", "Rates. Source: the report", "Figure 4.1")["short"]
+    return out
+
+
+def test_citations_without_an_address_say_so_and_carry_no_relative_link(config_with):
+    config_with(None, None)
+    assert address.unset_notice() is not None
+    for name, text in _all_citations().items():
+        if "bibtex" in name:
+            assert "url =" not in text, name
+            continue
+        assert address.NOT_SET in text.lower(), f"{name}: {text}"
+        assert ".html" not in text, f"{name} carries a relative link: {text}"
+
+
+def test_citations_with_an_address_carry_absolute_links(config_with):
+    config, cff = config_with(BOOK_URL, REPO_URL)
+    assert address.address() == address.Address(BOOK_URL, REPO_URL) and address.unset_notice() is None
+    cites = _all_citations()
+    for name, text in cites.items():
+        assert BOOK_URL in text, f"{name} has no absolute address: {text}"
+        assert address.NOT_SET not in text.lower()
+    assert f"{BOOK_URL}numbers.html#fig-" in cites["figure text"]
+    assert f"{BOOK_URL}p4-oversight.html#fig-p4-rates" in cites["chart"]
+    assert re.search(rf"url = \{{{re.escape(BOOK_URL)}", cites["book bibtex"])
+    doc = yaml.load(cff.read_text(encoding="utf-8"), Loader=_CffLoader)
+    assert (doc["url"], doc["repository-code"]) == (BOOK_URL, REPO_URL)
+    assert not list(_validator().iter_errors(doc))
+    set_config = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert (set_config["html"]["baseurl"], set_config["repository"]["url"]) == (BOOK_URL, REPO_URL)
+
+
+def test_an_address_must_be_absolute(config_with):
+    config, cff = config_with(None, None)
+    with pytest.raises(ValueError, match="not an absolute"):
+        address.set_address("kunshan-2012/", REPO_URL, config=config, cff=cff)
+
+
+def test_citation_cff_repeats_the_configured_addresses():
+    """CITATION.cff's url and repository-code are the ones in book/_config.yml (both absent
+    while unset): `python -m lawgov.book.address` writes both."""
+    where = address.address(ROOT / "book" / "_config.yml")
+    doc = _cff()
+    assert doc.get("url", "") == where.book and doc.get("repository-code", "") == where.repository

@@ -6,13 +6,13 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import REPO, run_cli
-import subprocess
 
 
 def _fixture_counts(data: Path) -> dict[str, int]:
@@ -89,8 +89,11 @@ def test_audit_table(shared_data: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["id", "kind", "computed", "stated", "verdict", "reason"]
-    row = next(line for line in lines if line.startswith("mediation_success_rate_check"))
-    assert "consistent (truncated)" in row and "equal only after truncation" in row
+    at = next(i for i, line in enumerate(lines) if line.startswith("mediation_success_rate_check"))
+    row = lines[at]  # the reason may go on over the indented lines below
+    reason = " ".join(line.strip() for line in lines[at + 1:at + 6] if line.startswith(" ")).split()
+    assert "consistent (truncated)" in row
+    assert "equal only after truncation" in " ".join(row.split() + reason)
 
 
 def test_unknown_report_is_a_usage_error(shared_data: Path) -> None:
@@ -117,3 +120,18 @@ def test_no_traceback_for_bad_data(command: list[str], tmp_path: Path, shared_da
 def test_missing_data_dir_from_environment(tmp_path: Path) -> None:
     result = run_cli("figures", env={"LAWGOV_DATA": str(tmp_path / "none")})
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("columns", ["200", "100"])
+def test_audit_table_fits_the_terminal_and_loses_no_word(columns):
+    """Lines at most the terminal's width (and never over 120); each reason wrapped under its
+    column, every word of it kept."""
+    done = run_cli("audit", "--format", "table", env={"COLUMNS": columns})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    header = lines[0]
+    indent = header.index("reason")
+    assert max(len(line) for line in lines) <= min(int(columns), 120) or indent + 30 > int(columns)
+    reasons = json.loads(run_cli("audit", "--format", "json").stdout)
+    shown = " ".join(line[indent:].strip() for line in lines[1:])
+    assert shown.split() == " ".join(r["reason"] for r in reasons).split()

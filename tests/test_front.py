@@ -1,16 +1,14 @@
-"""The summaries of the front and reference pages (lawgov.analysis.front, .furniture) and the
-text alternatives of the figures charts they draw (lawgov.charts.alt_text): each number is the
-data's, worked out here independently."""
+"""The summaries of the front and reference pages (lawgov.analysis.front, .furniture): each
+number is the data's, worked out here independently."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 import lawgov
-from lawgov.analysis import audit, display, front, furniture
+from lawgov.analysis import display, front, furniture
 from lawgov.analysis.wording import number_word
 from lawgov.book.pages import SUMMARIES, page_summary
-from lawgov.charts import alt_text
 
 REPORT = "kunshan-2012"
 
@@ -61,7 +59,8 @@ def test_methods_and_data_use_the_stored_value(figs):
     value = figs.set_index("id").loc[front.CITE_EXAMPLE, "value"]
     assert page_summary(REPORT, "methods")["methods.stored_percent"] == display.number(value)
     assert page_summary(REPORT, "data")["data.stored_percent"] == display.number(value)
-    assert page_summary(REPORT, "methods")["methods.n_other_period"] == number_word(int((~figs["full_year"].astype(bool)).sum()))
+    assert page_summary(REPORT, "methods")["methods.basis_not_stated"] == number_word(
+        int((figs["period_basis"].astype(str) == "not_stated").sum()))
 
 
 def test_report_citation_names_the_capture():
@@ -79,10 +78,12 @@ def test_qualifier_and_period_counts_add_up(figs):
 def test_furniture_periods_match_period_class(figs):
     off = furniture.periods_off_year(REPORT)
     assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
-    # "About the source" accounts for every figure with another period: earlier, multi-year or within the year
+    # "About the source" accounts for every figure whose period is not the report year: earlier,
+    # multi-year, or within the year by a reading
     other = set(figs.loc[figs["period_class"] == "other", "id"])
     groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "within_year")]
     assert set().union(*groups) == other and sum(map(len, groups)) == len(other)
+    assert set(off["within_year"]["period_basis"].astype(str)) == {"reading"}
 
 
 def test_source_counts_the_semicolons_where_they_are():
@@ -93,17 +94,6 @@ def test_source_counts_the_semicolons_where_they_are():
     for i in (k for k, ch in enumerate(body) if ch == ";"):
         leaf = outline[(outline["start"] <= i) & (outline["end"] > i)].sort_values("level").iloc[-1]
         assert f"§{leaf['section']}" in s["source.semicolon_sections"]
-
-
-def test_alt_texts_name_the_extremes(figs):
-    rest = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
-    text = alt_text.overview(figs)
-    assert display.value_en(rest.iloc[0]) in text and display.value_en(rest.iloc[-1]) in text
-    periods = figs.groupby(["period_start", "period_end"]).size()
-    assert f"{len(periods)} distinct periods" in alt_text.timeline(figs)
-    series = audit.speedup_series(REPORT)
-    last = series[series["year"] == series["year"].max()]
-    assert all(f"{i:.1f} in" in alt_text.speedup_readings(series) for i in last["index"])
 
 
 def test_part_labels_are_in_reading_order():

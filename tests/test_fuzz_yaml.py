@@ -14,9 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawgov
-from lawgov.dataset.errors import DataError, Problem
-
 from conftest import build_data
+from lawgov.dataset.errors import DataError, Problem
 
 FILES = ["figures/kunshan-2012.yaml", "relations/kunshan-2012.yaml", "outline/kunshan-2012.yaml",
          "glossary.yaml", "frameworks.yaml", "topics.yaml", "reports.yaml"]

@@ -54,3 +54,79 @@ def test_when_nothing_is_usable_the_error_names_every_place(nowhere: Path) -> No
     for where in ("data_dir=", "$LAWGOV_DATA", "checkout", str(location.INSTALLED_DATA_DIR)):
         assert where in message
     assert "has no reports.yaml" in message
+
+
+# --- a wrong place, named in one line before anything is read --------------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+import lawgov  # noqa: E402
+
+
+def _broken_link(tmp: Path) -> tuple[Path, str]:
+    link = tmp / "data"
+    link.symlink_to(tmp / "moved-away")
+    return link, "is a broken link"
+
+
+def _a_file(tmp: Path) -> tuple[Path, str]:
+    path = tmp / "data.zip"
+    path.write_bytes(b"PK\x03\x04")
+    return path, "is a file, not a directory"
+
+
+def _no_reports(tmp: Path) -> tuple[Path, str]:
+    path = tmp / "photos"
+    path.mkdir()
+    (path / "holiday.jpg").write_bytes(b"\xff\xd8")
+    return path, "has no reports.yaml: not a lawgov data directory"
+
+
+def _broken_link_inside(tmp: Path) -> tuple[Path, str]:
+    path = _valid(tmp / "mydata")
+    (path / "figures").symlink_to(tmp / "elsewhere")
+    return path, "holds a broken link, figures ->"
+
+
+def _huge(tmp: Path) -> tuple[Path, str]:
+    path = _valid(tmp / "home")
+    for i in range(location.MAX_ENTRIES + 1):
+        (path / f"{i}.bin").touch()
+    return path, "holds more than"
+
+
+WRONG_PLACES = [_broken_link, _a_file, _no_reports, _broken_link_inside, _huge]
+
+
+@pytest.mark.parametrize("make", WRONG_PLACES, ids=lambda f: f.__name__.strip("_"))
+def test_a_wrong_place_is_one_line_from_python(make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, why = make(tmp_path)
+    read: list[str] = []
+    real_open = open
+
+    def spy(file, *args, **kwargs):  # nothing under the wrong place is opened
+        if str(file).startswith(str(tmp_path)):
+            read.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy)
+    with pytest.raises(location.DataLocationError) as caught:
+        lawgov.figures(data_dir=path)
+    message = str(caught.value)
+    assert "\n" not in message and why in message and str(path.absolute()) in message
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert not read, f"read before refusing: {read[:3]}"
+
+
+@pytest.mark.parametrize("make", WRONG_PLACES[:4], ids=lambda f: f.__name__.strip("_"))
+def test_a_wrong_place_is_one_line_from_the_command(make, tmp_path: Path) -> None:
+    path, why = make(tmp_path)
+    for command in (["validate"], ["figures", "--format", "csv"]):
+        done = subprocess.run([sys.executable, "-m", "lawgov", *command, "--data", str(path)],
+                              capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                              env={**os.environ, "LAWGOV_CACHE": "0"})
+        assert done.returncode == 2 and not done.stdout
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("lawgov: data directory ")
+        assert why in done.stderr and "Traceback" not in done.stderr

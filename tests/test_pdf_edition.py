@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -46,7 +46,7 @@ def edition(built_book):
     return pdf.PDF
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text(path: str, layout: bool) -> list[str]:
     """Every page's text (pdftotext separates pages with a form feed): -layout keeps lines as
     printed (the contents, the running heads); without it, columns are read one after the other."""

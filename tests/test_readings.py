@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import lawgov
-from lawgov.analysis import readings as R
+from lawgov.analysis import readings
 
 REPORT = "kunshan-2012"
 
@@ -21,9 +21,9 @@ def audit():
 
 
 def test_structure_counts_every_unit_once(figs, outline):
-    wide = R.structure(outline, figs).pivot(index="part", columns="what", values="n")
+    wide = readings.structure(outline, figs).pivot(index="part", columns="what", values="n")
     assert list(wide.index) == sorted(outline.loc[outline["level"] == 0, "part"])
-    subs, measures, figures = (wide[w] for w in R.STRUCTURE_WHAT)
+    subs, measures, figures = (wide[w] for w in readings.STRUCTURE_WHAT)
     assert figures.sum() == len(figs)
     assert measures.sum() == (outline["level"] == 2).sum()
     assert subs.sum() == (outline["level"] == 1).sum()
@@ -32,7 +32,7 @@ def test_structure_counts_every_unit_once(figs, outline):
 
 
 def test_part_counts_split_measures_by_whether_they_carry_a_figure(figs, outline):
-    counts = R.part_counts(outline, figs)
+    counts = readings.part_counts(outline, figs)
     assert (counts["measures_with_figures"] + counts["measures_without_figures"] == counts["measures"]).all()
     measures = outline[outline["level"] == 2]
     for part, row in counts.iterrows():
@@ -43,31 +43,31 @@ def test_part_counts_split_measures_by_whether_they_carry_a_figure(figs, outline
 
 @pytest.mark.parametrize("part", range(1, 6))
 def test_subsection_profile_adds_up_to_the_part(figs, outline, part):
-    wide = R.subsection_profile(outline, figs, part).pivot(index="section", columns="what", values="n")
-    assert wide[R.PROFILE_WHAT[1]].sum() == (figs["part"] == part).sum()
-    assert wide[R.PROFILE_WHAT[0]].sum() == ((outline["part"] == part) & (outline["level"] == 2)).sum()
-    for section, n in wide[R.PROFILE_WHAT[1]].items():
+    wide = readings.subsection_profile(outline, figs, part).pivot(index="section", columns="what", values="n")
+    assert wide[readings.PROFILE_WHAT[1]].sum() == (figs["part"] == part).sum()
+    assert wide[readings.PROFILE_WHAT[0]].sum() == ((outline["part"] == part) & (outline["level"] == 2)).sum()
+    for section, n in wide[readings.PROFILE_WHAT[1]].items():
         assert n == outline.set_index("section").loc[section, "n_figures"]
 
 
 def test_under_does_not_confuse_sibling_sections():
     s = pd.Series(["4.1", "4.1.4", "4.10", "4.11.1", "5.1"])
-    assert list(R.under(s, "4.1")) == [True, True, False, False, False]
+    assert list(readings.under(s, "4.1")) == [True, True, False, False, False]
 
 
 def test_pooled_base_is_the_sum_of_its_counts(figs, by_id):
     ids = ["deputies_suggestions_handled", "cppcc_proposals_handled"]
-    pool = R.pooled_base(figs, ids)
+    pool = readings.pooled_base(figs, ids)
     assert pool["total"] == by_id.loc[ids, "value"].sum()
     assert pool["text"] == " + ".join(f"{int(v):,}" for v in by_id.loc[ids, "value"])
 
 
 @pytest.mark.parametrize("rate", ["suggestions_satisfaction_rate", "suggestions_completion_rate"])
 def test_implied_counts_are_exactly_the_counts_consistent_with_the_printed_rate(figs, by_id, rate):
-    base = R.pooled_base(figs, ["deputies_suggestions_handled", "cppcc_proposals_handled"])["total"]
+    base = readings.pooled_base(figs, ["deputies_suggestions_handled", "cppcc_proposals_handled"])["total"]
     r = by_id.loc[rate]
     d = int(r["decimals"])
-    ic = R.implied_counts(figs, [rate], base).iloc[0]
+    ic = readings.implied_counts(figs, [rate], base).iloc[0]
 
     def ok(k):
         share = round(100 * k / base, d)
@@ -79,7 +79,7 @@ def test_implied_counts_are_exactly_the_counts_consistent_with_the_printed_rate(
 
 def test_funnel_counts_multiply_each_rate_by_the_stage_before(figs, by_id, audit):
     stages = ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate", "hotline_satisfaction_rate"]
-    f = R.funnel_counts(figs, stages)
+    f = readings.funnel_counts(figs, stages)
     assert list(f["implied"]) == [by_id.loc[s, "unit_en"] == "percent" for s in stages]
     for prev, cur in zip(f.to_dict("records"), f.to_dict("records")[1:]):
         expected = prev["count"] * cur["value"] / 100 if cur["implied"] else cur["value"]
@@ -91,17 +91,17 @@ def test_funnel_counts_multiply_each_rate_by_the_stage_before(figs, by_id, audit
 
 
 def test_remainder_is_the_whole_less_its_parts(figs, by_id, audit):
-    assert R.remainder(figs, "filings_reviewed", ["filings_accepted"]) == (
+    assert readings.remainder(figs, "filings_reviewed", ["filings_accepted"]) == (
         by_id.loc["filings_reviewed", "value"] - by_id.loc["filings_accepted", "value"])
     parts = ["normative_documents_abolished", "normative_documents_amended", "normative_documents_retained"]
-    assert R.remainder(figs, "normative_documents_cleaned_up", parts) == 0
+    assert readings.remainder(figs, "normative_documents_cleaned_up", parts) == 0
     assert str(audit.loc["normative_cleanup_adds_up", "verdict"]) == "exact"  # the audit agrees the parts add up
 
 
 def test_ratios_are_numerator_over_denominator(figs, by_id, audit):
     specs = lawgov.relations(REPORT).set_index("id")["spec"]
     rel = [i for i in audit.index if str(audit.loc[i, "kind"]) == "ratio"]
-    t = R.ratios(figs, audit.reset_index(), rel)
+    t = readings.ratios(figs, audit.reset_index(), rel)
     assert list(t["relation"]) == rel
     for r in t.to_dict("records"):
         spec = specs[r["relation"]]
@@ -113,7 +113,7 @@ def test_ratios_are_numerator_over_denominator(figs, by_id, audit):
 
 
 def test_periods_cover_every_figure_once(figs):
-    p = R.periods(figs)
+    p = readings.periods(figs)
     assert p["n"].sum() == len(figs)
     assert list(p["start"]) == sorted(p["start"])
     for row in p.to_dict("records"):
@@ -126,4 +126,4 @@ def test_periods_cover_every_figure_once(figs):
 @pytest.mark.parametrize("start,end,n", [("2012-01-01", "2012-10-31", 10), ("2012-01-01", "2012-12-31", 12),
                                          ("2012-12-01", "2012-12-31", 1), ("2011-11-01", "2012-02-29", 4)])
 def test_months_counts_calendar_months_inclusive(start, end, n):
-    assert R.months(start, end) == n
+    assert readings.months(start, end) == n

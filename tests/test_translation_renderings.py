@@ -68,3 +68,48 @@ def test_an_alternative_rendering_is_caught(sentences):
 
 def test_grass_roots_is_written_as_the_book_writes_it(sentences):
     assert not sentences["en"].str.contains("grass-roots", case=False).any()
+
+
+# Words of the report that are not glossary terms but that a reader compares across sentences:
+# each has one rendering, and the renderings a reader once met are not used again.
+ONE_RENDERING = {
+    "规范": ("standardis", ["regular", "regularis"]),
+    "审理": ("review", [r"hear\b", "heard", "hearing of"]),   # 听证 alone is "hearing"
+    "区镇": ("zone", ["district"]),
+    "专项整治": ("rectification", ["clean-up"]),
+    "三小车": ("three kinds of small vehicles", ["three small vehicles", "three-wheeled"]),
+    "三社联动": ("linkage of communities, social organisations and social workers", ["three-way", "three social actors"]),
+    "中环": ("Middle Ring Road", []),
+    "不断": (None, ["steadily", "continuously"]),
+    "法制意识": ("legal awareness", ["awareness of the legal system"]),
+    "审议": ("deliberat", ["examined"]),
+    "确保件件合法": ("to ensure", ["was lawful"]),
+}
+
+
+def renderings_broken(sentences) -> list[tuple[str, str, str]]:
+    """(sentence id, word, what is wrong) wherever a sentence with the word misses its rendering
+    or uses one it replaced. 审理 in a court's sense (诉讼案件审理) is a trial, not a review."""
+    found = []
+    for zh, (en, rejected) in ONE_RENDERING.items():
+        for s in sentences[sentences["zh"].str.contains(zh, regex=False)].itertuples():
+            if zh == "审理" and "诉讼案件审理" in s.zh:
+                continue
+            if zh == "规范" and "规范" not in s.zh.replace("规范性文件", ""):
+                continue  # 规范性文件 is the glossary's "normative documents"
+            text = s.en.lower()
+            if en and en.lower() not in text:
+                found.append((s.id, zh, f"no '{en}'"))
+            found += [(s.id, zh, r) for r in rejected if re.search(rf"\b{r.lower()}", text)]
+    return found
+
+
+def test_each_word_has_one_rendering(sentences):
+    assert renderings_broken(sentences) == []
+
+
+def test_a_replaced_rendering_is_caught(sentences):
+    bad = sentences.copy()
+    row = bad["zh"].str.contains("区镇", regex=False).idxmax()
+    bad.loc[row, "en"] = bad.loc[row, "en"].replace("zones and towns", "districts and towns")
+    assert (bad.loc[row, "id"], "区镇", "district") in renderings_broken(bad)

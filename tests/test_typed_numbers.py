@@ -48,6 +48,7 @@ ALLOWED: list[tuple[str, str]] = [
     (r"\b18th (?:Party|National) Congress", "the name of the Party's congress (十八大, an exclusion)"),
     (r"\bper 1,000\b|\b1,000 (?:characters|words|Chinese words|content words)\b", "the unit of a density"),
     (r"= 100\b", "the base of an index (2010 = 100)"),
+    (r"\bfrom 0 to 100%", "a percent axis's range, a claim about the chart checked against its spec (test_captions_true)"),
     (r"\b100 million\b", "what 亿 (in the unit 亿元) means"),
     (r"\bCC BY 4\.0\b", "the name of a licence"),
     (r"\bISO 8601\b", "the name of a standard"),
@@ -306,7 +307,7 @@ def _months_left(section: str) -> int:
     return 12 - start.month + 1
 
 
-def _opinion() -> "pd.DataFrame":
+def _opinion() -> pd.DataFrame:
     s = crosswalk.area_summary(REPORT)
     return s[s["framework"] == "opinion-2010"].set_index("code")
 
@@ -375,7 +376,7 @@ TYPED_CLAIMS: list[tuple[int, str, object]] = [
     (4, "The first and the last carry numbers",
      lambda: [_n_figures(m) > 0 for m in _measures("4.1")] == [True, False, False, True]),
     (4, "The fourth measure has the most figures of any measure in the report",
-     lambda: sorted(((_n_figures(m), m) for p in range(7) for s in _subsections(p) for m in _measures(s)))[-1][1] == "4.1.4"
+     lambda: sorted((_n_figures(m), m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-1][1] == "4.1.4"
      and sorted(_n_figures(m) for p in range(7) for s in _subsections(p) for m in _measures(s))[-2] < _n_figures("4.1.4")),
     (4, "every rate in the subsection is {}", lambda: _s43_rates().nunique() == 1),
     (4, "Twice the report says \"无一败诉\"", lambda: _body_count("无一败诉") == 2),
@@ -425,8 +426,9 @@ def test_a_typed_claim_is_on_its_page_and_true(part: int, claim: str, check) -> 
 # A number word before a counted noun ("three subsections", "two paragraphs") is a claim about
 # the report: on a part chapter it must be one of the claims above or come from glue.
 # ("the two documents", "the first two problems" refer back to what the text has just named, and
-# "one" is mostly the article: neither is scanned.)
-_COUNTED = re.compile(r"(?<!\bthe )(?<!\bfirst )\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)\b(?: \w+)?? "
+# "one" is mostly the article: neither is scanned; nor is a quoted rendering of a term, such as
+# "three kinds of small vehicles" for 三小车, which is a name, not a count.)
+_COUNTED = re.compile(r"(?<![\"“‘'])(?<!\bthe )(?<!\bfirst )\b(?:two|three|four|five|six|seven|eight|nine|ten|twice)\b(?: \w+)?? "
                       r"(?:subsections?|measures?|figures?|parts?|kinds?|documents?|paragraphs?|sentences?|"
                       r"rates?|counts?|months?|problems?)\b", re.I)
 
@@ -467,10 +469,10 @@ def _all_rates_with_no_count(verdict: str = "not checkable") -> bool:
 
 
 def _mediation_was_cut_off() -> bool:
-    from lawgov.analysis import audit, display
+    from lawgov.analysis import display, verdicts
 
     printed = display.value_en(lawgov.figures().set_index("id").loc["mediation_success_rate"])
-    s = audit.summary()
+    s = verdicts.summary()
     return (_verdicts()["mediation_success_rate_check"] == "consistent (truncated)"
             and s["audit.mediation_success_rate_check.computed_truncated"] == printed
             != s["audit.mediation_success_rate_check.computed_rounded"])

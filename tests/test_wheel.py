@@ -66,7 +66,7 @@ def installed(tmp_path_factory, worker_id):
 
 # What the wheel is built from: a clean copy (an in-tree build would reuse ./build/, where a
 # module deleted from src/ lingers and would be packaged).
-SOURCES = ["pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA.md", "src", "data", "jupyter-config"]
+SOURCES = ["pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA.md", "CITATION.cff", "src", "data", "jupyter-config"]
 
 
 def _make(out: Path) -> None:
@@ -166,3 +166,23 @@ def test_a_downloaded_notebook_runs_where_it_lands(installed, built_book: Path) 
     part = int(re.search(r"p(\d)-", CHAPTER).group(1))
     book_csv = built_book / "downloads" / "data" / "chapters" / f"figures-part-{part}.csv"
     assert base64.b64decode(links[0]) == book_csv.read_bytes()
+
+
+def test_the_wheel_exports_what_the_checkout_exports(installed) -> None:
+    """`lawgov export` from the installed wheel writes the same files, byte for byte, as
+    `make export` in the checkout (the licence included)."""
+    _, python, work = installed
+    subprocess.run(["make", "-s", "export"], cwd=ROOT, check=True, capture_output=True, timeout=600)
+    made = ROOT / "dist" / "data"
+    wheel_out = work / "export-from-wheel"
+    done = _run(installed, "-m", "lawgov", "export", str(wheel_out))
+    assert done.returncode == 0, done.stderr
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    ours, theirs = files(made), files(wheel_out)
+    assert "LICENSE-DATA.md" in theirs, "the wheel's export lacks the data's licence"
+    assert sorted(theirs) == sorted(ours)
+    differ = [name for name in ours if ours[name] != theirs[name]]
+    assert not differ, f"exported differently from the wheel: {differ}"

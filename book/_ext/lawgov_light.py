@@ -1,4 +1,4 @@
-"""Lighter pages (issue 11): what every page of the theme loads, cut to what the book uses.
+"""Lighter pages: what every page of the theme loads, cut to what the book uses.
 
 - **Icons without fontawesome.js.** pydata-sphinx-theme puts a 1.4 MB script on every page
   (its webpack macro ``head_js_preload``) that swaps ``<i class="fa-solid fa-...">`` for SVG,
@@ -36,9 +36,9 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
 from sphinx.errors import ExtensionError
 
-import lawgov_unused_css  # book/_ext is on sys.path (local_extensions in _config.yml)
 from lawgov.publish.vega import compact_charts
 
 FA_LICENCE = "Font Awesome Free 6.5.2 by @fontawesome - https://fontawesome.com, icons CC BY 4.0"

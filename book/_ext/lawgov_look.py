@@ -1,4 +1,4 @@
-"""The book's look (issue 11): chapter headers in three parts, charts that fit their column.
+"""The book's look: chapter headers in three parts, charts that fit their column.
 
 - **Headers.** A page's first heading reads "Part 4: Oversight and regulated conduct ·
   四、强化监督,着力规范依法行政行为". In the HTML its parts are marked, without changing the

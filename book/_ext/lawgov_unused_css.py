@@ -1,4 +1,4 @@
-"""The themes' stylesheets without the rules no page of the book can use (issue 11: light pages).
+"""The themes' stylesheets without the rules no page of the book can use (to keep pages light).
 
 pydata-sphinx-theme ships Bootstrap whole (utility classes, components the book never
 shows); sphinx-design and myst-nb ship every component's styles. About 300 KB of a first

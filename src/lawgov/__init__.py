@@ -10,7 +10,7 @@ imported on first use, so ``import lawgov`` stays cheap.
 
 The package's folders are its pipeline, each importing only from those before it:
 ``dataset`` (read and check ``data/``) -> ``frames`` (the public loaders, their cache, the
-column dictionary) -> ``analysis`` (audit, writing, crosswalk, readings) -> ``charts`` and
+column dictionary) -> ``analysis`` (verdicts, writing, crosswalk, readings) -> ``charts`` and
 ``tables`` -> ``book`` (what the notebooks call) -> ``publish`` (data package, site, PDF, build).
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lawgov.dataset.errors import DataError, Problem
-
 
 
 def _installed_version() -> str:
@@ -34,8 +33,20 @@ def _installed_version() -> str:
 
 if TYPE_CHECKING:
     from lawgov.frames.loaders import (
-        audit, body, crosswalk, excluded, figures, frameworks, glossary, outline, relations, reports,
-        sentences, source_text, topics, validate,
+        audit,
+        body,
+        crosswalk,
+        excluded,
+        figures,
+        frameworks,
+        glossary,
+        outline,
+        relations,
+        reports,
+        sentences,
+        source_text,
+        topics,
+        validate,
     )
 
 _API = [

@@ -71,6 +71,9 @@ def _figures(args: argparse.Namespace) -> int:
     return 0
 
 
+TABLE_WIDTH = 120  # the widest line of `lawgov audit --format table`, on a wide terminal or a pipe
+
+
 def _audit(args: argparse.Namespace) -> int:
     from lawgov.frames.loaders import dataset
     from lawgov.frames.tidy import audit_results
@@ -88,9 +91,18 @@ def _audit(args: argparse.Namespace) -> int:
          "" if r.stated is None else f"{r.stated:g}", r.verdict, r.reason)
         for r in results
     ]
+    import shutil
+    import textwrap
+
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:  # the reason, last, is not padded: it runs to the end of the line
-        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), row[-1]]).rstrip())
+    # the reason, last, is wrapped to the terminal (at most TABLE_WIDTH), under its own column
+    indent = sum(widths) + 2 * len(widths)
+    room = max(30, min(shutil.get_terminal_size((TABLE_WIDTH, 24)).columns, TABLE_WIDTH) - indent)
+    for row in rows:
+        lines = textwrap.wrap(row[-1], room) or [""]
+        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths)), lines[0]]).rstrip())
+        for line in lines[1:]:
+            print(" " * indent + line)
     return 0
 
 

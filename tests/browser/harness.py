@@ -132,7 +132,7 @@ def is_altair_output(output: dict) -> bool:
     return "vegaEmbed(" in html
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def expected_charts(page: BookPage) -> int:
     """How many Altair charts the page's executed notebook produces.
 

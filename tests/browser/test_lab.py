@@ -12,9 +12,12 @@ chapter saved differently must not touch the real file). Debian's Chromium drive
 - Run All runs every code cell, none with an error;
 - every chart output is drawn (an SVG in it), with Vega from the Jupyter server;
 - the chapter's CSV link carries the CSV itself; MyST markdown is rendered (jupyterlab-myst);
-- saved (what autosave would do), every .md is byte for byte what it was in book/: opening a
-  notebook is not editing it. The saved file is also exactly what lawgov.publish.notebook_text
+- saved, every .md is byte for byte what it was in book/: opening a notebook is not editing it. The saved file is also exactly what lawgov.publish.notebook_text
   predicts, so `make notebooks-fmt` and `make notebooks-check` speak for JupyterLab.
+
+A chapter is written only when the person saves it: with the autosave interval cut to one
+second (a user setting, as a person could set it), a cell added and run is not on disk several
+intervals later, and closing the tab asks whether to save.
 
 Run All's time is recorded in book/_build/lab-run-all.json.
 """
@@ -38,6 +41,8 @@ from lawgov.publish.browser import LOCAL_HOSTS
 
 LAB_PYTHON = Path(os.environ.get("LAWGOV_LAB_PYTHON", ROOT / ".venv-lab" / "bin" / "python"))
 CHAPTERS = ["p4-oversight.md", "p5-governance.md"]
+# A user setting of this test's Lab: were autosave on, a change would be on disk within a second.
+AUTOSAVE_INTERVAL = 1
 
 
 def _free_port() -> int:
@@ -59,6 +64,9 @@ def lab(tmp_path_factory):
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
            "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
     env.pop("LAWGOV_BOOK_BUILD", None)
+    docmanager = home / "settings" / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
+    docmanager.parent.mkdir(parents=True)
+    docmanager.write_text(json.dumps({"autosaveInterval": AUTOSAVE_INTERVAL}))
     log = open(home / "server.log", "w")
     proc = subprocess.Popen(
         [str(LAB_PYTHON), "-m", "lawgov.publish.lab", "--port", str(port), "--token", token, "--no-browser",
@@ -100,8 +108,9 @@ def _check_settings(lab) -> None:
 
     notes = defaults("@jupyterlab/apputils-extension:notification")
     assert notes["fetchNews"] == "false" and notes["checkForUpdates"] is False
-    viewers = defaults("@jupyterlab/docmanager-extension:plugin")["defaultViewers"]
-    assert viewers["markdown"] == viewers["myst"] == "Jupytext Notebook"
+    docmanager = defaults("@jupyterlab/docmanager-extension:plugin")
+    assert docmanager["defaultViewers"]["markdown"] == docmanager["defaultViewers"]["myst"] == "Jupytext Notebook"
+    assert docmanager["autosave"] is False, "JupyterLab would write a chapter the person did not save"
 
 
 _MODEL = "window.jupyterapp.shell.currentWidget"  # the app is exposed: --LabApp.expose_app_in_browser
@@ -186,6 +195,52 @@ def _run_chapter(lab, browser, chapter: str) -> None:
             for p, data in sources.items():  # and starts from book/ again
                 if p.read_bytes() != data:
                     p.write_bytes(data)
+
+
+def test_an_added_cell_is_written_only_when_saved(lab, browser) -> None:
+    """A scratch cell added to a chapter and run is still only in the browser after many
+    autosave intervals; closing the tab asks whether to save it."""
+    _check_settings(lab)
+    # the token was chosen (as `make lab TOKEN=...` does): the whole address is printed, not "token=..."
+    assert f"{lab['base']}/lab?token={lab['token']}" in lab["log"].read_text()
+    assert _api(lab, "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")["settings"] == {
+        "autosaveInterval": AUTOSAVE_INTERVAL}
+    chapter = "p4-oversight.md"
+    path = lab["root"] / chapter
+    before = (BOOK / chapter).read_bytes()
+    assert path.read_bytes() == before, "the copy is not book/"
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{lab['base']}/lab/tree/{chapter}?reset&token={lab['token']}")
+        page.wait_for_function(f"window.jupyterapp && {_MODEL} && {_MODEL}.context && "
+                               f"{_MODEL}.context.path === {json.dumps(chapter)} && "
+                               f"{_MODEL}.context.isReady && {_MODEL}.sessionContext.session && "
+                               f"{_MODEL}.sessionContext.session.kernel && "
+                               f"{_MODEL}.sessionContext.session.kernel.status === 'idle'", timeout=180_000)
+        cells = page.evaluate(f"{_MODEL}.content.model.cells.length")
+        page.evaluate("window.jupyterapp.commands.execute('notebook:insert-cell-below')")
+        page.evaluate(f"{_MODEL}.content.activeCell.model.sharedModel.setSource('1 + 1')")
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell-and-select-next')")
+        page.wait_for_function(f"{_MODEL}.content.model.cells.length >= {cells + 1} && "
+                               f"{_MODEL}.content.model.dirty", timeout=60_000)
+        time.sleep(6 * AUTOSAVE_INTERVAL)
+        assert page.evaluate(f"{_MODEL}.content.model.dirty"), "the change was saved without a save"
+        assert path.read_bytes() == before, "JupyterLab wrote the chapter without being asked to save it"
+        page.evaluate(f"{_MODEL}.close()")
+        dialog = page.locator(".jp-Dialog")
+        dialog.wait_for(timeout=30_000)
+        assert "save" in dialog.inner_text().lower()
+        dialog.locator("button", has_text="Discard").click()
+        page.wait_for_function(f"!{_MODEL} || {_MODEL}.context === undefined || "
+                               f"{_MODEL}.context.path !== {json.dumps(chapter)}", timeout=30_000)
+        assert path.read_bytes() == before
+    finally:
+        try:
+            page.evaluate("window.jupyterapp && window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        finally:
+            context.close()
+            path.write_bytes(before)
 
 
 def _record(chapter: str, seconds: float) -> None:

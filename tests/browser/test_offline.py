@@ -22,8 +22,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 FETCH_ATTRS = {"src", "srcset", "poster", "data", "background", "formaction"}
 NAV_RELS = {
     "index", "search", "next", "prev", "canonical", "author", "license", "help",

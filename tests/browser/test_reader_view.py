@@ -1,4 +1,4 @@
-"""Every page as a reader sees it at 1280 px (a laptop) and 390 px (a phone) wide (issue 11).
+"""Every page as a reader sees it at 1280 px (a laptop) and 390 px (a phone) wide.
 
 - the page body never scrolls sideways (a wide table or chart scrolls inside its own box);
 - every chart is drawn, and no chart text is rendered under 11 px (a chart's SVG may be

@@ -45,8 +45,7 @@ def _chart_html(chart) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     import lawgov
-    from lawgov import charts
-    from lawgov import tables
+    from lawgov import charts, tables
     from lawgov.publish import vega as vega_bundle
     from lawgov.publish.browser import serve
 

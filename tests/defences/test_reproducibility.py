@@ -20,10 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from browser.harness import BOOK, expected_charts, book_pages, is_notebook  # noqa: F401
-
+from browser.harness import BOOK, book_pages, expected_charts, is_notebook  # noqa: F401
 from conftest import REAL_DATA
-
 from lawgov.publish.vega import chart_specs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,17 +34,17 @@ def _tree(path: Path) -> dict[str, str]:
             for p in sorted(path.rglob("*")) if p.is_file()}
 
 
-def _export(out: Path, seed: str, cache: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "LAWGOV_DATA"} | {"PYTHONHASHSEED": seed, "LAWGOV_CACHE": cache}
+def _export(out: Path, seed: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "LAWGOV_DATA"} | {"PYTHONHASHSEED": seed}
     run = subprocess.run([sys.executable, "-m", "lawgov", "export", str(out), "--data", str(REAL_DATA)],
                          capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 0, run.stderr
 
 
 def test_exports_are_byte_identical(tmp_path: Path, built_book: Path) -> None:  # noqa: F811
-    _export(tmp_path / "a", "1", "off")
-    _export(tmp_path / "b", "2", str(tmp_path / "cache"))
-    _export(tmp_path / "c", "3", str(tmp_path / "cache"))  # from the frames cached by "b"
+    _export(tmp_path / "a", "1")
+    _export(tmp_path / "b", "2")
+    _export(tmp_path / "c", "3")
     a = _tree(tmp_path / "a")
     assert a and a == _tree(tmp_path / "b") == _tree(tmp_path / "c")
     published = built_book / "downloads" / "data"

@@ -43,7 +43,7 @@ class _Page(HTMLParser):
                 self.links.append((f"<{tag} {attr}>", a[attr]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> _Page:
     parser = _Page()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lawgov.frames import loaders as _api
-
-from lawgov.dataset.sections import ancestors
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 from lawgov.analysis.wording import listing, number_word, share_word
+from lawgov.dataset.sections import ancestors
+from lawgov.frames import loaders as _api
 
 # A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
 # title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
@@ -263,7 +262,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     most = in_force["measures"].max()
     with_figures = nn[nn["figures"] > 0]
     # Values only: the chapter writes the sentences (and types the part numbers and titles it
-    # names, checked in tests/test_coverage.py); counts up to ten are words, "none" for zero.
+    # names, checked in tests/test_crosswalk.py); counts up to ten are words, "none" for zero.
     out = {
         "frameworks.mappings": str(len(cw)),
         "frameworks.measures": _count(len(measures)),

@@ -10,7 +10,12 @@ import html
 # How a figure's value is written out is decided once, in the frames stage (the data's own
 # notes are filled with it there); re-exported here for tables, charts and prose.
 from lawgov.frames.values import (  # noqa: F401
-    MONEY_UNITS_YUAN, QUALIFIER_EN, missing, number, value_en, value_zh,
+    MONEY_UNITS_YUAN,
+    QUALIFIER_EN,
+    missing,
+    number,
+    value_en,
+    value_zh,
 )
 
 QUALIFIER_LABEL = {
@@ -30,6 +35,20 @@ def period_en(start, end) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def period_stated_en(row) -> str:
+    """A figure's period with how the text states it: '2012 (全年)', '1 Jan 2012 – 31 Oct 2012
+    (截止10月底)', '2012 (assumed)' where the text states no period, '8 Nov 2012 – 14 Nov 2012 (read
+    from 十八大期间)'. Where a table or card shows a period, it shows this, so an assumed year never
+    reads as a stated one."""
+    period = period_en(row["period_start"], row["period_end"])
+    basis, words = str(row["period_basis"]), row.get("period_words")
+    if basis == "not_stated":
+        return f"{period} (assumed)"
+    if basis == "reading":
+        return f"{period} (read from {words})"
+    return f"{period} ({words})"
 
 
 def anchor(figure_id: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import audit as _audit
 from lawgov.analysis import display as fmt
-from lawgov.analysis import writing as _writing
+from lawgov.analysis import periods as _periods
+from lawgov.analysis import verdicts, writing
 from lawgov.analysis.furniture import page_date, question_marks
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, JAN_TO_OCT, PART_LABELS
+from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
 from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders as _api
@@ -50,21 +50,20 @@ def _findings(report: str | None) -> dict[str, str]:
     figs = _api.figures(report)
     rates = figs[figs["kind"] == "rate"]
     a = _api.audit(report)
-    verdicts = a["verdict"].astype(str)
-    audit_text = _audit.summary(report)
-    unbased = _audit.unbased_rates(report)
-    periods = _audit.period_breakdown(report).set_index("period_class")
-    october = figs[figs["period_class"].astype(str) == JAN_TO_OCT]
+    verdict = a["verdict"].astype(str)
+    audit_text = verdicts.summary(report)
+    unbased = verdicts.unbased_rates(report)
+    october = figs[figs["period_basis"].astype(str) == "to_date"]
     october_parts = sorted(int(p) for p in october["part"].unique())
-    readings = _audit.speedup_readings_table(report)
+    readings = verdicts.speedup_readings_table(report)
     supported = readings[readings["supported"]]
     added = readings[readings["formula"] == "additive"]
-    dens = _writing.figures_density(report, by="subsection")
+    dens = writing.figures_density(report, by="subsection")
     none = dens[dens["figures"] == 0]
-    lengths = _writing.part_lengths(report).set_index("part")
+    lengths = writing.part_lengths(report).set_index("part")
     by_part = figs.groupby("part").size()
     top2 = sorted(by_part.sort_values(ascending=False, kind="stable").index[:2])
-    n_compared = int(verdicts.isin(COMPARED).sum())
+    n_compared = int(verdict.isin(COMPARED).sum())
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
     # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
@@ -72,11 +71,10 @@ def _findings(report: str | None) -> dict[str, str]:
         "n_rates": number_word(len(rates)), "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": number_word(int((rates["value"] == 100).sum())),
         "n_unbased": number_word(len(unbased)), "n_relations_compared": number_word(n_compared),
-        "n_relations_bound": number_word(int((verdicts == BOUND).sum())),
-        "n_relations_implied": number_word(int((verdicts == IMPLIED).sum())),
-        "n_october": number_word(len(october)), "october_share": percent(float(periods.loc[JAN_TO_OCT, "share"])),
+        "n_relations_bound": number_word(int((verdict == BOUND).sum())),
+        "n_relations_implied": number_word(int((verdict == IMPLIED).sum())),
+        "n_october": number_word(len(october)), "october_share": percent(len(october), len(figs)),
         "october_part": PART_LABELS[october_parts[0]],
-        "n_other_period": number_word(int(periods.loc["other", "figures"])),
         "top_part_a": str(top2[0]), "top_part_b": str(top2[1]),
         "top_parts_figures": percent(by_part.loc[top2].sum(), by_part.sum()),
         "top_parts_text": percent(float(lengths.loc[top2, "share"].sum())),
@@ -108,6 +106,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
         **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
+    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
     return {f"intro.{k}": v for k, v in out.items()}
 
 
@@ -124,9 +123,17 @@ def qualifier_counts(report: str | None = None) -> pd.DataFrame:
 
 
 def period_counts(report: str | None = None) -> pd.DataFrame:
-    """Figures per period (ISO 8601 interval), most common first."""
-    counts = _api.figures(report).groupby("period").size().sort_values(ascending=False, kind="stable")
-    return pd.DataFrame({"period": counts.index, "figures": counts.values})
+    """Figures per period (ISO 8601 interval) and per basis (how the text states it), the
+    periods the text states first; an assumed report year is its own row, never merged with
+    a stated one."""
+    figs = _api.figures(report)
+    order = {b: i for i, b in enumerate(PERIOD_BASES)}
+    counts = figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
+    counts["rank"] = counts["period_basis"].map(order)
+    counts = counts.sort_values(["rank", "figures"], ascending=[True, False], kind="stable")
+    return pd.DataFrame({"period": counts["period"].values,
+                         "basis": [PERIOD_BASIS_LABELS[b] for b in counts["period_basis"]],
+                         "figures": counts["figures"].values})
 
 
 def _stored_percent(report: str | None) -> str:
@@ -136,15 +143,13 @@ def _stored_percent(report: str | None) -> str:
 def methods_summary(report: str | None = None) -> dict[str, str]:
     """"Data and methods": what was extracted and what validation runs."""
     figs = _api.figures(report)
-    full = figs["full_year"].astype(bool)
     out = {
         "n_figures": number_word(len(figs)), "n_relations": number_word(len(_api.relations(report))),
         "n_sections": number_word(len(_api.outline(report))),
-        "n_rules": number_word(len(RULES)), "n_full_year": number_word(int(full.sum())),
-        "n_other_period": number_word(int((~full).sum())), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
+        "n_rules": number_word(len(RULES)), "n_excluded": number_word(len(_api.excluded(report))), "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()}
+    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:

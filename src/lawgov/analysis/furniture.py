@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import JAN_TO_OCT, PART_LABELS
+from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.analysis.wording import count_word, number_word
 from lawgov.dataset.headings import find_body
 from lawgov.frames import loaders as _api
@@ -126,13 +126,15 @@ def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 
 def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.DataFrame]:
-    """Figures whose period is not the report year: January to October, an earlier year alone,
-    several years ending in the report year, and another span within the year (a week, say)."""
+    """Figures whose period is not the report year: to the end of October, an earlier year alone,
+    several years ending in the report year, and a span within the year that only a reading of
+    an undated phrase gives (the congress week)."""
     figs = _api.figures(report, data_dir=data_dir)
     year = int(_report(report, data_dir)["year"])
     start, end = figs["period_start"].dt.year, figs["period_end"].dt.year
-    within = (figs["period_class"].astype(str) == "other") & (start == year) & (end == year)
-    return {"october": figs[figs["period_class"] == JAN_TO_OCT], "earlier": figs[end < year],
+    basis = figs["period_basis"].astype(str)
+    within = (basis == "reading") & (start == year) & (end == year)
+    return {"october": figs[basis == "to_date"], "earlier": figs[end < year],
             "multi_year": figs[(start < year) & (end == year)], "within_year": figs[within]}
 
 

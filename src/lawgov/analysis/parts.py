@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lawgov.analysis import audit as audit_readings
-from lawgov.analysis import crosswalk, readings, writing
+from lawgov.analysis import crosswalk, readings, verdicts, writing
 from lawgov.analysis import display as fmt
+from lawgov.analysis import periods as _periods
 from lawgov.analysis.wording import majority_word, number_word, percent, share_word, times_word
 from lawgov.frames import loaders as _api
 
@@ -54,8 +54,6 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
     body_chars = lengths.loc[list(BODY_PARTS), "chars"]
     density = writing.figures_density(report, data_dir).set_index("part").loc[list(BODY_PARTS), "per_1000"]
     docs = crosswalk.frameworks_summary(data_dir).set_index("framework")
-    periods = figs["period_class"].astype(str).value_counts()
-    others = figs[figs["period_class"].astype(str) == "other"]
     preamble = outline.set_index("section").loc["0"]
     _title, _, paragraph = _api.body(report, data_dir=data_dir)[int(preamble["start"]):int(preamble["end"])].strip().partition("\n")
     out = {
@@ -69,11 +67,8 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
         "p0.preamble_paragraph_chars": f"{sum(not ch.isspace() for ch in paragraph):,}",
         "p0.body_chars_min": f"{int(body_chars.min()):,}", "p0.body_chars_max": f"{int(body_chars.max()):,}",
         "p0.density_min": f"{density.min():.1f}", "p0.density_max": f"{density.max():.1f}",
-        "p0.n_full_year": number_word(int(periods.get("full year", 0))),
-        "p0.n_october": number_word(int(periods.get("January to October", 0))),
-        "p0.n_other": number_word(int(periods.get("other", 0))),
-        "p0.n_other_periods": number_word(len(set(zip(others["period_start"], others["period_end"])))),
     }
+    out |= _periods.glue(figs, "p0", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
     out |= {f"p0.part{p}_figures": number_word(int(n)) for p, n in body["figures"].items()}
     for key, fid in (("outline", "outline-2004"), ("opinion", "opinion-2010"), ("decision", "decision-2008")):
         d = docs.loc[fid]
@@ -109,11 +104,11 @@ def _p2(report, data_dir, figs, outline) -> dict[str, str]:
     audit = _api.audit(report, data_dir=data_dir)
     f = figs.set_index("id")["value"]
     per = readings.ratios(figs, audit, ["penalty_powers_per_department", "approval_items_per_department"]).set_index("relation")["per_unit"]
-    table = audit_readings.speedup_readings_table(report, data_dir)
+    table = verdicts.speedup_readings_table(report, data_dir)
     supported = table[table["supported"]].iloc[0]  # the reading the wording fits best
     by_formula = table.set_index("formula")  # readings by their arithmetic, whatever the relation calls them
     index = table["time_index_end"]
-    series = audit_readings.speedup_series(report, data_dir)
+    series = verdicts.speedup_series(report, data_dir)
     part = figs[figs["part"] == 2]
     kinds = part["kind"].astype(str).value_counts()
     n1, n2 = int((figs["part"] == 1).sum()), len(part)
@@ -178,7 +173,6 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
     s43 = part[readings.under(part["section"], "4.3")]
     perfect = int(((s43["kind"].astype(str) == "rate") & (s43["value"] == 100)).sum() + (s43["value"] == 0).sum())
     rates = s43[s43["kind"].astype(str) == "rate"]
-    other = part[part["period_class"].astype(str) != "full year"]
     out = {
         "p4.cleanup_verdict": str(cleanup["verdict"]),
         "p4.filings_share": percent(filings["computed"], 100),
@@ -190,8 +184,8 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
         "p4.s43_counts": number_word(int((s43["kind"].astype(str) == "count").sum() - (s43["value"] == 0).sum())),
         # one value for every rate of §4.3 (the page says "every rate ... is"; a test checks they agree)
         "p4.s43_rate": fmt.value_en(rates.iloc[0]),
-        "p4.n_full_year": number_word(len(part) - len(other)), "p4.n_other_period": number_word(len(other)),
     }
+    out |= _periods.glue(part, "p4", ("whole_year", "other", "not_stated"))
     for i in P4_CLEANUP:
         out[f"p4.share_{i}"] = percent(f.loc[i, "value"], cleanup["stated"])
     for i in (*P4_CLEANUP, "normative_documents_cleaned_up"):  # bare numbers, for the sum written out
@@ -205,7 +199,7 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
     audit = _api.audit(report, data_dir=data_dir).set_index("id")
     f = figs.set_index("id")
     part = figs[figs["part"] == 5]
-    october = part[part["period_class"].astype(str) == "January to October"]
+    october = part[part["period_basis"].astype(str) == "to_date"]
     rates = part[part["kind"].astype(str) == "rate"]
     # a rate "printed with its counts" is one the audit can recompute (an implied count is not that)
     checked = audit[(audit["part"] == 5) & (audit["kind"].astype(str) == "rate") & audit["computed"].notna()]
@@ -243,7 +237,7 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
         "p5.mediation_vs_visits": f"{f.loc['mediation_cases', 'value'] / f.loc['leader_receptions_visitors', 'value']:.0f}",
         "p5.suzhou_share": percent(audit.loc["venture_projects_to_suzhou", "computed"], 100),
         "p5.rest_within": f"{100 - rest['value'].min():g}",
-    } | _subsection(5, "5.3", figs, "share", "n_figures")
+    } | _periods.glue(part, "p5", ("n", "whole_year", "not_stated")) | _subsection(5, "5.3", figs, "share", "n_figures")
 
 
 # ---- the closing (p6) ------------------------------------------------------------------------
@@ -271,8 +265,7 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
     opinion = summ[summ["framework"] == "opinion-2010"].sort_values(["measures", "figures"], kind="stable")
     by_code = opinion.set_index("code")
     lead, least = by_code.loc["opinion-2010.9"], opinion.iloc[0]
-    periods = figs["period_class"].astype(str).value_counts()
-    october = figs[figs["period_class"].astype(str) == "January to October"]
+    october = figs[figs["period_basis"].astype(str) == "to_date"]
     docs = crosswalk.frameworks_summary(data_dir).set_index("framework").loc["opinion-2010"]
     out = {
         "p6.chars": f"{int(lengths.loc[6, 'chars']):,}", "p6.share": percent(lengths.loc[6, "share"]),
@@ -284,13 +277,11 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.s41_documents": number_word(int((figs["section"] == "4.1.4").sum())),
         "p6.least_en": f"{least['title_en'][:1].lower()}{least['title_en'][1:]}", "p6.least_zh": least["title_zh"],
         "p6.least_measures": number_word(int(least["measures"])),
-        "p6.full_year": number_word(int(periods.get("full year", 0))), "p6.n_figures": number_word(len(figs)),
-        "p6.full_year_share": percent(periods.get("full year", 0), len(figs)),
-        "p6.october": number_word(int(periods.get("January to October", 0))),
-        "p6.other": number_word(int(periods.get("other", 0))),
+        "p6.n_figures": number_word(len(figs)),
         "p6.congress_period": fmt.period_en(*figs.set_index("id").loc["leaders_receiving_per_day", ["period_start", "period_end"]]),
         "p6.october_months": number_word(readings.months(october["period_start"].min(), october["period_end"].max())),
-    }
+    } | _periods.glue(figs, "p6", ("whole_year", "whole_year_share", "year_to_date", "to_date", "other", "reading",
+                                  "not_stated", "not_stated_share"))
     for i, r in enumerate(opinion.iloc[1:3].to_dict("records"), start=1):  # the next least covered, after the least
         out |= {f"p6.next_least_{i}": r["title_en"].lower(), f"p6.next_least_{i}_measures": number_word(int(r["measures"]))}
     for area in closing_areas(report, "opinion-2010", data_dir):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import PART_LABELS, part_zh
+from lawgov.analysis.vocabulary import PART_LABELS, PERIOD_BASES, part_zh
 
 # ---- structure: subsections, measures and figures -------------------------------------------
 
@@ -160,17 +160,29 @@ def ratios(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) ->
 
 # ---- periods -------------------------------------------------------------------------------
 
-def periods(figs: pd.DataFrame) -> pd.DataFrame:
+def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
     """One row per distinct period the figures cover, earliest start first, with how many figures cover it.
 
-    Columns: period (in words), start, end (inclusive), n, ids, indicators.
+    Columns: period (in words), start, end (inclusive), n, ids, indicators. With ``by_basis``,
+    one row per period and per ``period_basis`` (how the text states it; column rank orders the
+    rows by start, then by basis), so that a year the text states and a year assumed for
+    figures that state none are never one row.
     """
-    g = figs.groupby(["period_start", "period_end"], as_index=False).agg(
+    keys = ["period_start", "period_end"] + (["period_basis"] if by_basis else [])
+    data = figs.assign(period_basis=figs["period_basis"].astype(str)) if by_basis else figs
+    g = data.groupby(keys, as_index=False).agg(
         n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s)))
     g["period"] = [fmt.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
     g["start"] = pd.to_datetime(g["period_start"])
     g["end"] = pd.to_datetime(g["period_end"])
-    return g.drop(columns=["period_start", "period_end"]).sort_values("start", kind="stable").reset_index(drop=True)
+    g = g.drop(columns=["period_start", "period_end"])
+    if by_basis:
+        order = {b: i for i, b in enumerate(PERIOD_BASES)}
+        g = g.assign(_b=g["period_basis"].map(order)).sort_values(["start", "end", "_b"], kind="stable").drop(columns="_b")
+        g = g.reset_index(drop=True)
+        g["rank"] = range(len(g))
+        return g
+    return g.sort_values("start", kind="stable").reset_index(drop=True)
 
 
 def months(start, end) -> int:

@@ -37,16 +37,14 @@ INK = "#1f1f1f"
 MUTED = "#5a5a5a"
 # Parts: Okabe & Ito's colours (safe for the common colour blindnesses), the preamble grey.
 PART_COLOURS = {0: GREY, **{p: OKABE_ITO[p - 1] for p in range(1, 7)}}
+# How a caption or a sentence names each part's colour (Okabe & Ito's own names).
+PART_COLOUR_NAMES = {0: "grey", 1: "blue", 2: "orange", 3: "bluish green", 4: "reddish purple", 5: "vermilion",
+                     6: "sky blue"}
 
 # Outcomes (what happened to what the report counts): one violet ramp, darkest for the
 # outcome the report names first, and a pale grey for what the text leaves unstated.
 OUTCOME_RAMP = ("#3c2a73", "#7b68b5", "#b3a8dc")
 NOT_STATED = "#d3d3d3"
-OUTCOME_COLOURS = {
-    "abolished": OUTCOME_RAMP[0], "amended": OUTCOME_RAMP[1], "retained": OUTCOME_RAMP[2],
-    "accepted": OUTCOME_RAMP[0], "not accepted or not stated": NOT_STATED,
-    "handled": OUTCOME_RAMP[0], "not handled or not stated": NOT_STATED,
-}
 
 
 def outcome_colours(n: int, *, remainder: bool = False) -> list[str]:
@@ -74,6 +72,39 @@ PERIOD_COLOURS = {FULL_YEAR: "#34495e", JAN_TO_OCT: "#b07d00", OTHER_PERIOD: "#c
 # How a caption or a sentence names each period's colour (glue these, never type them).
 PERIOD_COLOUR_NAMES = {FULL_YEAR: "dark slate", JAN_TO_OCT: "amber", OTHER_PERIOD: "pale grey"}
 
+# --- how a figure's period is known (period_basis, data/figures) ----------------------------
+# The pages count and colour periods by what the text states, never by the ISO period alone:
+# a figure without period words carries the report's year as an assumption, not a statement.
+
+import typing  # noqa: E402
+
+from lawgov.dataset.schema import PeriodBasis  # noqa: E402
+
+PERIOD_BASES = typing.get_args(PeriodBasis)
+# Short enough for a legend; the Chinese is the words the text uses.
+PERIOD_BASIS_LABELS = {
+    "whole_year": "stated: the whole year (全年)",
+    "year_to_date": "stated: this year (今年, 今年以来, 年初以来)",
+    "to_date": "stated: to the end of October (截止10月底)",
+    "other": "stated: another period (去年, 连续3年, 2012?2013年度)",
+    "reading": "undated phrase, read by this book (十八大期间)",
+    "not_stated": "not stated: the report's year assumed",
+}
+# For an axis label beside the period itself ("2012 · 全年").
+PERIOD_BASIS_SHORT = {"whole_year": "全年", "year_to_date": "今年, 今年以来", "to_date": "截止10月底",
+                      "other": "stated otherwise", "reading": "read from 十八大期间", "not_stated": "assumed"}
+PERIOD_BASIS_ZH = {"whole_year": "全年", "year_to_date": "今年、今年以来、年初以来", "to_date": "截止10月底",
+                   "other": "其他表述", "reading": "本书推定", "not_stated": "未写明（按报告年度推定）"}
+# Dark to pale as the statement weakens: the whole year darkest, an assumed year palest;
+# amber for the October cut-off (the caveat a reader must see).
+PERIOD_BASIS_COLOURS = {"whole_year": "#34495e", "year_to_date": "#7f93a8", "to_date": "#b07d00",
+                        "other": "#969696", "reading": "#c9a86a", "not_stated": "#cfcfcf"}
+# How a caption or a sentence names each colour (glue these, never type them).
+PERIOD_BASIS_COLOUR_NAMES = {"whole_year": "dark slate", "year_to_date": "grey-blue", "to_date": "amber",
+                             "other": "mid grey", "reading": "sand", "not_stated": "pale grey"}
+if set(PERIOD_BASES) != set(PERIOD_BASIS_LABELS):
+    raise RuntimeError("every period_basis of the schema needs its label and colour here")
+
 # --- confidence in a framework's headings (data/frameworks.yaml) ----------------------------
 
 CONFIDENCE_ORDER = ("confirmed", "likely", "unverified")
@@ -86,7 +117,14 @@ PART_SHORT_ZH = {p: {0: "序言", 6: "结语"}.get(p) or f"第{'一二三四五'
 # --- audit verdicts (lawgov.dataset.arithmetic) ----------------------------------------------
 
 from lawgov.dataset.arithmetic import (  # noqa: E402,F401 (VERDICTS re-exported)
-    BOUND, EXACT, IMPLIED, INCONSISTENT, ROUNDED, TRUNCATED, UNCHECKABLE, VERDICTS,
+    BOUND,
+    EXACT,
+    IMPLIED,
+    INCONSISTENT,
+    ROUNDED,
+    TRUNCATED,
+    UNCHECKABLE,
+    VERDICTS,
 )
 
 # Verdicts that compare a computed value with a printed one (the rest derive or cannot).
@@ -100,5 +138,5 @@ VERDICT_COLOURS = {EXACT: OUTCOME_RAMP[0], ROUNDED: OUTCOME_RAMP[1], TRUNCATED: 
 
 # Every colour of a palette other than the parts' (tests check no chart uses a part colour
 # for anything but a part).
-NON_PART_COLOURS = frozenset([*OUTCOME_RAMP, NOT_STATED, *NEUTRAL_RAMP, *PERIOD_COLOURS.values(),
+NON_PART_COLOURS = frozenset([*OUTCOME_RAMP, NOT_STATED, *NEUTRAL_RAMP, *PERIOD_COLOURS.values(), *PERIOD_BASIS_COLOURS.values(),
                               *VERDICT_COLOURS.values()])

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from lawgov.analysis.vocabulary import part_label as _part_label
+from lawgov.analysis.vocabulary import part_zh
+from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 from lawgov.dataset import segmentation
 from lawgov.frames import loaders as _api
-from lawgov.analysis.vocabulary import part_label as _part_label, part_zh
-from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 
 if TYPE_CHECKING:
     import jieba

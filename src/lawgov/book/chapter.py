@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lawgov.analysis import audit as audit_readings
-from lawgov.analysis import crosswalk, parts, writing
+from lawgov.analysis import crosswalk, parts, verdicts
 from lawgov.book.glue import figures_download, glue_figures, in_section, original_text, source_note
 from lawgov.book.pages import glue_page
 from lawgov.frames import loaders as _api
@@ -62,13 +61,9 @@ class PartPage:
 
     # The frames a few chapters chart, so their cells need no imports of their own.
 
-    def part_lengths(self) -> pd.DataFrame:
-        """Characters per part (``lawgov.analysis.writing.part_lengths``)."""
-        return writing.part_lengths(self.report)
-
     def speedup_series(self) -> pd.DataFrame:
-        """Processing time under each reading of the speed-ups (``lawgov.analysis.audit.speedup_series``)."""
-        return audit_readings.speedup_series(self.report)
+        """Processing time under each reading of the speed-ups (``lawgov.analysis.verdicts.speedup_series``)."""
+        return verdicts.speedup_series(self.report)
 
     def area_summary(self) -> pd.DataFrame:
         """Measures and figures per framework area (``lawgov.analysis.crosswalk.area_summary``)."""

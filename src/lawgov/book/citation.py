@@ -1,8 +1,11 @@
 """The citations the book suggests: of the book, of its data package, of one figure and of one sentence.
 
-Plain text and BibTeX, built from CITATION.cff (title, authors, version, date, base URL:
-the one place they are kept) and, for a figure, from its id, section, quote and anchor.
-The data package's README quotes :func:`cite_dataset`.
+Plain text and BibTeX, built from CITATION.cff (title, authors, version, date: the one
+place they are kept), the book's address (:mod:`lawgov.book.address`: ``html.baseurl`` in
+``book/_config.yml``) and, for a figure, from its id, section, quote and anchor. Every link
+in a citation is absolute; while the address is not set, a citation names the page and the
+anchor and says "address not yet set" (a relative link would break once copied out of
+the book). The data package's README quotes :func:`cite_dataset`.
 """
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ import datetime as dt
 import os
 from typing import Any
 
-from lawgov.book.links import PACKAGE_DIR
+from lawgov.book import address
 from lawgov.book.identity import AUTHOR, BOOK_TITLE, PACKAGE_TITLE, version
+from lawgov.book.links import PACKAGE_DIR
 from lawgov.book.paths import ROOT
 
 PathLike = str | os.PathLike[str] | None
@@ -19,7 +23,8 @@ PathLike = str | os.PathLike[str] | None
 
 def _citation_meta() -> dict[str, Any]:
     """Title, authors, version and release date, from CITATION.cff (the one place they are kept)."""
-    meta = {"title": BOOK_TITLE, "authors": AUTHOR, "version": version(), "date": None, "url": ""}
+    meta = {"title": BOOK_TITLE, "authors": AUTHOR, "version": version(), "date": None,
+            "url": address.address().book}
     cff = ROOT / "CITATION.cff"
     if cff.exists():
         import yaml
@@ -28,7 +33,6 @@ def _citation_meta() -> dict[str, Any]:
         meta["title"] = doc.get("title", meta["title"])
         meta["version"] = str(doc.get("version", meta["version"]))
         meta["date"] = str(doc.get("date-released") or "") or None
-        meta["url"] = doc.get("url", "") or ""
         authors = doc.get("authors") or []
         meta["authors"] = " and ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip()
                                        for a in authors) or AUTHOR
@@ -55,14 +59,24 @@ def _row(df, key: str, what: str) -> dict[str, Any]:
 
 
 def _url(meta: dict[str, Any], path: str = "") -> str:
-    return f"{meta['url'].rstrip('/')}/{path}" if meta["url"] else ""
+    return f"{meta['url']}{path}" if meta["url"] else ""
+
+
+def _where(meta: dict[str, Any], title: str, href: str) -> str:
+    """Where to find ``href`` in the book: its absolute address, or the page's title and the
+    anchor with a note that the address is not set yet."""
+    url = _url(meta, href)
+    if url:
+        return url
+    anchor = f", anchor {href.split('#', 1)[1]}" if "#" in href else ""
+    return f"{title}{anchor} ({address.NOT_SET})"
 
 
 def cite_book() -> dict[str, str]:
     """The suggested citation of the book: {'text': plain text, 'bibtex': BibTeX}."""
     m = _citation_meta()
     url = _url(m)
-    text = f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}." + (f" {url}" if url else "")
+    text = f"{m['authors']} ({m['year']}). {m['title']}. Version {m['version']}. {url or address.NOT_SET.capitalize() + '.'}"
     bib = _bib("book", f"lawgov_kunshan2012_{m['year']}", {
         "author": f"{{{m['authors']}}}", "title": m["title"], "year": m["year"], "edition": f"Version {m['version']}",
         "url": url, "note": "Jupyter Book with dataset",
@@ -75,7 +89,7 @@ def cite_dataset() -> dict[str, str]:
     m = _citation_meta()
     url = _url(m, f"{PACKAGE_DIR}/datapackage.json")
     text = (f"{m['authors']} ({m['year']}). {PACKAGE_TITLE} [Data set, Frictionless Data Package]. "
-            f"Version {m['version']}. CC BY 4.0." + (f" {url}" if url else ""))
+            f"Version {m['version']}. CC BY 4.0. {url or address.NOT_SET.capitalize() + '.'}")
     bib = _bib("misc", f"lawgov_kunshan2012_data_{m['year']}", {
         "author": f"{{{m['authors']}}}", "title": PACKAGE_TITLE, "year": m["year"], "version": m["version"],
         "howpublished": "Data set (Frictionless Data Package: CSV, JSON, Parquet)", "url": url,
@@ -88,17 +102,16 @@ def cite_figure(figure_id: str, report: str | None = None, data_dir: PathLike = 
     """The suggested citation of one figure, from its id, section and anchor.
 
     Returns {'text', 'bibtex', 'anchor', 'href'}; href is relative to the book's root
-    (``numbers.html#fig-<id>``), prefixed by the base URL when CITATION.cff has one.
+    (``numbers.html#fig-<id>``), prefixed by the book's address when it is set.
     """
     import lawgov
-
     from lawgov.analysis.display import NUMBERS_PAGE, anchor, value_en
 
     f = _row(lawgov.figures(report, data_dir=data_dir), figure_id, "figure")
     m = _citation_meta()
     href = f"{NUMBERS_PAGE}.html#{anchor(figure_id)}"
     url = _url(m, href)
-    where = url or f'"The report in numbers", {href}'
+    where = _where(m, '"The report in numbers"', href)
     text = (f"{m['authors']} ({m['year']}). \u201c{f['indicator_en']}\u201d ({f['indicator_zh']}): {value_en(f)}, "
             f"figure {f['global_id']}, section {f['section']} of the report, quoting \u201c{f['quote']}\u201d. "
             f"In {m['title']}, version {m['version']}, {where}.")
@@ -116,18 +129,17 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
 
     Returns {'text', 'bibtex', 'anchor', 'href'}; the anchor is the sentence id itself
     (``s-4.1.4-2``) and href is relative to the book's root (``report.html#s-4.1.4-2``),
-    prefixed by the base URL when CITATION.cff has one. The citation quotes the Chinese as
+    prefixed by the book's address when it is set. The citation quotes the Chinese as
     printed and gives this project's translation as such.
     """
     import lawgov
-
     from lawgov.book.parallel import sentence_href
 
     s = _row(lawgov.sentences(report, data_dir=data_dir), sentence_id, "sentence")
     m = _citation_meta()
     href = sentence_href(sentence_id)
     url = _url(m, href)
-    where = url or f'"The report in parallel text", {href}'
+    where = _where(m, '"The report in parallel text"', href)
     en = f" [this project's translation: \u201c{s['en']}\u201d]" if s.get("en") else ""
     text = (f"{m['authors']} ({m['year']}). Sentence {sentence_id}, section {s['section']} of the report: "
             f"\u201c{s['zh']}\u201d{en}. In {m['title']}, version {m['version']}, {where}.")
@@ -143,7 +155,7 @@ def cite_sentence(sentence_id: str, report: str | None = None, data_dir: PathLik
 
 def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> dict[str, str]:
     """The suggested citation of one chart, by its number and anchor (``page.html#fig-...``,
-    prefixed by the base URL when CITATION.cff has one).
+    prefixed by the book's address when it is set).
 
     Returns {'text': the full citation, with the caption's first sentence as the chart's
     title; 'short': the same without the title, for the line under the chart, whose caption
@@ -151,7 +163,7 @@ def cite_chart(page: str, fig_id: str, caption: str = "", number: str = "") -> d
     """
     m = _citation_meta()
     href = f"{page}.html#{fig_id}"
-    where = _url(m, href) or href
+    where = _where(m, f'"{page}"', href)
     title = caption.split(". Source:")[0].split(": ")[0].rstrip(". ") if caption else fig_id
     what = f"{number.rstrip('. ')}, " if number else ""
     text = (f"{m['authors']} ({m['year']}). \u201c{title}\u201d [chart: {what}{fig_id}]. "

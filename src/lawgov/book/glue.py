@@ -86,7 +86,7 @@ def figures_download(part: int):
     a downloaded .ipynb, which have no downloads folder) a link carrying the CSV itself."""
     from IPython.display import HTML
 
-    from lawgov.book.links import chapter_download_link, chapter_csv_data_link
+    from lawgov.book.links import chapter_csv_data_link, chapter_download_link
     from lawgov.charts.notebook import in_book_build
 
     return HTML(chapter_download_link(part) if in_book_build() else chapter_csv_data_link(part))

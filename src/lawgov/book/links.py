@@ -92,20 +92,41 @@ def chapter_csv_data_link(part: int, data_dir: PathLike = None) -> str:
             f"Download this part's figures (CSV)</a>")
 
 
-def resources_table(data_dir: PathLike = None):
-    """The package's tables, one row each, with their download links (the "Data and downloads" page)."""
+def resources_table(data_dir: PathLike = None) -> pd.DataFrame:
+    """The package's tables, one row each, with their download links (the "Data and downloads" page).
+
+    Read from the package as described (:func:`lawgov.frames.tableschema.describe`, from the one
+    column dictionary), so the page shows what ``datapackage.json`` says. The "what it holds"
+    and "download" cells are HTML (escaped text, links): show the frame with ``html_table``.
+    """
     from lawgov.frames.tableschema import describe
-    from lawgov.tables import package
 
-    return package.resources_table(describe(data_dir), downloads())
+    links = downloads()
+    rows = []
+    for r in describe(data_dir):
+        files = [(ext, links[f"{r['name']}.{ext}"]) for ext in FORMATS if f"{r['name']}.{ext}" in links]
+        rows.append({"table": r["name"], "what it holds": html.escape(r["description"]), "rows": r["rows"],
+                     "fields": len(r["schema"]["fields"]), "key": ", ".join(r["schema"]["primaryKey"]),
+                     "download": " · ".join(f'<a href="{html.escape(href)}">{ext.upper()}</a>' for ext, href in files)})
+    return pd.DataFrame(rows)
 
 
-def fields_table(name: str, data_dir: PathLike = None):
-    """The fields of one table of the package: name, type, unit, constraints, description."""
+def fields_table(name: str, data_dir: PathLike = None) -> pd.DataFrame:
+    """The fields of one table of the package (its Table Schema fields): name, type, unit, constraints, description."""
     from lawgov.frames.tableschema import describe
-    from lawgov.tables import package
 
-    return package.fields_table(next(r for r in describe(data_dir) if r["name"] == name)["schema"]["fields"])
+    rows = []
+    for f in next(r for r in describe(data_dir) if r["name"] == name)["schema"]["fields"]:
+        c = f.get("constraints", {})
+        notes = [k for k in ("required", "unique") if c.get(k)]
+        if "enum" in c:
+            notes.append("one of " + ", ".join(c["enum"]))
+        if "pattern" in c:
+            notes.append(f"pattern {c['pattern']}")
+        kind = f["type"] + (f" ({f['delimiter']}-separated)" if "delimiter" in f else "")
+        rows.append({"field": f["name"], "type": kind, "unit": f.get("unit", ""), "constraints": "; ".join(notes),
+                     "description": f["description"]})
+    return pd.DataFrame(rows)
 
 
 # --- ready-made lists and tables for the pages that list files -----------------------------

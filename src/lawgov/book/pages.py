@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawgov.analysis import audit, crosswalk, front, furniture, parts, writing
+from lawgov.analysis import crosswalk, front, furniture, parts, verdicts, writing
 from lawgov.book import parallel
 
 # page name -> summary(report) -> {key: text}. Keys are prefixed with the page name.
 SUMMARIES: dict[str, Callable[[str | None], dict[str, str]]] = {
-    "audit": lambda report: audit.summary(report),
+    "audit": lambda report: verdicts.summary(report),
     "writing": lambda report: writing.summary(report),
     "frameworks": lambda report: crosswalk.summary(report),
     "report": lambda report: parallel.summary(report),

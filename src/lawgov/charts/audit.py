@@ -1,4 +1,4 @@
-"""Charts of the arithmetic audit (``lawgov.analysis.audit``): verdicts by part and the periods the figures cover.
+"""Charts of the arithmetic audit (``lawgov.analysis.verdicts``): verdicts by part and the periods the figures cover.
 
 The speed-up readings use ``lawgov.charts.speedup_readings`` and the time frame
 ``lawgov.charts.timeline``; this module adds what those do not draw.
@@ -8,11 +8,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import MUTED, PART_LABELS, PERIOD_COLOURS, UNCHECKABLE, VERDICT_COLOURS, VERDICTS
+from lawgov.analysis.vocabulary import MUTED, PART_LABELS, UNCHECKABLE, VERDICT_COLOURS, VERDICTS
 from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe
-
 
 
 def _verdicts_text(data: pd.DataFrame) -> str:
@@ -27,7 +26,7 @@ def _verdicts_text(data: pd.DataFrame) -> str:
 
 
 def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """Stacked bars: relations per part, split by verdict (from ``derive.verdict_counts(by_part=True)``)."""
+    """Stacked bars: relations per part, split by verdict (from ``lawgov.analysis.verdicts.verdict_counts(by_part=True)``)."""
     data = counts[counts["relations"] > 0].copy()
     data["order"] = data["verdict"].map({v: i for i, v in enumerate(VERDICTS)})
     totals = data.groupby("part_label", as_index=False)["relations"].sum()
@@ -47,21 +46,24 @@ def verdicts_by_part(counts: pd.DataFrame, *, description: str | None = None) ->
 
 
 def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
-    """One bar split into full-year, January-to-October and other figures."""
-    colours = PERIOD_COLOURS
-    data = breakdown.copy()
-    data["order"] = data["period_class"].map({k: i for i, k in enumerate(colours)})
+    """One bar of every figure, split by how the text states its period (from
+    ``derive.period_breakdown``): the whole year (全年), this year, to the end of October,
+    another period, a reading of an undated phrase, or not stated (the report's year assumed)."""
+    data = breakdown[breakdown["figures"] > 0].copy()
+    data["order"] = range(len(data))
     data["what"] = "figures"
-    chart = alt.Chart(data).mark_bar(height=40, stroke="#ffffff", strokeWidth=1).encode(
-        x=alt.X("figures:Q", stack="zero", title="figures in the report, by the period they cover"),
+    chart = alt.Chart(data).mark_bar(height=40, stroke=MUTED, strokeWidth=0.5).encode(
+        x=alt.X("figures:Q", stack="zero", title="figures in the report, by how the text states their period"),
         y=alt.Y("what:N", title=None, axis=None),
-        color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())),
-                        legend=alt.Legend(orient="bottom", columns=3)),
+        color=alt.Color("label_en:N", title=None, scale=alt.Scale(domain=list(data["label_en"]), range=list(data["colour"])),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("period_class:N", title="Period"), alt.Tooltip("period_class_zh:N", title="时期"),
+        tooltip=[alt.Tooltip("label_en:N", title="Period"), alt.Tooltip("label_zh:N", title="时期"),
                  alt.Tooltip("figures:Q", title="Figures"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("periods:N", title="Periods")],
+                 alt.Tooltip("share:Q", title="Share", format=".0%"), alt.Tooltip("words:N", title="Words in the text")],
     )
-    text_alt = (f"One bar of the {count_word(int(data['figures'].sum()), 'figure')} of the report, split by the period they cover: "
-                + ", ".join(f"{n} {c}" for c, n in zip(data["period_class"], data["figures"])) + ".")
+    text_alt = (f"One bar of the {count_word(int(data['figures'].sum()), 'figure')} of the report, split by how the "
+                f"text states the period each covers, left to right: "
+                + "; ".join(f"{label} ({colour}): {n}" for label, colour, n in zip(data["label_en"], data["colour_name"], data["figures"]))
+                + ".")
     return describe(chart.properties(width=520, height=50), description or text_alt)

@@ -56,9 +56,13 @@ def rates(data: pd.DataFrame, low: float) -> str:
 
 
 def timeline(data: pd.DataFrame) -> str:
-    rows = [f"{r['period']}: {count_word(int(r['n']), 'figure')}" for r in data.to_dict("records")]
-    return (f"Timeline of the {count_word(len(data), 'period')} the figures cover, one horizontal bar from start "
-            f"to end each, labelled with how many figures cover it: {'; '.join(rows)}.")
+    """``data`` is ``readings.periods(figs, by_basis=True)``: one row per period and per basis."""
+    from lawgov.analysis.vocabulary import PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_LABELS
+
+    rows = "; ".join(f"{r['period']}, {PERIOD_BASIS_LABELS[r['period_basis']]} ({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
+                     f"{count_word(int(r['n']), 'figure')}" for r in data.to_dict("records"))
+    return (f"Timeline bars of the periods the report's figures cover, one bar for each period and each way the "
+            f"text states it, earliest first. {rows}.")
 
 
 def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:

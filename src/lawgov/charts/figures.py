@@ -16,9 +16,17 @@ import pandas as pd
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import (
-    INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS, PERIOD_COLOURS, outcome_colours,
+    INK,
+    MUTED,
+    NEUTRAL_RAMP,
+    PART_COLOURS,
+    PART_LABELS,
+    PERIOD_BASIS_COLOURS,
+    PERIOD_BASIS_LABELS,
+    PERIOD_BASIS_SHORT,
+    outcome_colours,
 )
-from lawgov.charts import descriptions as alt_text
+from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.theme import text_on
 
@@ -50,7 +58,6 @@ def part_scale(parts: Sequence[int]) -> alt.Scale:
     return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
 
 
-_part_scale = part_scale  # the old name, still imported by charts.text
 
 
 def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -100,7 +107,7 @@ def describe(chart: alt.Chart | alt.LayerChart | alt.ConcatChart, description: s
     # Vega-Lite's top-level description becomes the SVG's aria-label: the chart's text alternative.
     # Without one, it is written from the chart's own spec (its kind, axis and labelled values).
     if description is None:
-        description = alt_text.from_spec(chart.to_dict())
+        description = descriptions.from_spec(chart.to_dict())
     return chart.properties(description=description)
 
 
@@ -128,7 +135,7 @@ def bars(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = No
         x = alt.X("value:Q", title=title, scale=alt.Scale(zero=True))
         mark = base.mark_bar(height={"band": 0.7}).encode(x=x, x2=alt.X2(datum=0), color=colour)
         text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    description = alt_text.bars(data, title, log) if description is None else description
+    description = descriptions.bars(data, title, log) if description is None else description
     return describe((mark + text).properties(width=width, height=alt.Step(44)), description)
 
 
@@ -163,7 +170,7 @@ def composition(figs: pd.DataFrame, whole: str, parts: Sequence[str], *, descrip
         x=alt.X("mid:Q"), text=alt.Text("value:Q", format=","),
         color=alt.Color("label_colour:N", scale=None),
     ).transform_window(cum="sum(value)", sort=[alt.SortField("order")]).transform_calculate(mid="datum.cum - datum.value / 2")
-    description = alt_text.composition(data, whole_row) if description is None else description
+    description = descriptions.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
 
 
@@ -200,7 +207,7 @@ def funnel(figs: pd.DataFrame, stages: Sequence[str], *, description: str | None
     )
     text = base.mark_text(align="right", dx=-6, fontWeight="bold", lineBreak="\n").encode(
         x="count:Q", text="bar_lines:N", color=alt.Color("label_colour:N", scale=None))
-    description = alt_text.funnel(data, unit[stages[0]]) if description is None else description
+    description = descriptions.funnel(data, unit[stages[0]]) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
 
 
@@ -229,31 +236,36 @@ def rates(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = N
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x=x, x2="upper:Q", color=colour)
     dot = base.mark_point(filled=True, size=120, opacity=1).encode(x=x, color=colour)
     text = base.mark_text(align="right", dx=-10, color=MUTED).encode(x=x, text="value_en:N")
-    description = alt_text.rates(data, axis_from) if description is None else description
+    description = descriptions.rates(data, axis_from) if description is None else description
     return describe((rule + dot + text).properties(width=width, height=alt.Step(44)), description)
 
 
 def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """The periods the figures cover: how much of the "annual" report is annual."""
-    g = readings.periods(figs)
+    """The periods the figures cover, one bar per period and per basis (how the text states it):
+    how much of the "annual" report is stated for the year, and how much is assumed to be."""
+    g = readings.periods(figs, by_basis=True)
     if description is None:
-        description = alt_text.timeline(g)
+        description = descriptions.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
-    first_ids = g["ids"].str.split(", ").str[0]
-    g["period_class"] = first_ids.map(figs.set_index("id")["period_class"].astype(str))
+    g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
+    g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
     g["label"] = [f"{n} figure{'s' if n > 1 else ''}" for n in g["n"]]
     base = alt.Chart(g).encode(
-        y=alt.Y("period:N", title=None, sort=alt.EncodingSortField(field="start", op="min")),
-        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("n:Q", title="Figures"),
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"),
+                axis=alt.Axis(labelLimit=0)),
+        tooltip=[alt.Tooltip("period:N", title="Period"), alt.Tooltip("basis_en:N", title="How the text states it"),
+                 alt.Tooltip("n:Q", title="Figures"),
                  alt.Tooltip("indicators:N", title="Indicators"), alt.Tooltip("ids:N", title="Figure ids")],
     )
-    domain = [c for c in PERIOD_COLOURS if c in set(g["period_class"])]
-    bar = base.mark_bar(height={"band": 0.6}).encode(
+    domain = [PERIOD_BASIS_LABELS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])]
+    bar = base.mark_bar(height={"band": 0.6}, stroke=MUTED, strokeWidth=0.5).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")), x2="end_excl:T",
-        color=alt.Color("period_class:N", title=None, scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
-                        legend=alt.Legend(orient="bottom")))
+        color=alt.Color("basis_en:N", title=None,
+                        scale=alt.Scale(domain=domain, range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS
+                                                              if b in set(g["period_basis"])]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
-    return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
+    return describe((bar + text).properties(width=480, height=alt.Step(30)), description)
 
 
 def _jitter(key: str) -> float:
@@ -278,7 +290,7 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
         x=alt.X("value:Q", title="Counts, people, money and durations (log scale, in their own units)",
                 scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=",")), **common
     ).properties(width=520, height=alt.Step(34))
-    description = alt_text.overview(data, is_rate, positive) if description is None else description
+    description = descriptions.overview(data, is_rate, positive) if description is None else description
     return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
@@ -303,4 +315,4 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
     text = base.transform_filter("datum.year == 2012").mark_text(align="left", dx=8).encode(
         text=alt.Text("index:Q", format=".1f"), color=alt.value(INK))
     return describe((line + points + text).properties(width=420, height=280),
-                    alt_text.speedup(series) if description is None else description)
+                    descriptions.speedup(series) if description is None else description)

@@ -21,11 +21,19 @@ import pandas as pd
 
 from lawgov.analysis import display as fmt
 from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
-from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, JAN_TO_OCT, MUTED, NEUTRAL_RAMP, PART_COLOURS, PERIOD_COLOURS
+from lawgov.analysis.vocabulary import (
+    CONFIDENCE_SYMBOL,
+    MUTED,
+    NEUTRAL_RAMP,
+    PART_COLOURS,
+    PERIOD_BASIS_COLOUR_NAMES,
+    PERIOD_BASIS_COLOURS,
+    PERIOD_BASIS_LABELS,
+)
 from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.theme import text_on
 from lawgov.charts.figures import describe, label_lines, wrap
+from lawgov.charts.theme import text_on
 
 # ---- the landing page's cards ---------------------------------------------------------------
 
@@ -58,7 +66,7 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
             "id": i, "section": r["section"], "part": int(r["part"]),
             "value_en": fmt.value_en(r), "value_zh": fmt.value_zh(r),
             "indicator_en": r["indicator_en"], "indicator_zh": r["indicator_zh"],
-            "period_en": fmt.period_en(r["period_start"], r["period_end"]),
+            "period_en": fmt.period_stated_en(r),
             "note_en": None if fmt.missing(note) else str(note),
             "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
             "colour": PART_COLOURS[int(r["part"])],
@@ -205,15 +213,16 @@ def area_coverage(summary: pd.DataFrame, framework: str, *, description: str | N
 
 def _period_bars_text(data: pd.DataFrame, log: bool) -> str:
     bars = "; ".join(f"{i}, {v}" for i, v in zip(data["indicator_en"], data["value_en"]))
-    part_year = data.loc[data["period_class"] == JAN_TO_OCT, "indicator_en"]
+    by_basis = "; ".join(f"{PERIOD_BASIS_LABELS[b]} ({PERIOD_BASIS_COLOUR_NAMES[b]}): {', '.join(g['indicator_en'])}"
+                         for b, g in data.groupby("period_basis", sort=False))
     text = f"{'Dot chart on a log scale' if log else 'Bar chart'} of {count_word(len(data), 'figure')}: {bars}."
-    return text + (f" {JAN_TO_OCT} only: {'; '.join(part_year)}." if len(part_year) else "")
+    return f"{text} Coloured by how the text states each period: {by_basis}."
 
 
 def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str | None = None, log: bool = False,
                    x_title: str | None = None, width: int = 440) -> alt.LayerChart:
-    """Horizontal bars like ``charts.bars``, coloured by the period each figure covers
-    (the report year, or January to the end of October), so a part-year count stands out.
+    """Horizontal bars like ``charts.bars``, coloured by how the text states each figure's period
+    (``period_basis``), so a count to the end of October, or one with no period, stands out.
 
     On a log axis (``log=True``) each figure is a dot, not a bar (a bar's length on a log
     axis means nothing, least of all across units).
@@ -222,20 +231,22 @@ def bars_by_period(figs: pd.DataFrame, ids: Sequence[str], *, description: str |
 
     data = marks(figs, ids)
     f = figs.set_index("id")
-    classes = [str(f.loc[i, "period_class"]) for i in data["id"]]
-    data["period_class"] = classes
-    data["period_en"] = [fmt.period_en(f.loc[i, "period_start"], f.loc[i, "period_end"]) for i in data["id"]]
+    bases = [str(f.loc[i, "period_basis"]) for i in data["id"]]
+    data["period_basis"] = bases
+    data["basis_en"] = [PERIOD_BASIS_LABELS[b] for b in bases]
+    data["period_en"] = [fmt.period_stated_en(f.loc[i].to_dict()) for i in data["id"]]
     units = sorted(set(f.loc[list(ids), "unit_en"]))
     title = x_title or (units[0] if len(units) == 1 else "count, in each figure's own unit")
     title += " (log scale)" if log else ""
-    domain = [c for c in PERIOD_COLOURS if c in set(classes)]
+    present = [b for b in PERIOD_BASIS_COLOURS if b in set(bases)]
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min"), title=None,
                 axis=alt.Axis(labelExpr="split(datum.label, '|')")),
         tooltip=TOOLTIP + [alt.Tooltip("period_en:N", title="Period")],
     )
-    colour = alt.Color("period_class:N", title="Period", scale=alt.Scale(domain=domain, range=[PERIOD_COLOURS[c] for c in domain]),
-                       legend=alt.Legend(orient="bottom"))
+    colour = alt.Color("basis_en:N", title="Period", scale=alt.Scale(domain=[PERIOD_BASIS_LABELS[b] for b in present],
+                                                                     range=[PERIOD_BASIS_COLOURS[b] for b in present]),
+                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=360))
     if log:
         x = alt.X("value:Q", title=title, scale=alt.Scale(type="log"),
                   axis=alt.Axis(values=[10 ** k for k in range(0, 7) if 10 ** k <= 10 * data["value"].max()], format=","))

@@ -18,10 +18,10 @@ import pandas as pd
 from lawgov.analysis import display as fmt
 from lawgov.analysis import readings
 from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
-from lawgov.charts import descriptions as alt_text
+from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
 from lawgov.charts.theme import text_on
-from lawgov.charts.figures import TOOLTIP, describe, TWO_LINES, marks, rate_axis, speedup_readings
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
 
@@ -49,7 +49,7 @@ def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: 
     )
     text = base.mark_text(fontWeight="bold").encode(
         text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(MUTED), alt.value(INK)))
-    description = alt_text.report_structure(data) if description is None else description
+    description = descriptions.report_structure(data) if description is None else description
     return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
 
@@ -74,7 +74,7 @@ def ladder(figs: pd.DataFrame, steps: Sequence[tuple[str, str, str]], *, descrip
     bar = base.mark_bar(height={"band": 0.65}, color=PART_COLOURS[part]).encode(
         x=alt.X("value:Q", title="units", axis=alt.Axis(tickMinStep=1)))
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="value_en:N")
-    description = alt_text.ladder(data) if description is None else description
+    description = descriptions.ladder(data) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(52)), description)
 
 
@@ -132,7 +132,7 @@ def devolution(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]
                           header=alt.Header(labelFontWeight="bold", labelFontSize=12)),
         spacing=28,
     ).resolve_scale(x="independent")
-    return describe(chart, alt_text.devolution(data) if description is None else description)
+    return describe(chart, descriptions.devolution(data) if description is None else description)
 
 
 # ---- pooled bases and rates (part 3) --------------------------------------------------------
@@ -179,7 +179,7 @@ def pooled(figs: pd.DataFrame, counts: Sequence[str], rates: Sequence[str], *, d
         (rule + dot + text).properties(width=width, height=alt.Step(44)),
         spacing=24,
     )
-    return describe(chart, alt_text.pooled(c, r, pool, low) if description is None else description)
+    return describe(chart, descriptions.pooled(c, r, pool, low) if description is None else description)
 
 
 # ---- the speed-up readings, with legend labels in full (part 2) -----------------------------

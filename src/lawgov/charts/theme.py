@@ -11,7 +11,7 @@ import json
 
 import altair as alt
 
-from lawgov.analysis.vocabulary import GREY, INK, MUTED, OKABE_ITO, PART_COLOURS, PART_LABELS  # noqa: F401 (re-exported)
+from lawgov.analysis.vocabulary import INK, MUTED, OKABE_ITO
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
 
@@ -68,12 +68,6 @@ def text_on(fill: str, opacity: float = 1.0) -> str:
         if contrast(colour, shown) >= 4.5:
             return colour
     return max((INK, "#ffffff", "#000000"), key=lambda c: contrast(c, shown))
-
-
-def part_scale(parts) -> alt.Scale:
-    """The parts' colours, for the parts present (one colour per part in every chart)."""
-    parts = sorted(set(int(p) for p in parts))
-    return alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts])
 
 
 alt.renderers.set_embed_options(renderer="svg", actions=False)

@@ -38,24 +38,14 @@ def find_body(text: str, starts_with: str, ends_before: str) -> tuple[int, int]:
     return start, start + len(text[start:end].rstrip())
 
 
-_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
-
-
 def _number(numeral: str) -> int:
-    """一 .. 九十九 as the markers write them (cn2an's strict reading, without importing it)."""
-    tens, ten, units = numeral.partition("十")
-    if not ten:
-        tens, units = "", numeral
-    if len(tens) > 1 or len(units) > 1:
-        raise ValueError(f"not a marker numeral: {numeral!r}")
+    """一 .. 九十九 as the markers write them, read by cn2an (strict: 十十 or 二二 is no number)."""
+    import cn2an  # imported on first use, as in lawgov.dataset.numerals: ``import lawgov`` stays light
+
     try:
-        t = _DIGITS[tens] if tens else (1 if ten else 0)
-        u = _DIGITS[units] if units else 0
-    except KeyError:
+        return int(cn2an.cn2an(numeral, "strict"))
+    except ValueError:
         raise ValueError(f"not a marker numeral: {numeral!r}") from None
-    if not ten and not units:
-        raise ValueError(f"not a marker numeral: {numeral!r}")
-    return t * 10 + u
 
 
 def parse_outline(body: str, closing_starts_with: str) -> list[Heading]:

@@ -7,7 +7,6 @@ collected on the dataset.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,34 +90,14 @@ PER_REPORT = {
 }
 
 
-# Many reports: parse their YAML files in worker processes (PyYAML's C composer holds the
-# GIL, and parsing is most of the time of a large corpus). $LAWGOV_JOBS=1 turns it off.
-PARALLEL_MIN_FILES = 48
-
-
-def _prefetch(ds: Dataset, relatives: list[str]) -> dict[str, tuple[Any, list[Problem]]]:
-    """{relative path: load_yaml result} for the files that exist, parsed in parallel."""
-    jobs = int(os.environ.get("LAWGOV_JOBS") or min(os.cpu_count() or 1, 4))
-    items = [(str(ds.data_dir / r), ds.shown(r), r) for r in relatives if (ds.data_dir / r).is_file()]
-    if jobs < 2 or len(items) < PARALLEL_MIN_FILES:
-        return {}
-    from lawgov.dataset.yamlio import load_many_in_workers
-
-    results = load_many_in_workers([(path, shown) for path, shown, _ in items], jobs)
-    if results is None:  # no worker processes here: parse in this process
-        return {}
-    return {rel: result for (_, _, rel), result in zip(items, results)}
-
-
-def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, required: bool,
-          parsed: dict[str, tuple[Any, list[Problem]]] | None = None) -> Document | None:
+def _read(ds: Dataset, relative: str, model: type[schema.BaseModel] | None, required: bool) -> Document | None:
     path = ds.data_dir / relative
     shown = ds.shown(relative)
     if not path.is_file():
         if required:
             ds.problems.append(Problem(shown, None, None, None, "file not found"))
         return None
-    data, problems = parsed.pop(relative) if parsed and relative in parsed else load_yaml(path, shown)
+    data, problems = load_yaml(path, shown)
     ds.problems.extend(problems)
     if data is None:
         return None
@@ -161,10 +140,9 @@ def _read_source(ds: Dataset, rd: ReportData) -> None:
 
 
 def _read_per_report(ds: Dataset) -> None:
-    parsed = _prefetch(ds, [f"{kind}/{rid}.yaml" for kind in PER_REPORT for rid in ds.reports])
     for kind, (model, required) in PER_REPORT.items():
         for rid, rd in ds.reports.items():
-            doc = _read(ds, f"{kind}/{rid}.yaml", model, required, parsed)
+            doc = _read(ds, f"{kind}/{rid}.yaml", model, required)
             if kind == "relations" and (ds.data_dir / kind / f"{rid}.yaml").is_file():
                 rd.declared_relations = doc.declared("relations") if doc is not None else None
             if doc is None:

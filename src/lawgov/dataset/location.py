@@ -9,10 +9,14 @@
 
 A source that is given (1 or 2) is used or refused, never skipped: a typo in ``--data`` must
 not quietly fall back to another copy. When neither is given and no copy is usable, the
-error names every place it looked. "Usable" means a directory with a ``reports.yaml``.
+error names every place it looked. "Usable" means a directory with a ``reports.yaml`` and no
+broken link in it; this is checked before any file is read (a wrong ``--data`` pointing at a
+large unrelated folder is refused at once, not read), and every refusal is one line:
+:class:`DataLocationError`, a ``FileNotFoundError`` whose message names the place and what is
+wrong with it.
 
 Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
-the loader, pydantic or PyYAML (it answers from its on-disk cache when it can).
+the loader, pydantic or PyYAML (a missing data dir is reported before any of them is loaded).
 """
 from __future__ import annotations
 
@@ -26,6 +30,16 @@ DEFAULT_DATA_DIR = _PACKAGE.parents[1] / "data"
 INSTALLED_DATA_DIR = _PACKAGE / "data"
 ENV = "LAWGOV_DATA"
 MARKER = "reports.yaml"
+# The dataset has a few dozen files; a folder with more is not one (and is not walked further).
+MAX_ENTRIES = 5000
+
+
+class DataLocationError(FileNotFoundError):
+    """The data directory cannot be used; the message is one line naming it and why
+    (or, when no place was given, the list of every place looked at)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def _is_checkout(data: Path) -> bool:
@@ -33,14 +47,34 @@ def _is_checkout(data: Path) -> bool:
     return (root / "pyproject.toml").is_file() and _PACKAGE.parent == root / "src"
 
 
+def _broken_or_crowded(path: Path) -> str | None:
+    """A broken link inside the data dir, or too many entries: found by listing, never reading."""
+    seen = 0
+    for folder, dirs, files in os.walk(path):
+        for name in dirs + files:
+            seen += 1
+            entry = Path(folder) / name
+            if entry.is_symlink() and not entry.exists():
+                return f"holds a broken link, {entry.relative_to(path)} -> {os.readlink(entry)}"
+        if seen > MAX_ENTRIES:
+            return f"holds more than {MAX_ENTRIES} files and folders: not a lawgov data directory"
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    return None
+
+
 def _why_unusable(path: Path, explicit: bool) -> str | None:
+    if path.is_symlink() and not path.exists():
+        return f"is a broken link (to {os.readlink(path)})"
     if not path.exists():
         return "not found"
     if not path.is_dir():
-        return "not a directory"
-    if not explicit and not (path / MARKER).is_file():
-        return f"has no {MARKER}"  # a given dir is checked file by file by the loader instead
-    return None
+        return "is a file, not a directory"
+    marker = path / MARKER
+    if marker.is_symlink() and not marker.exists():
+        return f"has {MARKER} as a broken link (to {os.readlink(marker)})"
+    if not marker.is_file():
+        return f"has no {MARKER}: not a lawgov data directory"
+    return _broken_or_crowded(path) if explicit else None
 
 
 def candidates(data_dir: str | os.PathLike[str] | None = None) -> list[tuple[str, Path | None]]:
@@ -55,7 +89,8 @@ def candidates(data_dir: str | os.PathLike[str] | None = None) -> list[tuple[str
 
 
 def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The data dir by the rule above; FileNotFoundError naming every place looked at."""
+    """The data dir by the rule above; :class:`DataLocationError` saying why a given place
+    cannot be used, or naming every place looked at."""
     looked = []
     for i, (where, path) in enumerate(candidates(data_dir)):
         explicit = i < 2
@@ -67,9 +102,9 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
         if why is None:
             return path
         if explicit:  # given: use it or fail, never fall through to another copy
-            raise FileNotFoundError(f"data directory {why}: {path} (from {where})")
+            raise DataLocationError(f"data directory {why}: {path} (from {where})")
         looked.append(f"{where}: {path} {why}")
-    raise FileNotFoundError(
+    raise DataLocationError(
         "no data directory found; looked at, in order:\n  " + "\n  ".join(looked)
         + f"\nPass data_dir= (lawgov --data DIR), set ${ENV}, or reinstall lawgov (its wheel ships the data)."
     )

@@ -16,7 +16,8 @@ from lawgov.dataset.load import Dataset
 from lawgov.dataset.numerals import find_value, format_number
 from lawgov.dataset.schema import PERIOD_WORDS, SENTENCE_WIDE_BASES, Figure
 from lawgov.dataset.sections import find_in_span
-from lawgov.dataset.templates import TEMPLATED_FIELDS, problems as template_problems
+from lawgov.dataset.templates import TEMPLATED_FIELDS
+from lawgov.dataset.templates import problems as template_problems
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 

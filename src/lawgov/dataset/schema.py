@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -196,7 +196,7 @@ class RateRelation(_Relation):
         description="counts whose sum is the base, when the text prints one rate for them together (a reading: say so in description_en)")
 
     @model_validator(mode="after")
-    def _one_base(self) -> "RateRelation":
+    def _one_base(self) -> RateRelation:
         if self.denominator is not None and self.pooled_denominator is not None:
             raise ValueError("give denominator or pooled_denominator, not both")
         return self
@@ -240,7 +240,7 @@ class CompoundRelation(_Relation):
 
 
 Relation = Annotated[
-    Union[SumRelation, RateRelation, RatioRelation, FunnelRelation, CompoundRelation],
+    SumRelation | RateRelation | RatioRelation | FunnelRelation | CompoundRelation,
     Field(discriminator="kind"),
 ]
 

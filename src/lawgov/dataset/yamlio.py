@@ -33,9 +33,6 @@ class LineList(list):
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-# Plain scalars resolve to the same tag wherever they occur (no path resolvers are used):
-# keys and short values repeat thousands of times across files, so remember them.
-_RESOLVED: dict[str, str] = {}
 _BUILDING = object()  # marks a collection whose items are being built
 # No data file comes near this; a bigger one is a mistake (a dump, a wrong file) that
 # would take long to parse and much memory: refuse it at once.
@@ -52,18 +49,6 @@ class _LineLoader(_Loader):  # type: ignore[misc, valid-type]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, str]] = []
-
-    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-        if kind is yaml.ScalarNode:
-            if not implicit[0]:  # quoted: always a string
-                return _STR
-            tag = _RESOLVED.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(value) <= 80 and len(_RESOLVED) < 100_000:
-                    _RESOLVED[value] = tag
-            return tag
-        return super().resolve(kind, value, implicit)
 
 
 def _add_key(loader: _LineLoader, data: LineDict, key: Any, key_node: yaml.Node) -> None:
@@ -185,55 +170,3 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
     if data is None:
         problems.append(Problem(shown_as, 1, None, None, "file is empty"))
     return data, problems
-
-
-def load_many_in_workers(items: list[tuple[str, str]], jobs: int) -> list[tuple[Any, list[Problem]]] | None:
-    """``load_yaml`` of many (path, shown_as) pairs in ``jobs`` worker processes, in order;
-    None if the workers cannot run (the caller then parses in its own process).
-
-    Plain subprocesses (``python -c``) exchanging pickles over pipes: no fork of a process
-    that may hold threads, no re-import of the caller's ``__main__``."""
-    import os
-    import pickle
-    import subprocess
-    import sys
-
-    size = -(-len(items) // jobs)
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    package_parent = str(Path(__file__).resolve().parents[1])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
-    code = "from lawgov.dataset.yamlio import _worker; _worker()"
-    procs = []
-    try:
-        for chunk in chunks:
-            proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-            procs.append(proc)
-            proc.stdin.write(pickle.dumps(chunk))
-            proc.stdin.close()
-        results = []
-        for proc in procs:
-            out = proc.stdout.read()
-            if proc.wait() != 0:
-                return None
-            results += pickle.loads(out)
-        return results if len(results) == len(items) else None
-    except (OSError, pickle.UnpicklingError, EOFError):
-        return None
-    finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-
-
-def _worker() -> None:
-    import pickle
-    import sys
-
-    import gc
-
-    gc.disable()  # every object built is kept until the results are sent: nothing to collect
-    items = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps([load_yaml(Path(p), shown) for p, shown in items], protocol=pickle.HIGHEST_PROTOCOL))

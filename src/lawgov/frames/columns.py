@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 import textwrap
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 PathLike = str | os.PathLike[str] | None
 
@@ -105,8 +106,7 @@ def _relation_kinds() -> list[str]:
 
 def resources() -> list[Resource]:
     """The tables of the data package, in the order the package lists them."""
-    from lawgov.dataset import arithmetic
-    from lawgov.dataset import schema
+    from lawgov.dataset import arithmetic, schema
 
     return [
         Resource(

@@ -3,25 +3,17 @@
 Each call finds the data dir (argument, $LAWGOV_DATA, or the repository's ``data/``),
 loads and validates it once per state of its files (paths and contents), and raises
 ``DataError`` with every problem if anything is wrong. Frames are built once per state too;
-callers get copies, so changing one cannot corrupt the cache.
-
-Across processes, frames of valid data are also kept on disk (``$LAWGOV_CACHE``, default
-``~/.cache/lawgov``; ``LAWGOV_CACHE=off`` turns it off), under a key that hashes every data
-file's path and content, the source of this package, the installed distributions and the
-Python version: a new process then gets ``lawgov.figures()`` without importing the
-loader, pydantic, PyYAML or jieba. ``validate()`` always checks the files afresh.
+callers get copies, so changing one cannot corrupt the cache. The cache lives in this
+process only: a new process reads and checks the files again.
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from lawgov.dataset.errors import DataError, Problem
 from lawgov.dataset.location import resolve_data_dir
@@ -38,38 +30,12 @@ PathLike = str | os.PathLike[str] | None
 class _State:
     fingerprint: tuple[Any, ...]
     root: Path
+    dataset: Dataset
     problems: list[Problem]
-    _dataset: Dataset | None = None
     memo: dict[Any, Any] = field(default_factory=dict)
-    disk: Path | None = None  # this state's on-disk cache (valid data only)
-
-    @property
-    def dataset(self) -> Dataset:
-        if self._dataset is None:  # a state known valid from the disk cache: load it now
-            from lawgov.dataset.load import load
-            from lawgov.dataset.rules import check
-
-            with _no_gc():
-                self._dataset = load(self.root)
-                self.problems = check(self._dataset)
-        return self._dataset
 
 
 _CACHE: dict[Path, _State] = {}
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """No cyclic garbage collection while loading: the loader makes hundreds of thousands
-    of objects that all stay alive, and each full collection walks every one of them
-    (two thirds of the time for 1,000 reports). Collection resumes afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _fingerprint(root: Path) -> tuple[Any, ...]:
@@ -87,129 +53,17 @@ def _fingerprint(root: Path) -> tuple[Any, ...]:
     return tuple(out)
 
 
-# --- the on-disk cache ---------------------------------------------------------------
-
-_KEEP = 16  # states kept on disk (the oldest are removed)
-PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # all of lawgov's source is in the cache key
-_ENV_DIGEST: bytes | None = None
-
-
-def _cache_root() -> Path | None:
-    chosen = os.environ.get("LAWGOV_CACHE")
-    if chosen is not None and chosen.strip().lower() in ("", "0", "off", "no", "false"):
-        return None
-    if chosen:
-        return Path(chosen).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lawgov"
-
-
-def _environment_digest() -> bytes:
-    """This package's source, the installed distributions (names and versions), Python."""
-    global _ENV_DIGEST
-    if _ENV_DIGEST is None:
-        import site
-
-        h = hashlib.blake2b(digest_size=16)
-        h.update(sys.version.encode())
-        package = PACKAGE_ROOT
-        for path in sorted(package.rglob("*.py")):
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
-        for folder in sorted(set(site.getsitepackages() + [site.getusersitepackages()])):
-            try:
-                h.update("\n".join(sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))).encode())
-            except OSError:
-                continue
-        _ENV_DIGEST = h.digest()
-    return _ENV_DIGEST
-
-
-def _disk_dir(root: Path, fp: tuple[Any, ...]) -> Path | None:
-    base = _cache_root()
-    if base is None:
-        return None
-    try:
-        h = hashlib.blake2b(_environment_digest(), digest_size=20)
-        h.update(str(root).encode())  # problems and frames may name the data dir
-        h.update(repr(fp).encode())
-        return base / h.hexdigest()
-    except OSError:
-        return None
-
-
-def _disk_name(key: Any) -> str:
-    return hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest() + ".pickle"
-
-
-def _disk_read(folder: Path | None, name: str) -> Any:
-    """The object pickled as ``folder/name``, else None (missing, unreadable, incompatible)."""
-    if folder is None:
-        return None
-    try:
-        import pickle
-
-        with open(folder / name, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # a cache is never a reason to fail
-        return None
-
-
-def _disk_write(folder: Path | None, name: str, value: Any) -> None:
-    if folder is None:
-        return
-    try:
-        import pickle
-        import tempfile
-
-        new = not folder.exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / name)  # atomic: readers see the old file or the new one
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        if new:
-            _disk_prune(folder.parent)
-    except Exception:
-        pass
-
-
-def _disk_prune(base: Path) -> None:
-    import shutil
-
-    try:
-        states = sorted((p for p in base.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    except OSError:
-        return
-    for old in states[:-_KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _state(data_dir: PathLike, fresh: bool = True) -> _State:
-    """The state of the data dir, its files loaded and checked in this process; with
-    ``fresh=False`` (frames only) a state the disk cache knows valid is not loaded."""
+def _state(data_dir: PathLike) -> _State:
+    """The state of the data dir, its files loaded and checked once while they stay the same."""
     root = resolve_data_dir(data_dir)
     fp = _fingerprint(root)
     state = _CACHE.get(root)
-    if state is None or state.fingerprint != fp or (fresh and state._dataset is None):
-        disk = _disk_dir(root, fp)
-        if not fresh and _disk_read(disk, "valid") is True:
-            state = _State(fp, root, [], disk=disk)
-        else:
-            from lawgov.dataset.load import load
-            from lawgov.dataset.rules import check
+    if state is None or state.fingerprint != fp:
+        from lawgov.dataset.load import load  # pydantic and PyYAML only when data is read
+        from lawgov.dataset.rules import check
 
-            with _no_gc():
-                ds = load(root)
-                problems = check(ds)
-            state = _State(fp, root, problems, ds, disk=None if problems else disk)
-            if not problems:
-                _disk_write(disk, "valid", True)
-        _CACHE[root] = state
+        ds = load(root)
+        state = _CACHE[root] = _State(fp, root, ds, check(ds))
     return state
 
 
@@ -222,23 +76,16 @@ def dataset(data_dir: PathLike = None) -> Dataset:
 
 
 def validate(data_dir: PathLike = None) -> list[Problem]:
-    """Every problem in the data dir (an empty list when the data is valid), checked afresh."""
+    """Every problem in the data dir (an empty list when the data is valid)."""
     return list(_state(data_dir).problems)
 
 
 def _memo(data_dir: PathLike, key: Any, build: Callable[[Dataset], Any]) -> Any:
-    state = _state(data_dir, fresh=False)
+    state = _state(data_dir)
     if state.problems:
         raise DataError(state.problems)
     if key not in state.memo:
-        name = _disk_name(key)
-        value = _disk_read(state.disk, name)
-        if value is None:
-            value = build(state.dataset)
-            if state.problems:  # only if the disk said valid and a fresh check disagrees
-                raise DataError(state.problems)
-            _disk_write(state.disk, name, value)
-        state.memo[key] = value
+        state.memo[key] = build(state.dataset)
     value = state.memo[key]
     return value.copy() if hasattr(value, "copy") else value
 
@@ -264,8 +111,8 @@ class Loader:
 
     Its docstring is the frame's data dictionary, every column with its dtype and meaning,
     written from the column dictionary (:mod:`lawgov.frames.columns`, which the data package
-    uses too) and the frame itself when the docstring is first read, so ``import lawgov`` and
-    a cached frame never pay for it (nor import pydantic).
+    uses too) and the frame itself when the docstring is first read, so ``import lawgov``
+    never pays for it.
     """
 
     def __init__(self, function: Callable[..., pd.DataFrame]) -> None:
@@ -305,7 +152,7 @@ class Loader:
 def _per_report(name: str) -> Loader:
     def loader(report: str | None = None, data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from lawgov.frames import tidy as frames  # imported only when the frame is not cached
+            from lawgov.frames import tidy as frames  # pandas only when a frame is asked for
 
             return getattr(frames, name)(ds, _select(ds, report))
 
@@ -319,7 +166,7 @@ def _per_report(name: str) -> Loader:
 def _shared(name: str) -> Loader:
     def loader(data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from lawgov.frames import tidy as frames  # imported only when the frame is not cached
+            from lawgov.frames import tidy as frames  # pandas only when a frame is asked for
 
             return getattr(frames, name)(ds)
 

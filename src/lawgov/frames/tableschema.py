@@ -22,7 +22,7 @@ def _kind(series) -> str:
     import pandas as pd
 
     dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype) and dtype != object:
+    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype) and dtype != object:  # noqa: E721 (a dtype, compared with numpy's object dtype)
         return "string"
     if pd.api.types.is_bool_dtype(dtype):
         return "boolean"

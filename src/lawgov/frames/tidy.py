@@ -8,11 +8,11 @@ from typing import Any
 import pandas as pd
 
 from lawgov.dataset import arithmetic, schema
+from lawgov.dataset.headings import section_of
 from lawgov.dataset.load import Dataset, ReportData
 from lawgov.dataset.numerals import find_value
-from lawgov.dataset.headings import section_of
-from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.dataset.romanize import pinyin
+from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.frames.texts import Numbers, fill
 
 FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"

@@ -44,8 +44,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from lawgov.book.paths import BOOK, BUILD, DATA, HTML, ROOT
 from lawgov.publish import sphinx
@@ -322,6 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     # what the charts, exports and pdf steps last made, by a digest of what each reads
     previous: dict = {} if args.force or args.fresh else last.get("steps", {})
     done: dict = {}
+    from lawgov.book.address import unset_notice
+
+    if notice := unset_notice():  # said once per build, not once per citation
+        log(notice)
     try:
         with step("validate") as info:
             validate_data(info)

@@ -20,43 +20,47 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from lawgov.book.citation import cite_dataset
-from lawgov.book.links import chapter_csv_name
 from lawgov.book.identity import AUTHOR, LICENSE, PACKAGE_NAME, PACKAGE_TITLE, version
+from lawgov.book.links import chapter_csv_name
 from lawgov.book.paths import ROOT
+from lawgov.frames import writers
 from lawgov.frames.columns import resources
 from lawgov.frames.tableschema import schema_of
-from lawgov.frames import writers
 from lawgov.publish.files import replace_folder
 
 PathLike = str | os.PathLike[str] | None
 
 
-def created(data_dir: Path) -> str | None:
-    """A deterministic creation time: $SOURCE_DATE_EPOCH, else the last git commit touching data/.
+def _packaged(name: str) -> Path | None:
+    """A file that travels with the data: in the package of an installed wheel (pyproject.toml's
+    force-include), else at the root of the checkout."""
+    for path in (Path(__file__).resolve().parents[1] / name, ROOT / name):
+        if path.is_file():
+            return path
+    return None
 
-    Never the wall clock, so two exports of the same data are byte-identical. None when
-    neither is available (the descriptor then has no ``created``).
+
+def created(data_dir: Path) -> str | None:
+    """When this version of the data was released: $SOURCE_DATE_EPOCH if set, else CITATION.cff's
+    ``date-released`` (the release the data belongs to; whoever releases sets it).
+
+    Never the wall clock or a git history (an installed wheel has none), so every export of the
+    same release, from a checkout or from the wheel, is byte-identical. None when neither is there.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    else:
-        try:
-            out = subprocess.run(
-                ["git", "log", "-1", "--format=%ct", "--", "."], cwd=data_dir,
-                capture_output=True, text=True, timeout=30, check=False,
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            out = ""
-        if not out.isdigit():
-            return None
-        stamp = dt.datetime.fromtimestamp(int(out), dt.timezone.utc)
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    cff = _packaged("CITATION.cff")
+    if cff is None:
+        return None
+    released = yaml.safe_load(cff.read_text(encoding="utf-8")).get("date-released")
+    return f"{released}T00:00:00Z" if released else None
 
 
 
@@ -177,9 +181,9 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
         descriptor["created"] = stamp
     files["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["README.md"] = _readme(descriptor).encode("utf-8")
-    lic = ROOT / "LICENSE-DATA.md"
-    if lic.exists():
-        files["LICENSE-DATA.md"] = lic.read_bytes()
+    licence = _packaged("LICENSE-DATA.md")
+    if licence is not None:
+        files["LICENSE-DATA.md"] = licence.read_bytes()
     return dict(sorted(files.items()))
 
 

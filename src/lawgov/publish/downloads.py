@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lawgov.book.links import DOWNLOADS, NOTEBOOKS_DIR, NOTEBOOKS_ZIP, PACKAGE_DIR, zip_name
 from lawgov.book.identity import PACKAGE_NAME, version
+from lawgov.book.links import DOWNLOADS, NOTEBOOKS_DIR, NOTEBOOKS_ZIP, PACKAGE_DIR, zip_name
 from lawgov.publish.datapackage import export
 from lawgov.publish.files import EPOCH, package_meta, write_zip, zip_files
 from lawgov.publish.notebooks import write_notebooks

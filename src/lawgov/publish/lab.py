@@ -7,8 +7,10 @@ Three things, all kept inside the environment that runs Lab (never in ``~``):
   request to any other host. The wheel enables it for any Jupyter server in the environment
   it is installed into (``etc/jupyter/jupyter_server_config.d/lawgov.json``);
 - the environment's JupyterLab settings (``<prefix>/share/jupyter/lab/settings/overrides.json``):
-  no news feed, no update check (both would ask a website), and every ``.md`` opened as a
-  notebook through jupytext;
+  no news feed, no update check (both would ask a website), every ``.md`` opened as a
+  notebook through jupytext, and no autosave: a chapter is a tracked source of the book, so
+  it is written only when the person saves it (a scratch cell left unsaved never reaches
+  ``make book``; closing a changed chapter asks whether to save it);
 - the launcher: ``book/`` as the root, 127.0.0.1, kernels with encrypted transport, and the
   person's options passed through: ``--port N``, ``--token T``, ``--no-browser``, and any
   further ``jupyter lab`` option as it is.
@@ -22,15 +24,17 @@ import sys
 import threading
 from pathlib import Path
 
+from lawgov.book.paths import BOOK, BUILD, ROOT
 from lawgov.charts.notebook import BUNDLE_ROUTE
 from lawgov.publish import vega
-from lawgov.book.paths import BOOK, BUILD, ROOT
 
-# Lab's settings that keep it quiet and offline, and open MyST markdown as notebooks.
+# Lab's settings that keep it quiet and offline, open MyST markdown as notebooks, and leave
+# saving to the person (JupyterLab's default autosave would write a scratch cell into a chapter).
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension:plugin": {
         "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"},
+        "autosave": False,
     },
 }
 SERVER_EXTENSION = "lawgov.publish.lab"
@@ -159,6 +163,13 @@ def lab_command(port: int | None = None, token: str | None = None, browser: bool
     return cmd + list(extra or [])
 
 
+def login_line(port: int | None, token: str) -> str:
+    """The address to open when the token was chosen (Jupyter itself shows it as ``token=...``)."""
+    where = f"http://127.0.0.1:{port}" if port else "http://127.0.0.1:8888 (or the port Jupyter prints below)"
+    return f"lawgov: JupyterLab will be at {where}/lab?token={token}" if port else \
+        f"lawgov: JupyterLab will be at {where}, with ?token={token}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lawgov.publish.lab",
@@ -174,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.configure_only:
         return 0
     cmd = lab_command(args.port, args.token, not args.no_browser, root=args.root.resolve(), extra=extra)
+    if args.token:  # Jupyter prints a token it was given as "token=...": say the whole address here
+        print(login_line(args.port, args.token), file=sys.stderr, flush=True)
     os.execv(cmd[0], cmd)
     return 0  # pragma: no cover - execv does not return
 

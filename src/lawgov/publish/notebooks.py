@@ -23,18 +23,22 @@ def notebook_sources(book_dir: Path) -> list[tuple[str, Path]]:
 
 def write_notebooks(book_dir: Path, out_dir: Path, html_dir: Path | None = None) -> list[Path]:
     """Each chapter notebook as .ipynb in out_dir (unexecuted, via jupytext), its prose as the
-    page reads (glued values, figure numbers: lawgov.publish.reader_notebook), and a README."""
+    page reads (glued values, figure numbers: lawgov.publish.reader_notebook), its links,
+    citations and included files made to work outside the book, and a README."""
     import jupytext
 
     from lawgov.book.identity import BOOK_TITLE
     from lawgov.publish import reader_notebook
 
     written = []
-    for docname, src in notebook_sources(book_dir):
+    sources = notebook_sources(book_dir)
+    pages = reader_notebook.Pages(book_dir, {doc for doc, _ in sources}, html_dir)
+    for docname, src in sources:
         nb = jupytext.read(src)
         executed = reader_notebook.executed_notebook(nb, book_dir / "_build" / ".jupyter_cache")
         page = html_dir / f"{docname}.html" if html_dir else None
-        nb = reader_notebook.for_reader(nb, executed, page.read_text(encoding="utf-8") if page and page.exists() else None)
+        nb = reader_notebook.for_reader(nb, executed, page.read_text(encoding="utf-8") if page and page.exists() else None,
+                                     pages)
         dest = out_dir / f"{docname}.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(nb, dest, fmt="ipynb")

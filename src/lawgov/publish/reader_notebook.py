@@ -13,30 +13,38 @@ downloaded ``.ipynb``, exactly what the built page shows there:
 - a figure reference: its number as the built page prints it ("Fig. 4.1"), and after each
   named chart its caption, numbered, as the page shows under the chart.
 
+It also stands alone (the zip holds ``.ipynb`` files and nothing of the book's sources):
+
+- a link to another page (``[text](audit.md#x)``, {doc}`audit`, {ref}`text <label>`) goes to
+  the book's page at its address when the address is set (:mod:`lawgov.book.address`), else
+  to the sibling ``.ipynb`` of the zip, else it is plain text;
+- a citation ({cite:p}`key`) reads ``[key]`` as on the page, and the chapter's
+  bibliography becomes a list of the sources it cites (from ``book/references.bib``);
+- an included file ({include} of ``../CHANGELOG.md``, ``CONVENTIONS.md``) is inlined.
+
 The code cells are left as they are: run where the notebook lands, they compute the same
 values (``lawgov`` installed with its data); without myst-nb, glue shows nothing (the prose
 has the values already) and the chapter's CSV link carries the CSV in itself.
 """
 from __future__ import annotations
 
-import base64
 import html
 import re
 from pathlib import Path
 from typing import Any
 
 ROLE = re.compile(r"\{(glue|glue:text|glue:md|glue:any|numref)\}`([^`]+)`")
-GLUE_PREFIX = "application/papermill.record/"
 _LINK = re.compile(r'^<a class="fig-link" href="[^"]*">(.*)</a>$', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 README = """# {title}: the chapters as notebooks
 
-Each `.ipynb` here is one chapter of the book, its prose reading as the page does. To run one:
+Each `.ipynb` here is one chapter of the book, its prose reading as the page does. {where}
+To run one:
 
 1. `pip install "lawgov[notebook]"` (the package, with the dataset inside it, JupyterLab,
    and jupyterlab-myst for the MyST markdown), in a new virtual environment; until lawgov is
-   on the package index, run `pip install ".[notebook]"` in a copy of the book's repository;
+   on the package index, run `pip install ".[notebook]"` in a copy of the book's repository{repository};
 2. `jupyter lab p4-oversight.ipynb` (any chapter), then Run > Run All Cells.
 
 The notebooks need no download of data and no internet: `lawgov` finds its data in the
@@ -117,16 +125,21 @@ def paste(markdown: str, values: dict[str, dict[str, str]], numbers: dict[str, s
     return ROLE.sub(replace, markdown)
 
 
-def for_reader(nb: Any, executed: Any | None, page_html: str | None) -> Any:
-    """The downloaded notebook: prose as on the page, each named chart followed by its caption."""
+def for_reader(nb: Any, executed: Any | None, page_html: str | None, pages: Pages | None = None) -> Any:
+    """The downloaded notebook: prose as on the page, each named chart followed by its caption,
+    and (given ``pages``) its links, citations and included files made to stand alone."""
     import nbformat
 
     values = glued_values(executed) if executed is not None else {}
     numbers = figure_numbers(page_html) if page_html else {}
+    if pages is not None:  # before the citations are rewritten: it lists what they cite
+        pages.bibliography(nb)
     cells = []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = paste(cell.source, values, numbers)
+            if pages is not None:
+                cell.source = pages.stand_alone(cell.source)
         cells.append(cell)
         figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}) if cell.cell_type == "code" else {}
         if figure.get("caption"):
@@ -152,7 +165,110 @@ def executed_notebook(nb: Any, cache_dir: Path) -> Any | None:
 
 
 def readme(title: str) -> str:
-    return README.format(title=title)
+    from lawgov.book.address import address
+
+    where = address()
+    return README.format(
+        title=title,
+        where=f"The book is at <{where.book}>." if where.book else "Links between chapters go to the notebooks beside this one.",
+        repository=f" (<{where.repository}>)" if where.repository else "")
+
+
+# --- links, citations and included files, for a notebook outside the book -----------------------
+
+_MD_LINK = re.compile(r"\]\((?!\w+:)([\w./-]+)\.md(#[^)\s]*)?\)")
+_DOC = re.compile(r"\{doc\}`(?:([^`<]*?)\s*<)?([\w./-]+)>?`")
+_REF = re.compile(r"\{ref\}`(?:([^`<]*?)\s*<)?([\w.:-]+)>?`")
+_CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
+_INCLUDE = re.compile(r"^```\{include\}\s+(\S+)\n((?::[\w-]+:.*\n)*)```\s*$", re.M)
+_BIBLIOGRAPHY = re.compile(r"^```\{bibliography\}\n(?::.*\n)*```\s*$", re.M)
+_TITLE = re.compile(r"^# (.+)$", re.M)
+
+
+class Pages:
+    """What a notebook needs to link, cite and include outside the book: the book's pages
+    (with their titles and the labels each defines), its address, and its bibliography."""
+
+    def __init__(self, book_dir: Path, notebooks: set[str], html_dir: Path | None = None) -> None:
+        from lawgov.book.address import address
+
+        self.book_dir, self.notebooks, self.base = book_dir, notebooks, address().book
+        self.titles = {p.stem: (m.group(1).split(" · ")[0].strip() if (m := _TITLE.search(p.read_text(encoding="utf-8")))
+                                else p.stem) for p in book_dir.glob("*.md")}
+        self.labels: dict[str, str] = {}  # label -> docname, from the built pages' ids
+        if html_dir is not None:
+            for page in sorted(html_dir.glob("*.html")):
+                for label in re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")):
+                    self.labels.setdefault(label, page.stem)
+        self.labels.update({doc: doc for doc in self.titles})
+        self._bib: dict[str, str] | None = None
+
+    def href(self, doc: str, anchor: str = "") -> str | None:
+        """Where a link to ``doc`` goes from a downloaded notebook, or None (no such place)."""
+        if self.base:
+            return f"{self.base}{doc}.html{anchor}"
+        return f"{doc}.ipynb" if doc in self.notebooks else None
+
+    def _link(self, text: str, doc: str, anchor: str = "") -> str:
+        href = self.href(doc, anchor)
+        return f"[{text}]({href})" if href else text
+
+    def references(self) -> dict[str, str]:
+        """{key: the entry as markdown}, from book/references.bib in the book's own style."""
+        if self._bib is None:
+            from pybtex.database import parse_file
+            from pybtex.plugin import find_plugin
+
+            data = parse_file(str(self.book_dir / "references.bib"))
+            style = find_plugin("pybtex.style.formatting", "plain")()
+            self._bib = {e.key: " ".join(e.text.render_as("markdown").split())
+                         for e in style.format_entries(data.entries.values())}
+        return self._bib
+
+    def _include(self, m: re.Match[str]) -> str:
+        path = (self.book_dir / m.group(1)).resolve()
+        text = path.read_text(encoding="utf-8")
+        options = dict(re.findall(r"^:([\w-]+):\s*(.*)$", m.group(2), re.M))
+        if "start-after" in options:
+            text = text.split(options["start-after"], 1)[1]
+        if "end-before" in options:
+            text = text.split(options["end-before"], 1)[0]
+        if "start-line" in options:
+            text = "".join(text.splitlines(keepends=True)[int(options["start-line"]):])
+        return text.strip("\n")
+
+    def stand_alone(self, markdown: str) -> str:
+        """The markdown with its includes inlined, its links made to work outside the book and
+        its citations resolved; the bibliography directive becomes the list of what it cites."""
+        markdown = _INCLUDE.sub(self._include, markdown)
+        markdown = _MD_LINK.sub(lambda m: f"]({self.href(m.group(1), m.group(2) or '') or ''})", markdown)
+        markdown = markdown.replace("]()", "]")  # a link with nowhere to go: its text
+        markdown = _DOC.sub(lambda m: self._link(m.group(1) or self.titles.get(m.group(2), m.group(2)), m.group(2)),
+                            markdown)
+
+        def ref(m: re.Match[str]) -> str:
+            label = m.group(2)
+            doc = self.labels.get(label)
+            text = m.group(1) or self.titles.get(label, label)
+            if doc is None:
+                return text
+            return self._link(text, doc, "" if doc == label else f"#{label}")
+
+        markdown = _REF.sub(ref, markdown)
+        return _CITE.sub(lambda m: ", ".join(f"[{k.strip()}]" for k in m.group(1).split(",")), markdown)
+
+    def bibliography(self, nb: Any) -> None:
+        """Replace the chapter's bibliography directive with the sources its cells cite."""
+        cited: list[str] = []
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                for m in _CITE.finditer(cell.source):
+                    cited += [k.strip() for k in m.group(1).split(",") if k.strip() not in cited]
+        refs = self.references()
+        listing = "\n".join(f"- [{k}] {refs[k]}" for k in cited if k in refs)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and _BIBLIOGRAPHY.search(cell.source):
+                cell.source = _BIBLIOGRAPHY.sub(lambda _: listing, cell.source)
 
 
 # --- the chapter's CSV, where the book's downloads folder is not -------------------------------

@@ -28,8 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ENV_SWITCH = "LAWGOV_WARM_KERNELS"
 SOCKET_ENV = "LAWGOV_WARM_KERNEL_SOCKET"

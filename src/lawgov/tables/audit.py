@@ -6,15 +6,15 @@ import html
 import great_tables as gt
 import pandas as pd
 
-from lawgov.analysis import audit as derive
 from lawgov.analysis import display as fmt
+from lawgov.analysis import verdicts
 from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.tables.style import style
 
 
 def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
     """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
-    rows = derive.audit_rows(report, data_dir, page_prefix=page_prefix)
+    rows = verdicts.audit_rows(report, data_dir, page_prefix=page_prefix)
     rows["group"] = rows["part"].map(PART_LABELS)
     # an id breaks after an underscore, never inside a word (<wbr>: a break opportunity, no text)
     rows["what"] = [f"<code>{html.escape(i).replace('_', '_<wbr>')}</code><br>{html.escape(d)}"
@@ -39,7 +39,7 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
 
 def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
     """Rates printed with no base, each linked to its row in "The report in numbers"."""
-    u = derive.unbased_rates(report, data_dir)
+    u = verdicts.unbased_rates(report, data_dir)
     rows = pd.DataFrame({
         "section": u["section"],
         "rate": _rate_cells(u, page_prefix),
@@ -64,7 +64,7 @@ def _printed_cells(frame: pd.DataFrame) -> list[str]:
 
 def intervals_table(report: str | None = None, data_dir=None, *, page_prefix: str = ""):
     """Every printed rate with a base: the shares its printing stands for, and the counts (and the rest) that allows."""
-    iv = derive.rate_intervals(report, data_dir)
+    iv = verdicts.rate_intervals(report, data_dir)
     rows = pd.DataFrame({
         "section": iv["section"],
         "rate": _rate_cells(iv, page_prefix),
@@ -95,9 +95,9 @@ def _time_cut_cell(r: dict) -> str:
 def readings_table(report: str | None = None, data_dir=None):
     """The readings of the compound speed-up, all on the scale of processing time: the cut each implies,
     last year's time index, and how far the text bears each out."""
-    t = derive.speedup_readings_table(report, data_dir)
-    base = int(derive.speedup_series(report, data_dir)["year"].min())
-    end = int(derive.speedup_series(report, data_dir)["year"].max())
+    t = verdicts.speedup_readings_table(report, data_dir)
+    base = int(verdicts.speedup_series(report, data_dir)["year"].min())
+    end = int(verdicts.speedup_series(report, data_dir)["year"].max())
     rows = pd.DataFrame({
         "reading": t["label_en"].map(html.escape),
         "change": [_time_cut_cell(r) for r in t.to_dict("records")],

@@ -4,9 +4,9 @@ from __future__ import annotations
 import great_tables as gt
 import pandas as pd
 
-from lawgov.frames import loaders
-from lawgov.analysis import crosswalk as analysis
+from lawgov.analysis import crosswalk
 from lawgov.analysis.vocabulary import CONFIDENCE_LABEL, PART_LABELS
+from lawgov.frames import loaders
 from lawgov.tables.style import style
 
 
@@ -29,14 +29,14 @@ def _gt(rows: pd.DataFrame, html_cols: list[str], labels: dict[str, str], widths
 
 def frameworks_table(data_dir=None):
     """The national frameworks: number, relation to the report, areas by confidence, and what is confirmed."""
-    fs = analysis.frameworks_summary(data_dir)
+    fs = crosswalk.frameworks_summary(data_dir)
     rows = pd.DataFrame({
         "doc": [f'<span lang="zh">{_esc(z)}</span><br>{_esc(e)}<br><span lang="zh">{_esc(n)}</span>'
                 for z, e, n in zip(fs["title_zh"], fs["title_en"], fs["document_no"])],
         "issued": fs["issued"],
         "relation": fs["relation_en"],
-        "areas": [(f"{a} ({c} ✓, {l} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
-                  for a, c, l, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
+        "areas": [(f"{a} ({c} ✓, {k} ~, {u} ?)" + ("; Chinese headings: this project's renderings" if zh else "")) if a else "none listed"
+                  for a, c, k, u, zh in zip(fs["areas"], fs["confirmed"], fs["likely"], fs["unverified"], fs["title_zh_rendered"])],
         "note": fs["confidence_note_en"].map(_esc),
     })
     return _gt(rows, ["doc", "note"], {"doc": "Document · 文件", "issued": "Issued", "relation": "Relation to the report",
@@ -51,13 +51,13 @@ _RELATION_MARK = {"not_cited": " <em>(not cited by the report)</em>", "later_len
 def _zh_title(area: pd.Series) -> str:
     """An area's Chinese heading, marked where it is this project's rendering, not the document's."""
     zh = f'<span lang="zh">{_esc(area["title_zh"])}</span>'
-    return f"{zh} <em>({_esc(analysis.ZH_RENDERED_EN)})</em>" if area["title_zh_rendered"] else zh
+    return f"{zh} <em>({_esc(crosswalk.ZH_RENDERED_EN)})</em>" if area["title_zh_rendered"] else zh
 
 
 def crosswalk_table(report: str | None = None, data_dir=None):
     """Every mapping: report section (with its heading) to framework area (with its confidence mark) and the reason."""
     cw = loaders.crosswalk(report, data_dir=data_dir)
-    ar = analysis.areas(data_dir).set_index("code")
+    ar = crosswalk.areas(data_dir).set_index("code")
     out = loaders.outline(report, data_dir=data_dir).set_index("section")
     cw = cw.assign(order=[[int(x) for x in s.split(".")] for s in cw["section"]]).sort_values("order", kind="stable")
     rows = pd.DataFrame({
@@ -79,7 +79,7 @@ def crosswalk_table(report: str | None = None, data_dir=None):
 def gaps_table(report: str | None = None, data_dir=None):
     """Parts of the frameworks in force in 2012 (cited or not) that no measure answers to, and whether
     the preamble or the closing does."""
-    none = analysis.areas_without_measure(report, data_dir)
+    none = crosswalk.areas_without_measure(report, data_dir)
     rows = pd.DataFrame({
         "area": [f'<code>{_esc(r["code"])}</code> {_esc(r["title_en"])}<br>{_zh_title(r)}' for _, r in none.iterrows()],
         "framework": none["framework"], "relation": none["relation_en"],
@@ -92,7 +92,7 @@ def gaps_table(report: str | None = None, data_dir=None):
 
 def not_named_table(report: str | None = None, data_dir=None):
     """What the report covers that the frameworks' headings do not name."""
-    nn = analysis.not_named(report, data_dir)
+    nn = crosswalk.not_named(report, data_dir)
     rows = pd.DataFrame({
         "section": nn["section"],
         "heading": [f'{_esc(t)}<br><span lang="zh">{_esc(z)}</span>' for t, z in zip(nn["title_en"], nn["heading_zh"])],

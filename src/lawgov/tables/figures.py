@@ -14,7 +14,6 @@ from lawgov.analysis import display as fmt
 from lawgov.tables.style import quote, style, two_lines
 
 
-
 def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str | None = None,
                   page_prefix: str = "") -> gt.GT:
     """One row per figure: indicator (linked to its row in "The report in numbers"), value, period, qualifier, quote.
@@ -30,7 +29,7 @@ def figures_table(figs: pd.DataFrame, *, title: str | None = None, source: str |
             for f in figs.to_dict("records")
         ],
         "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
-        "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
+        "period": [fmt.period_stated_en(r) for r in figs.to_dict("records")],
         "qualifier": figs["qualifier"].map(fmt.QUALIFIER_LABEL),
         "quote": [quote(q) for q in figs["quote"]],
     })
@@ -91,7 +90,7 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
         "section": figs["section"],
         "indicator": [two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
         "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
-        "period": [fmt.period_en(a, b) for a, b in zip(figs["period_start"], figs["period_end"])],
+        "period": [fmt.period_stated_en(r) for r in figs.to_dict("records")],
         "topic": figs["topic_en"] if "topic_en" in figs else figs["topic"],
         "quote": [quote(q) for q in figs["quote"]],
     })

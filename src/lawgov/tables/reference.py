@@ -54,8 +54,9 @@ def qualifiers_table(report: str | None = None) -> gt.GT:
 
 
 def periods_table(report: str | None = None) -> gt.GT:
-    counts = front.period_counts(report).rename(columns={"period": "Period (ISO 8601)", "figures": "Figures"})
-    return reference_table(counts, title="Figures by period")
+    counts = front.period_counts(report).rename(columns={"period": "Period (ISO 8601)", "basis": "How the text states it",
+                                                         "figures": "Figures"})
+    return reference_table(counts, title="Figures by period, and by how the text states it")
 
 
 # Fixed widths so the quote column stays on the page; long ids may break anywhere.

@@ -6,7 +6,6 @@ import html
 import great_tables as gt
 
 
-
 def style(table: gt.GT) -> gt.GT:
     return (
         table.opt_table_font(font=["Source Sans 3", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"])

@@ -1,4 +1,4 @@
-"""The audit's verdicts, on small synthetic relation files and on the fixture data."""
+"""lawgov.dataset.arithmetic (the verdicts lawgov.audit() returns), on small synthetic relation files and on the fixture data."""
 from __future__ import annotations
 
 from fractions import Fraction

@@ -11,13 +11,21 @@ from fractions import Fraction
 
 import pandas as pd
 
-from lawgov.frames import loaders as _api
 from lawgov.analysis import display as fmt
-from lawgov.analysis.vocabulary import PART_LABELS, PART_SHORT_ZH, PERIOD_CLASS_ZH, PERIOD_CLASSES
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, UNCHECKABLE, VERDICT_ZH, VERDICTS
+from lawgov.analysis import periods as _periods
+from lawgov.analysis.vocabulary import (
+    BOUND,
+    COMPARED,
+    IMPLIED,
+    PART_LABELS,
+    PART_SHORT_ZH,
+    UNCHECKABLE,
+    VERDICT_ZH,
+    VERDICTS,
+)
 from lawgov.analysis.wording import listing, majority_word, percent
 from lawgov.dataset.arithmetic import exact_share
-
+from lawgov.frames import loaders as _api
 
 # ---- verdicts -------------------------------------------------------------------------------
 
@@ -204,27 +212,15 @@ def speedup_readings_table(report: str | None = None, data_dir=None, *, relation
 
 
 
-def period_classes(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """Each figure's period, classed as the full report year, January to the end of October, or other."""
-    figs = _api.figures(report, data_dir=data_dir)
-    rows = []
-    for f in figs.to_dict("records"):
-        s, e, cls = pd.Timestamp(f["period_start"]), pd.Timestamp(f["period_end"]), str(f["period_class"])
-        rows.append({"id": f["id"], "section": f["section"], "part": int(f["part"]), "indicator_en": f["indicator_en"],
-                     "period": f["period"], "period_en": fmt.period_en(s, e), "period_class": cls,
-                     "days": int((e - s).days) + 1, "note_en": f["note_en"]})
-    return pd.DataFrame(rows)
+# The period counts the chapter states (lawgov.analysis.periods.glue).
+AUDIT_PERIOD_KEYS = ("whole_year", "whole_year_share", "whole_year_colour", "year_to_date", "year_to_date_share",
+                     "to_date", "to_date_share", "other", "other_share", "reading", "not_stated", "not_stated_share")
 
 
 def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
-    """How many figures fall in each period class, with their share and ids."""
-    pc = period_classes(report, data_dir)
-    rows = []
-    for cls in PERIOD_CLASSES:
-        sub = pc[pc["period_class"] == cls]
-        rows.append({"period_class": cls, "period_class_zh": PERIOD_CLASS_ZH[cls], "figures": len(sub), "share": len(sub) / len(pc),
-                     "periods": ", ".join(dict.fromkeys(sub["period_en"])), "ids": ", ".join(sub["id"])})
-    return pd.DataFrame(rows)
+    """How many figures have each period basis (how the text states the period), with their
+    share, the words the text uses and the ids (``lawgov.analysis.periods.basis_table``)."""
+    return _periods.basis_table(_api.figures(report, data_dir=data_dir))
 
 
 # ---- the audit table ------------------------------------------------------------------------
@@ -265,7 +261,6 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     unb = unbased_rates(report, data_dir)
     readings = speedup_readings_table(report, data_dir).set_index("interpretation")
     series = speedup_series(report, data_dir)
-    pb = period_breakdown(report, data_dir).set_index("period_class")
     kinds = a["kind"].astype(str).value_counts()
     out = {
         "audit.relations": str(len(a)),
@@ -274,9 +269,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
         "audit.base_year": str(int(series["year"].min())),
     }
-    for cls, key in (("full year", "full"), ("January to October", "october"), ("other", "other")):
-        out[f"audit.periods_{key}"] = str(int(pb.loc[cls, "figures"]))
-        out[f"audit.periods_{key}_share"] = percent(int(pb.loc[cls, "figures"]), int(pb["figures"].sum()))
+    out |= _periods.glue(_api.figures(report, data_dir=data_dir), "audit", AUDIT_PERIOD_KEYS)
     for v in VERDICTS:
         out[f"audit.n_{verdict_key(v)}"] = str(int(counts[v]))
     for k in ("sum", "rate", "ratio", "funnel", "compound"):

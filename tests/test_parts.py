@@ -187,7 +187,7 @@ def test_chapters_narrate(part):
             assert not re.search(r"\d", bare), caption
 
 
-# ---- the numbers the specialist review asked for (issue 10) ------------------------------------
+# ---- the numbers a reader checks by hand: lengths, shares and counts the prose states ----------
 
 def test_preamble_length_with_and_without_the_title_line(summaries):
     body, o = lawgov.body(REPORT), lawgov.outline(REPORT).set_index("section")
@@ -199,12 +199,17 @@ def test_preamble_length_with_and_without_the_title_line(summaries):
     assert title.endswith("工作报告")  # the line left out is the report's title, not part of the paragraph
 
 
-def test_other_periods_are_counted_as_periods_not_figures(summaries, figs):
-    other = figs[figs["period_class"].astype(str) == "other"]
-    spans = set(zip(other["period_start"], other["period_end"]))
-    assert summaries[0]["p0.n_other"] == number_word(len(other))
-    assert summaries[0]["p0.n_other_periods"] == number_word(len(spans))
-    assert len(spans) < len(other)  # two figures share 2010-2012: "four periods" was wrong
+def test_periods_are_counted_by_how_the_text_states_them(summaries, figs):
+    # part 4: ten 全年, six with no period words, two 连续3年 (not "16 of 18 cover calendar 2012")
+    part4 = figs[figs["part"] == 4]["period_basis"].astype(str).value_counts()
+    s4 = summaries[4]
+    assert (s4["p4.basis_whole_year"], s4["p4.basis_not_stated"], s4["p4.basis_other"]) == tuple(
+        number_word(int(part4.get(b, 0))) for b in ("whole_year", "not_stated", "other"))
+    assert int(part4.get("whole_year", 0)) < len(figs[figs["part"] == 4]) - 2
+    s0 = summaries[0]
+    total = sum(int(figs["period_basis"].astype(str).eq(b).sum()) for b in
+                ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
+    assert total == len(figs) and s0["p0.basis_whole_year"] == number_word(int(figs["period_basis"].astype(str).eq("whole_year").sum()))
 
 
 def test_the_pooled_floor_is_the_rate_of_the_implied_count(summaries, by_id):

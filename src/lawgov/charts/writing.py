@@ -10,18 +10,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_LABELS
 from lawgov.analysis.wording import count_word, share_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
-from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, wrap
-from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP
-from lawgov.charts.figures import part_scale as _part_scale
+from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, part_scale, wrap
 
 _PART_ORDER = list(PART_LABELS.values())
 
 
 def _part_colour(parts) -> alt.Color:
-    return alt.Color("part_label:N", scale=_part_scale(parts), legend=None)
+    return alt.Color("part_label:N", scale=part_scale(parts), legend=None)
 
 
 def _extremes(data: pd.DataFrame, label: str, value: str, fmt: str) -> str:
@@ -117,7 +115,7 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
               scale=alt.Scale(domain=[0, total], nice=False))
     band = alt.Chart(bands).mark_rect(opacity=0.12).encode(
         x=alt.X("start:Q", scale=alt.Scale(domain=[0, total], nice=False), title=None), x2="end:Q",
-        color=alt.Color("part_label:N", scale=_part_scale(bands["part"]), legend=None),
+        color=alt.Color("part_label:N", scale=part_scale(bands["part"]), legend=None),
         tooltip=[alt.Tooltip("part_label:N", title="Part"), alt.Tooltip("part_zh:N", title="标题"),
                  alt.Tooltip("chars:Q", title="Characters", format=",")],
     )
@@ -129,7 +127,7 @@ def strip(positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame,
         x=alt.X("mid:Q"), text=alt.condition(wide, alt.value(""), alt.Text("short:N")))
     label = name + number
     ticks = alt.Chart(data).mark_tick(thickness=2, size=34).encode(
-        x=x, color=alt.Color("part_label:N", scale=_part_scale(figs["part"]), legend=None),
+        x=x, color=alt.Color("part_label:N", scale=part_scale(figs["part"]), legend=None),
         tooltip=TOOLTIP + [alt.Tooltip("char_offset:Q", title="Character position", format=","),
                            alt.Tooltip("position:Q", title="Share of the text before it", format=".0%")],
     )
@@ -153,7 +151,7 @@ def top_words(top: pd.DataFrame, *, description: str | None = None, columns: int
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("count:Q", title="occurrences", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("part_label:N", scale=_part_scale(data["part"]), legend=None))
+        color=alt.Color("part_label:N", scale=part_scale(data["part"]), legend=None))
     text = base.mark_text(align="left", dx=3, color=MUTED).encode(x="count:Q", text="count:Q")
     chart = alt.layer(bar, text, data=data).properties(width=100, height=alt.Step(20)).facet(
         facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import yaml
 
 import lawgov
-from lawgov.analysis import crosswalk as C
+from lawgov.analysis import crosswalk
 from lawgov.analysis.wording import number_word
 from lawgov.dataset.load import DEFAULT_DATA_DIR
 
@@ -15,7 +15,7 @@ def _yaml():
 
 def test_units_are_the_measures_plus_parts_without_subsections():
     out = lawgov.outline()
-    units = C.units()
+    units = crosswalk.units()
     assert set(units["section"]) == set(out.loc[out["level"] == 2, "section"]) | {"0", "6"}
 
 
@@ -25,8 +25,8 @@ def test_areas_with_no_measure_are_exactly_those_with_no_mapping_below_the_pream
     mapped = {m["area"] for m in raw["crosswalk"] if m["section"] not in ("0", "6")}
     in_force = {a["code"] for f in raw["frameworks"] if f["relation_to_report"] != "later_lens" for a in f["areas"]}
     all_areas = {a["code"] for f in raw["frameworks"] for a in f["areas"]}
-    assert set(C.areas_without_measure()["code"]) == in_force - mapped
-    assert set(C.areas_without_measure(include_later_lens=True)["code"]) == all_areas - mapped
+    assert set(crosswalk.areas_without_measure()["code"]) == in_force - mapped
+    assert set(crosswalk.areas_without_measure(include_later_lens=True)["code"]) == all_areas - mapped
 
 
 def test_matrix_counts_by_hand_for_one_cell():
@@ -37,21 +37,21 @@ def test_matrix_counts_by_hand_for_one_cell():
     assert sections == ["4.1.4"]
     figs = yaml.safe_load((DEFAULT_DATA_DIR / "figures" / "kunshan-2012.yaml").read_text(encoding="utf-8"))["figures"]
     n_figs = sum(1 for f in figs if f["section"] == "4.1.4")
-    cell = C.matrix().set_index(["part", "area"]).loc[(4, "opinion-2010.3")]
+    cell = crosswalk.matrix().set_index(["part", "area"]).loc[(4, "opinion-2010.3")]
     assert cell["measures"] == 1
     assert cell["figures"] == n_figs
 
 
 def test_subsection_mapping_covers_all_its_measures():
     # 1.1 is mapped to outline-2004.11 at subsection level: all three of its measures count
-    ua = C.unit_areas()
+    ua = crosswalk.unit_areas()
     got = set(ua.loc[ua["area"] == "outline-2004.11", "section"])
     assert {"1.1.1", "1.1.2", "1.1.3"} <= got
 
 
 def test_matrix_is_complete_and_carries_confidence():
-    mat = C.matrix()
-    areas = C.areas()
+    mat = crosswalk.matrix()
+    areas = crosswalk.areas()
     assert len(mat) == 7 * len(areas)
     conf = dict(zip(areas["code"], areas["confidence"]))
     assert all(conf[a] == c for a, c in zip(mat["area"], mat["confidence"]))
@@ -65,20 +65,20 @@ def test_matrix_is_complete_and_carries_confidence():
 
 def test_figures_in_matrix_agree_with_figures_framework_column():
     figs = lawgov.figures()
-    mat = C.matrix()
+    mat = crosswalk.matrix()
     for area in ("outline-2004.8", "opinion-2010.6"):
         expected = sum(area in fw for fw in figs["framework"])
         assert mat.loc[mat["area"] == area, "figures"].sum() == expected
 
 
 def test_subsection_matrix_sums_to_the_part_matrix_for_parts_1_to_5():
-    by_part = C.matrix().query("part >= 1 and part <= 5").groupby("area")["measures"].sum()
-    by_sub = C.matrix(by="subsection").groupby("area")["measures"].sum()
+    by_part = crosswalk.matrix().query("part >= 1 and part <= 5").groupby("area")["measures"].sum()
+    by_sub = crosswalk.matrix(by="subsection").groupby("area")["measures"].sum()
     assert by_part.to_dict() == by_sub.reindex(by_part.index, fill_value=0).to_dict()
 
 
 def test_not_named_themes_come_from_the_yaml():
-    nn = C.not_named()
+    nn = crosswalk.not_named()
     raw = _yaml()["not_named_by_frameworks"]
     assert list(nn["section"]) == [r["section"] for r in raw]
     assert list(nn["theme_en"]) == [r["theme_en"] for r in raw]
@@ -91,17 +91,17 @@ DECISION_2008 = ["充分认识加强市县政府依法行政的重要性和紧�
 
 
 def test_2008_decision_is_not_cited_and_mapped_by_its_confirmed_headings():
-    fs = C.frameworks_summary().set_index("framework")
+    fs = crosswalk.frameworks_summary().set_index("framework")
     assert fs.loc["decision-2008", "relation"] == "not_cited"
-    areas = C.areas().query("framework == 'decision-2008'").sort_values("part_no")
+    areas = crosswalk.areas().query("framework == 'decision-2008'").sort_values("part_no")
     assert list(areas["title_zh"]) == DECISION_2008
     assert (areas["confidence"] == "confirmed").all()
     # its part 7 (social self-government) is where §5.2 belongs: every measure of §5.2 answers to it
-    ua = C.unit_areas()
-    measures_52 = set(C.units().query("subsection == '5.2'")["section"])
+    ua = crosswalk.unit_areas()
+    measures_52 = set(crosswalk.units().query("subsection == '5.2'")["section"])
     assert measures_52 and measures_52 <= set(ua.loc[ua["area"] == "decision-2008.7", "section"])
     # ... so self-government is no longer a theme the frameworks do not name
-    assert not any(s == "5.2" or s.startswith("5.2.") for s in C.not_named()["section"])
+    assert not any(s == "5.2" or s.startswith("5.2.") for s in crosswalk.not_named()["section"])
 
 
 def test_no_mapping_above_a_measure_is_justified_by_one_of_its_measures():
@@ -121,17 +121,16 @@ def test_no_mapping_above_a_measure_is_justified_by_one_of_its_measures():
 
 
 def test_summary_is_text_without_gaps():
-    s = C.summary()
-    assert s["frameworks.areas_none"] == number_word(len(C.areas_without_measure()))
+    s = crosswalk.summary()
+    assert s["frameworks.areas_none"] == number_word(len(crosswalk.areas_without_measure()))
     assert all(isinstance(v, str) and v for v in s.values())
 
 
 def test_heatmap_is_described_bilingual_and_marks_confidence():
-    from lawgov.charts import coverage as cc
+    from lawgov import charts
+    from test_writing import _tooltip_has_chinese
 
-    from test_text import _tooltip_has_chinese
-
-    c = cc.heatmap(C.matrix(frameworks=["outline-2004", "opinion-2010", "outline-2015"]), description="d")
+    c = charts.crosswalk.heatmap(crosswalk.matrix(frameworks=["outline-2004", "opinion-2010", "outline-2015"]), description="d")
     spec = c.to_dict()
     assert spec["description"] == "d"
     assert _tooltip_has_chinese(c)
@@ -140,7 +139,7 @@ def test_heatmap_is_described_bilingual_and_marks_confidence():
     # every mark the drawn areas carry is on a label (the 2015 areas are confirmed: no "?" is due)
     from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL
 
-    drawn = C.areas().query("framework in ['outline-2004', 'opinion-2010', 'outline-2015']")
+    drawn = crosswalk.areas().query("framework in ['outline-2004', 'opinion-2010', 'outline-2015']")
     assert {CONFIDENCE_SYMBOL[c] for c in drawn["confidence"]} == {lbl.split(" ")[0] for lbl in labels}
 
 
@@ -148,19 +147,19 @@ def test_a_measure_the_frameworks_do_not_name_is_not_swept_in_by_its_subsection(
     # §5.3.4 (emergency management) is a theme no framework heading names: a row mapping all of
     # §5.3 to dispute resolution would count it there on its neighbours' account. Such a measure
     # may answer to an area only through a mapping of its own.
-    measures = set(C.units()["section"])
-    not_named = [s for s in C.not_named()["section"] if s in measures]
+    measures = set(crosswalk.units()["section"])
+    not_named = [s for s in crosswalk.not_named()["section"] if s in measures]
     assert not_named  # the property has measures to hold for
-    ua = C.unit_areas()
+    ua = crosswalk.unit_areas()
     swept = ua[ua["section"].isin(not_named) & (ua["mapped_at"] != ua["section"])]
     assert swept.empty, swept[["section", "area", "mapped_at"]].to_dict("records")
 
 
 def test_measures_are_the_measures_and_the_preamble_and_closing_are_counted_apart():
-    # "measures" never counts the preamble or the closing (review 2, #17 and #19): the area the
-    # closing names as a problem is not answered by the closing itself
-    s = C.area_summary().set_index("code")
-    ua = C.unit_areas()
+    # "measures" never counts the preamble or the closing: the area the closing names as a
+    # problem is not answered by the closing itself
+    s = crosswalk.area_summary().set_index("code")
+    ua = crosswalk.unit_areas()
     closing_only = ua[(ua["section"] == "6")]["area"]
     assert len(closing_only)
     for code in closing_only:
@@ -168,22 +167,22 @@ def test_measures_are_the_measures_and_the_preamble_and_closing_are_counted_apar
         assert s.loc[code, "measures"] == body["section"].nunique()
         assert "the closing" in s.loc[code, "framing"]
     out = lawgov.outline()
-    assert C.summary()["frameworks.measures"] == str(int((out["level"] == 2).sum()))
+    assert crosswalk.summary()["frameworks.measures"] == str(int((out["level"] == 2).sum()))
 
 
 def test_a_measure_that_answers_to_no_framework_is_a_theme_they_do_not_name():
     # the frameworks page says so of every measure the crosswalk leaves out
-    un = C.units().query("is_measure")
-    left_out = set(un["section"]) - set(C.unit_areas()["section"])
-    named = set(C.not_named()["section"])
+    un = crosswalk.units().query("is_measure")
+    left_out = set(un["section"]) - set(crosswalk.unit_areas()["section"])
+    named = set(crosswalk.not_named()["section"])
     assert all(s in named or ".".join(s.split(".")[:2]) in named for s in left_out), left_out
 
 
 def test_area_names_read_as_parts_of_their_framework():
-    # prose names areas as a reader reads them, never by code (review 2, #41)
-    assert C.area_names(["outline-2004.10", "outline-2004.11", "opinion-2010.2"]) == \
+    # prose names areas as a reader reads them, never by code
+    assert crosswalk.area_names(["outline-2004.10", "outline-2004.11", "opinion-2010.2"]) == \
         "parts 10 and 11 of the 2004 Outline and part 2 of the 2010 Opinion"
-    titled = C.area_names(["decision-2008.8"], with_titles=True)
+    titled = crosswalk.area_names(["decision-2008.8"], with_titles=True)
     assert titled.startswith("part 8 (strengthening organisation and leadership)") and titled.endswith("of the 2008 Decision")
 
 
@@ -194,8 +193,8 @@ def test_the_parts_the_chapter_names_are_the_datas():
 
     page = (Path(__file__).resolve().parents[1] / "book" / "frameworks.md").read_text(encoding="utf-8")
     page = " ".join(page.split())
-    summ = C.area_summary().set_index("code")
-    ua = C.unit_areas()
+    summ = crosswalk.area_summary().set_index("code")
+    ua = crosswalk.unit_areas()
     part_1 = set(ua.loc[ua["part"] == 1, "area"])
     assert ("its part 一 (foundations) answers to parts 10 and 11 of the 2004 Outline and parts 2 and 9 of the "
             "2010 Opinion, that is to the *last* parts of the 2004 Outline") in page

@@ -5,9 +5,8 @@ import re
 
 import pytest
 
-from lawgov.dataset.headings import Heading, find_body, parse_outline, section_of
-
 from conftest import real_body, real_headings
+from lawgov.dataset.headings import Heading, find_body, parse_outline, section_of
 
 SYNTHETIC = """标题
 前言一段。

@@ -1,14 +1,15 @@
-"""lawgov.analysis.audit: the audit's verdicts reshaped, the speed-up readings and the periods."""
+"""lawgov.analysis.verdicts: the audit's verdicts reshaped, the speed-up readings and the periods."""
 from __future__ import annotations
 
 import pytest
 
 import lawgov
-from lawgov.analysis import audit as D
+from lawgov.analysis import verdicts
+from lawgov.analysis.wording import number_word
 
 
 def test_speedup_readings_by_hand():
-    s = D.speedup_series().set_index(["interpretation", "year"])
+    s = verdicts.speedup_series().set_index(["interpretation", "year"])
     # processing time with 2010 = 100
     assert s.loc[("time_cut_compounded", 2010), "index"] == pytest.approx(100)
     assert s.loc[("time_cut_compounded", 2011), "index"] == pytest.approx(85.6)
@@ -17,7 +18,7 @@ def test_speedup_readings_by_hand():
     assert s.loc[("speed_compounded", 2011), "index"] == pytest.approx(100 / 1.144)               # 87.41
     assert s.loc[("speed_compounded", 2012), "index"] == pytest.approx(100 / (1.144 * 1.1962))    # 73.08
     # the combined change each reading states
-    t = D.speedup_readings_table().set_index("interpretation")
+    t = verdicts.speedup_readings_table().set_index("interpretation")
     assert t.loc["time_cut_compounded", "combined_change"] == pytest.approx(31.19472)
     assert t.loc["time_cut_added", "combined_change"] == pytest.approx(34.02)
     assert t.loc["speed_compounded", "combined_change"] == pytest.approx(36.84528)
@@ -27,9 +28,9 @@ def test_speedup_readings_by_hand():
 
 def test_verdict_counts_match_the_audit():
     a = lawgov.audit()
-    counts = D.verdict_counts().set_index("verdict")["relations"]
+    counts = verdicts.verdict_counts().set_index("verdict")["relations"]
     assert counts.sum() == len(a)
-    by_part = D.verdict_counts(by_part=True)
+    by_part = verdicts.verdict_counts(by_part=True)
     assert by_part["relations"].sum() == len(a)
     assert by_part.groupby("verdict")["relations"].sum().to_dict() == counts.to_dict()
 
@@ -38,13 +39,13 @@ def test_mediation_is_consistent_only_by_truncation():
     # 17985 / 17993 = 0.999555... -> 99.96 rounded, 99.95 truncated; the report prints 99.95
     share = 17985 / 17993 * 100
     assert round(share, 2) == 99.96 and int(share * 100) / 100 == 99.95
-    c = D.checkable().set_index("id")
+    c = verdicts.checkable().set_index("id")
     assert c.loc["mediation_success_rate_check", "verdict"] == "consistent (truncated)"
     assert c.loc["normative_cleanup_adds_up", "verdict"] == "exact"   # 95 + 23 + 241 = 359
 
 
 def test_unbased_rates_are_the_rates_without_counts():
-    u = D.unbased_rates()
+    u = verdicts.unbased_rates()
     rel = lawgov.relations().set_index("id")
     for r in u.to_dict("records"):
         spec = rel.loc[r["relation"], "spec"]
@@ -55,25 +56,25 @@ def test_unbased_rates_are_the_rates_without_counts():
 
 
 def test_period_breakdown():
-    pc = D.period_classes()
     figs = lawgov.figures()
-    assert len(pc) == len(figs)
-    octo = pc[pc["period_class"] == "January to October"]
+    octo = figs[figs["period_basis"].astype(str) == "to_date"]
     body = lawgov.body()
     starts = lawgov.outline().set_index("section")["start"]
     offsets = figs.set_index("id")["offset"]
     for r in octo.to_dict("records"):  # each is preceded in its section by the cut-off phrase
         assert "截止10月底" in body[int(starts[r["section"]]) : int(offsets[r["id"]])], r["id"]
     assert (octo["period"] == "2012-01-01/2012-10-31").all()
-    full = pc[pc["period_class"] == "full year"]
-    assert set(full["id"]) == set(figs.loc[figs["full_year"], "id"])
-    b = D.period_breakdown()
+    b = verdicts.period_breakdown()
     assert b["figures"].sum() == len(figs)
+    # the whole year is counted only where the quote's sentence says 全年, never where it is assumed
+    whole = set(b.set_index("period_basis").loc["whole_year", "ids"].split(", "))
+    assert whole == set(figs.loc[figs["period_words"].astype(str) == "全年", "id"])
+    assert int(b.set_index("period_basis").loc["not_stated", "figures"]) == int((figs["period_words"].fillna("") == "").sum())
     assert b["share"].sum() == pytest.approx(1)
 
 
 def test_audit_rows_link_every_input_to_its_anchor():
-    rows = D.audit_rows()
+    rows = verdicts.audit_rows()
     a = lawgov.audit().set_index("id")
     for r in rows.to_dict("records"):
         for i in a.loc[r["id"], "inputs"]:
@@ -81,7 +82,7 @@ def test_audit_rows_link_every_input_to_its_anchor():
 
 
 def test_summary_counts_add_up():
-    s = D.summary()
+    s = verdicts.summary()
     n = sum(int(s[k]) for k in ("audit.n_exact", "audit.n_consistent_rounded", "audit.n_consistent_truncated",
                                  "audit.n_bound", "audit.n_implied", "audit.n_inconsistent", "audit.n_uncheckable"))
     assert n == int(s["audit.relations"]) == len(lawgov.audit())
@@ -93,31 +94,30 @@ def test_summary_counts_add_up():
 def test_the_page_states_each_computed_share_as_every_page_does():
     from lawgov.analysis import parts
 
-    s = D.summary()
+    s = verdicts.summary()
     # 24 of 31 documents accepted: 77.4% here and on Part 4 (once 77.4194% here)
     assert s["audit.filings_acceptance_share.share"] == "77.4%"
     assert parts.summary(None, 4)["p4.filings_share"] == s["audit.filings_acceptance_share.share"]
     figs = lawgov.figures()
-    full = int(figs["full_year"].sum())
-    assert s["audit.periods_full"] == str(full)
-    assert s["audit.periods_full_share"] == f"{100 * full / len(figs):.1f}%"
+    whole = int((figs["period_basis"].astype(str) == "whole_year").sum())
+    assert s["audit.basis_whole_year"] == number_word(whole)
+    assert s["audit.basis_whole_year_share"] == f"{100 * whole / len(figs):.1f}%"
     # a reading's combined change, one decimal like every computed share: 31.19472 -> 31.2%
     assert s["audit.time_cut_compounded.change"] == "31.2%" and s["audit.time_cut_added.change"] == "34.0%"
 
 
 def test_a_rate_interval_is_written_exactly():
-    iv = D.rate_intervals().set_index("relation")
+    iv = verdicts.rate_intervals().set_index("relation")
     assert iv.loc["hotline_on_time_base", "share_en"] == "99.85% to under 99.95%"
     assert iv.loc["suggestions_satisfaction_base", "share_en"] == "99.6% to 100%"
 
 
 def test_audit_charts_are_described_and_bilingual():
-    from lawgov.charts import audit as ca
+    from lawgov.charts import audit
+    from test_writing import _tooltip_has_chinese
 
-    from test_text import _tooltip_has_chinese
-
-    for c in (ca.verdicts_by_part(D.verdict_counts(by_part=True), description="d"),
-              ca.periods(D.period_breakdown(), description="d")):
+    for c in (audit.verdicts_by_part(verdicts.verdict_counts(by_part=True), description="d"),
+              audit.periods(verdicts.period_breakdown(), description="d")):
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
 
@@ -125,7 +125,7 @@ def test_audit_charts_are_described_and_bilingual():
 def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
     from fractions import Fraction
 
-    iv = D.rate_intervals().set_index("relation")
+    iv = verdicts.rate_intervals().set_index("relation")
     rel = lawgov.relations().set_index("id")
     figs = lawgov.figures().set_index("id")
     with_base = [i for i, s in rel["spec"].items() if rel.loc[i, "kind"] == "rate" and (s.get("denominator") or s.get("pooled_denominator"))]
@@ -141,7 +141,7 @@ def test_rate_intervals_cover_every_rate_with_a_base_and_hold_by_hand():
         printed = Fraction(str(rate["value"]))
         decimals = len(str(rate["value"]).split(".")[1].rstrip("0")) if "." in str(rate["value"]) and not float(rate["value"]).is_integer() else 0
 
-        def prints(n: int) -> bool:
+        def prints(n: int, base=base, rate=rate, printed=printed, decimals=decimals) -> bool:
             share = Fraction(100 * n, base)
             if rate["qualifier"] == "at_least":
                 return share >= printed

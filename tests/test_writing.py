@@ -9,7 +9,7 @@ with warnings.catch_warnings():
 import pytest
 
 import lawgov
-from lawgov.analysis import writing as T
+from lawgov.analysis import writing
 from lawgov.analysis.wording import number_word
 
 
@@ -19,31 +19,31 @@ def body() -> str:
 
 
 def test_segmenter_keeps_report_terms_whole():
-    words = T.segment("全年受理行政复议案件40件,坚持依法行政,对359件市政府规范性文件进行清理")
+    words = writing.segment("全年受理行政复议案件40件,坚持依法行政,对359件市政府规范性文件进行清理")
     for term in ("行政复议", "依法行政", "规范性文件"):
         assert term in words
 
 
 def test_every_glossary_term_jieba_can_hold_is_one_token_in_the_body(body):
-    terms = T.dictionary_terms()
-    tokens = set(T.segment(body))
+    terms = writing.dictionary_terms()
+    tokens = set(writing.segment(body))
     # every dictionary term that occurs in the body, standing alone, comes out whole
-    whole = [t for t in terms if t in body and T.segment(t) == [t]]
+    whole = [t for t in terms if t in body and writing.segment(t) == [t]]
     assert len(whole) == len([t for t in terms if t in body])
     assert "依法行政" in tokens and "行政复议" in tokens
 
 
 def test_private_tokenizer_does_not_touch_jiebas_global_dictionary():
-    T.tokenizer()  # builds and caches the report's tokenizer
-    assert T.tokenizer() is T.tokenizer()
-    assert T.tokenizer() is not jieba.dt
+    writing.tokenizer()  # builds and caches the report's tokenizer
+    assert writing.tokenizer() is writing.tokenizer()
+    assert writing.tokenizer() is not jieba.dt
     # the global tokenizer has no entry for a report-only term
     jieba.dt.check_initialized()
     assert "市政府常务会议" not in jieba.dt.FREQ or jieba.dt.FREQ.get("市政府常务会议") == 0
 
 
 def test_part_lengths_add_up_to_the_body_without_whitespace(body):
-    lengths = T.part_lengths()
+    lengths = writing.part_lengths()
     assert list(lengths["part"]) == list(range(7))
     assert lengths["chars"].sum() == len("".join(body.split()))
     assert lengths["share"].sum() == pytest.approx(1.0)
@@ -51,7 +51,7 @@ def test_part_lengths_add_up_to_the_body_without_whitespace(body):
 
 
 def test_measures_per_subsection_matches_the_markers_in_the_text(body):
-    meas = T.measures_per_subsection()
+    meas = writing.measures_per_subsection()
     out = lawgov.outline().set_index("section")
     for s in meas.to_dict("records"):
         span = body[int(out.loc[s["section"], "start"]) : int(out.loc[s["section"], "end"])]
@@ -63,20 +63,20 @@ def test_measures_per_subsection_matches_the_markers_in_the_text(body):
 def test_density_equals_count_over_length_times_1000(body):
     figs = lawgov.figures()
     out = lawgov.outline().set_index("section")
-    dens = T.figures_density(by="subsection").set_index("section")
+    dens = writing.figures_density(by="subsection").set_index("section")
     for section, row in dens.iterrows():
         start, end = int(out.loc[section, "start"]), int(out.loc[section, "end"])
         chars = sum(1 for ch in body[start:end] if not ch.isspace())
         n = sum(1 for o in figs["offset"] if start <= o < end)
         assert row["figures"] == n
         assert row["per_1000"] == pytest.approx(n / chars * 1000)
-    by_part = T.figures_density(by="part")
+    by_part = writing.figures_density(by="part")
     assert by_part["figures"].sum() == len(figs)
 
 
 def test_figure_positions_are_monotone_and_inside_their_part():
-    pos = T.figure_positions()
-    bounds = T.part_boundaries().set_index("part")
+    pos = writing.figure_positions()
+    bounds = writing.part_boundaries().set_index("part")
     assert pos["char_offset"].is_monotonic_increasing
     for p in pos.to_dict("records"):
         assert bounds.loc[p["part"], "start"] <= p["char_offset"] < bounds.loc[p["part"], "end"]
@@ -84,9 +84,9 @@ def test_figure_positions_are_monotone_and_inside_their_part():
 
 
 def test_top_words_are_content_words_counted_in_their_part():
-    top = T.top_words(n=5)
-    words = T.words()
-    assert not top["word"].isin(T.ALL_STOP_WORDS).any()
+    top = writing.top_words(n=5)
+    words = writing.words()
+    assert not top["word"].isin(writing.ALL_STOP_WORDS).any()
     assert top["word"].str.fullmatch(r"[\u4e00-\u9fff]{2,}").all()
     for r in top.to_dict("records"):
         assert r["count"] == ((words["part"] == r["part"]) & (words["word"] == r["word"])).sum()
@@ -96,22 +96,22 @@ def test_top_words_are_content_words_counted_in_their_part():
 
 
 def test_figure_kinds_shares_sum_to_one():
-    kinds = T.figure_kinds()
+    kinds = writing.figure_kinds()
     figs = lawgov.figures()
     assert kinds["figures"].sum() == len(figs)
     assert kinds["share"].sum() == pytest.approx(1.0)
     rate = kinds.set_index("kind").loc["rate", "figures"]
     assert rate == (figs["unit_en"] == "percent").sum()
-    by_part = T.figure_kinds(by_part=True)
+    by_part = writing.figure_kinds(by_part=True)
     assert by_part.groupby("part")["share"].sum().round(9).eq(1).all()
 
 
 def test_summary_names_the_most_and_least_quantified_subsections():
-    s = T.summary()
-    dens = T.figures_density(by="subsection")
+    s = writing.summary()
+    dens = writing.figures_density(by="subsection")
     top = dens.sort_values(["per_1000", "section"], ascending=[False, True]).iloc[0]
     assert s["writing.top1"].startswith(f"§{top['section']} ") and s["writing.top1_density"] == f"{top['per_1000']:.1f}"
-    assert s["writing.chars"] == f"{T.part_lengths()['chars'].sum():,}"
+    assert s["writing.chars"] == f"{writing.part_lengths()['chars'].sum():,}"
     assert all(isinstance(v, str) and v and "nan" not in v.lower() for v in s.values())
 
 
@@ -140,20 +140,20 @@ def _tooltip_has_chinese(chart) -> bool:
 
 
 def test_every_text_chart_is_described_and_bilingual():
-    from lawgov.charts import text as ct
+    from lawgov import charts
 
     figs = lawgov.figures()
-    charts = [
-        ct.part_lengths(T.part_lengths(), description="d"),
-        ct.density(T.figures_density(), description="d"),
-        ct.density(T.figures_density(by="subsection"), by="subsection", description="d"),
-        ct.measures(T.measures_per_subsection(), description="d"),
-        ct.strip(T.figure_positions(), T.part_boundaries(), figs, description="d"),
-        ct.top_words(T.top_words(), description="d"),
-        ct.kinds(T.figure_kinds(by_part=True), description="d"),
-        ct.effort(T.effort_words(), description="d"),
+    built = [
+        charts.writing.part_lengths(writing.part_lengths(), description="d"),
+        charts.writing.density(writing.figures_density(), description="d"),
+        charts.writing.density(writing.figures_density(by="subsection"), by="subsection", description="d"),
+        charts.writing.measures(writing.measures_per_subsection(), description="d"),
+        charts.writing.strip(writing.figure_positions(), writing.part_boundaries(), figs, description="d"),
+        charts.writing.top_words(writing.top_words(), description="d"),
+        charts.writing.kinds(writing.figure_kinds(by_part=True), description="d"),
+        charts.writing.effort(writing.effort_words(), description="d"),
     ]
-    for c in charts:
+    for c in built:
         assert c.to_dict()["description"] == "d"
         assert _tooltip_has_chinese(c)
 
@@ -164,11 +164,11 @@ def test_the_words_the_chapter_types_are_the_datas():
     from pathlib import Path
 
     page = (Path(__file__).resolve().parents[1] / "book" / "writing.md").read_text(encoding="utf-8")
-    s = T.summary()
+    s = writing.summary()
     assert "{glue:text}`writing.effort_top_b` use them most: the framing\npassages" in page
     assert {s["writing.effort_top_a"], s["writing.effort_top_b"]} == {"preamble", "closing"}
     assert "{glue:text}`writing.kind_money_share`) is money" in page and "the only sum of money" in page
     assert (lawgov.figures()["kind"] == "money").sum() == 1 and s["writing.kind_money"] == "one"
     assert "No number at all is stated in {glue:text}`writing.zero_count` subsections" in page
-    dens = T.figures_density(by="subsection")
+    dens = writing.figures_density(by="subsection")
     assert s["writing.zero_count"] == number_word(int((dens["figures"] == 0).sum()))

@@ -1,0 +1,160 @@
+"""A chart's caption and its text description say only what the chart draws.
+
+Every figure of the book is rebuilt here as its page builds it (the chapter's code cells,
+run in order), and what its caption (the ``mystnb.figure.caption`` of the page) and its
+description (the spec's ``description``, the SVG's aria-label) say about the chart itself is
+checked against the Vega-Lite spec: the colours they name are colours the chart uses, an axis
+said to run "from 0 to 100" does, an axis said to be cut is, a log scale said is drawn, an
+order said ("fewest first") is the order of the bars, and an item said to be the largest is.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from lawgov.analysis import vocabulary as V
+
+BOOK = Path(__file__).resolve().parents[1] / "book"
+
+# Every colour name the book's captions or descriptions may use, and the colour it names.
+COLOUR_NAMES = {
+    **{name: V.PART_COLOURS[p] for p, name in V.PART_COLOUR_NAMES.items()},
+    **{name: V.PERIOD_BASIS_COLOURS[b] for b, name in V.PERIOD_BASIS_COLOUR_NAMES.items()},
+}
+# Longest first, so "sky blue" is read before "blue" and "reddish purple" before "purple".
+_COLOUR_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COLOUR_NAMES), key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
+
+
+
+
+@cache
+def _page_figures(name: str) -> tuple[tuple[str, str, dict], ...]:
+    """(figure name, caption, spec) for every figure cell of one chapter, the chapter's code run in order."""
+    nb = jupytext.read(BOOK / name)
+    ns: dict = {"__name__": f"page_{name}"}
+    out = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = cell.source
+        tree = ast.parse(src)
+        last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        if last is not None:
+            exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), name, "exec"), ns)
+            value = eval(compile(ast.Expression(last.value), name, "eval"), ns)
+        else:
+            exec(compile(tree, name, "exec"), ns)
+            value = None
+        fig = (cell.metadata.get("mystnb") or {}).get("figure")
+        if fig and hasattr(value, "to_dict"):
+            out.append((fig["name"], " ".join(str(fig.get("caption", "")).split()), value.to_dict()))
+    return tuple(out)
+
+
+def _chapters_with_figures() -> list[str]:
+    # the chapters (the notebooks jupytext reads), not the guides written in the same folder
+    chapters = [p for p in BOOK.glob("*.md") if p.read_text(encoding="utf-8").startswith("---\njupytext:")]
+    return sorted(p.name for p in chapters if "figure:" in p.read_text(encoding="utf-8"))
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v)
+
+
+def _colours(spec: dict) -> set[str]:
+    # the theme's config lists whole palettes: only the colours the marks are given count
+    text = repr({k: v for k, v in spec.items() if k != "config"})
+    return {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}", text)}
+
+
+def _scales(spec: dict) -> list[dict]:
+    return [n["scale"] for n in _walk(spec) if isinstance(n.get("scale"), dict)]
+
+
+def _bar_orders(spec: dict) -> list[list[float]]:
+    """For each dataset with a 'measures' or 'value' column drawn in a stated order (an
+    'order' field), the values in that order."""
+    out = []
+    for data in (spec.get("datasets") or {}).values():
+        if data and "order" in data[0]:
+            for field in ("measures", "figures", "value"):
+                if field in data[0]:
+                    rows = sorted(data, key=lambda r: r["order"])
+                    out.append([r[field] for r in rows])
+                    break
+    return out
+
+
+def claims_false(caption: str, spec: dict) -> list[str]:
+    """What ``caption`` (or a description) says about the chart that its spec does not show."""
+    wrong = []
+    used = _colours(spec)
+    for m in _COLOUR_RE.finditer(caption):
+        name = m.group(1).lower()
+        if COLOUR_NAMES[name].lower() not in used:
+            wrong.append(f"names {name!r} ({COLOUR_NAMES[name]}), a colour the chart does not use")
+    scales = _scales(spec)
+    domains = [s["domain"] for s in scales if isinstance(s.get("domain"), list) and len(s["domain"]) == 2
+               and all(isinstance(x, (int, float)) for x in s["domain"])]
+    # an axis said to be cut ("on one axis cut below ...", "percent axis, cut: from 90% ..."),
+    # not a time "cut by 14.4%" or a text "cut by the markers"
+    if re.search(r"axis[^.;]{0,20}\bcut\b|\bcut: from", caption) and not any(d[0] > 0 for d in domains):
+        wrong.append(f"says an axis is cut, but every numeric domain starts at 0 or is not fixed: {domains}")
+    m = re.search(r"from 0 to 100", caption)
+    if m and not any(list(d) == [0, 100] for d in domains):
+        wrong.append(f"says an axis runs from 0 to 100, but the domains are {domains}")
+    if re.search(r"\blog (scale|axis)\b", caption) and not any(s.get("type") == "log" for s in scales):
+        wrong.append("says a log scale, but no scale of the chart is logarithmic")
+    orders = _bar_orders(spec)
+    if re.search(r"fewest first|smallest first", caption) and not any(o == sorted(o) for o in orders):
+        wrong.append(f"says fewest first, but the drawn order is {orders}")
+    if re.search(r"(most|largest) first", caption) and not any(o == sorted(o, reverse=True) for o in orders):
+        wrong.append(f"says largest first, but the drawn order is {orders}")
+    return wrong
+
+
+
+
+@pytest.mark.parametrize("page", _chapters_with_figures())
+def test_every_caption_and_description_is_true_of_its_chart(page):
+    figures = _page_figures(page)
+    assert figures, f"{page}: no figure cell built a chart"
+    wrong = []
+    for name, caption, spec in figures:
+        for text, what in ((caption, "caption"), (spec.get("description", ""), "description")):
+            wrong += [f"{name} {what}: {w}" for w in claims_false(text, spec)]
+    assert not wrong, "\n".join(wrong)
+
+
+# The check itself must be able to fail: the two captions that were wrong (a vermilion said
+# over sky-blue bars, an axis said to be cut over one from 0 to 100) against specs like theirs.
+
+def test_the_check_catches_a_colour_the_chart_does_not_use():
+    spec = {"encoding": {"color": {"scale": {"range": [V.PART_COLOURS[6], V.NEUTRAL_RAMP[2]]}}}}
+    assert claims_false("in vermilion, the areas the closing maps to", spec)
+    assert not claims_false("in sky blue, the areas the closing maps to", spec)
+
+
+def test_the_check_catches_an_axis_said_to_be_cut():
+    spec = {"encoding": {"x": {"scale": {"domain": [0.0, 100]}}}}
+    assert claims_false("Every rate, on one axis cut below the lowest rate.", spec)
+    assert not claims_false("Every rate, on a percent axis from 0 to 100%.", spec)
+    assert claims_false("Every rate, on a percent axis from 0 to 100%.", {"encoding": {"x": {"scale": {"domain": [90, 100]}}}})
+
+
+def test_the_check_catches_an_order_and_a_log_scale_not_drawn():
+    spec = {"datasets": {"d": [{"order": 0, "measures": 5}, {"order": 1, "measures": 2}]}}
+    assert claims_false("by measures, fewest first", spec)
+    assert claims_false("dots on a log scale", spec)
