@@ -231,3 +231,17 @@ def test_no_stale_chart_files(built_book):
     on_disk = {p.name for p in (built_book / "downloads" / "charts").iterdir()}
     assert on_disk == names
     assert pd.Series(sorted(names)).str.startswith("fig-").all()
+
+
+def test_a_downloaded_picture_carries_its_title_and_source(two_charts, tmp_path):
+    """Away from the page, the SVG (and the PNG, drawn from the same spec) says what it shows,
+    where the numbers come from and where the chart is: its number and title, the caption's
+    source, the book and the chart's address."""
+    page, *_ = two_charts
+    chart = chart_files.charts_in(page, "p9-test")[0]
+    svg, _ = chart_files.render(chart_files.exported_spec(chart), cache=tmp_path)
+    texts = " ".join("".join(t.itertext()) for t in ET.fromstring(svg).iter() if t.tag.endswith("text"))
+    assert "Fig. 3. Things counted" in texts
+    assert "Source: report §4.1.4." in texts
+    assert BOOK_TITLE.split()[0] in texts and "p9-test.html#fig-t-one" in texts
+    assert "Emergency response plans" in texts  # the chart itself is still drawn

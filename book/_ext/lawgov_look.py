@@ -11,6 +11,8 @@
 - **Charts.** ``_static/lawgov-charts.js`` (book/_ext/static) is loaded right after the
   Vega bundle, before any chart is drawn: see that file for how a chart wider than its
   column is laid out again instead of scaled down.
+- **Tables.** ``_static/lawgov-tables.js`` reflows, marks the sideways scroll of, and sorts and
+  filters the long tables of every page.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ SEPARATOR = " · "
 KICKER = re.compile(r"^(Part \d+|Preamble|Closing|Appendix):\s+")
 CJK = re.compile(r"[\u3400-\u9fff]")
 CHARTS_JS = "lawgov-charts.js"
+TABLES_JS = "lawgov-tables.js"  # deferred: it only lays out tables the page has already drawn
 VEGA_PRIORITY = 800  # jupyter-book adds book/_static/*.js (the Vega bundle) at Sphinx's default 800
 
 
@@ -80,4 +83,5 @@ def setup(app):
     app.connect("config-inited", add_static)
     app.add_post_transform(TitleParts)
     app.add_js_file(CHARTS_JS, priority=VEGA_PRIORITY + 10)
+    app.add_js_file(TABLES_JS, loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -59,6 +59,9 @@ function start() {
   // are wrapped to WRAP_FLOOR and its panels are in one column, LAST_PX.
   var MIN_SHARE = 0.45, PHONE_SHARE = 0.3, MIN_PX = 150, LAST_PX = 100, MAX_TRIES = 14;
   var PHONE = 480;  // a column narrower than this is a phone's
+  // A chart narrower than its column by more than GROW_MIN of it is widened (at most MAX_GROWS
+  // passes), so that every chart uses its column's width on a phone and a desktop alike.
+  var GROW_MIN = 0.03, MAX_GROWS = 3, MAX_SEARCH = 5;
   var CONTINUOUS = { quantitative: true, temporal: true };
   var charts = [];
 
@@ -442,7 +445,49 @@ function start() {
           .then(function () { return embed(el, spec, chart.opt); })
           .then(function (next) { return again(next, svgWidth(el) - avail); });
       }
-      return again(result, svgWidth(el) - avail);
+      // A chart narrower than its column is first drawn wider, by the gap (a facet's panels and
+      // a row of charts share it), a few times over since axes and legends take their room:
+      // the same narrow() with a negative overhang. Only widths it may set change (numbers and
+      // continuous x axes; a discrete axis keeps its step).
+      var grows = 0;
+      function widen(current) {
+        var gap = avail - svgWidth(el) - 2;
+        if (grows >= MAX_GROWS || gap < GROW_MIN * avail || (chart.opt && chart.opt.mode === "vega")) {
+          return again(current, svgWidth(el) - avail);
+        }
+        grows++;
+        by -= gap;
+        var spec = JSON.parse(JSON.stringify(chart.spec)), widths = layout(spec);
+        if (widths === last || !widths) { by += gap; return again(current, svgWidth(el) - avail); }
+        last = widths;
+        current.finalize();
+        return embed(el, spec, chart.opt).then(function (next) { chart.result = next; return widen(next); });
+      }
+      // Narrowed until it fit, a chart may end narrower than it need be (its legend stacked or
+      // its labels wrapped after the plot had given up its width, or a legend wider than the
+      // plot): the plot takes the room back, by a search between no overhang (may not fit) and
+      // the overhang that fit, keeping the widest drawing that fits.
+      function reclaim(current) {
+        if (avail - svgWidth(el) - 2 < GROW_MIN * avail || svgWidth(el) > avail || by <= 0 || step.last) return current;
+        var fits = by, over = 0, n = 0;
+        function draw(at) {
+          by = at;
+          var spec = JSON.parse(JSON.stringify(chart.spec));
+          layout(spec);
+          chart.result.finalize();
+          return embed(el, spec, chart.opt).then(function (r) { chart.result = r; return r; });
+        }
+        function search() {
+          if (n++ >= MAX_SEARCH || fits - over < 8) return svgWidth(el) <= avail ? chart.result : draw(fits);
+          var mid = Math.round((over + fits) / 2);
+          return draw(mid).then(function () {
+            if (svgWidth(el) <= avail) fits = mid; else over = mid;
+            return search();
+          });
+        }
+        return search();
+      }
+      return Promise.resolve(widen(result)).then(reclaim);
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 

@@ -30,6 +30,7 @@ from lawgov.analysis.vocabulary import (
 from lawgov.analysis.wording import plural
 from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.charts.theme import text_on
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
 # so no label is cut off with an ellipsis (book/CONVENTIONS.md, "Charts as one system").
@@ -187,6 +188,7 @@ def composition(
     data["share"] = data["value"] / float(whole_row["value"])
     data["segment"] = data["indicator_en"]
     colours = outcome_colours(len(parts), remainder=len(data) > len(parts))
+    data["label_colour"] = [text_on(c) for c in colours]  # ink or white, whichever reads on its segment
     base = alt.Chart(data).encode(
         x=alt.X(
             "value:Q",
@@ -210,14 +212,16 @@ def composition(
         .encode(
             x=alt.X("mid:Q"),
             text=alt.Text("value:Q", format=","),
-            # white on the two dark outcomes, ink on the pale one and on the unstated rest
-            color=alt.condition("datum.order < 2", alt.value("#ffffff"), alt.value(INK)),
+            color=alt.Color("label_colour:N", scale=None),
         )
         .transform_window(cum="sum(value)", sort=[alt.SortField("order")])
         .transform_calculate(mid="datum.cum - datum.value / 2")
     )
     description = descriptions.composition(data, whole_row) if description is None else description
     return describe((bar + text).properties(width=width, height=60), description)
+
+
+IMPLIED_OPACITY = 0.45
 
 
 def funnel(
@@ -236,6 +240,11 @@ def funnel(
         for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
     data["share_of_first"] = list(counts["share_of_first"])
+    # drawn in two lines ("≈79,055" over "implied by 99.9%"), short enough for its bar on a phone
+    data["bar_lines"] = [label.replace(" implied by ", "\nimplied by ") for label in data["bar_label"]]
+    fill = PART_COLOURS[int(figs.set_index("id").loc[stages[0], "part"])]
+    # a label reads on its bar: an implied count's bar is paler (IMPLIED_OPACITY over white)
+    data["label_colour"] = [text_on(fill, IMPLIED_OPACITY if imp else 1.0) for imp in data["implied"]]
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=_BY_ORDER, title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         tooltip=TOOLTIP
@@ -246,11 +255,11 @@ def funnel(
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
         x=alt.X("count:Q", title=f"{axis_unit} (paler: implied by a printed rate)"),
-        color=alt.value(PART_COLOURS[int(figs.set_index("id").loc[stages[0], "part"])]),
-        opacity=alt.condition("datum.implied", alt.value(0.45), alt.value(1.0)),
+        color=alt.value(fill),
+        opacity=alt.condition("datum.implied", alt.value(IMPLIED_OPACITY), alt.value(1.0)),
     )
-    text = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
-        x="count:Q", text="bar_label:N"
+    text = base.mark_text(align="right", dx=-6, fontWeight="bold", lineBreak="\n").encode(
+        x="count:Q", text="bar_lines:N", color=alt.Color("label_colour:N", scale=None)
     )
     description = descriptions.funnel(data, axis_unit) if description is None else description
     return describe((bar + text).properties(width=width, height=alt.Step(50)), description)
@@ -380,11 +389,14 @@ def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConc
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
     """Processing time (2010 = 100) under each reading of "sped up by 14.4%, then by a further 19.62%"."""
-    colour = alt.Color(
-        "label_en:N",
-        title=None,
-        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
-        scale=alt.Scale(range=list(NEUTRAL_RAMP[:3])),
+    legend = alt.Legend(orient="bottom", columns=1, labelLimit=0)
+    grey = alt.Scale(range=list(NEUTRAL_RAMP[:3]))
+    # the readings differ in their points' shape as well as in grey (never told apart by shade
+    # alone): one legend, the points', shows both; the lines and labels add none
+    colour = alt.Color("label_en:N", title=None, legend=None, scale=grey)
+    points_legend = dict(
+        color=alt.Color("label_en:N", title=None, legend=legend, scale=grey),
+        shape=alt.Shape("label_en:N", title=None, legend=legend),
     )
     tooltip = [
         alt.Tooltip("label_en:N", title="Reading"),
@@ -398,15 +410,15 @@ def speedup_readings(series: pd.DataFrame, *, description: str | None = None) ->
         color=colour,
         tooltip=tooltip,
     )
-    line = base.mark_line(point=True).encode(
-        strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4]))
-    )
+    line = base.mark_line().encode(strokeDash=alt.condition("datum.supported", alt.value([1, 0]), alt.value([5, 4])))
+    points = base.mark_point(filled=True, size=70, opacity=1).encode(**points_legend)
+    # the values in ink: the palest grey of the lines would not read on white
     text = (
         base.transform_filter("datum.year == 2012")
         .mark_text(align="left", dx=8)
-        .encode(text=alt.Text("index:Q", format=".1f"))
+        .encode(text=alt.Text("index:Q", format=".1f"), color=alt.value(INK))
     )
     return describe(
-        (line + text).properties(width=420, height=280),
+        (line + points + text).properties(width=420, height=280),
         descriptions.speedup(series) if description is None else description,
     )

@@ -24,7 +24,6 @@ from lawgov.analysis import display as fmt
 from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
 from lawgov.analysis.vocabulary import (
     CONFIDENCE_SYMBOL,
-    INK,
     MUTED,
     NEUTRAL_RAMP,
     PART_COLOURS,
@@ -35,6 +34,7 @@ from lawgov.analysis.vocabulary import (
 from lawgov.analysis.wording import count_word
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import describe, label_lines, wrap
+from lawgov.charts.theme import text_on
 
 # ---- the landing page's cards ---------------------------------------------------------------
 
@@ -136,6 +136,7 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
     ]
     data = data.drop(columns=["part"])
     data["row"] = "capture"
+    data["label_colour"] = [text_on(c) for c in colours]
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", title=None, axis=None),
         tooltip=[
@@ -161,15 +162,17 @@ def capture_layout(segments: pd.DataFrame, *, description: str | None = None, wi
             legend=alt.Legend(orient="bottom", columns=8),
         ),
     )
-    text = (
-        base.mark_text(fontWeight="bold", fontSize=11)
-        .transform_filter("datum.chars >= 300")
-        .encode(
-            x="mid:Q",
-            text="short:N",
-            color=alt.condition(f"datum.kind == '{FURNITURE}'", alt.value(INK), alt.value("#ffffff")),
-        )
-    )
+    # a segment is labelled only where it is wide enough on screen for its label (at 11 px bold, about
+    # 7 px a letter): measured on the drawn scale, so a phone's narrower chart drops the short segments' labels
+    text = base.mark_text(fontWeight="bold", fontSize=11).encode(
+        x="mid:Q",
+        text=alt.condition(
+            "scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.short) + 6",
+            alt.Text("short:N"),
+            alt.value(""),
+        ),
+        color=alt.Color("label_colour:N", scale=None),
+    )  # ink or white, whichever reads on the segment
     return describe((bar + text).properties(width=width, height=56), description or _capture_text(segments))
 
 

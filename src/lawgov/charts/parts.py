@@ -22,6 +22,7 @@ from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, P
 from lawgov.charts import descriptions
 from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
+from lawgov.charts.theme import text_on
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
 
@@ -205,6 +206,7 @@ def pooled(
     c["share"] = c["value"] / pool["total"]
     c["segment"] = c["indicator_en"]
     c["row"] = "Handled, both groups together|合计(推算)"
+    c["label_colour"] = [text_on(f) for f in NEUTRAL_RAMP[: len(c)]]  # ink or white, whichever reads on its grey
     top = alt.Chart(c).encode(
         y=alt.Y("row:N", title=None, axis=alt.Axis(labelExpr=TWO_LINES)),
         x=alt.X(
@@ -224,10 +226,11 @@ def pooled(
         )
     )
     labels = (
-        top.mark_text(color="white", fontWeight="bold")
+        top.mark_text(fontWeight="bold")
         .encode(
             x=alt.X("mid:Q"),
             text="value_zh:N",
+            color=alt.Color("label_colour:N", scale=None),
         )
         .transform_window(cum="sum(value)", sort=[alt.SortField("order")])
         .transform_calculate(mid="datum.cum - datum.value / 2")

@@ -67,6 +67,35 @@ def lawgov_theme() -> alt.theme.ThemeConfig:
     }
 
 
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours (1 to 21)."""
+    hi, lo = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def over_white(colour: str, opacity: float) -> str:
+    """The colour a fill of ``opacity`` shows on the charts' white card."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c * opacity + 255 * (1 - opacity)):02x}" for c in channels)
+
+
+def text_on(fill: str, opacity: float = 1.0) -> str:
+    """The colour of a label drawn on a mark of ``fill``: the book's ink, else white, else black,
+    the first that reads at WCAG AA (4.5:1) on it (on the Okabe-Ito vermilion only black does)."""
+    shown = over_white(fill, opacity)
+    for colour in (INK, "#ffffff", "#000000"):
+        if contrast(colour, shown) >= 4.5:
+            return colour
+    return max((INK, "#ffffff", "#000000"), key=lambda c: contrast(c, shown))
+
+
 alt.renderers.set_embed_options(renderer="svg", actions=False)
 
 

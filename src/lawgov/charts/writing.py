@@ -173,9 +173,19 @@ def strip(
             ],
         )
     )
-    label = (
-        alt.Chart(bands).mark_text(baseline="top", dy=-34, color=MUTED).encode(x=alt.X("mid:Q"), text="part_label:N")
+    # a part's name where its band is wide enough on screen (about 7 px a letter), else its number
+    wide = "scale('x', datum.end) - scale('x', datum.start) >= 7 * length(datum.part_label) + 6"
+    name = (
+        alt.Chart(bands)
+        .mark_text(baseline="top", dy=-34, color=MUTED)
+        .encode(x=alt.X("mid:Q"), text=alt.condition(wide, alt.Text("part_label:N"), alt.value("")))
     )
+    number = (
+        alt.Chart(bands)
+        .mark_text(baseline="top", dy=-34, color=MUTED)
+        .encode(x=alt.X("mid:Q"), text=alt.condition(wide, alt.value(""), alt.Text("short:N")))
+    )
+    label = name + number
     ticks = (
         alt.Chart(data)
         .mark_tick(thickness=2, size=34)

@@ -8,6 +8,7 @@ every chart (the Vega-Lite spec Altair writes into the page) and the figure that
    its spec; UTF-8 with BOM like the data package's CSVs), ``<fig-id>.svg`` and
    ``<fig-id>.png`` (drawn from the same spec by vl-convert, the Vega that ships with
    Altair's versions: the same picture the page draws, without a browser);
+   The pictures carry the chart's number, title and source above it (``exported_spec``).
 2. puts one line under the chart's caption: links to the three files and a suggested
    citation with the figure's anchor (``page.html#fig-...``), every text escaped.
 
@@ -180,6 +181,46 @@ def chart_csv(spec: dict) -> bytes:
 
 # --- the pictures --------------------------------------------------------------------------
 
+# What stays at the top of a spec when it is nested in a titled one (a view's own keys go inside).
+_TOP_LEVEL = ("$schema", "config", "datasets", "background", "padding", "usermeta")
+TITLE_CHARS, SOURCE_CHARS = 70, 95  # a line of the title (14 px) and of the source line (12 px)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    words, lines = text.split(), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+def exported_spec(chart: Chart) -> dict:
+    """The chart as a downloaded picture shows it: its number and title above it (the caption's
+    first sentence) and under them its source and where it comes from (the caption's "Source:"
+    and the citation), so that the PNG or SVG says what it is away from the page."""
+    title, _, source = chart.caption.partition(" Source:")
+    title = title.split(". ")[0].rstrip(". ")
+    cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)["short"]
+    number = chart.number.strip().rstrip(".")
+    heading = f"{number}. {title}" if number else title
+    credit = (f"Source: {source.strip()} " if source.strip() else "") + f"Chart: {cite}"
+    inner = {k: v for k, v in chart.spec.items() if k not in _TOP_LEVEL}
+    outer = {k: chart.spec[k] for k in _TOP_LEVEL if k in chart.spec}
+    outer["vconcat"] = [inner]
+    outer["title"] = {
+        "text": _lines(heading, TITLE_CHARS),
+        "subtitle": _lines(credit, SOURCE_CHARS),
+        "anchor": "start",
+        "fontSize": 14,
+        "subtitleFontSize": 12,
+        "subtitlePadding": 4,
+        "offset": 12,
+    }
+    return outer
+
+
 _FONTS_REGISTERED = False
 
 
@@ -276,7 +317,7 @@ def publish(html_dir: Path, cache: Path | None = None) -> tuple[int, int]:
         for chart in charts:
             if chart.embed_options.get("actions", True) is not False:
                 raise ChartError(f"{path.name}#{chart.fig_id}: the vega-embed menu is on (the theme turns it off)")
-            svg, png = render(chart.spec, cache)
+            svg, png = render(exported_spec(chart), cache)
             for ext, data in (("csv", chart_csv(chart.spec)), ("svg", svg), ("png", png)):
                 target = out / f"{chart.fig_id}.{ext}"
                 if not target.exists() or target.read_bytes() != data:

@@ -17,10 +17,12 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
     rows = verdicts.audit_rows(report, data_dir, page_prefix=page_prefix)
     rows["group"] = rows["part"].map(PART_LABELS)
+    # an id breaks after an underscore, never inside a word (<wbr>: a break opportunity, no text)
     rows["what"] = [
-        f"<code>{html.escape(i)}</code><br>{html.escape(d)}" for i, d in zip(rows["id"], rows["description_en"])
+        f"<code>{html.escape(i).replace('_', '_<wbr>')}</code><br>{html.escape(d)}"
+        for i, d in zip(rows["id"], rows["description_en"])
     ]
-    rows["reason"] = rows["reason"].map(html.escape)
+    rows["reason"] = [html.escape(r).replace("_", "_<wbr>") for r in rows["reason"]]  # ids in the reasons, too
     rows["verdict"] = [
         f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]
     ]
@@ -54,10 +56,10 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
                 "reason": "20%",
             }
         )
-        # long ids and expressions (mediation_successes, 17985 / 17993) may wrap anywhere
+        # eight columns in a 688 px column at 1280 px: 4 px either side of a cell, not 5, so that no word breaks
         .opt_css(
-            "#lawgov-audit-table td { overflow-wrap: anywhere; }"
-            " #lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }"
+            "#lawgov-audit-table .verdict { overflow-wrap: normal; word-break: keep-all; }"
+            " #lawgov-audit-table :is(.gt_row, .gt_col_heading) { padding-left: 4px; padding-right: 4px; }"
         )
     )
     return style(table)
