@@ -108,7 +108,7 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
         assert f"{r.subsections} subsections, {r.measures} measures, {r.figures} figures" in text
     text = _description(charts.timeline(figs))
     for r in readings.periods(figs, by_basis=True).itertuples():
-        assert f"{r.period}, " in text and f": {r.n} figure" in text
+        assert f"{r.period_stated}, " in text and f": {r.n} figure" in text
     assert f"{V.PERIOD_BASIS_LABELS['not_stated']} ({V.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
     series = verdicts.speedup_series(REPORT)
     text = _description(P.speedup(series))

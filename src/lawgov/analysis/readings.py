@@ -236,6 +236,11 @@ def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
         )
         g = g.reset_index(drop=True)
         g["rank"] = range(len(g))
+        # a period stated only by its end (截止10月底) is shown by that end: its January start is
+        # the dataset's assumption, not the text's
+        g["period_stated"] = [
+            f"to {p.split(' – ')[-1]}" if b == "to_date" else p for p, b in zip(g["period"], g["period_basis"])
+        ]
         return g
     return g.sort_values("start", kind="stable").reset_index(drop=True)
 

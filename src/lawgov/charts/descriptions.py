@@ -77,7 +77,8 @@ def timeline(data: pd.DataFrame) -> str:
     from lawgov.analysis.vocabulary import PERIOD_BASIS_COLOUR_NAMES, PERIOD_BASIS_LABELS
 
     rows = "; ".join(
-        f"{r['period']}, {PERIOD_BASIS_LABELS[r['period_basis']]} ({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
+        f"{r['period_stated']}, {PERIOD_BASIS_LABELS[r['period_basis']]} "
+        f"({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
         f"{count_word(int(r['n']), 'figure')}"
         for r in data.to_dict("records")
     )

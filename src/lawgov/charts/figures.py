@@ -307,10 +307,16 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
         description = descriptions.timeline(g)
     g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
     g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
-    g["row"] = [f"{p} · {PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period"], g["period_basis"])]
+    # two lines, the period as the text states it and how it states it: short enough for a phone
+    g["row"] = [f"{p}|{PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period_stated"], g["period_basis"])]
     g["label"] = [plural(int(n), "figure") for n in g["n"]]
     base = alt.Chart(g).encode(
-        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField(field="rank", op="min"), axis=alt.Axis(labelLimit=0)),
+        y=alt.Y(
+            "row:N",
+            title=None,
+            sort=alt.EncodingSortField(field="rank", op="min"),
+            axis=alt.Axis(labelLimit=0, labelExpr=TWO_LINES),
+        ),
         tooltip=[
             alt.Tooltip("period:N", title="Period"),
             alt.Tooltip("basis_en:N", title="How the text states it"),
@@ -335,7 +341,7 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
         ),
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
-    return describe((bar + text).properties(width=480, height=alt.Step(30)), description)
+    return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
 
 
 def _jitter(key: str) -> float:
