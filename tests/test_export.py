@@ -21,7 +21,7 @@ from lawgov.book import links
 from lawgov.book.identity import PACKAGE_NAME
 from lawgov.cli import main as cli
 from lawgov.dataset import schema
-from lawgov.frames import columns, writers
+from lawgov.frames import package_tables, writers
 from lawgov.frames.columns import resources
 from lawgov.publish import datapackage, files
 
@@ -202,7 +202,7 @@ def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
             lawgov.audit()[["report", "id", "computed", "stated", "verdict", "reason", "details"]], on=["report", "id"]
         )
     else:
-        expected = columns.relation_inputs(DATA)
+        expected = package_tables.relation_inputs(DATA)
     assert list(back.columns) == list(expected.columns)
     assert len(back) == res["rows"] == len(expected)
     # dtype-aware: the same dtype column by column, categories and their order included
