@@ -47,7 +47,7 @@ def _chart_html(chart) -> str:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     import lawgov
     from lawgov import charts, tables
-    from lawgov.publish import vega as vega_bundle
+    from lawgov.publish import vega
     from lawgov.publish.browser import serve
 
     root = tmp_path_factory.mktemp("hostile")
@@ -58,7 +58,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     site = root / "site"
     site.mkdir()
     cache = REPO / "book" / "_build" / ".vega-bundle"
-    vega_bundle.write_bundle(site, cache if cache.parent.exists() else root / "vega-cache")
+    vega.write_bundle(site, cache if cache.parent.exists() else root / "vega-cache")
     parts = [
         tables.figures_table(figs, page_prefix="").as_raw_html(),
         tables.numbers_table(figs, lawgov.topics(data_dir=data)).as_raw_html(),

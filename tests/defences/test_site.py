@@ -99,13 +99,13 @@ def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:  # n
 
 def test_every_figure_has_its_anchor(built_book: Path) -> None:  # noqa: F811
     import lawgov
-    from lawgov.analysis import display as fmt
+    from lawgov.analysis import display
 
-    page = built_book / f"{fmt.NUMBERS_PAGE}.html"
+    page = built_book / f"{display.NUMBERS_PAGE}.html"
     if not page.exists():
         pytest.skip(f"{page.name} is not in the book yet")
     ids = _parse(page).ids
-    missing = [f for f in lawgov.figures()["id"] if fmt.anchor(f) not in ids]
+    missing = [f for f in lawgov.figures()["id"] if display.anchor(f) not in ids]
     assert missing == [], f"figures without an anchor in {page.name}: {missing}"
 
 

@@ -52,12 +52,9 @@ def majority_word(part: int | float, whole: int | float) -> str:
     return "half" if 2 * part == whole else "fewer than half"
 
 
-def plural(n: int, singular: str, plural: str | None = None) -> str:
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     """3 -> '3 figures'; 1 -> '1 figure': the one way a count and its noun are written."""
-    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
-
-
-count_word = plural  # old name, kept until every caller uses plural()
+    return f"{n:,} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
 # A share the book computes is written to one decimal on every page ("77.4%"); a rate the

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import readings
+from lawgov.analysis import display, readings
 from lawgov.analysis.vocabulary import (
     INK,
     MUTED,
@@ -28,7 +27,6 @@ from lawgov.analysis.vocabulary import (
     outcome_colours,
 )
 from lawgov.charts import descriptions
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
 # so no label is cut off with an ellipsis (book/CONVENTIONS.md, "Charts as one system").
@@ -79,8 +77,8 @@ def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
             "indicator_en": f["indicator_en"],
             "indicator_zh": f["indicator_zh"],
             "value": float(f["value"]),
-            "value_en": fmt.value_en(f),
-            "value_zh": fmt.value_zh(f),
+            "value_en": display.value_en(f),
+            "value_zh": display.value_zh(f),
             "qualifier": f["qualifier"],
             "order": i,
         }
@@ -173,7 +171,7 @@ def composition(
                             "indicator_en": remainder_en,
                             "indicator_zh": "(推算)",
                             "value": gap,
-                            "value_en": f"{fmt.number(gap)} {whole_row['unit_en']} (derived, not printed)",
+                            "value_en": f"{display.number(gap)} {whole_row['unit_en']} (derived, not printed)",
                             "value_zh": "未载明",
                             "qualifier": "exact",
                             "order": len(data),
@@ -190,7 +188,7 @@ def composition(
         x=alt.X(
             "value:Q",
             stack="zero",
-            title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
+            title=f"{whole_row['indicator_en']}: {display.value_en(whole_row)}",
             scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False),
         ),
         order=alt.Order("order:Q"),
@@ -231,7 +229,7 @@ def funnel(
     data["count"] = list(counts["count"])
     data["implied"] = list(counts["implied"])
     data["bar_label"] = [
-        f"≈{fmt.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
+        f"≈{display.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
         for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
     data["share_of_first"] = list(counts["share_of_first"])

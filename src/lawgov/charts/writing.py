@@ -12,8 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_LABELS
-from lawgov.analysis.wording import count_word, share_word
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.analysis.wording import plural, share_word
 from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, part_scale, wrap
 
 _PART_ORDER = list(PART_LABELS.values())
@@ -135,7 +134,7 @@ def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart
     )
     counts = meas["measures"].value_counts()
     text_alt = (
-        f"Dot chart: one dot per measure in each of the report's {count_word(len(meas), 'subsection')}; "
+        f"Dot chart: one dot per measure in each of the report's {plural(len(meas), 'subsection')}; "
         + "; ".join(f"{share_word(n, len(meas))} have {k}" for k, n in counts.items())
         + "."
     )
@@ -191,7 +190,7 @@ def strip(
     )
     late = int((positions["position"] > 0.5).sum())
     text_alt = (
-        f"Strip chart: one tick for each of the {count_word(len(positions), 'figure')} along the report's text, "
+        f"Strip chart: one tick for each of the {plural(len(positions), 'figure')} along the report's text, "
         f"coloured by part; {share_word(late, len(positions))} of them lie in the second half of the text."
     )
     return describe((band + label + ticks).properties(width=620, height=60), description or text_alt)

@@ -7,8 +7,7 @@ import html
 import great_tables as gt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import verdicts
+from lawgov.analysis import display, verdicts
 from lawgov.analysis.vocabulary import PART_LABELS
 from lawgov.tables.style import style
 
@@ -86,7 +85,7 @@ def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str 
 def _rate_cells(frame: pd.DataFrame, page_prefix: str) -> list[str]:
     """Each rate's English indicator, linked to its row in "The report in numbers", over its Chinese."""
     return [
-        f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
+        f'{display.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
         for f, i, z in zip(frame["figure"], frame["indicator_en"], frame["indicator_zh"])
     ]
 
