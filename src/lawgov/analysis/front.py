@@ -70,8 +70,9 @@ def _findings(report: str | None) -> dict[str, str]:
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
     # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
-        "near_full": f"{NEAR_FULL}%",
-        "full": "100%",
+        # thresholds the book chose, not computed shares: whole numbers, as they are
+        "near_full": percent(NEAR_FULL, 100, decimals=0),
+        "full": percent(1, decimals=0),
         "n_rates": number_word(len(rates)),
         "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": number_word(int((rates["value"] == 100).sum())),

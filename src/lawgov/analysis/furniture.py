@@ -15,7 +15,7 @@ import pandas as pd
 
 from lawgov.analysis import display
 from lawgov.analysis.vocabulary import PART_LABELS
-from lawgov.analysis.wording import number_word, plural
+from lawgov.analysis.wording import number_word, percent, plural
 from lawgov.dataset.headings import find_body
 from lawgov.frames import loaders
 
@@ -218,7 +218,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.source_file": f"data/{rep['source']}",
         "source.source_chars": f"{len(source):,}",
         "source.body_chars": f"{len(body):,}",
-        "source.body_share": f"{100 * len(body) / len(source):.0f}%",
+        "source.body_share": percent(len(body), len(source)),
         "source.furniture_lines": str(len(furniture(report, data_dir))),
         "source.start_marker": rep["body_starts_with"],
         "source.end_marker": rep["body_ends_before"],

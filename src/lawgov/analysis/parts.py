@@ -15,10 +15,13 @@ numbers beside it.
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP
+from fractions import Fraction
+
 import pandas as pd
 
 from lawgov.analysis import crosswalk, display, periods, readings, verdicts, writing
-from lawgov.analysis.wording import majority_word, number_word, percent, share_word, times_word
+from lawgov.analysis.wording import at_decimals, majority_word, number_word, percent, share_word, times_word
 from lawgov.frames import loaders
 
 BODY_PARTS = range(1, 6)  # the numbered parts 一、 .. 五、 (0 is the preamble, 6 the closing)
@@ -186,6 +189,7 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
     part = figs[figs["part"] == 4]
     s43 = part[readings.under(part["section"], "4.3")]
     perfect = int(((s43["kind"].astype(str) == "rate") & (s43["value"] == 100)).sum() + (s43["value"] == 0).sum())
+    s43_counts = int((s43["kind"].astype(str) == "count").sum() - (s43["value"] == 0).sum())
     rates = s43[s43["kind"].astype(str) == "rate"]
     out = {
         "p4.cleanup_verdict": str(cleanup["verdict"]),
@@ -198,7 +202,8 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
         "p4.4.3.n_figures": number_word(len(s43)),
         "p4.s43_perfect": number_word(perfect),
         "p4.s43_perfect_word": majority_word(perfect, len(s43)),
-        "p4.s43_counts": number_word(int((s43["kind"].astype(str) == "count").sum() - (s43["value"] == 0).sum())),
+        "p4.s43_counts": number_word(s43_counts),
+        "p4.s43_counts_noun": "count" if s43_counts == 1 else "counts",
         # one value for every rate of §4.3 (the page says "every rate ... is"; a test checks they agree)
         "p4.s43_rate": display.value_en(rates.iloc[0]),
     }
@@ -225,6 +230,9 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
         "id"
     )
     mediation = audit.loc["mediation_success_rate_check"]
+    # the exact quotient of the two counts, to set beside the printed rate at its decimals
+    mediation_share = 100 * Fraction(int(f.loc["mediation_successes", "value"]), int(f.loc["mediation_cases", "value"]))
+    mediation_decimals = int(f.loc["mediation_success_rate", "decimals"])
     congress = f.loc["leaders_receiving_per_day"]
     cutoff = october["period_end"].max()
     rest = rates.drop(index=rates["value"].idxmin())
@@ -246,10 +254,10 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
             "p5.not_valid": display.number(f.loc["hotline_calls", "value"] - f.loc["hotline_valid_orders", "value"]),
             "p5.on_time_implied": display.number(funnel.loc["hotline_on_time_rate", "count"], 0),
             # the audit's detail: the exact quotient and its rounding, to show the printed rate is cut, not rounded
-            "p5.mediation_computed": f"{mediation['computed']:.4f}%",
-            "p5.mediation_rounded": f"{round(mediation['computed'], 2):.2f}%",
+            "p5.mediation_computed": at_decimals(mediation_share, mediation_decimals + 2, ROUND_DOWN),
+            "p5.mediation_rounded": at_decimals(mediation_share, mediation_decimals, ROUND_HALF_UP),
             "p5.mediation_verdict": str(mediation["verdict"]),
-            "p5.mediation_decimals": number_word(int(f.loc["mediation_success_rate", "decimals"])),
+            "p5.mediation_decimals": number_word(mediation_decimals),
             "p5.mediation_failed": number_word(
                 int(f.loc["mediation_cases", "value"] - f.loc["mediation_successes", "value"])
             ),

@@ -7,7 +7,7 @@ readings year by year, the periods the figures cover) and builds the chapter's t
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP
 from fractions import Fraction
 
 import pandas as pd
@@ -23,7 +23,7 @@ from lawgov.analysis.vocabulary import (
     VERDICT_ZH,
     VERDICTS,
 )
-from lawgov.analysis.wording import listing, majority_word, percent
+from lawgov.analysis.wording import at_decimals, listing, majority_word, percent
 from lawgov.dataset.arithmetic import exact_share
 from lawgov.frames import loaders
 
@@ -373,13 +373,6 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     return out | _compared(report, data_dir) | _derived(a) | _intervals(report, data_dir)
 
 
-def _at_decimals(share: Fraction, decimals: int, rounding: str) -> str:
-    """A computed share set beside a printed rate, at the rate's printed decimals: rounded half up
-    or cut off (``ROUND_HALF_UP``, ``ROUND_DOWN``), so the two read digit for digit."""
-    exact = Decimal(share.numerator) / Decimal(share.denominator)
-    return f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)}%"
-
-
 def _compared(report: str | None, data_dir) -> dict[str, str]:
     """For each relation with a printed number to compare with: what the inputs give, and the verdict.
 
@@ -401,8 +394,8 @@ def _compared(report: str | None, data_dir) -> dict[str, str]:
         bases = spec.get("pooled_denominator") or [spec["denominator"]]
         share = 100 * value(spec["numerator"]) / sum(value(b) for b in bases)
         decimals = int(figs.loc[spec["stated"], "decimals"])
-        out[f"{key}.computed_rounded"] = _at_decimals(share, decimals, ROUND_HALF_UP)
-        out[f"{key}.computed_truncated"] = _at_decimals(share, decimals, ROUND_DOWN)
+        out[f"{key}.computed_rounded"] = at_decimals(share, decimals, ROUND_HALF_UP)
+        out[f"{key}.computed_truncated"] = at_decimals(share, decimals, ROUND_DOWN)
     # a share no rate states (a part within its whole, both counts exact): written as every computed
     # share is; with "more than 30" as its whole it is only a bound, which the audit's reason words
     ratios = a[(a["kind"].astype(str) == "ratio") & (a["verdict"].astype(str) == BOUND)]

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import MUTED, PART_LABELS, UNCHECKABLE, VERDICT_COLOURS, VERDICTS
-from lawgov.analysis.wording import plural, share_word
+from lawgov.analysis.wording import PERCENT_FORMAT, plural, share_word
 from lawgov.charts.figures import describe
 
 
@@ -88,7 +88,7 @@ def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.C
                 alt.Tooltip("label_en:N", title="Period"),
                 alt.Tooltip("label_zh:N", title="时期"),
                 alt.Tooltip("figures:Q", title="Figures"),
-                alt.Tooltip("share:Q", title="Share", format=".0%"),
+                alt.Tooltip("share:Q", title="Share", format=PERCENT_FORMAT),
                 alt.Tooltip("words:N", title="Words in the text"),
             ],
         )

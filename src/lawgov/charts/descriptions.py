@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lawgov.analysis import display
-from lawgov.analysis.wording import listing, plural
+from lawgov.analysis.wording import listing, percent, plural
 
 
 def first_line(label: str) -> str:
@@ -38,7 +38,7 @@ def bars(data: pd.DataFrame, x_title: str, log: bool) -> str:
 
 
 def composition(data: pd.DataFrame, whole: pd.Series) -> str:
-    parts = [f"{first_line(r['label'])}: {r['value_en']} ({r['share']:.1%})" for r in data.to_dict("records")]
+    parts = [f"{first_line(r['label'])}: {r['value_en']} ({percent(r['share'])})" for r in data.to_dict("records")]
     return (
         f"Stacked bar of {whole['indicator_en']}, {display.value_en(whole)}, split into "
         f"{plural(len(data), 'part')}: {'; '.join(parts)}."
@@ -68,6 +68,7 @@ def rates(data: pd.DataFrame, low: float) -> str:
         f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
         for r in data.to_dict("records")
     ]
+    # the axis's ends as the chart draws them (a scale, not a share: no fixed decimals)
     cut = f", cut: from {low:g}% to 100%" if low else " from 0 to 100%"
     return f"Dot chart of {plural(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
 

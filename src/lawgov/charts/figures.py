@@ -26,6 +26,7 @@ from lawgov.analysis.vocabulary import (
     PERIOD_BASIS_SHORT,
     outcome_colours,
 )
+from lawgov.analysis.wording import PERCENT_FORMAT
 from lawgov.charts import descriptions
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
@@ -192,7 +193,7 @@ def composition(
             scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False),
         ),
         order=alt.Order("order:Q"),
-        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=".1%")],
+        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=PERCENT_FORMAT)],
     )
     bar = base.mark_bar(height=46, stroke="white", strokeWidth=1).encode(
         color=alt.Color(
@@ -238,7 +239,7 @@ def funnel(
         tooltip=TOOLTIP
         + [
             alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
-            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%"),
+            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=PERCENT_FORMAT),
         ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
@@ -256,6 +257,7 @@ def funnel(
 def rate_axis(axis_from: float = 0.0, title: str = "percent") -> alt.X:
     """The one percent axis of every rate chart: 0 to 100, or cut at ``axis_from`` and saying so
     in its title (the caption must give the reason: book/CONVENTIONS.md)."""
+    # where the axis starts, as the caller set it (a scale, not a share: no fixed decimals)
     cut = f" (axis cut: starts at {axis_from:g}%, not 0)" if axis_from else ""
     return alt.X(
         "value:Q",

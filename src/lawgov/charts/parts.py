@@ -18,6 +18,7 @@ import pandas as pd
 
 from lawgov.analysis import display, readings
 from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
+from lawgov.analysis.wording import PERCENT_FORMAT
 from lawgov.charts import descriptions
 from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
 
@@ -214,7 +215,7 @@ def pooled(
             ),
         ),
         order=alt.Order("order:Q"),
-        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=".1%")],
+        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=PERCENT_FORMAT)],
     )
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
         color=alt.Color(

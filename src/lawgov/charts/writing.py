@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_LABELS
-from lawgov.analysis.wording import plural, share_word
+from lawgov.analysis.wording import PERCENT_FORMAT, plural, share_word
 from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, part_scale, wrap
 
 _PART_ORDER = list(PART_LABELS.values())
@@ -39,7 +39,7 @@ def part_lengths(lengths: pd.DataFrame, *, description: str | None = None) -> al
             alt.Tooltip("part_zh:N", title="标题"),
             alt.Tooltip("chars:Q", title="Characters", format=","),
             alt.Tooltip("han:Q", title="Chinese characters", format=","),
-            alt.Tooltip("share:Q", title="Share of the report", format=".1%"),
+            alt.Tooltip("share:Q", title="Share of the report", format=PERCENT_FORMAT),
         ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
@@ -184,7 +184,7 @@ def strip(
             tooltip=TOOLTIP
             + [
                 alt.Tooltip("char_offset:Q", title="Character position", format=","),
-                alt.Tooltip("position:Q", title="Share of the text before it", format=".0%"),
+                alt.Tooltip("position:Q", title="Share of the text before it", format=PERCENT_FORMAT),
             ],
         )
     )
@@ -250,7 +250,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Char
         alt.Tooltip("kind_en:N", title="Kind"),
         alt.Tooltip("kind_zh:N", title="类别"),
         alt.Tooltip("figures:Q", title="Figures"),
-        alt.Tooltip("share:Q", title="Share", format=".0%"),
+        alt.Tooltip("share:Q", title="Share", format=PERCENT_FORMAT),
     ]
     if "part" in data:
         y = alt.Y("part_label:N", sort=_PART_ORDER, title=None)
@@ -267,6 +267,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Char
             x=alt.X(
                 "share:Q",
                 title="share of the figures",
+                # the ticks of a scale, whole percents (not a value a reader is told)
                 axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]),
                 stack="normalize",
             ),

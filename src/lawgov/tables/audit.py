@@ -9,6 +9,7 @@ import pandas as pd
 
 from lawgov.analysis import display, verdicts
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.wording import percent
 from lawgov.tables.style import style
 
 
@@ -151,8 +152,8 @@ def intervals_table(report: str | None = None, data_dir=None, *, page_prefix: st
 
 def _time_cut_cell(r: dict) -> str:
     """A reading's cut in processing time; a reading of throughput keeps its own change in brackets."""
-    cut = f"{r['time_cut']:.2f}%"
-    return f"{cut} (throughput up {r['combined_change']:.2f}%)" if r["formula"] == "compound_speed" else cut
+    cut = percent(r["time_cut"], 100)
+    return f"{cut} (throughput up {percent(r['combined_change'], 100)})" if r["formula"] == "compound_speed" else cut
 
 
 def readings_table(report: str | None = None, data_dir=None):
