@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display
-from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
+from lawgov.analysis.furniture import BODY, FURNITURE  # the segments' kinds, re-exported
 from lawgov.analysis.vocabulary import (
     CONFIDENCE_SYMBOL,
     INK,
