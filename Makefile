@@ -11,7 +11,19 @@ LAB_VENV  := .venv-lab
 LAB_BIN   := $(LAB_VENV)/bin
 LAB_STAMP := $(LAB_VENV)/.installed
 
-.PHONY: book pdf test lab lab-env notebooks-fmt notebooks-check bench validate export lock clean
+.PHONY: help book pdf test check lint lab lab-env notebooks-fmt notebooks-check bench validate export lock clean
+
+# A bare `make` lists the targets (it never builds anything unasked).
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make book     the HTML book and its data downloads (book/_build/html)"
+	@echo "make pdf      the PDF edition, after the book (needs Chromium)"
+	@echo "make check    lint, then the quick tests (about a minute)"
+	@echo "make test     lint, then every test (builds the book and the PDF if needed)"
+	@echo "make lint     ruff format --check and ruff check"
+	@echo "make lab      the notebooks in JupyterLab (its own environment, .venv-lab)"
+	@echo "other targets: validate, export, bench, notebooks-fmt, notebooks-check, lock, clean"
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +45,7 @@ pdf: book
 
 # The tests read the built book and the PDF edition: their fixtures (tests/browser/harness.py,
 # tests/test_pdf.py) build the book and print the PDF when missing or stale, so CI checks both.
-test: $(STAMP) $(LAB_STAMP)
+test: lint $(STAMP) $(LAB_STAMP)
 	$(BIN)/python -m pytest -n 2
 
 # JupyterLab lives in its own environment, .venv-lab (the `lab` extra, requirements-lab.lock):
@@ -90,7 +102,3 @@ lint: $(STAMP)
 # of its own and no long run of fresh kernels (the markers of pyproject.toml), in about a minute.
 check: lint
 	$(BIN)/python -m pytest -n 2 -m "not book and not browser and not venv and not slow"
-
-test: lint
-
-.PHONY: lint check

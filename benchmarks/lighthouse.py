@@ -57,7 +57,7 @@ TIMINGS = {
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, text gzip-compressed for a browser that accepts it (as any static host)."""
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):  # the name BaseHTTPRequestHandler gives it
         pass
 
     def send_head(self):

@@ -691,7 +691,7 @@ def meta() -> dict[str, Any]:
     dirty = bool(
         subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     )
-    import pandas  # noqa: F401  (only to find its files)
+    import pandas  # only to find its files
 
     pyc = any(Path(pandas.__file__).parent.glob("__pycache__/*.pyc"))
     return {

@@ -19,7 +19,7 @@ import yaml
 
 # The built book, its server and one Chromium per worker, shared by tests/browser and
 # tests/defences (registered here once: a second Playwright in one process fails).
-from browser.harness import browser, built_book, built_pdf, site, visit  # noqa: E402,F401
+from browser.harness import browser, built_book, built_pdf, site, visit  # noqa: F401
 from lawgov.dataset.headings import find_body, parse_outline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -166,7 +166,7 @@ def call_cli(*args: str) -> subprocess.CompletedProcess[str]:
                 code = cli.main(list(args))
             except SystemExit as exc:  # argparse's usage errors
                 code = exc.code if isinstance(exc.code, int) else 1
-            except BaseException:  # noqa: BLE001 - what the interpreter would print
+            except BaseException:  # what the interpreter would print
                 traceback.print_exc()
                 code = 1
             for w in caught:

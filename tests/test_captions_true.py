@@ -18,14 +18,14 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from lawgov.analysis import vocabulary as V
+from lawgov.analysis import vocabulary
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
 
 # Every colour name the book's captions or descriptions may use, and the colour it names.
 COLOUR_NAMES = {
-    **{name: V.PART_COLOURS[p] for p, name in V.PART_COLOUR_NAMES.items()},
-    **{name: V.PERIOD_BASIS_COLOURS[b] for b, name in V.PERIOD_BASIS_COLOUR_NAMES.items()},
+    **{name: vocabulary.PART_COLOURS[p] for p, name in vocabulary.PART_COLOUR_NAMES.items()},
+    **{name: vocabulary.PERIOD_BASIS_COLOURS[b] for b, name in vocabulary.PERIOD_BASIS_COLOUR_NAMES.items()},
 }
 # Longest first, so "sky blue" is read before "blue" and "reddish purple" before "purple".
 _COLOUR_RE = re.compile(
@@ -195,7 +195,7 @@ def test_every_caption_and_description_is_true_of_its_chart(page):
 
 
 def test_the_check_catches_a_colour_the_chart_does_not_use():
-    spec = {"encoding": {"color": {"scale": {"range": [V.PART_COLOURS[6], V.NEUTRAL_RAMP[2]]}}}}
+    spec = {"encoding": {"color": {"scale": {"range": [vocabulary.PART_COLOURS[6], vocabulary.NEUTRAL_RAMP[2]]}}}}
     assert claims_false("in vermilion, the areas the closing maps to", spec)
     assert not claims_false("in sky blue, the areas the closing maps to", spec)
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from lawgov.analysis import vocabulary as V
+from lawgov.analysis import vocabulary
 from lawgov.publish import chart_files
 
-PART_COLOURS = {c.lower(): p for p, c in V.PART_COLOURS.items()}
+PART_COLOURS = {c.lower(): p for p, c in vocabulary.PART_COLOURS.items()}
 
 
 def _charts(built) -> list[chart_files.Chart]:
@@ -74,7 +74,7 @@ def _fixed_colours(view: dict) -> list[str]:
 
 
 def _names_part(label: str, part: int) -> bool:
-    return V.PART_LABELS[part].lower() in str(label).lower()
+    return vocabulary.PART_LABELS[part].lower() in str(label).lower()
 
 
 def test_part_colours_stand_only_for_parts(every_chart):
@@ -86,21 +86,25 @@ def test_part_colours_stand_only_for_parts(every_chart):
                 for label, colour in zip(domain, rng):
                     part = PART_COLOURS.get(str(colour).lower())
                     if part is not None and not _names_part(label, part):
-                        wrong.append(f"{chart.fig_id}: {field}={label!r} drawn in {V.PART_LABELS[part]}'s colour")
+                        wrong.append(
+                            f"{chart.fig_id}: {field}={label!r} drawn in {vocabulary.PART_LABELS[part]}'s colour"
+                        )
             for colour in _fixed_colours(view):
                 part = PART_COLOURS.get(colour)
                 rows = datasets.get(data, [])
                 if part is not None and not all(_names_part(r.get("part", ""), part) for r in rows):
-                    wrong.append(f"{chart.fig_id}: a mark in {V.PART_LABELS[part]}'s colour draws rows of other parts")
+                    wrong.append(
+                        f"{chart.fig_id}: a mark in {vocabulary.PART_LABELS[part]}'s colour draws rows of other parts"
+                    )
     assert not wrong, "\n".join(wrong)
 
 
 def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
     wrong, seen = [], set()
     palettes = {
-        "basis_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
-        "label_en": {V.PERIOD_BASIS_LABELS[b]: c for b, c in V.PERIOD_BASIS_COLOURS.items()},
-        "verdict": V.VERDICT_COLOURS,
+        "basis_en": {vocabulary.PERIOD_BASIS_LABELS[b]: c for b, c in vocabulary.PERIOD_BASIS_COLOURS.items()},
+        "label_en": {vocabulary.PERIOD_BASIS_LABELS[b]: c for b, c in vocabulary.PERIOD_BASIS_COLOURS.items()},
+        "verdict": vocabulary.VERDICT_COLOURS,
     }
     for chart in every_chart:
         for view, _ in _views(chart.spec):
@@ -117,7 +121,7 @@ def test_outcomes_periods_and_verdicts_have_one_palette_each(every_chart):
         if fig_id in by_id:
             seen.add(fig_id)
             ranges = [r for v, _ in _views(by_id[fig_id].spec) for f, d, r in _colours(v) if f == "segment"]
-            outcome = set(V.OUTCOME_RAMP) | {V.NOT_STATED}
+            outcome = set(vocabulary.OUTCOME_RAMP) | {vocabulary.NOT_STATED}
             if not any(set(r) <= outcome and len(r) > 1 for r in ranges):
                 wrong.append(f"{fig_id}: outcomes not in the outcome palette: {ranges}")
     assert not wrong, "\n".join(wrong)
@@ -158,8 +162,10 @@ def test_no_vega_embed_menu(every_chart):
 
 
 def test_the_palettes_are_apart_from_the_part_colours():
-    assert not {c.lower() for c in V.NON_PART_COLOURS} & set(PART_COLOURS)
-    assert V.outcome_colours(3, remainder=True)[-1] == V.NOT_STATED
+    assert not {c.lower() for c in vocabulary.NON_PART_COLOURS} & set(PART_COLOURS)
+    assert vocabulary.outcome_colours(3, remainder=True)[-1] == vocabulary.NOT_STATED
     with pytest.raises(ValueError):
-        V.outcome_colours(len(V.OUTCOME_RAMP) + 1)
-    assert json.dumps(V.PERIOD_COLOUR_NAMES) and set(V.PERIOD_COLOUR_NAMES) == set(V.PERIOD_COLOURS)
+        vocabulary.outcome_colours(len(vocabulary.OUTCOME_RAMP) + 1)
+    assert json.dumps(vocabulary.PERIOD_BASIS_COLOUR_NAMES) and set(vocabulary.PERIOD_BASIS_COLOUR_NAMES) == set(
+        vocabulary.PERIOD_BASIS_COLOURS
+    )

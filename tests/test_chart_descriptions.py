@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 
 import lawgov
-import lawgov.charts as charts
-from lawgov.analysis import display as fmt
-from lawgov.analysis import readings, verdicts
-from lawgov.analysis import vocabulary as V
-from lawgov.charts import parts as P
+from lawgov import charts
+from lawgov.analysis import display, readings, verdicts, vocabulary
+from lawgov.charts import parts
 from lawgov.charts.figures import describe
 
 REPORT = "kunshan-2012"
@@ -28,7 +26,7 @@ def _description(chart) -> str:
 
 
 def _values(by_id, ids):
-    return [fmt.value_en(by_id.loc[i]) for i in ids]
+    return [display.value_en(by_id.loc[i]) for i in ids]
 
 
 FIGURE_CHARTS = {
@@ -54,9 +52,9 @@ FIGURE_CHARTS = {
         lambda f: charts.funnel(f, ["hotline_calls", "hotline_valid_orders"]),
         ["hotline_calls", "hotline_valid_orders"],
     ),
-    "ladder": (lambda f: P.ladder(f, LADDER), [s[0] for s in LADDER]),
+    "ladder": (lambda f: parts.ladder(f, LADDER), [s[0] for s in LADDER]),
     "pooled": (
-        lambda f: P.pooled(
+        lambda f: parts.pooled(
             f,
             ["deputies_suggestions_handled", "cppcc_proposals_handled"],
             ["suggestions_completion_rate", "suggestions_satisfaction_rate"],
@@ -69,7 +67,7 @@ FIGURE_CHARTS = {
         ],
     ),
     "devolution": (
-        lambda f: P.devolution(f, lawgov.audit(REPORT), ["penalty_powers_per_department"]),
+        lambda f: parts.devolution(f, lawgov.audit(REPORT), ["penalty_powers_per_department"]),
         ["penalty_powers_devolved", "penalty_powers_departments"],
     ),
 }
@@ -88,30 +86,35 @@ def test_description_names_every_figure_drawn(figs, by_id, name):
 def test_implied_and_derived_values_are_named_as_such(figs, by_id):
     f = readings.funnel_counts(figs, ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate"])
     text = _description(charts.funnel(figs, ["hotline_calls", "hotline_valid_orders", "hotline_on_time_rate"]))
-    assert f"≈{fmt.number(f['count'].iloc[-1], 0)} implied by {fmt.value_en(by_id.loc['hotline_on_time_rate'])}" in text
+    assert (
+        f"≈{display.number(f['count'].iloc[-1], 0)} implied by {display.value_en(by_id.loc['hotline_on_time_rate'])}"
+        in text
+    )
     per = readings.ratios(figs, lawgov.audit(REPORT), ["penalty_powers_per_department"])["per_unit"].iloc[0]
-    text = _description(P.devolution(figs, lawgov.audit(REPORT), ["penalty_powers_per_department"]))
+    text = _description(parts.devolution(figs, lawgov.audit(REPORT), ["penalty_powers_per_department"]))
     assert f"{per:.1f} per department (derived)" in text
     gap = readings.remainder(figs, "filings_reviewed", ["filings_accepted"])
     text = _description(
         charts.composition(figs, "filings_reviewed", ["filings_accepted"], remainder_en="Rest (derived)")
     )
-    assert f"Rest (derived): {fmt.number(gap)} documents (derived, not printed)" in text
+    assert f"Rest (derived): {display.number(gap)} documents (derived, not printed)" in text
     pool = readings.pooled_base(figs, ["deputies_suggestions_handled", "cppcc_proposals_handled"])
-    assert f"{pool['total']:,}" in _description(P.pooled(figs, pool["ids"], ["suggestions_completion_rate"]))
+    assert f"{pool['total']:,}" in _description(parts.pooled(figs, pool["ids"], ["suggestions_completion_rate"]))
 
 
 def test_structure_timeline_and_speedup_name_their_values(figs):
     outline = lawgov.outline(REPORT)
-    text = _description(P.report_structure(outline, figs))
+    text = _description(parts.report_structure(outline, figs))
     for r in readings.part_counts(outline, figs).itertuples():
         assert f"{r.subsections} subsections, {r.measures} measures, {r.figures} figures" in text
     text = _description(charts.timeline(figs))
     for r in readings.periods(figs, by_basis=True).itertuples():
         assert f"{r.period_stated}, " in text and f": {r.n} figure" in text
-    assert f"{V.PERIOD_BASIS_LABELS['not_stated']} ({V.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
+    assert (
+        f"{vocabulary.PERIOD_BASIS_LABELS['not_stated']} ({vocabulary.PERIOD_BASIS_COLOUR_NAMES['not_stated']})" in text
+    )
     series = verdicts.speedup_series(REPORT)
-    text = _description(P.speedup(series))
+    text = _description(parts.speedup(series))
     for r in series.itertuples():
         assert r.label_en in text and f"{r.year}: {r.index:.1f}" in text
 
@@ -119,14 +122,14 @@ def test_structure_timeline_and_speedup_name_their_values(figs):
 def test_overview_names_every_figure_and_what_it_cannot_draw(figs, by_id):
     text = _description(charts.overview(figs))
     for i in figs["id"]:
-        assert fmt.value_en(by_id.loc[i]) in text
+        assert display.value_en(by_id.loc[i]) in text
     for i in figs.loc[figs["value"] == 0, "id"]:  # a log axis has no zero
-        assert f"{by_id.loc[i, 'indicator_en']} ({fmt.value_en(by_id.loc[i])})" in text.split("Not drawn")[1]
+        assert f"{by_id.loc[i, 'indicator_en']} ({display.value_en(by_id.loc[i])})" in text.split("Not drawn")[1]
 
 
 def test_a_given_description_wins(figs):
     assert charts.bars(figs, ["emergency_plans"], description="mine").to_dict()["description"] == "mine"
-    assert P.ladder(figs, LADDER, description="mine").to_dict()["description"] == "mine"
+    assert parts.ladder(figs, LADDER, description="mine").to_dict()["description"] == "mine"
 
 
 def test_any_chart_can_be_described_from_its_spec(figs, by_id):
@@ -135,7 +138,7 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     text = _description(chart)
     assert text.startswith("Dot chart on a log scale")  # no bar lengths on a log axis (CONVENTIONS)
     for i in ids:
-        assert by_id.loc[i, "indicator_en"] in text and fmt.value_en(by_id.loc[i]) in text
+        assert by_id.loc[i, "indicator_en"] in text and display.value_en(by_id.loc[i]) in text
     assert (
         "to the end of October (截止10月底) (amber): Petitioners received by leaders" in text
     )  # the part-year count's colour group

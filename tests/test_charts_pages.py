@@ -9,8 +9,7 @@ import re
 import pytest
 
 import lawgov
-from lawgov.analysis import crosswalk as coverage
-from lawgov.analysis import furniture
+from lawgov.analysis import crosswalk, furniture
 from lawgov.charts import pages
 
 REPORT = "kunshan-2012"
@@ -109,7 +108,7 @@ def test_source_hash_matches_metadata():
 
 
 def test_area_coverage_orders_least_covered_first():
-    summ = coverage.area_summary(REPORT)
+    summ = crosswalk.area_summary(REPORT)
     spec = pages.area_coverage(summ, "opinion-2010", highlight=["opinion-2010.9"], description="d").to_dict()
     data = next(iter(spec["datasets"].values()))
     measures = [r["measures"] for r in sorted(data, key=lambda r: r["order"])]
@@ -161,7 +160,7 @@ def test_capture_layout_describes_the_capture_it_draws():
 
 
 def test_area_coverage_describes_the_least_and_most_covered_area():
-    summ = coverage.area_summary(REPORT)
+    summ = crosswalk.area_summary(REPORT)
     ours = summ[summ["framework"] == "opinion-2010"]
     text = pages.area_coverage(summ, "opinion-2010", highlight=["opinion-2010.9"]).to_dict()["description"]
     least = ours.sort_values(["measures", "figures", "part_no"]).iloc[0]

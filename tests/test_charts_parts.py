@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import lawgov
-import lawgov.charts as charts
-from lawgov.analysis import display as fmt
-from lawgov.charts import parts as P
+from lawgov import charts
+from lawgov.analysis import display
+from lawgov.charts import parts
 
 TOOLTIP_FIELDS = {"indicator_en", "indicator_zh", "value_en", "value_zh", "id", "section"}
 SUGGESTIONS = ["deputies_suggestions_handled", "cppcc_proposals_handled"]
@@ -48,15 +48,15 @@ def _assert_figure_tooltips(spec: dict, by_id) -> int:
             if row["id"] in by_id.index:
                 f = by_id.loc[row["id"]]
                 assert row["value"] == pytest.approx(float(f["value"]))
-                assert row["value_en"] == fmt.value_en(f)
-                assert row["value_zh"] == fmt.value_zh(f)
+                assert row["value_en"] == display.value_en(f)
+                assert row["value_zh"] == display.value_zh(f)
                 assert row["indicator_zh"] == f["indicator_zh"]
                 n += 1
     return n
 
 
 def test_chart_parts_is_exported():
-    assert charts.parts is P
+    assert charts.parts is parts
 
 
 def test_ladder_draws_each_level_with_its_figure(figs, by_id):
@@ -65,7 +65,7 @@ def test_ladder_draws_each_level_with_its_figure(figs, by_id):
         ("suzhou_model_units_selected", "Suzhou", "苏州市"),
         ("provincial_model_candidates_selected", "Jiangsu", "江苏省"),
     ]
-    spec = P.ladder(figs, steps, description="ladder").to_dict()
+    spec = parts.ladder(figs, steps, description="ladder").to_dict()
     assert spec["description"] == "ladder"
     assert _assert_figure_tooltips(spec, by_id) == 2 * len(steps)  # bar and label layers
     data = next(d for _, d in _views(spec))
@@ -75,7 +75,7 @@ def test_ladder_draws_each_level_with_its_figure(figs, by_id):
 
 def test_per_unit_marks_draw_the_audits_ratio(figs, by_id):
     audit = lawgov.audit("kunshan-2012").set_index("id")
-    data = P.per_unit_marks(figs, audit.reset_index(), DEVOLUTION)
+    data = parts.per_unit_marks(figs, audit.reset_index(), DEVOLUTION)
     assert len(data) == 3 * len(DEVOLUTION)
     derived = data[data["derived"]].set_index("id")
     for rid, row in derived.iterrows():
@@ -86,14 +86,14 @@ def test_per_unit_marks_draw_the_audits_ratio(figs, by_id):
 
 
 def test_devolution_tooltips_and_values(figs, by_id):
-    spec = P.devolution(figs, lawgov.audit("kunshan-2012"), DEVOLUTION, description="d").to_dict()
+    spec = parts.devolution(figs, lawgov.audit("kunshan-2012"), DEVOLUTION, description="d").to_dict()
     # four figures (665, 16, 135, 15), each drawn as a bar and a label
     assert _assert_figure_tooltips(spec, by_id) == 2 * 4
     assert spec["facet"]["column"]["field"] == "panel"
 
 
 def test_pooled_chart_tooltips_and_or_more_line(figs, by_id):
-    spec = P.pooled(figs, SUGGESTIONS, RATES, description="p").to_dict()
+    spec = parts.pooled(figs, SUGGESTIONS, RATES, description="p").to_dict()
     assert _assert_figure_tooltips(spec, by_id) == 2 * len(SUGGESTIONS) + 3 * len(RATES)
     rows = {r["id"]: r for _, d in _views(spec) for r in d if "upper" in r}
     assert rows["suggestions_satisfaction_rate"]["upper"] == 100.0  # "or more" reaches to 100%
@@ -102,7 +102,7 @@ def test_pooled_chart_tooltips_and_or_more_line(figs, by_id):
 
 def test_report_structure_tooltips(figs):
     outline = lawgov.outline("kunshan-2012")
-    spec = P.report_structure(outline, figs, description="s").to_dict()
+    spec = parts.report_structure(outline, figs, description="s").to_dict()
     for view, _ in _views(spec):
         assert {"part_label", "heading_zh", "n"} <= _tooltip_fields(view)
 
@@ -111,7 +111,7 @@ def test_speedup_keeps_the_readings_and_shows_full_labels():
     from lawgov.analysis import verdicts
 
     series = verdicts.speedup_series("kunshan-2012")
-    spec = P.speedup(series, description="s").to_dict()
+    spec = parts.speedup(series, description="s").to_dict()
     assert spec["config"]["legend"]["labelLimit"] >= max(len(x) for x in series["label_en"]) * 6
     data = next(d for _, d in _views(spec))
     assert {r["label_en"] for r in data} == set(series["label_en"])

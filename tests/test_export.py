@@ -17,11 +17,11 @@ import pytest
 import yaml
 
 import lawgov
+from lawgov import cli
 from lawgov.book import links
 from lawgov.book.identity import PACKAGE_NAME
-from lawgov.cli import main as cli
 from lawgov.dataset import schema
-from lawgov.frames import columns, writers
+from lawgov.frames import package_tables, writers
 from lawgov.frames.columns import resources
 from lawgov.publish import datapackage, files
 
@@ -51,7 +51,7 @@ def _tree(d: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export") / "pkg"
-    assert cli(["export", str(out)]) == 0
+    assert cli.main(["export", str(out)]) == 0
     return out
 
 
@@ -159,7 +159,7 @@ def test_foreign_keys(descriptor):
 
 def test_two_exports_are_byte_identical(pkg, tmp_path):
     again = tmp_path / "again"
-    assert cli(["export", str(again)]) == 0
+    assert cli.main(["export", str(again)]) == 0
     assert _tree(again) == _tree(pkg)
     z1, z2 = files.write_zip(pkg, tmp_path / "a.zip"), files.write_zip(again, tmp_path / "b.zip")
     assert z1.read_bytes() == z2.read_bytes()
@@ -202,7 +202,7 @@ def test_csv_round_trips_to_the_lawgov_frame(pkg, descriptor, name):
             lawgov.audit()[["report", "id", "computed", "stated", "verdict", "reason", "details"]], on=["report", "id"]
         )
     else:
-        expected = columns.relation_inputs(DATA)
+        expected = package_tables.relation_inputs(DATA)
     assert list(back.columns) == list(expected.columns)
     assert len(back) == res["rows"] == len(expected)
     # dtype-aware: the same dtype column by column, categories and their order included
@@ -264,7 +264,7 @@ def test_invalid_data_aborts_before_writing(tmp_path, capsys):
     first_quote = lawgov.figures()["quote"].iloc[0]
     path.write_text(text.replace(f"quote: {first_quote}\n", "quote: 这句话不在报告里\n", 1), encoding="utf-8")
     out = tmp_path / "out"
-    assert cli(["export", str(out), "--data", str(bad)]) == 1
+    assert cli.main(["export", str(out), "--data", str(bad)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert any("quote not found" in line and "kunshan-2012.yaml:" in line for line in err)
     assert err[-1].endswith("found") and "Traceback" not in "\n".join(err)
@@ -291,7 +291,7 @@ def test_failed_export_leaves_previous_export_intact(pkg, tmp_path, monkeypatch)
 
 def test_refuses_to_replace_a_directory_that_is_not_an_export(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("keep me")
-    assert cli(["export", str(tmp_path)]) == 2
+    assert cli.main(["export", str(tmp_path)]) == 2
     assert (tmp_path / "notes.txt").read_text() == "keep me"
     assert "not a previous export" in capsys.readouterr().err
 

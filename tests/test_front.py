@@ -3,6 +3,8 @@ number is the data's, worked out here independently."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -12,6 +14,7 @@ from lawgov.analysis.wording import number_word
 from lawgov.book.pages import SUMMARIES, page_summary
 
 REPORT = "kunshan-2012"
+BOOK = Path(__file__).resolve().parents[1] / "book"
 
 
 @pytest.mark.parametrize(
@@ -59,6 +62,16 @@ def test_source_periods_off_the_year(figs):
     body, source = lawgov.body(REPORT), lawgov.source_text(REPORT)
     assert s["source.body_chars"] == f"{len(body):,}" and s["source.n_qmarks"] == str(body.count("?"))
     assert s["source.title_count"] == str(source.count(lawgov.reports().iloc[0]["body_starts_with"]))
+
+
+@pytest.mark.parametrize(("key", "verb"), [("n_earlier", "is"), ("n_multi", "reach"), ("n_within", "is")])
+def test_the_source_pages_typed_verbs_agree_with_its_counts(key, verb):
+    """ "1 figure is", "2 figures reach": the page types the verb after a glued count, so the
+    count must be one where the verb is singular, and more where it is plural."""
+    page = " ".join((BOOK / "source.md").read_text(encoding="utf-8").split())
+    assert f"{{glue:text}}`source.{key}` {verb} " in page
+    n = int(page_summary(REPORT, "source")[f"source.{key}"].split()[0].replace(",", ""))
+    assert (n == 1) == (verb == "is"), f"source.{key} is {n}: the page's '{verb}' no longer agrees"
 
 
 def test_methods_and_data_use_the_stored_value(figs):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lawgov
-from lawgov.analysis import parts as P
+from lawgov.analysis import parts
 from lawgov.analysis.wording import number_word
 from lawgov.book import pages
 from lawgov.book.glue import PART_PAGES
@@ -35,7 +35,7 @@ def outline():
 
 @pytest.fixture(scope="module")
 def summaries():
-    return {p: P.summary(REPORT, p) for p in range(7)}
+    return {p: parts.summary(REPORT, p) for p in range(7)}
 
 
 def _word_agrees(word: str, part: int, whole: int) -> bool:
@@ -117,9 +117,9 @@ def test_differences_are_the_figures_arithmetic(summaries, by_id):
 def test_part_1_is_least_quantified_on_both_measures_it_names(summaries, figs, outline):
     """ "the least quantified ... by number of figures and by figures per thousand characters":
     both ranks recomputed from the figures and the text (whitespace excluded)."""
-    body, parts = lawgov.body(REPORT), outline[outline["level"] == 0].set_index("part")
+    body, heads = lawgov.body(REPORT), outline[outline["level"] == 0].set_index("part")
     n = {p: int((figs["part"] == p).sum()) for p in range(1, 6)}
-    chars = {p: sum(not ch.isspace() for ch in body[int(parts.loc[p, "start"]) : int(parts.loc[p, "end"])]) for p in n}
+    chars = {p: sum(not ch.isspace() for ch in body[int(heads.loc[p, "start"]) : int(heads.loc[p, "end"])]) for p in n}
     per_1000 = {p: 1000 * n[p] / chars[p] for p in n}
     assert summaries[1]["p1.per_1000"] == f"{per_1000[1]:.1f}"
     assert n[1] == min(n.values()) and per_1000[1] == min(per_1000.values())  # as the page types it
@@ -159,7 +159,7 @@ def test_dates_come_from_the_text(summaries, figs):
 
 def test_the_closing_areas_and_their_coverage(summaries):
     s = summaries[6]
-    areas = P.closing_areas(REPORT)
+    areas = parts.closing_areas(REPORT)
     cw = lawgov.crosswalk(REPORT)
     assert set(areas) == set(cw[(cw["section"] == "6") & (cw["framework"] == "opinion-2010")]["area"])
     summ = lawgov.analysis.crosswalk.area_summary(REPORT).set_index("code")

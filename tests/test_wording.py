@@ -6,16 +6,16 @@ from fractions import Fraction
 
 import pytest
 
-from lawgov.analysis import wording as W
+from lawgov.analysis import wording
 
 
 @pytest.mark.parametrize("part,whole", [(p, w) for w in range(1, 25) for p in range(0, w + 1)])
 def test_majority_and_share_words_agree_with_the_fraction(part, whole):
-    m = W.majority_word(part, whole)
+    m = wording.majority_word(part, whole)
     assert m == (
         "all" if part == whole else "most" if 2 * part > whole else "half" if 2 * part == whole else "fewer than half"
     )
-    s = W.share_word(part, whole)
+    s = wording.share_word(part, whole)
     exact = {
         "none": 0,
         "a quarter": Fraction(1, 4),
@@ -37,25 +37,25 @@ def test_majority_and_share_words_agree_with_the_fraction(part, whole):
 
 
 def test_nine_of_eighteen_is_half_not_most():
-    assert W.majority_word(9, 18) == W.share_word(9, 18) == "half"
+    assert wording.majority_word(9, 18) == wording.share_word(9, 18) == "half"
 
 
 @pytest.mark.parametrize("a,b", [(a, b) for b in range(1, 13) for a in range(2 * b, 11 * b + 1)])
 def test_times_word_never_rounds_up(a, b):
-    word = W.times_word(a, b)
+    word = wording.times_word(a, b)
     whole = a // b
-    name = "twice" if whole == 2 else f"{W.number_word(whole)} times"
+    name = "twice" if whole == 2 else f"{wording.number_word(whole)} times"
     assert word == (name if a == whole * b else f"more than {name}")
 
 
 def test_times_word_refuses_less_than_double():
     with pytest.raises(ValueError):
-        W.times_word(11, 6)
+        wording.times_word(11, 6)
 
 
 def test_number_ordinal_rank_and_listing_words():
-    assert [W.number_word(n) for n in (0, 1, 3, 10, 11, 1234)] == ["no", "one", "three", "ten", "11", "1,234"]
-    assert [W.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == [
+    assert [wording.number_word(n) for n in (0, 1, 3, 10, 11, 1234)] == ["no", "one", "three", "ten", "11", "1,234"]
+    assert [wording.ordinal_word(n) for n in (1, 2, 6, 11, 21, 22, 113)] == [
         "first",
         "second",
         "sixth",
@@ -64,15 +64,18 @@ def test_number_ordinal_rank_and_listing_words():
         "22nd",
         "113th",
     ]
-    assert [W.rank_word(n) for n in (1, 2, 6)] == ["the largest", "the second largest", "the sixth largest"]
-    assert W.listing(["a"]) == "a" and W.listing(["a", "b"]) == "a and b"
-    assert W.listing(["Part 2", "Part 4", "Part 5"]) == "Part 2, Part 4 and Part 5"  # no comma before "and"
+    assert [wording.rank_word(n) for n in (1, 2, 6)] == ["the largest", "the second largest", "the sixth largest"]
+    assert wording.listing(["a"]) == "a" and wording.listing(["a", "b"]) == "a and b"
+    assert wording.listing(["Part 2", "Part 4", "Part 5"]) == "Part 2, Part 4 and Part 5"  # no comma before "and"
 
 
 def test_plural_writes_a_count_with_its_noun():
-    assert W.plural(1, "figure") == "1 figure" and W.plural(2, "figure") == "2 figures"
-    assert W.plural(0, "problem") == "0 problems" and W.plural(1234, "figure") == "1,234 figures"
-    assert W.plural(2, "analysis", "analyses") == "2 analyses" and W.plural(1, "analysis", "analyses") == "1 analysis"
+    assert wording.plural(1, "figure") == "1 figure" and wording.plural(2, "figure") == "2 figures"
+    assert wording.plural(0, "problem") == "0 problems" and wording.plural(1234, "figure") == "1,234 figures"
+    assert (
+        wording.plural(2, "analysis", "analyses") == "2 analyses"
+        and wording.plural(1, "analysis", "analyses") == "1 analysis"
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,9 +92,9 @@ def test_plural_writes_a_count_with_its_noun():
     ],
 )
 def test_percent_is_one_decimal_on_every_page(part, whole, text):
-    assert W.percent(part, whole) == text
+    assert wording.percent(part, whole) == text
 
 
 def test_percent_of_nothing_is_refused():
     with pytest.raises(ValueError):
-        W.percent(1, 0)
+        wording.percent(1, 0)

@@ -75,9 +75,9 @@ def __getattr__(name: str) -> Any:
         globals()["__version__"] = _installed_version()
         return globals()["__version__"]
     if name in _API:
-        from lawgov.frames import loaders as api
+        from lawgov.frames import loaders
 
-        globals().update({n: getattr(api, n) for n in _API})
+        globals().update({n: getattr(loaders, n) for n in _API})
         return globals()[name]
     raise AttributeError(f"module 'lawgov' has no attribute {name!r}")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgov.publish import browser as loopback
+from lawgov.publish.browser import chromium_problem, launch, local_page, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BOOK = ROOT / "book"
@@ -96,7 +96,7 @@ def built_pdf(built_book: Path) -> Path:
     across workers; in a process of its own, as this one may already run Playwright)."""
     from lawgov.publish import pdf
 
-    problem = loopback.chromium_problem()
+    problem = chromium_problem()
     if problem:
         message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
@@ -197,13 +197,13 @@ def expected_charts(page: BookPage) -> int:
 
 @pytest.fixture(scope="session")
 def site(built_book: Path):
-    with loopback.serve(built_book) as url:
+    with serve(built_book) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    problem = loopback.chromium_problem()
+    problem = chromium_problem()
     if problem:
         message = (
             f"{problem}: the browser tests need Debian's chromium and playwright "
@@ -216,7 +216,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = loopback.launch(pw)
+        chromium = launch(pw)
         yield chromium
         chromium.close()
 
@@ -235,7 +235,7 @@ def visit(browser, site):
     with contextlib.ExitStack() as pages:
 
         def _visit(path: str, wait_until: str = "load") -> Visit:
-            local = pages.enter_context(loopback.local_page(browser, locale="en-US"))
+            local = pages.enter_context(local_page(browser, locale="en-US"))
             page = local.page
             record = Visit(page, local.blocked)
             page.on(

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from lawgov.publish import browser as loopback
+from lawgov.publish.browser import local_page
 
 from .harness import BOOK, book_pages
 
@@ -40,7 +40,7 @@ def open_page(browser, site):
     pages = []
 
     def _open(path: str, viewport: dict, touch: bool = False):
-        cm = loopback.local_page(browser, viewport=viewport, locale="en-US", has_touch=touch)
+        cm = local_page(browser, viewport=viewport, locale="en-US", has_touch=touch)
         local = cm.__enter__()
         pages.append(cm)
         local.page.goto(f"{site}/{path}", wait_until="load")

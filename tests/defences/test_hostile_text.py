@@ -47,7 +47,7 @@ def _chart_html(chart) -> str:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     import lawgov
     from lawgov import charts, tables
-    from lawgov.publish import vega as vega_bundle
+    from lawgov.publish import vega
     from lawgov.publish.browser import serve
 
     root = tmp_path_factory.mktemp("hostile")
@@ -58,7 +58,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     site = root / "site"
     site.mkdir()
     cache = REPO / "book" / "_build" / ".vega-bundle"
-    vega_bundle.write_bundle(site, cache if cache.parent.exists() else root / "vega-cache")
+    vega.write_bundle(site, cache if cache.parent.exists() else root / "vega-cache")
     parts = [
         tables.figures_table(figs, page_prefix="").as_raw_html(),
         tables.numbers_table(figs, lawgov.topics(data_dir=data)).as_raw_html(),
@@ -86,7 +86,7 @@ def test_payloads_reach_the_page_escaped(hostile_site) -> None:
     assert SCRIPT not in page  # neither as markup nor raw inside a chart's <script>
 
 
-def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # noqa: F811
+def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:
     url, _, _ = hostile_site
     with local_page(browser) as local:
         page = local.page
@@ -135,7 +135,7 @@ def test_hostile_text_is_inert_in_chromium(browser, hostile_site) -> None:  # no
         assert dialogs == [], f"a dialog opened on hover: {dialogs}"
 
 
-def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) -> None:  # noqa: F811
+def test_hostile_text_is_text_in_the_pdf(browser, hostile_site, tmp_path: Path) -> None:
     """The PDF edition's printer (lawgov.publish.pdf.print_pdf) on the same page, in its own process
     (it drives Chromium with Playwright's sync API, which this process already runs)."""
     import json

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.harness import BOOK, book_pages, expected_charts, is_notebook  # noqa: F401
+from browser.harness import BOOK, book_pages, expected_charts, is_notebook
 from conftest import REAL_DATA
 from lawgov.publish.vega import chart_specs
 
@@ -50,7 +50,7 @@ def _export(out: Path, seed: str) -> None:
     assert run.returncode == 0, run.stderr
 
 
-def test_exports_are_byte_identical(tmp_path: Path, built_book: Path) -> None:  # noqa: F811
+def test_exports_are_byte_identical(tmp_path: Path, built_book: Path) -> None:
     _export(tmp_path / "a", "1")
     _export(tmp_path / "b", "2")
     _export(tmp_path / "c", "3")
@@ -94,7 +94,7 @@ def _chart_pages(limit: int) -> list:
 
 
 @pytest.mark.parametrize("rank", [0, 1])
-def test_fresh_execution_draws_the_same_charts(built_book: Path, rank: int) -> None:  # noqa: F811
+def test_fresh_execution_draws_the_same_charts(built_book: Path, rank: int) -> None:
     pages = _chart_pages(2)
     if len(pages) <= rank:
         pytest.skip("not enough chapters with charts")

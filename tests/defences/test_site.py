@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser.harness import BookPage, book_pages, expected_charts  # noqa: F401
+from browser.harness import BookPage, book_pages, expected_charts
 
 # --- link check ----------------------------------------------------------------------------
 
@@ -71,7 +71,7 @@ def _internal_target(page: Path, url: str, html: Path) -> tuple[Path, str] | Non
     return target, unquote(parts.fragment)
 
 
-def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:  # noqa: F811
+def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:
     html = built_book.resolve()
     broken: list[str] = []
     fig_links = 0
@@ -97,15 +97,15 @@ def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:  # n
     assert broken == [], f"{len(broken)} broken internal links:\n" + "\n".join(broken[:80])
 
 
-def test_every_figure_has_its_anchor(built_book: Path) -> None:  # noqa: F811
+def test_every_figure_has_its_anchor(built_book: Path) -> None:
     import lawgov
-    from lawgov.analysis import display as fmt
+    from lawgov.analysis import display
 
-    page = built_book / f"{fmt.NUMBERS_PAGE}.html"
+    page = built_book / f"{display.NUMBERS_PAGE}.html"
     if not page.exists():
         pytest.skip(f"{page.name} is not in the book yet")
     ids = _parse(page).ids
-    missing = [f for f in lawgov.figures()["id"] if fmt.anchor(f) not in ids]
+    missing = [f for f in lawgov.figures()["id"] if display.anchor(f) not in ids]
     assert missing == [], f"figures without an anchor in {page.name}: {missing}"
 
 
@@ -135,7 +135,7 @@ CHARTS_JS = """() => [...document.querySelectorAll('div[id^="altair-viz-"]')].ma
 }))"""
 
 
-def test_axe_finds_no_serious_violation(visit, book_page: BookPage) -> None:  # noqa: F811
+def test_axe_finds_no_serious_violation(visit, book_page: BookPage) -> None:
     expected = expected_charts(book_page)
     record = visit(book_page.html)
     page = record.page

@@ -19,7 +19,7 @@ import pandas as pd
 from lawgov.analysis.vocabulary import CONFIDENCE_ORDER, PART_LABELS
 from lawgov.analysis.wording import listing, number_word, share_word
 from lawgov.dataset.sections import ancestors
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 
 # A framework whose Chinese area headings are this project's renderings (data/frameworks.yaml,
 # title_zh_source: rendered; the 2015 Outline, confirmed from the government's English summary
@@ -37,7 +37,7 @@ def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """The leaf sections of the outline: every measure, plus parts with no subsections (the
     preamble and the closing, ``is_measure`` False)."""
 
-    out = _api.outline(report, data_dir=data_dir)
+    out = loaders.outline(report, data_dir=data_dir)
     sections = list(out["section"])
     leaves = out[[not any(t.startswith(s + ".") for t in sections) for s in sections]]
     rows = leaves[["section", "part", "level", "heading_zh", "title_en"]].copy()
@@ -52,7 +52,7 @@ def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
 def areas(data_dir=None) -> pd.DataFrame:
     """Every framework area with its framework, confidence mark and relation to the report."""
 
-    fw = _api.frameworks(data_dir=data_dir)
+    fw = loaders.frameworks(data_dir=data_dir)
     out = fw[
         [
             "framework",
@@ -76,7 +76,7 @@ def areas(data_dir=None) -> pd.DataFrame:
 def unit_areas(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """One row per (measure, area) pair the crosswalk implies, with the level the mapping was made at."""
 
-    cw = _api.crosswalk(report, data_dir=data_dir)
+    cw = loaders.crosswalk(report, data_dir=data_dir)
     direct: dict[str, list[str]] = {}
     for s, a in zip(cw["section"], cw["area"]):
         direct.setdefault(s, []).append(a)
@@ -102,7 +102,7 @@ def unit_areas(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 def _figure_areas(report: str | None, data_dir) -> pd.DataFrame:
 
-    figs = _api.figures(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir)
     rows = [
         {
             "id": f["id"],
@@ -179,7 +179,7 @@ def area_summary(report: str | None = None, data_dir=None) -> pd.DataFrame:
     closing where they answer to the area ("" when neither does), ``framing_units`` counts them.
     """
 
-    cw = _api.crosswalk(report, data_dir=data_dir)
+    cw = loaders.crosswalk(report, data_dir=data_dir)
     ua = unit_areas(report, data_dir)
     fa = _figure_areas(report, data_dir)
     rows = []
@@ -241,8 +241,8 @@ def not_named(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Themes of the report that the frameworks' headings do not name (``not_named_by_frameworks``),
     with the section's heading and how many figures it holds."""
 
-    ds = _api.dataset(data_dir)
-    out = _api.outline(report, data_dir=data_dir).set_index("section")
+    ds = loaders.dataset(data_dir)
+    out = loaders.outline(report, data_dir=data_dir).set_index("section")
     reports = {report} if report else set(ds.reports)
     rows = []
     for e in ds.outside_frameworks:
@@ -268,7 +268,7 @@ def frameworks_summary(data_dir=None) -> pd.DataFrame:
     """One row per framework: its number, relation to the report, areas and how many are confirmed."""
 
     rows = []
-    for e in _api.dataset(data_dir).frameworks:
+    for e in loaders.dataset(data_dir).frameworks:
         f = e.model
         conf = [a.confidence for a in f.areas]
         rows.append(
@@ -315,7 +315,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     Counts of framework parts are over the documents in force in 2012 (those the report
     cites and the 2008 Decision it does not), never the later lens, unless a key says so.
     """
-    cw = _api.crosswalk(report, data_dir=data_dir)
+    cw = loaders.crosswalk(report, data_dir=data_dir)
     summ = area_summary(report, data_dir)
     fs = frameworks_summary(data_dir).set_index("framework")
     nn = not_named(report, data_dir)

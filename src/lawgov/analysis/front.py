@@ -1,8 +1,9 @@
 """The summaries of the book's front and reference pages: the landing page, "The report in
 numbers", "Data and methods", "Data and downloads", the glossary and "How to cite".
 
-Each ``*_summary(report)`` returns every number and computed phrase its page's prose shows,
-keyed for glue (``book.glue_page``); the frames the pages' tables print are here too.
+Each ``*_summary(report)`` returns every value and single data-dependent word its page's prose
+shows, keyed for glue (``book.glue_page``), never a sentence (as ``lawgov.analysis.parts``);
+the frames the pages' tables print are here too.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 import pandas as pd
 
 import lawgov
-from lawgov.analysis import display as fmt
-from lawgov.analysis import periods as _periods
-from lawgov.analysis import verdicts, writing
+from lawgov.analysis import display, periods, verdicts, writing
 from lawgov.analysis.furniture import page_date, question_marks
 from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
 from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 
 # The figure "How to cite" uses as its example, and the percent that shows values are stored as printed;
 # its sentence of the report is the page's example of a sentence citation.
@@ -26,7 +25,7 @@ NEAR_FULL = 95  # a rate at or above this many percent sits "at or near the top"
 
 
 def _report(report: str | None) -> pd.Series:
-    reps = _api.reports().set_index("id")
+    reps = loaders.reports().set_index("id")
     return reps.loc[report] if report else reps.iloc[0]
 
 
@@ -40,9 +39,9 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
         "rates_near_top": majority_word(near, len(rates)).capitalize(),
         "rates_near_full": number_word(near),
         "n_rates": number_word(len(rates)),
-        "count_min": fmt.value_en(lo),
+        "count_min": display.value_en(lo),
         "count_min_indicator": lo["indicator_en"],
-        "count_max": fmt.value_en(hi),
+        "count_max": display.value_en(hi),
         "count_max_indicator": hi["indicator_en"],
         "n_zeros": number_word(int((figs["value"] == 0).sum())),
         "zeros_zh": "、".join(dict.fromkeys(figs.loc[figs["value"] == 0, "quote"])),
@@ -51,9 +50,9 @@ def _spread(figs: pd.DataFrame) -> dict[str, str]:
 
 def _findings(report: str | None) -> dict[str, str]:
     """The numbers of the landing page's findings and caveats (each from the analysis its chapter uses)."""
-    figs = _api.figures(report)
+    figs = loaders.figures(report)
     rates = verdicts.shares(figs)  # shares only: the two speed-ups are changes, with no top of a scale
-    a = _api.audit(report)
+    a = loaders.audit(report)
     verdict = a["verdict"].astype(str)
     audit_text = verdicts.summary(report)
     unbased = verdicts.unbased_rates(report)
@@ -71,8 +70,9 @@ def _findings(report: str | None) -> dict[str, str]:
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
     # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
     return {
-        "near_full": f"{NEAR_FULL}%",
-        "full": "100%",
+        # thresholds the book chose, not computed shares: whole numbers, as they are
+        "near_full": percent(NEAR_FULL, 100, decimals=0),
+        "full": percent(1, decimals=0),
         "n_rates": number_word(len(rates)),
         "rates_near_full": number_word(int((rates["value"] >= NEAR_FULL).sum())),
         "rates_full": number_word(int((rates["value"] == 100).sum())),
@@ -105,7 +105,7 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
     """The landing page: what the report is, why it matters, what the book finds and what to
     mind before quoting a number."""
     rep = _report(report)
-    figs, outline = _api.figures(report), _api.outline(report)
+    figs, outline = loaders.figures(report), loaders.outline(report)
     out = {
         "title_zh": rep["title_zh"],
         "title_en": rep["title_en"],
@@ -116,30 +116,30 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
         "site_zh": rep["capture_site_zh"],
         "section_zh": rep["capture_section_zh"],
         "page_date": page_date(report),
-        "chars": f"{len(_api.body(report)):,}",
+        "chars": f"{len(loaders.body(report)):,}",
         "n_figures": str(len(figs)),
-        "n_relations": str(len(_api.relations(report))),
+        "n_relations": str(len(loaders.relations(report))),
         "n_measures": str(int((outline["level"] == 2).sum())),
         "n_subsections": str(int((outline["level"] == 1).sum())),
-        "n_terms": str(len(_api.glossary())),
+        "n_terms": str(len(loaders.glossary())),
         "version": lawgov.__version__,
         "rates_near_top": _spread(figs)["rates_near_top"],
         **{f"n_part_{p}": number_word(int((figs["part"] == p).sum())) for p in sorted(outline["part"].unique())},
         **_findings(report),
     }
-    out |= {k.removeprefix("intro."): v for k, v in _periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
+    out |= {k.removeprefix("intro."): v for k, v in periods.glue(figs, "intro", ("whole_year", "not_stated")).items()}
     return {f"intro.{k}": v for k, v in out.items()}
 
 
 def numbers_summary(report: str | None = None) -> dict[str, str]:
     """ "The report in numbers": how many figures, and how they spread."""
-    figs = _api.figures(report)
+    figs = loaders.figures(report)
     return {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
 
 
 def qualifier_counts(report: str | None = None) -> pd.DataFrame:
     """Figures per qualifier (exact, more_than ...), most common first."""
-    counts = _api.figures(report)["qualifier"].astype(str).value_counts()
+    counts = loaders.figures(report)["qualifier"].astype(str).value_counts()
     return pd.DataFrame({"qualifier": counts.index, "figures": counts.values})
 
 
@@ -147,7 +147,7 @@ def period_counts(report: str | None = None) -> pd.DataFrame:
     """Figures per period (ISO 8601 interval) and per basis (how the text states it), the
     periods the text states first; an assumed report year is its own row, never merged with
     a stated one."""
-    figs = _api.figures(report)
+    figs = loaders.figures(report)
     order = {b: i for i, b in enumerate(PERIOD_BASES)}
     counts = (
         figs.groupby(["period", figs["period_basis"].astype(str)], observed=True).size().reset_index(name="figures")
@@ -164,34 +164,34 @@ def period_counts(report: str | None = None) -> pd.DataFrame:
 
 
 def _stored_percent(report: str | None) -> str:
-    return fmt.number(float(_api.figures(report).set_index("id").loc[CITE_EXAMPLE, "value"]))
+    return display.number(float(loaders.figures(report).set_index("id").loc[CITE_EXAMPLE, "value"]))
 
 
 def methods_summary(report: str | None = None) -> dict[str, str]:
     """ "Data and methods": what was extracted and what validation runs."""
-    figs = _api.figures(report)
+    figs = loaders.figures(report)
     out = {
         "n_figures": number_word(len(figs)),
-        "n_relations": number_word(len(_api.relations(report))),
-        "n_sections": number_word(len(_api.outline(report))),
+        "n_relations": number_word(len(loaders.relations(report))),
+        "n_sections": number_word(len(loaders.outline(report))),
         "n_rules": number_word(len(RULES)),
-        "n_excluded": number_word(len(_api.excluded(report))),
+        "n_excluded": number_word(len(loaders.excluded(report))),
         "sha256": _report(report)["sha256"],
         "stored_percent": _stored_percent(report),
     }
-    return {f"methods.{k}": v for k, v in out.items()} | _periods.glue(
+    return {f"methods.{k}": v for k, v in out.items()} | periods.glue(
         figs, "methods", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated")
     )
 
 
 def data_summary(report: str | None = None) -> dict[str, str]:
     """ "Data and downloads": the numbers its prose uses as examples."""
-    return {"data.n_figures": str(len(_api.figures(report))), "data.stored_percent": _stored_percent(report)}
+    return {"data.n_figures": str(len(loaders.figures(report))), "data.stored_percent": _stored_percent(report)}
 
 
 def glossary_summary(report: str | None = None) -> dict[str, str]:
     """The glossary: how many terms, how many with other renderings in use."""
-    g = _api.glossary()
+    g = loaders.glossary()
     return {"glossary.n_terms": str(len(g)), "glossary.n_also": str(int(g["also_en"].map(len).gt(0).sum()))}
 
 
@@ -216,18 +216,18 @@ def source_line(report: pd.Series, sections) -> str:
 
 def cite_sentence_example(report: str | None = None) -> str:
     """The id of the sentence that holds the example figure (the page's example of a sentence citation)."""
-    sentences = _api.sentences(report)
+    sentences = loaders.sentences(report)
     return str(sentences.loc[sentences["figures"].map(lambda ids: CITE_EXAMPLE in ids), "id"].iloc[0])
 
 
 def cite_summary(report: str | None = None) -> dict[str, str]:
     """ "How to cite": the version, the example figure's id, section and anchor, and the example sentence's."""
-    section = _api.figures(report).set_index("id").loc[CITE_EXAMPLE, "section"]
-    sentence = _api.sentences(report).set_index("id").loc[cite_sentence_example(report)]
+    section = loaders.figures(report).set_index("id").loc[CITE_EXAMPLE, "section"]
+    sentence = loaders.sentences(report).set_index("id").loc[cite_sentence_example(report)]
     return {
         "cite.version": lawgov.__version__,
         "cite.example_id": CITE_EXAMPLE,
-        "cite.example_anchor": fmt.anchor(CITE_EXAMPLE),
+        "cite.example_anchor": display.anchor(CITE_EXAMPLE),
         "cite.example_section": section,
         "cite.report": report_citation(report),
         "cite.sentence_id": cite_sentence_example(report),

@@ -13,25 +13,25 @@ import re
 
 import pandas as pd
 
-from lawgov.analysis import display as fmt
+from lawgov.analysis import display
 from lawgov.analysis.vocabulary import PART_LABELS
-from lawgov.analysis.wording import count_word, number_word
+from lawgov.analysis.wording import number_word, percent, plural
 from lawgov.dataset.headings import find_body
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 
 FURNITURE = "page furniture"
 BODY = "report body"
 
 
 def _report(report: str | None, data_dir) -> pd.Series:
-    reps = _api.reports(data_dir=data_dir).set_index("id")
+    reps = loaders.reports(data_dir=data_dir).set_index("id")
     return reps.loc[report] if report else reps.iloc[0]
 
 
 def body_span(report: str | None = None, data_dir=None) -> tuple[int, int]:
     """Start and end of the body in the capture (characters), found by the report's two markers."""
     rep = _report(report, data_dir)
-    return find_body(_api.source_text(report, data_dir=data_dir), rep["body_starts_with"], rep["body_ends_before"])
+    return find_body(loaders.source_text(report, data_dir=data_dir), rep["body_starts_with"], rep["body_ends_before"])
 
 
 def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
@@ -40,9 +40,9 @@ def capture_segments(report: str | None = None, data_dir=None) -> pd.DataFrame:
     Columns: order, segment, kind (page furniture / report body), start, end (offsets in the
     capture), part (None for furniture), chars, first_line (the segment's first non-empty line, verbatim, shortened).
     """
-    text = _api.source_text(report, data_dir=data_dir)
+    text = loaders.source_text(report, data_dir=data_dir)
     b0, b1 = body_span(report, data_dir)
-    out = _api.outline(report, data_dir=data_dir)
+    out = loaders.outline(report, data_dir=data_dir)
     parts = out[out["level"] == 0].sort_values("start")
     rows = [("Page furniture before the body", FURNITURE, None, 0, b0)]
     for p in parts.to_dict("records"):
@@ -85,7 +85,7 @@ def capture_metadata(report: str | None = None, data_dir=None) -> pd.DataFrame:
     rows = []
     for key, en, zh in CAPTURE_FIELDS:
         value = rep[key]
-        value = "" if fmt.missing(value) else str(value)
+        value = "" if display.missing(value) else str(value)
         if key == "source":
             value = f"data/{value}"
         rows.append({"field": f"{en} · {zh}", "value": value if value else "(empty)", "key": key})
@@ -95,7 +95,7 @@ def capture_metadata(report: str | None = None, data_dir=None) -> pd.DataFrame:
 def furniture(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Every non-empty line of the capture outside the body, verbatim, with where it sits
     (``before`` or ``after`` the body)."""
-    text = _api.source_text(report, data_dir=data_dir)
+    text = loaders.source_text(report, data_dir=data_dir)
     b0, b1 = body_span(report, data_dir)
     rows = []
     for where, chunk in (("before", text[:b0]), ("after", text[b1:])):
@@ -140,8 +140,8 @@ _AROUND_Q = re.compile(r"[0-9年度]{0,8}\?[0-9年度]{0,8}")
 
 def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Every '?' in the body: the verbatim string around it (digits, 年, 度), its offset and section."""
-    body = _api.body(report, data_dir=data_dir)
-    out = _api.outline(report, data_dir=data_dir)
+    body = loaders.body(report, data_dir=data_dir)
+    out = loaders.outline(report, data_dir=data_dir)
     leaves = out.sort_values(["start", "level"])
     rows = []
     for m in _AROUND_Q.finditer(body):
@@ -163,7 +163,7 @@ def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.D
     """Figures whose period is not the report year: to the end of October, an earlier year alone,
     several years ending in the report year, and a span within the year that only a reading of
     an undated phrase gives (the congress week)."""
-    figs = _api.figures(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir)
     year = int(_report(report, data_dir)["year"])
     start, end = figs["period_start"].dt.year, figs["period_end"].dt.year
     basis = figs["period_basis"].astype(str)
@@ -178,7 +178,7 @@ def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.D
 
 def marks_in(report: str | None, mark: str, data_dir=None) -> list[str]:
     """The sections (deepest level) in which each occurrence of ``mark`` in the body falls, in order."""
-    body, leaves = _api.body(report, data_dir=data_dir), _api.outline(report, data_dir=data_dir)
+    body, leaves = loaders.body(report, data_dir=data_dir), loaders.outline(report, data_dir=data_dir)
     out = []
     for i in (k for k, ch in enumerate(body) if ch == mark):
         inside = leaves[(leaves["start"] <= i) & (leaves["end"] > i)]
@@ -202,7 +202,7 @@ def _months_after(date: pd.Timestamp, year: int) -> str:
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     """Every number and fact the "About the source" page states, as text keyed for glue."""
     rep = _report(report, data_dir)
-    source, body = _api.source_text(report, data_dir=data_dir), _api.body(report, data_dir=data_dir)
+    source, body = loaders.source_text(report, data_dir=data_dir), loaders.body(report, data_dir=data_dir)
     punct = punctuation(body).set_index("mark")
     qmarks = question_marks(report, data_dir)
     off = periods_off_year(report, data_dir)
@@ -218,7 +218,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.source_file": f"data/{rep['source']}",
         "source.source_chars": f"{len(source):,}",
         "source.body_chars": f"{len(body):,}",
-        "source.body_share": f"{100 * len(body) / len(source):.0f}%",
+        "source.body_share": percent(len(body), len(source)),
         "source.furniture_lines": str(len(furniture(report, data_dir))),
         "source.start_marker": rep["body_starts_with"],
         "source.end_marker": rep["body_ends_before"],
@@ -232,16 +232,16 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.n_qmarks": str(len(qmarks)),
         "source.n_october": str(len(off["october"])),
         "source.october_parts": ", ".join(sorted({PART_LABELS[int(p)] for p in off["october"]["part"]})),
-        "source.n_earlier": count_word(len(off["earlier"]), "figure"),
-        "source.n_multi": count_word(len(off["multi_year"]), "figure"),
-        "source.n_within": count_word(len(off["within_year"]), "figure"),
+        "source.n_earlier": plural(len(off["earlier"]), "figure"),
+        "source.n_multi": plural(len(off["multi_year"]), "figure"),
+        "source.n_within": plural(len(off["within_year"]), "figure"),
         "source.within_periods": ", ".join(
             dict.fromkeys(
-                fmt.period_en(a, b)
+                display.period_en(a, b)
                 for a, b in zip(off["within_year"]["period_start"], off["within_year"]["period_end"])
             )
         ),
-        "source.ascii_semicolons": count_word(int(punct.loc["semicolon", "ascii_count"]), "ASCII semicolon"),
+        "source.ascii_semicolons": plural(int(punct.loc["semicolon", "ascii_count"]), "ASCII semicolon"),
         "source.wide_semicolons": number_word(int(punct.loc["semicolon", "full_width_count"])),
         "source.semicolon_sections": ", ".join(f"§{s}" for s in dict.fromkeys(marks_in(report, ";", data_dir))),
         "source.months_after": _months_after(date, int(rep["year"])),

@@ -15,13 +15,14 @@ numbers beside it.
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP
+from fractions import Fraction
+
 import pandas as pd
 
-from lawgov.analysis import crosswalk, readings, verdicts, writing
-from lawgov.analysis import display as fmt
-from lawgov.analysis import periods as _periods
-from lawgov.analysis.wording import majority_word, number_word, percent, share_word, times_word
-from lawgov.frames import loaders as _api
+from lawgov.analysis import crosswalk, display, periods, readings, verdicts, writing
+from lawgov.analysis.wording import at_decimals, majority_word, number_word, percent, share_word, times_word
+from lawgov.frames import loaders
 
 BODY_PARTS = range(1, 6)  # the numbered parts 一、 .. 五、 (0 is the preamble, 6 the closing)
 
@@ -59,7 +60,7 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
     docs = crosswalk.frameworks_summary(data_dir).set_index("framework")
     preamble = outline.set_index("section").loc["0"]
     _title, _, paragraph = (
-        _api.body(report, data_dir=data_dir)[int(preamble["start"]) : int(preamble["end"])].strip().partition("\n")
+        loaders.body(report, data_dir=data_dir)[int(preamble["start"]) : int(preamble["end"])].strip().partition("\n")
     )
     out = {
         "p0.n_subsections": number_word(int(body["subsections"].sum())),
@@ -75,7 +76,7 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
         "p0.density_min": f"{density.min():.1f}",
         "p0.density_max": f"{density.max():.1f}",
     }
-    out |= _periods.glue(figs, "p0", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
+    out |= periods.glue(figs, "p0", ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated"))
     out |= {f"p0.part{p}_figures": number_word(int(n)) for p, n in body["figures"].items()}
     for key, fid in (("outline", "outline-2004"), ("opinion", "opinion-2010"), ("decision", "decision-2008")):
         d = docs.loc[fid]
@@ -89,7 +90,7 @@ def _p0(report, data_dir, figs, outline) -> dict[str, str]:
 
 
 def _p1(report, data_dir, figs, outline) -> dict[str, str]:
-    audit = _api.audit(report, data_dir=data_dir).set_index("id")
+    audit = loaders.audit(report, data_dir=data_dir).set_index("id")
     c = readings.part_counts(outline, figs).loc[1]
     density = writing.figures_density(report, data_dir).set_index("part").loc[1, "per_1000"]
     upper = readings.pooled_base(figs, ["suzhou_model_units_selected", "provincial_model_candidates_selected"])
@@ -110,7 +111,7 @@ def _p1(report, data_dir, figs, outline) -> dict[str, str]:
 
 
 def _p2(report, data_dir, figs, outline) -> dict[str, str]:
-    audit = _api.audit(report, data_dir=data_dir)
+    audit = loaders.audit(report, data_dir=data_dir)
     f = figs.set_index("id")["value"]
     per = readings.ratios(figs, audit, ["penalty_powers_per_department", "approval_items_per_department"]).set_index(
         "relation"
@@ -182,12 +183,13 @@ P4_CLEANUP = ("normative_documents_abolished", "normative_documents_amended", "n
 
 
 def _p4(report, data_dir, figs, outline) -> dict[str, str]:
-    audit = _api.audit(report, data_dir=data_dir).set_index("id")
+    audit = loaders.audit(report, data_dir=data_dir).set_index("id")
     f = figs.set_index("id")
     cleanup, filings = audit.loc["normative_cleanup_adds_up"], audit.loc["filings_acceptance_share"]
     part = figs[figs["part"] == 4]
     s43 = part[readings.under(part["section"], "4.3")]
     perfect = int(((s43["kind"].astype(str) == "rate") & (s43["value"] == 100)).sum() + (s43["value"] == 0).sum())
+    s43_counts = int((s43["kind"].astype(str) == "count").sum() - (s43["value"] == 0).sum())
     rates = s43[s43["kind"].astype(str) == "rate"]
     out = {
         "p4.cleanup_verdict": str(cleanup["verdict"]),
@@ -200,15 +202,16 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
         "p4.4.3.n_figures": number_word(len(s43)),
         "p4.s43_perfect": number_word(perfect),
         "p4.s43_perfect_word": majority_word(perfect, len(s43)),
-        "p4.s43_counts": number_word(int((s43["kind"].astype(str) == "count").sum() - (s43["value"] == 0).sum())),
+        "p4.s43_counts": number_word(s43_counts),
+        "p4.s43_counts_noun": "count" if s43_counts == 1 else "counts",
         # one value for every rate of §4.3 (the page says "every rate ... is"; a test checks they agree)
-        "p4.s43_rate": fmt.value_en(rates.iloc[0]),
+        "p4.s43_rate": display.value_en(rates.iloc[0]),
     }
-    out |= _periods.glue(part, "p4", ("whole_year", "other", "not_stated"))
+    out |= periods.glue(part, "p4", ("whole_year", "other", "not_stated"))
     for i in P4_CLEANUP:
         out[f"p4.share_{i}"] = percent(f.loc[i, "value"], cleanup["stated"])
     for i in (*P4_CLEANUP, "normative_documents_cleaned_up"):  # bare numbers, for the sum written out
-        out[f"p4.{i}"] = fmt.number(f.loc[i, "value"])
+        out[f"p4.{i}"] = display.number(f.loc[i, "value"])
     return out | _subsection(4, "4.1", figs, "share", "n_figures")
 
 
@@ -216,7 +219,7 @@ def _p4(report, data_dir, figs, outline) -> dict[str, str]:
 
 
 def _p5(report, data_dir, figs, outline) -> dict[str, str]:
-    audit = _api.audit(report, data_dir=data_dir).set_index("id")
+    audit = loaders.audit(report, data_dir=data_dir).set_index("id")
     f = figs.set_index("id")
     part = figs[figs["part"] == 5]
     october = part[part["period_basis"].astype(str) == "to_date"]
@@ -227,6 +230,9 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
         "id"
     )
     mediation = audit.loc["mediation_success_rate_check"]
+    # the exact quotient of the two counts, to set beside the printed rate at its decimals
+    mediation_share = 100 * Fraction(int(f.loc["mediation_successes", "value"]), int(f.loc["mediation_cases", "value"]))
+    mediation_decimals = int(f.loc["mediation_success_rate", "decimals"])
     congress = f.loc["leaders_receiving_per_day"]
     cutoff = october["period_end"].max()
     rest = rates.drop(index=rates["value"].idxmin())
@@ -245,20 +251,20 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
             "p5.hotline_n": number_word(hotline),
             "p5.5.1.n_figures": number_word(len(s51)),
             "p5.valid_share": percent(funnel.loc["hotline_valid_orders", "share_of_first"]),
-            "p5.not_valid": fmt.number(f.loc["hotline_calls", "value"] - f.loc["hotline_valid_orders", "value"]),
-            "p5.on_time_implied": fmt.number(funnel.loc["hotline_on_time_rate", "count"], 0),
+            "p5.not_valid": display.number(f.loc["hotline_calls", "value"] - f.loc["hotline_valid_orders", "value"]),
+            "p5.on_time_implied": display.number(funnel.loc["hotline_on_time_rate", "count"], 0),
             # the audit's detail: the exact quotient and its rounding, to show the printed rate is cut, not rounded
-            "p5.mediation_computed": f"{mediation['computed']:.4f}%",
-            "p5.mediation_rounded": f"{round(mediation['computed'], 2):.2f}%",
+            "p5.mediation_computed": at_decimals(mediation_share, mediation_decimals + 2, ROUND_DOWN),
+            "p5.mediation_rounded": at_decimals(mediation_share, mediation_decimals, ROUND_HALF_UP),
             "p5.mediation_verdict": str(mediation["verdict"]),
-            "p5.mediation_decimals": number_word(int(f.loc["mediation_success_rate", "decimals"])),
+            "p5.mediation_decimals": number_word(mediation_decimals),
             "p5.mediation_failed": number_word(
                 int(f.loc["mediation_cases", "value"] - f.loc["mediation_successes", "value"])
             ),
             "p5.per_group": f"{audit.loc['petitioners_per_group', 'computed']:.1f}",
             "p5.cases_per_leader": f"{audit.loc['difficult_cases_per_leader', 'computed']:.1f}",
             "p5.enquiries_per_case": f"{f.loc['legal_aid_enquiries', 'value'] / f.loc['legal_aid_cases', 'value']:.1f}",
-            "p5.congress_period": fmt.period_en(congress["period_start"], congress["period_end"]),
+            "p5.congress_period": display.period_en(congress["period_start"], congress["period_end"]),
             "p5.cutoff_to_congress": number_word(days),
             "p5.mediation_vs_aid": f"{f.loc['mediation_cases', 'value'] / f.loc['legal_aid_cases', 'value']:.0f}",
             "p5.mediation_vs_visits": (
@@ -267,7 +273,7 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
             "p5.suzhou_share": percent(audit.loc["venture_projects_to_suzhou", "computed"], 100),
             "p5.rest_within": f"{100 - rest['value'].min():g}",
         }
-        | _periods.glue(part, "p5", ("n", "whole_year", "not_stated"))
+        | periods.glue(part, "p5", ("n", "whole_year", "not_stated"))
         | _subsection(5, "5.3", figs, "share", "n_figures")
     )
 
@@ -282,13 +288,13 @@ def _paragraphs(text: str) -> list[str]:
 
 def closing_paragraphs(report: str | None, data_dir=None) -> list[str]:
     """The closing's (§6) paragraphs, verbatim: the problems, then the plans."""
-    row = _api.outline(report, data_dir=data_dir).set_index("section").loc["6"]
-    return _paragraphs(_api.body(report, data_dir=data_dir)[int(row["start"]) : int(row["end"])])
+    row = loaders.outline(report, data_dir=data_dir).set_index("section").loc["6"]
+    return _paragraphs(loaders.body(report, data_dir=data_dir)[int(row["start"]) : int(row["end"])])
 
 
 def closing_areas(report: str | None, framework: str = "opinion-2010", data_dir=None) -> list[str]:
     """The areas of ``framework`` the book's crosswalk maps the closing (§6) to, in code order."""
-    cw = _api.crosswalk(report, data_dir=data_dir)
+    cw = loaders.crosswalk(report, data_dir=data_dir)
     return sorted(set(cw.loc[(cw["section"] == "6") & (cw["framework"] == framework), "area"]))
 
 
@@ -313,11 +319,11 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.least_zh": least["title_zh"],
         "p6.least_measures": number_word(int(least["measures"])),
         "p6.n_figures": number_word(len(figs)),
-        "p6.congress_period": fmt.period_en(
+        "p6.congress_period": display.period_en(
             *figs.set_index("id").loc["leaders_receiving_per_day", ["period_start", "period_end"]]
         ),
         "p6.october_months": number_word(readings.months(october["period_start"].min(), october["period_end"].max())),
-    } | _periods.glue(
+    } | periods.glue(
         figs,
         "p6",
         (
@@ -347,8 +353,8 @@ _PAGES = {0: _p0, 1: _p1, 2: _p2, 3: _p3, 4: _p4, 5: _p5, 6: _p6}
 
 def summary(report: str | None, part: int, data_dir=None) -> dict[str, str]:
     """Every number and data-dependent word the chapter of ``part`` (0 preamble ... 6 closing) states."""
-    figs = _api.figures(report, data_dir=data_dir)
-    outline = _api.outline(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir)
+    outline = loaders.outline(report, data_dir=data_dir)
     report = report or str(figs["report"].iloc[0])
     out = _common(part, figs, outline) if part in BODY_PARTS else {}
     return out | _PAGES[part](report, data_dir, figs, outline)

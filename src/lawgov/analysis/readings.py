@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from lawgov.analysis import display as fmt
+from lawgov.analysis import display
 from lawgov.analysis.vocabulary import PART_LABELS, PERIOD_BASES, part_zh
 
 # ---- structure: subsections, measures and figures -------------------------------------------
@@ -109,7 +109,7 @@ def pooled_base(figs: pd.DataFrame, counts: Sequence[str]) -> dict:
     return {
         "total": int(rows["value"].sum()),
         "ids": list(counts),
-        "text": " + ".join(fmt.number(v) for v in rows["value"]),
+        "text": " + ".join(display.number(v) for v in rows["value"]),
     }
 
 
@@ -124,7 +124,7 @@ def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.Da
     out = []
     for rid in rates:
         r = f.loc[rid]
-        d = 0 if fmt.missing(r.get("decimals")) else int(r["decimals"])
+        d = 0 if display.missing(r.get("decimals")) else int(r["decimals"])
         ok = [
             k
             for k in range(base + 1)
@@ -138,7 +138,7 @@ def implied_counts(figs: pd.DataFrame, rates: Sequence[str], base: int) -> pd.Da
             {
                 "id": rid,
                 "indicator_en": r["indicator_en"],
-                "value_en": fmt.value_en(r),
+                "value_en": display.value_en(r),
                 "base": base,
                 "min_count": min(ok) if ok else None,
                 "max_count": max(ok) if ok else None,
@@ -198,8 +198,8 @@ def ratios(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) ->
                 "denominator": den_id,
                 "numerator_value": float(f.loc[num_id, "value"]),
                 "denominator_value": float(f.loc[den_id, "value"]),
-                "numerator_en": fmt.value_en(f.loc[num_id]),
-                "denominator_en": fmt.value_en(f.loc[den_id]),
+                "numerator_en": display.value_en(f.loc[num_id]),
+                "denominator_en": display.value_en(f.loc[den_id]),
                 "unit_en": f.loc[num_id, "unit_en"],
                 "per_unit": float(rel["computed"]),
             }
@@ -223,7 +223,7 @@ def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
     g = data.groupby(keys, as_index=False).agg(
         n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s))
     )
-    g["period"] = [fmt.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
+    g["period"] = [display.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
     g["start"] = pd.to_datetime(g["period_start"])
     g["end"] = pd.to_datetime(g["period_end"])
     g = g.drop(columns=["period_start", "period_end"])

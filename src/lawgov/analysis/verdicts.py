@@ -7,13 +7,12 @@ readings year by year, the periods the figures cover) and builds the chapter's t
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP
 from fractions import Fraction
 
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import periods as _periods
+from lawgov.analysis import display, periods
 from lawgov.analysis.vocabulary import (
     BOUND,
     COMPARED,
@@ -24,16 +23,16 @@ from lawgov.analysis.vocabulary import (
     VERDICT_ZH,
     VERDICTS,
 )
-from lawgov.analysis.wording import listing, majority_word, percent
+from lawgov.analysis.wording import at_decimals, listing, majority_word, percent
 from lawgov.dataset.arithmetic import exact_share
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 
 # ---- verdicts -------------------------------------------------------------------------------
 
 
 def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = False) -> pd.DataFrame:
     """Number of relations per verdict (all five verdicts listed, zeros included), overall or by part."""
-    a = _api.audit(report, data_dir=data_dir)
+    a = loaders.audit(report, data_dir=data_dir)
     a["verdict"] = a["verdict"].astype(str)
     if not by_part:
         counts = a["verdict"].value_counts()
@@ -59,7 +58,7 @@ def verdict_counts(report: str | None = None, data_dir=None, *, by_part: bool = 
 def percentage_changes(report: str | None = None, data_dir=None) -> set[str]:
     """The percent figures that are changes (the speed-ups of a compound relation), not shares:
     they have no top of a scale, so a count of rates "near 100%" leaves them out."""
-    rel = _api.relations(report, data_dir=data_dir)
+    rel = loaders.relations(report, data_dir=data_dir)
     return {i for inputs in rel.loc[rel["kind"].astype(str) == "compound", "inputs"] for i in inputs}
 
 
@@ -71,15 +70,15 @@ def shares(figs: pd.DataFrame) -> pd.DataFrame:
 
 def checkable(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Relations with a verdict other than "not checkable": the arithmetic the text lets one redo."""
-    a = _api.audit(report, data_dir=data_dir)
+    a = loaders.audit(report, data_dir=data_dir)
     return a[a["verdict"].astype(str) != UNCHECKABLE].reset_index(drop=True)
 
 
 def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Rates printed without the counts that would let a reader check them ("no base given")."""
-    a = _api.audit(report, data_dir=data_dir)
-    rel = _api.relations(report, data_dir=data_dir).set_index("id")
-    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    a = loaders.audit(report, data_dir=data_dir)
+    rel = loaders.relations(report, data_dir=data_dir).set_index("id")
+    figs = loaders.figures(report, data_dir=data_dir).set_index("id")
     mask = (a["kind"].astype(str) == "rate") & a["reason"].str.startswith("no base given")
     rows = []
     for r in a[mask].to_dict("records"):
@@ -94,8 +93,8 @@ def unbased_rates(report: str | None = None, data_dir=None) -> pd.DataFrame:
                 "part": int(r["part"]),
                 "indicator_en": f["indicator_en"],
                 "indicator_zh": f["indicator_zh"],
-                "value_en": fmt.value_en(f),
-                "value_zh": fmt.value_zh(f),
+                "value_en": display.value_en(f),
+                "value_zh": display.value_zh(f),
                 "has_denominator": spec.get("denominator") is not None,
                 "description_en": rel.loc[r["id"], "description_en"],
                 "reason": r["reason"],
@@ -125,9 +124,9 @@ def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
     stands for (99.9% printed to one decimal: 99.85% to under 99.95%); ``count_en`` is the
     printed count of those meeting it, when the text gives one ("not printed" otherwise).
     """
-    a = _api.audit(report, data_dir=data_dir)
-    rel = _api.relations(report, data_dir=data_dir).set_index("id")
-    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    a = loaders.audit(report, data_dir=data_dir)
+    rel = loaders.relations(report, data_dir=data_dir).set_index("id")
+    figs = loaders.figures(report, data_dir=data_dir).set_index("id")
     rows = []
     for r in a[a["kind"].astype(str) == "rate"].to_dict("records"):
         found = [d for d in r["details"] if d.get("implied") == "numerator"]
@@ -138,7 +137,7 @@ def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
         pooled = list(spec.get("pooled_denominator") or [])
         bases = pooled or [spec["denominator"]]
         base_en = (
-            " + ".join(fmt.number(float(figs.loc[b, "value"]), 0) for b in pooled) + f" = {d['base']:,} (pooled)"
+            " + ".join(display.number(float(figs.loc[b, "value"]), 0) for b in pooled) + f" = {d['base']:,} (pooled)"
             if pooled
             else f"{d['base']:,}"
         )
@@ -151,8 +150,8 @@ def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
                 "figure": spec["stated"],
                 "indicator_en": f["indicator_en"],
                 "indicator_zh": f["indicator_zh"],
-                "value_en": fmt.value_en(f),
-                "value_zh": fmt.value_zh(f),
+                "value_en": display.value_en(f),
+                "value_zh": display.value_zh(f),
                 "bases": bases,
                 "pooled": bool(pooled),
                 "base": int(d["base"]),
@@ -164,7 +163,7 @@ def rate_intervals(report: str | None = None, data_dir=None) -> pd.DataFrame:
                 "rest_high": int(d["rest_high"]),
                 "count_en": _interval_en(d["low"], d["high"]),
                 "rest_en": _interval_en(d["rest_low"], d["rest_high"]),
-                "printed_count_en": fmt.value_en(figs.loc[num]) if num else "not printed",
+                "printed_count_en": display.value_en(figs.loc[num]) if num else "not printed",
                 "verdict": str(r["verdict"]),
             }
         )
@@ -192,7 +191,7 @@ def _time_index(formula: str, changes: list[Fraction]) -> Fraction:
 
 
 def _compound(report: str | None, data_dir, relation: str | None) -> dict:
-    a = _api.audit(report, data_dir=data_dir)
+    a = loaders.audit(report, data_dir=data_dir)
     comp = a[a["kind"].astype(str) == "compound"]
     if relation is not None:
         comp = comp[comp["id"] == relation]
@@ -214,7 +213,7 @@ def speedup_series(report: str | None = None, data_dir=None, *, relation: str | 
     Feed it to ``lawgov.charts.speedup_readings``.
     """
     comp = _compound(report, data_dir, relation)
-    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    figs = loaders.figures(report, data_dir=data_dir).set_index("id")
     changes = comp["inputs"]
     years = [int(pd.Timestamp(figs.loc[c, "period_end"]).year) for c in changes]
     base_year = years[0] - 1
@@ -295,7 +294,7 @@ AUDIT_PERIOD_KEYS = (
 def period_breakdown(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """How many figures have each period basis (how the text states the period), with their
     share, the words the text uses and the ids (``lawgov.analysis.periods.basis_table``)."""
-    return _periods.basis_table(_api.figures(report, data_dir=data_dir))
+    return periods.basis_table(loaders.figures(report, data_dir=data_dir))
 
 
 # ---- the audit table ------------------------------------------------------------------------
@@ -305,21 +304,21 @@ def _num(x) -> str:
     if x is None or pd.isna(x):
         return "—"
     x = float(x)
-    return fmt.number(x, 0) if x.is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
+    return display.number(x, 0) if x.is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "") -> pd.DataFrame:
     """The audit with inputs as links to their rows in "The report in numbers" (escaped HTML)."""
-    a = _api.audit(report, data_dir=data_dir)
-    rel = _api.relations(report, data_dir=data_dir).set_index("id")
-    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    a = loaders.audit(report, data_dir=data_dir)
+    rel = loaders.relations(report, data_dir=data_dir).set_index("id")
+    figs = loaders.figures(report, data_dir=data_dir).set_index("id")
     rows = []
     for r in a.sort_values(["part", "section"], kind="stable").to_dict("records"):
         links = []
         for i in r["inputs"]:
             f = figs.loc[i]
-            text = f"{f['indicator_en']}: {fmt.value_en(f)}"
-            links.append(fmt.link(i, text, page_prefix=page_prefix))
+            text = f"{f['indicator_en']}: {display.value_en(f)}"
+            links.append(display.link(i, text, page_prefix=page_prefix))
         rows.append(
             {
                 "id": r["id"],
@@ -340,7 +339,7 @@ def audit_rows(report: str | None = None, data_dir=None, *, page_prefix: str = "
 def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
     """Every number the "Checking the arithmetic" chapter states, and the few words that depend on
     the data, as text keyed for glue. The sentences around them are typed on the page."""
-    a = _api.audit(report, data_dir=data_dir)
+    a = loaders.audit(report, data_dir=data_dir)
     counts = verdict_counts(report, data_dir).set_index("verdict")["relations"]
     unb = unbased_rates(report, data_dir)
     readings = speedup_readings_table(report, data_dir).set_index("interpretation")
@@ -353,7 +352,7 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.unbased_hundred": str(int(unb["value_en"].isin(["100%"]).sum())),
         "audit.base_year": str(int(series["year"].min())),
     }
-    out |= _periods.glue(_api.figures(report, data_dir=data_dir), "audit", AUDIT_PERIOD_KEYS)
+    out |= periods.glue(loaders.figures(report, data_dir=data_dir), "audit", AUDIT_PERIOD_KEYS)
     for v in VERDICTS:
         out[f"audit.n_{verdict_key(v)}"] = str(int(counts[v]))
     for k in ("sum", "rate", "ratio", "funnel", "compound"):
@@ -369,16 +368,9 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "audit.speedup_index_high": f"{index.max():.1f}",
         "audit.speedup_index_spread": f"{index.max() - index.min():.1f}",
     }
-    rate_figures = int((_api.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
+    rate_figures = int((loaders.figures(report, data_dir=data_dir)["kind"].astype(str) == "rate").sum())
     out["audit.unbased_rates_word"] = majority_word(len(unb), rate_figures)
     return out | _compared(report, data_dir) | _derived(a) | _intervals(report, data_dir)
-
-
-def _at_decimals(share: Fraction, decimals: int, rounding: str) -> str:
-    """A computed share set beside a printed rate, at the rate's printed decimals: rounded half up
-    or cut off (``ROUND_HALF_UP``, ``ROUND_DOWN``), so the two read digit for digit."""
-    exact = Decimal(share.numerator) / Decimal(share.denominator)
-    return f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)}%"
 
 
 def _compared(report: str | None, data_dir) -> dict[str, str]:
@@ -387,9 +379,9 @@ def _compared(report: str | None, data_dir) -> dict[str, str]:
     A sum gives a count; a rate computed from its counts is written at the printed rate's
     decimals, rounded and cut off, since those two are what the verdict compares.
     """
-    a = _api.audit(report, data_dir=data_dir)
-    rel = _api.relations(report, data_dir=data_dir).set_index("id")
-    figs = _api.figures(report, data_dir=data_dir).set_index("id")
+    a = loaders.audit(report, data_dir=data_dir)
+    rel = loaders.relations(report, data_dir=data_dir).set_index("id")
+    figs = loaders.figures(report, data_dir=data_dir).set_index("id")
     value = lambda fid: Fraction(str(figs.loc[fid, "value"]))  # noqa: E731 (exact, as printed)
     out = {}
     for r in a[a["verdict"].astype(str).isin(COMPARED)].to_dict("records"):
@@ -402,8 +394,8 @@ def _compared(report: str | None, data_dir) -> dict[str, str]:
         bases = spec.get("pooled_denominator") or [spec["denominator"]]
         share = 100 * value(spec["numerator"]) / sum(value(b) for b in bases)
         decimals = int(figs.loc[spec["stated"], "decimals"])
-        out[f"{key}.computed_rounded"] = _at_decimals(share, decimals, ROUND_HALF_UP)
-        out[f"{key}.computed_truncated"] = _at_decimals(share, decimals, ROUND_DOWN)
+        out[f"{key}.computed_rounded"] = at_decimals(share, decimals, ROUND_HALF_UP)
+        out[f"{key}.computed_truncated"] = at_decimals(share, decimals, ROUND_DOWN)
     # a share no rate states (a part within its whole, both counts exact): written as every computed
     # share is; with "more than 30" as its whole it is only a bound, which the audit's reason words
     ratios = a[(a["kind"].astype(str) == "ratio") & (a["verdict"].astype(str) == BOUND)]

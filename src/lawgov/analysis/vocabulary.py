@@ -1,11 +1,25 @@
 """The book's one vocabulary: labels of parts, periods, verdicts and confidence, and their colours.
 
 Charts, tables, prose and exports take their words and colours from here, so that "Part 4"
-or the colour of "January to October" cannot differ between two pages. Colours are
+or the colour of "to the end of October" cannot differ between two pages. Colours are
 Okabe & Ito's (2008) palette, safe for the common forms of colour blindness.
 """
 
 from __future__ import annotations
+
+import typing
+
+from lawgov.dataset.arithmetic import (  # noqa: F401 (VERDICTS re-exported)
+    BOUND,
+    EXACT,
+    IMPLIED,
+    INCONSISTENT,
+    ROUNDED,
+    TRUNCATED,
+    UNCHECKABLE,
+    VERDICTS,
+)
+from lawgov.dataset.schema import PeriodBasis
 
 # --- parts of the report (P of P.S.M: 0 preamble, 1-5 the numbered parts, 6 closing) ----------
 
@@ -68,25 +82,9 @@ NEUTRAL_RAMP = ("#262626", "#5e5e5e", "#969696", "#c4c4c4", "#e4e4e4")
 # A sequential scale (counts in a heatmap): Vega's grey scheme, so no hue is spent on it.
 SEQUENTIAL_SCHEME = "greys"
 
-# --- periods a figure covers ----------------------------------------------------------------
-
-from lawgov.frames.tidy import FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD  # noqa: E402 (the classes figures() computes)
-
-PERIOD_CLASSES = (FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD)
-PERIOD_CLASS_ZH = {FULL_YEAR: "全年", JAN_TO_OCT: "1月至10月底", OTHER_PERIOD: "其他时期"}
-# Periods: dark slate for the report year, amber for the counts that stop at the end of
-# October (the caveat a reader must see), pale grey for any other period.
-PERIOD_COLOURS = {FULL_YEAR: "#34495e", JAN_TO_OCT: "#b07d00", OTHER_PERIOD: "#c4c4c4"}
-# How a caption or a sentence names each period's colour (glue these, never type them).
-PERIOD_COLOUR_NAMES = {FULL_YEAR: "dark slate", JAN_TO_OCT: "amber", OTHER_PERIOD: "pale grey"}
-
 # --- how a figure's period is known (period_basis, data/figures) ----------------------------
 # The pages count and colour periods by what the text states, never by the ISO period alone:
 # a figure without period words carries the report's year as an assumption, not a statement.
-
-import typing  # noqa: E402
-
-from lawgov.dataset.schema import PeriodBasis  # noqa: E402
 
 PERIOD_BASES = typing.get_args(PeriodBasis)
 # Short enough for a legend; the Chinese is the words the text uses.
@@ -148,17 +146,6 @@ PART_SHORT_ZH = {p: {0: "序言", 6: "结语"}.get(p) or f"第{'一二三四五'
 
 # --- audit verdicts (lawgov.dataset.arithmetic) ----------------------------------------------
 
-from lawgov.dataset.arithmetic import (  # noqa: E402,F401 (VERDICTS re-exported)
-    BOUND,
-    EXACT,
-    IMPLIED,
-    INCONSISTENT,
-    ROUNDED,
-    TRUNCATED,
-    UNCHECKABLE,
-    VERDICTS,
-)
-
 # Verdicts that compare a computed value with a printed one (the rest derive or cannot).
 COMPARED = (EXACT, ROUNDED, TRUNCATED, INCONSISTENT)
 VERDICT_ZH = {
@@ -189,7 +176,6 @@ NON_PART_COLOURS = frozenset(
         *OUTCOME_RAMP,
         NOT_STATED,
         *NEUTRAL_RAMP,
-        *PERIOD_COLOURS.values(),
         *PERIOD_BASIS_COLOURS.values(),
         *VERDICT_COLOURS.values(),
     ]

@@ -3,12 +3,16 @@ with the data: ``share_word(9, 18)`` is "half", ``share_word(10, 18)`` "more tha
 
 Every "most", "half", "a third" or "the largest" a reader sees comes from here, and so does
 the book's one way of writing a count with its noun (``plural``) and a share it computes
-(``percent``). A rate the report prints is written as printed (``display.value_en``); the
-audit's reasons write their shares exactly (``lawgov.dataset.arithmetic.exact_share``).
+(``percent``). A rate the report prints is written as printed (``display.value_en``). Two
+other writers of a percent exist, each for its own kind: the audit's reasons write their
+shares exactly (``lawgov.dataset.arithmetic.exact_share``), and a computed share set beside a
+printed rate is written at that rate's decimals (``at_decimals``). A chart's tooltip shows a
+share at the same precision (``PERCENT_FORMAT``); its axis ticks are a scale, not a value.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import humanize
@@ -52,25 +56,37 @@ def majority_word(part: int | float, whole: int | float) -> str:
     return "half" if 2 * part == whole else "fewer than half"
 
 
-def plural(n: int, singular: str, plural: str | None = None) -> str:
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     """3 -> '3 figures'; 1 -> '1 figure': the one way a count and its noun are written."""
-    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
-
-
-count_word = plural  # old name, kept until every caller uses plural()
+    return f"{n:,} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
 # A share the book computes is written to one decimal on every page ("77.4%"); a rate the
 # report prints is written as printed (display.value_en), and the audit's details give the
 # exact fraction.
 PERCENT_DECIMALS = 1
+# The same precision for a chart's tooltip, which Vega-Lite formats from the share itself.
+PERCENT_FORMAT = f".{PERCENT_DECIMALS}%"
 
 
-def percent(part: int | float | Fraction, whole: int | float | Fraction = 1) -> str:
-    """24 of 31 -> '77.4%'; percent(0.5) -> '50.0%': a computed share, at the book's one precision."""
+def percent(
+    part: int | float | Fraction, whole: int | float | Fraction = 1, *, decimals: int = PERCENT_DECIMALS
+) -> str:
+    """24 of 31 -> '77.4%'; percent(0.5) -> '50.0%': a computed share, at the book's one precision.
+
+    ``decimals`` is for a percent that is not a computed share: a threshold the book chose is
+    written as the whole number it is (``percent(95, 100, decimals=0)`` -> '95%')."""
     if whole == 0:
         raise ValueError("a share of nothing")
-    return f"{100 * float(part) / float(whole):.{PERCENT_DECIMALS}f}%"
+    return f"{100 * float(part) / float(whole):.{decimals}f}%"
+
+
+def at_decimals(share: Fraction, decimals: int, rounding: str) -> str:
+    """A computed share (in percent) set beside a printed rate, at the rate's printed decimals:
+    rounded half up or cut off (``decimal.ROUND_HALF_UP``, ``ROUND_DOWN``), so the two read digit
+    for digit (99.9555% -> '99.96%' rounded, '99.95%' cut)."""
+    exact = Decimal(share.numerator) / Decimal(share.denominator)
+    return f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)}%"
 
 
 def rank_word(rank: int) -> str:

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from lawgov.analysis.vocabulary import part_label as _part_label
-from lawgov.analysis.vocabulary import part_zh
+from lawgov.analysis.vocabulary import part_label, part_zh
 from lawgov.analysis.wording import majority_word, number_word, percent, share_word
 from lawgov.dataset import segmentation
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 
 if TYPE_CHECKING:
     import jieba
@@ -82,7 +81,7 @@ def _han(text: str) -> int:
 
 def dictionary_terms(data_dir=None) -> list[str]:
     """The words added to jieba (``lawgov.dataset.segmentation.terms`` of the glossary)."""
-    return segmentation.terms(_api.glossary(data_dir=data_dir)["zh"])
+    return segmentation.terms(loaders.glossary(data_dir=data_dir)["zh"])
 
 
 def tokenizer(data_dir=None) -> jieba.Tokenizer:
@@ -114,15 +113,15 @@ def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
     Parts tile the body, so ``chars`` sums to the body's length without whitespace.
     """
 
-    body = _api.body(report, data_dir=data_dir)
+    body = loaders.body(report, data_dir=data_dir)
     total = _ws(body)
     rows = []
-    for p in _parts(_api.outline(report, data_dir=data_dir)).to_dict("records"):
+    for p in _parts(loaders.outline(report, data_dir=data_dir)).to_dict("records"):
         text = body[int(p["start"]) : int(p["end"])]
         rows.append(
             {
                 "part": int(p["part"]),
-                "part_label": _part_label(int(p["part"])),
+                "part_label": part_label(int(p["part"])),
                 "section": p["section"],
                 "heading_zh": p["heading_zh"],
                 "part_zh": _part_zh(p),
@@ -138,8 +137,8 @@ def part_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
 def subsection_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Characters per subsection ((一), (二) ...), whitespace excluded."""
 
-    body = _api.body(report, data_dir=data_dir)
-    out = _api.outline(report, data_dir=data_dir)
+    body = loaders.body(report, data_dir=data_dir)
+    out = loaders.outline(report, data_dir=data_dir)
     subs = out[out["level"] == 1].sort_values("start")
     return pd.DataFrame(
         [
@@ -158,7 +157,7 @@ def subsection_lengths(report: str | None = None, data_dir=None) -> pd.DataFrame
 def measures_per_subsection(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Number of measures (一是, 二是 ...) in each subsection, with the subsection's length."""
 
-    out = _api.outline(report, data_dir=data_dir)
+    out = loaders.outline(report, data_dir=data_dir)
     measures = out[out["level"] == 2]
     subs = subsection_lengths(report, data_dir)
     subs["measures"] = [int(measures["section"].str.startswith(s + ".").sum()) for s in subs["section"]]
@@ -180,7 +179,7 @@ def figures_density(report: str | None = None, data_dir=None, *, by: str = "part
     have no subsections, so ``by="subsection"`` lists only (一), (二) ... of parts 1-5.
     """
 
-    figs = _api.figures(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir)
     if by == "part":
         rows = part_lengths(report, data_dir)
         rows["figures"] = [int((figs["part"] == p).sum()) for p in rows["part"]]
@@ -203,8 +202,8 @@ def figure_positions(report: str | None = None, data_dir=None) -> pd.DataFrame:
     whitespace-free scale as ``part_lengths``.
     """
 
-    body = _api.body(report, data_dir=data_dir)
-    figs = _api.figures(report, data_dir=data_dir).sort_values("offset")
+    body = loaders.body(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir).sort_values("offset")
     # cumulative count of non-whitespace characters before each offset
     before = [0]
     for ch in body:
@@ -213,7 +212,7 @@ def figure_positions(report: str | None = None, data_dir=None) -> pd.DataFrame:
     out = figs[["id", "section", "part", "indicator_en", "indicator_zh", "kind", "offset"]].copy()
     out["char_offset"] = [before[int(o)] for o in out["offset"]]
     out["position"] = out["char_offset"] / total
-    out["part_label"] = out["part"].map(lambda p: _part_label(int(p)))
+    out["part_label"] = out["part"].map(lambda p: part_label(int(p)))
     return out.reset_index(drop=True)
 
 
@@ -228,9 +227,9 @@ def part_boundaries(report: str | None = None, data_dir=None) -> pd.DataFrame:
 def words(report: str | None = None, data_dir=None) -> pd.DataFrame:
     """Every token of the body with its part and whether it is a content word."""
 
-    body = _api.body(report, data_dir=data_dir)
+    body = loaders.body(report, data_dir=data_dir)
     rows = []
-    for p in _parts(_api.outline(report, data_dir=data_dir)).to_dict("records"):
+    for p in _parts(loaders.outline(report, data_dir=data_dir)).to_dict("records"):
         for w in segment(body[int(p["start"]) : int(p["end"])], data_dir):
             rows.append({"part": int(p["part"]), "word": w, "content": is_content_word(w)})
     return pd.DataFrame(rows)
@@ -243,7 +242,7 @@ def top_words(report: str | None = None, data_dir=None, *, n: int = 8) -> pd.Dat
     ``en`` when the word is a glossary term.
     """
 
-    gloss = dict(zip(_api.glossary(data_dir=data_dir)["zh"], _api.glossary(data_dir=data_dir)["en"]))
+    gloss = dict(zip(loaders.glossary(data_dir=data_dir)["zh"], loaders.glossary(data_dir=data_dir)["en"]))
     toks = words(report, data_dir)
     rows = []
     for part, g in toks[toks["content"]].groupby("part", sort=True):
@@ -254,7 +253,7 @@ def top_words(report: str | None = None, data_dir=None, *, n: int = 8) -> pd.Dat
             rows.append(
                 {
                     "part": int(part),
-                    "part_label": _part_label(int(part)),
+                    "part_label": part_label(int(part)),
                     "rank": rank,
                     "word": w,
                     "count": counts[w],
@@ -283,7 +282,7 @@ def effort_in_top(report: str | None = None, data_dir=None, *, n: int = EFFORT_T
         rows.append(
             {
                 "part": int(part),
-                "part_label": _part_label(int(part)),
+                "part_label": part_label(int(part)),
                 "top": " ".join(top),
                 "effort_words": " ".join(effort),
                 "effort_in_top": bool(effort),
@@ -304,7 +303,7 @@ def effort_words(report: str | None = None, data_dir=None) -> pd.DataFrame:
         }
     ).reset_index()
     out["per_1000"] = out["effort"] / out["words"] * 1000
-    out["part_label"] = out["part"].map(_part_label)
+    out["part_label"] = out["part"].map(part_label)
     zh = part_lengths(report, data_dir).set_index("part")["part_zh"]
     out["part_zh"] = out["part"].map(zh)
     return out
@@ -317,7 +316,7 @@ KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "people": "�
 def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = False) -> pd.DataFrame:
     """Share of figures that are counts, rates, money, people and durations (overall or by part)."""
 
-    figs = _api.figures(report, data_dir=data_dir)
+    figs = loaders.figures(report, data_dir=data_dir)
     keys = ["part", "kind"] if by_part else ["kind"]
     out = figs.groupby(keys, observed=True).size().rename("figures").reset_index()
     totals = out.groupby("part")["figures"].transform("sum") if by_part else out["figures"].sum()
@@ -327,7 +326,7 @@ def figure_kinds(report: str | None = None, data_dir=None, *, by_part: bool = Fa
     out["kind_zh"] = out["kind"].map(KIND_ZH)
     if by_part:
         out["part"] = out["part"].astype(int)
-        out["part_label"] = out["part"].map(_part_label)
+        out["part_label"] = out["part"].map(part_label)
     return out.sort_values(keys if by_part else "figures", ascending=by_part).reset_index(drop=True)
 
 
@@ -337,10 +336,10 @@ def _sub_name(row) -> str:
 
 def _title_chars(report: str | None, data_dir) -> int:
     """Characters (whitespace excluded) of the report's title line, where the body begins."""
-    reps = _api.reports(data_dir=data_dir).set_index("id")
+    reps = loaders.reports(data_dir=data_dir).set_index("id")
     rep = reps.loc[report] if report else reps.iloc[0]
     title = str(rep["body_starts_with"])
-    assert _api.body(report, data_dir=data_dir).startswith(title)
+    assert loaders.body(report, data_dir=data_dir).startswith(title)
     return _ws(title)
 
 
@@ -434,18 +433,18 @@ _FROM_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日起")  # 从10月1日起: "fro
 
 def start_date(report: str | None, section: str, data_dir=None) -> pd.Timestamp:
     """The date a section's text says something starts from (…月…日起), in the report year."""
-    body = _api.body(report, data_dir=data_dir)
-    row = _api.outline(report, data_dir=data_dir).set_index("section").loc[section]
+    body = loaders.body(report, data_dir=data_dir)
+    row = loaders.outline(report, data_dir=data_dir).set_index("section").loc[section]
     m = _FROM_DATE.search(body[int(row["start"]) : int(row["end"])])
     if m is None:
         raise ValueError(f"§{section}: no date of the form …月…日起")
-    reps = _api.reports(data_dir=data_dir).set_index("id")
+    reps = loaders.reports(data_dir=data_dir).set_index("id")
     year = int((reps.loc[report] if report else reps.iloc[0])["year"])
     return pd.Timestamp(year, int(m.group(1)), int(m.group(2)))
 
 
 def text_between(report: str | None, first: str, last: str, data_dir=None) -> str:
     """The report's text from one figure's quote to the end of another's, as printed."""
-    f = _api.figures(report, data_dir=data_dir).set_index("id")
+    f = loaders.figures(report, data_dir=data_dir).set_index("id")
     start, end = int(f.loc[first, "offset"]), int(f.loc[last, "offset"]) + len(f.loc[last, "quote"])
-    return _api.body(report, data_dir=data_dir)[start:end]
+    return loaders.body(report, data_dir=data_dir)[start:end]

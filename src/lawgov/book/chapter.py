@@ -16,7 +16,7 @@ import pandas as pd
 from lawgov.analysis import crosswalk, parts, verdicts
 from lawgov.book.glue import figures_download, glue_figures, in_section, original_text, source_note
 from lawgov.book.pages import glue_page
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 from lawgov.tables.figures import figures_table, outline_table
 
 
@@ -78,15 +78,15 @@ class PartPage:
 
 def part_page(report: str, part: int) -> PartPage:
     """Load a part chapter's frames and glue its figures and its numbers (summary ``p<part>``)."""
-    figs = _api.figures(report)
+    figs = loaders.figures(report)
     glue_figures(figs)
     glue_page(report, f"p{part}")
     return PartPage(
         report=report,
         part=part,
         figs=figs,
-        outline=_api.outline(report),
-        body=_api.body(report),
-        meta=_api.reports().set_index("id").loc[report],
-        audit=_api.audit(report),
+        outline=loaders.outline(report),
+        body=loaders.body(report),
+        meta=loaders.reports().set_index("id").loc[report],
+        audit=loaders.audit(report),
     )

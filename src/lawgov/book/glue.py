@@ -12,8 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import front
+from lawgov.analysis import display, front
 from lawgov.book.parallel import sentence_href
 from lawgov.dataset.sentences import sentence_id
 
@@ -29,7 +28,7 @@ PART_PAGES = {
 }
 
 
-def _glue(key: str, value, display: bool = False) -> None:
+def _glue(key: str, value, shown: bool = False) -> None:
     """myst-nb's glue in the book; elsewhere (no myst-nb) plain output: shown if asked, else nothing.
 
     A downloaded notebook's prose already reads with the values in place (the export pastes
@@ -38,12 +37,12 @@ def _glue(key: str, value, display: bool = False) -> None:
     try:
         from myst_nb import glue
     except ImportError:
-        if display:
+        if shown:
             from IPython.display import display as show
 
             show(value)
         return
-    glue(key, value, display=display)
+    glue(key, value, display=shown)
 
 
 def glue_figures(figs: pd.DataFrame) -> None:
@@ -51,8 +50,8 @@ def glue_figures(figs: pd.DataFrame) -> None:
     from IPython.display import Markdown
 
     for f in figs.to_dict("records"):
-        _glue(f["id"], Markdown(fmt.link(f["id"], fmt.value_en(f))))
-        _glue(f"{f['id']}.zh", Markdown(f'<span lang="zh">{html.escape(fmt.value_zh(f))}</span>'))
+        _glue(f["id"], Markdown(display.link(f["id"], display.value_en(f))))
+        _glue(f"{f['id']}.zh", Markdown(f'<span lang="zh">{html.escape(display.value_zh(f))}</span>'))
 
 
 def glue_text(values: dict[str, str]) -> None:

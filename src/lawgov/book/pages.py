@@ -1,8 +1,10 @@
-"""One summary per page: every number and computed phrase a page's prose shows, keyed for glue.
+"""One summary per page: every value and single data-dependent word a page's prose shows, keyed
+for glue (never a sentence: sentences are written on the page).
 
-A notebook calls ``book.glue_page(REPORT, "p4")`` once; its prose then writes
-{glue:text}`p4.n_figures` and never types a number. Each page's summary is a function of
-the analysis stage (``lawgov.analysis``), registered here under the page's name.
+A page's set-up cell calls ``book.start_page(REPORT, "intro")`` once (a part chapter
+``book.part_page(REPORT, 4)``, a page without figures ``book.glue_page(REPORT, "cite")``); its
+prose then writes {glue:text}`p4.n_figures` and never types a number. Each page's summary is
+a function of the analysis stage (``lawgov.analysis``), registered here under the page's name.
 """
 
 from __future__ import annotations

@@ -82,9 +82,9 @@ def fields(model: type[BaseModel]) -> pd.DataFrame:
 
 def rules() -> pd.DataFrame:
     """The cross-file validation rules, in the order they run, with what each guarantees."""
-    from lawgov.dataset import rules as module
+    from lawgov.dataset.rules import RULES
 
-    return pd.DataFrame([{"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in module.RULES])
+    return pd.DataFrame([{"rule": r.__name__, "guarantees": inspect.getdoc(r) or ""} for r in RULES])
 
 
 def file_tables():

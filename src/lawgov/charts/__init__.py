@@ -5,15 +5,25 @@ a chart draws or shows in its tooltip, and gives every mark a tooltip with the E
 label, the Chinese label, the value with unit and qualifier, and the figure id.
 """
 
-from lawgov.charts import notebook as _notebook  # noqa: F401  (the renderer: Vega from the book or the Jupyter server, never a CDN)
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+# Importing any chart module runs this file first, so the theme and the renderer (Vega from the
+# book or the Jupyter server, never a CDN) are registered once here, for every chart. The chart
+# modules are the package's namespaces: charts.parts.ladder, charts.pages.cards, ...
+from lawgov.charts import audit, crosswalk, notebook, pages, parts, theme, writing
 from lawgov.charts.figures import bars, composition, funnel, overview, rates, speedup_readings, timeline
 
-__all__ = ["bars", "composition", "funnel", "rates", "timeline", "overview", "speedup_readings"]
-from lawgov.charts import (  # noqa: E402,F401  (charts.audit.*, charts.crosswalk.*, charts.writing.*)
-    audit,
-    crosswalk,
-    pages,  # noqa: E402,F401  (front pages and closing: charts.pages.cards, .capture_layout, .area_coverage)
-    parts,  # noqa: E402,F401  (chapter charts: charts.parts.devolution, .pooled, .ladder, .report_structure)
-    writing,
-)
+__all__ = [
+    "bars",
+    "composition",
+    "funnel",
+    "rates",
+    "timeline",
+    "overview",
+    "speedup_readings",
+    "audit",
+    "crosswalk",
+    "notebook",
+    "pages",
+    "parts",
+    "theme",
+    "writing",
+]

@@ -10,8 +10,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import MUTED, PART_LABELS, UNCHECKABLE, VERDICT_COLOURS, VERDICTS
-from lawgov.analysis.wording import count_word, share_word
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.analysis.wording import PERCENT_FORMAT, plural, share_word
 from lawgov.charts.figures import describe
 
 
@@ -22,7 +21,7 @@ def _verdicts_text(data: pd.DataFrame) -> str:
     derived = data[(data["verdict"] != UNCHECKABLE)].groupby("part_label", sort=False)["relations"].sum()
     where = ", ".join(f"{p} ({n})" for p, n in derived[derived > 0].items())
     return (
-        f"Stacked bar chart of the {count_word(total, 'arithmetic relation')} of the report, by part and verdict: "
+        f"Stacked bar chart of the {plural(total, 'arithmetic relation')} of the report, by part and verdict: "
         + ", ".join(f"{n} {v}" for v, n in by_verdict[by_verdict > 0].items())
         + f"; {share_word(int(by_verdict.get(UNCHECKABLE, 0)), total)} are not checkable"
         + (f", and the ones from which something follows are in {where}." if where else ".")
@@ -89,13 +88,13 @@ def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.C
                 alt.Tooltip("label_en:N", title="Period"),
                 alt.Tooltip("label_zh:N", title="时期"),
                 alt.Tooltip("figures:Q", title="Figures"),
-                alt.Tooltip("share:Q", title="Share", format=".0%"),
+                alt.Tooltip("share:Q", title="Share", format=PERCENT_FORMAT),
                 alt.Tooltip("words:N", title="Words in the text"),
             ],
         )
     )
     text_alt = (
-        f"One bar of the {count_word(int(data['figures'].sum()), 'figure')} of the report, split by how the "
+        f"One bar of the {plural(int(data['figures'].sum()), 'figure')} of the report, split by how the "
         f"text states the period each covers, left to right: "
         + "; ".join(
             f"{label} ({colour}): {n}"

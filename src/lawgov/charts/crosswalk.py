@@ -12,8 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, PART_LABELS, SEQUENTIAL_SCHEME
-from lawgov.analysis.wording import count_word
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.analysis.wording import plural
 from lawgov.charts.figures import describe, label_lines, wrap
 
 FRAMEWORK_SHORT = {
@@ -88,12 +87,12 @@ def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, v
 def _heatmap_text(data: pd.DataFrame) -> str:
     top = data.loc[data["measures"].idxmax()]
     empty = int((data["measures"] == 0).sum())
-    rows = count_word(data["row_label"].nunique(), "part" if "part" in data else "subsection")
+    rows = plural(data["row_label"].nunique(), "part" if "part" in data else "subsection")
     return (
-        f"Heatmap of the report's {rows} against the parts of {count_word(data['framework'].nunique(), 'framework')} "
+        f"Heatmap of the report's {rows} against the parts of {plural(data['framework'].nunique(), 'framework')} "
         f"({'; '.join(FRAMEWORK_SHORT.get(f, f) for f in dict.fromkeys(data['framework']))}); each cell counts the "
         f"measures and figures answering to a framework part. The fullest cell is {top['row_label']} against "
-        f"{top['area']} ({top['area_title_en']}), with {count_word(int(top['measures']), 'measure')}; "
+        f"{top['area']} ({top['area_title_en']}), with {plural(int(top['measures']), 'measure')}; "
         f"{empty} of {len(data)} cells are empty."
     )
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis.wording import count_word, listing
+from lawgov.analysis import display
+from lawgov.analysis.wording import listing, percent, plural
 
 
 def first_line(label: str) -> str:
@@ -32,16 +32,16 @@ def items(pairs: Iterable[tuple[str, str]]) -> str:
 def bars(data: pd.DataFrame, x_title: str, log: bool) -> str:
     kind, one = ("Dot chart", "one dot each, on a log axis") if log else ("Horizontal bar chart", "one bar each")
     return (
-        f"{kind} of {count_word(len(data), 'figure')}, {one} "
+        f"{kind} of {plural(len(data), 'figure')}, {one} "
         f"(horizontal axis: {x_title}): {items(zip(data['label'], data['value_en']))}."
     )
 
 
 def composition(data: pd.DataFrame, whole: pd.Series) -> str:
-    parts = [f"{first_line(r['label'])}: {r['value_en']} ({r['share']:.1%})" for r in data.to_dict("records")]
+    parts = [f"{first_line(r['label'])}: {r['value_en']} ({percent(r['share'])})" for r in data.to_dict("records")]
     return (
-        f"Stacked bar of {whole['indicator_en']}, {fmt.value_en(whole)}, split into "
-        f"{count_word(len(data), 'part')}: {'; '.join(parts)}."
+        f"Stacked bar of {whole['indicator_en']}, {display.value_en(whole)}, split into "
+        f"{plural(len(data), 'part')}: {'; '.join(parts)}."
     )
 
 
@@ -58,7 +58,7 @@ def funnel(data: pd.DataFrame, unit: str) -> str:
         else ""
     )
     return (
-        f"Funnel of {count_word(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
+        f"Funnel of {plural(len(data), 'stage')}, one horizontal bar each (horizontal axis: "
         f"{unit}): {'; '.join(steps)}.{implied}"
     )
 
@@ -68,8 +68,9 @@ def rates(data: pd.DataFrame, low: float) -> str:
         f"{first_line(r['label'])}: {r['value_en']}" + (" (a line to 100%)" if r["qualifier"] == "at_least" else "")
         for r in data.to_dict("records")
     ]
+    # the axis's ends as the chart draws them (a scale, not a share: no fixed decimals)
     cut = f", cut: from {low:g}% to 100%" if low else " from 0 to 100%"
-    return f"Dot chart of {count_word(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
+    return f"Dot chart of {plural(len(data), 'rate')} on a percent axis{cut}: {'; '.join(marks)}."
 
 
 def timeline(data: pd.DataFrame) -> str:
@@ -79,7 +80,7 @@ def timeline(data: pd.DataFrame) -> str:
     rows = "; ".join(
         f"{r['period_stated']}, {PERIOD_BASIS_LABELS[r['period_basis']]} "
         f"({PERIOD_BASIS_COLOUR_NAMES[r['period_basis']]}): "
-        f"{count_word(int(r['n']), 'figure')}"
+        f"{plural(int(r['n']), 'figure')}"
         for r in data.to_dict("records")
     )
     return (
@@ -94,9 +95,9 @@ def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
         r, c = g[is_rate[g.index]], g[~is_rate[g.index] & drawn[g.index]]
         bits = []
         if len(r):
-            bits.append(f"{count_word(len(r), 'rate')} ({', '.join(r['value_en'])})")
+            bits.append(f"{plural(len(r), 'rate')} ({', '.join(r['value_en'])})")
         if len(c):
-            bits.append(f"{count_word(len(c), 'other figure' if len(r) else 'figure')} ({', '.join(c['value_en'])})")
+            bits.append(f"{plural(len(c), 'other figure' if len(r) else 'figure')} ({', '.join(c['value_en'])})")
         rows.append(f"{part}: {' and '.join(bits)}")
     hidden = data[~is_rate & ~drawn]
     missing = (
@@ -136,7 +137,7 @@ def report_structure(data: pd.DataFrame) -> str:
 def ladder(data: pd.DataFrame) -> str:
     # the bars are sorted by level from the top of the chart down, so the lowest level is drawn first (top)
     return (
-        f"Horizontal bar chart of {count_word(len(data), 'level')}, listed from the lowest level (top) to the "
+        f"Horizontal bar chart of {plural(len(data), 'level')}, listed from the lowest level (top) to the "
         f"highest (bottom), one bar of units each: "
         f"{items(zip(data['level'], data['value_en']))}."
     )
@@ -152,9 +153,7 @@ def devolution(data: pd.DataFrame) -> str:
             + "".join(f", {v} {p}" for v, p in zip(derived["text"], derived["panel"]))
         )
     panels = listing(list(dict.fromkeys(data["panel"])))
-    return (
-        f"Bars in {count_word(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
-    )
+    return f"Bars in {plural(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
 
 
 def pooled(counts: pd.DataFrame, rates_data: pd.DataFrame, pool: dict, low: float) -> str:
@@ -164,8 +163,8 @@ def pooled(counts: pd.DataFrame, rates_data: pd.DataFrame, pool: dict, low: floa
         for r in rates_data.to_dict("records")
     ]
     return (
-        f"Top: one stacked bar of {fmt.number(pool['total'])} items handled together ({pool['text']}; the sum is "
-        f"derived, not printed): {parts}. Below: dot chart of the {count_word(len(rates_data), 'rate')} printed for "
+        f"Top: one stacked bar of {display.number(pool['total'])} items handled together ({pool['text']}; the sum is "
+        f"derived, not printed): {parts}. Below: dot chart of the {plural(len(rates_data), 'rate')} printed for "
         f"both together, on a percent axis from {low:g}% to 100%: {'; '.join(marks)}."
     )
 
@@ -201,7 +200,7 @@ def _mark(view: dict) -> str:
 
 def _text(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fmt.number(float(value), 0 if float(value).is_integer() else None)
+        return display.number(float(value), 0 if float(value).is_integer() else None)
     return str(value)
 
 

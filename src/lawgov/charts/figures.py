@@ -14,8 +14,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import readings
+from lawgov.analysis import display, readings
 from lawgov.analysis.vocabulary import (
     INK,
     MUTED,
@@ -27,9 +26,8 @@ from lawgov.analysis.vocabulary import (
     PERIOD_BASIS_SHORT,
     outcome_colours,
 )
-from lawgov.analysis.wording import plural
+from lawgov.analysis.wording import PERCENT_FORMAT, plural
 from lawgov.charts import descriptions
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.theme import text_on
 
 # An axis label longer than this many characters wraps onto further lines (split on "|"),
@@ -81,8 +79,8 @@ def marks(figs: pd.DataFrame, ids: Sequence[str] | None = None) -> pd.DataFrame:
             "indicator_en": f["indicator_en"],
             "indicator_zh": f["indicator_zh"],
             "value": float(f["value"]),
-            "value_en": fmt.value_en(f),
-            "value_zh": fmt.value_zh(f),
+            "value_en": display.value_en(f),
+            "value_zh": display.value_zh(f),
             "qualifier": f["qualifier"],
             "order": i,
         }
@@ -175,7 +173,7 @@ def composition(
                             "indicator_en": remainder_en,
                             "indicator_zh": "(推算)",
                             "value": gap,
-                            "value_en": f"{fmt.number(gap)} {whole_row['unit_en']} (derived, not printed)",
+                            "value_en": f"{display.number(gap)} {whole_row['unit_en']} (derived, not printed)",
                             "value_zh": "未载明",
                             "qualifier": "exact",
                             "order": len(data),
@@ -193,11 +191,11 @@ def composition(
         x=alt.X(
             "value:Q",
             stack="zero",
-            title=f"{whole_row['indicator_en']}: {fmt.value_en(whole_row)}",
+            title=f"{whole_row['indicator_en']}: {display.value_en(whole_row)}",
             scale=alt.Scale(domain=[0, float(whole_row["value"])], nice=False),
         ),
         order=alt.Order("order:Q"),
-        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=".1%")],
+        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of whole", format=PERCENT_FORMAT)],
     )
     bar = base.mark_bar(height=46, stroke="white", strokeWidth=1).encode(
         color=alt.Color(
@@ -236,7 +234,7 @@ def funnel(
     data["count"] = list(counts["count"])
     data["implied"] = list(counts["implied"])
     data["bar_label"] = [
-        f"≈{fmt.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
+        f"≈{display.number(c, 0)} implied by {r['value_en']}" if imp else r["value_en"]
         for c, imp, r in zip(data["count"], data["implied"], data.to_dict("records"))
     ]
     data["share_of_first"] = list(counts["share_of_first"])
@@ -250,7 +248,7 @@ def funnel(
         tooltip=TOOLTIP
         + [
             alt.Tooltip("count:Q", title="Count (implied if a rate)", format=",.0f"),
-            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=".1%"),
+            alt.Tooltip("share_of_first:Q", title="Share of first stage", format=PERCENT_FORMAT),
         ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
@@ -268,6 +266,7 @@ def funnel(
 def rate_axis(axis_from: float = 0.0, title: str = "percent") -> alt.X:
     """The one percent axis of every rate chart: 0 to 100, or cut at ``axis_from`` and saying so
     in its title (the caption must give the reason: book/CONVENTIONS.md)."""
+    # where the axis starts, as the caller set it (a scale, not a share: no fixed decimals)
     cut = f" (axis cut: starts at {axis_from:g}%, not 0)" if axis_from else ""
     return alt.X(
         "value:Q",

@@ -1,6 +1,6 @@
 """Builders for the front pages and the closing chapter: key-figure cards, the capture, coverage.
 
-- :func:`cards`: a grid of chosen figures (the landing page's "year in twelve numbers"),
+- :func:`cards`: a grid of chosen figures (the landing page's "The year in numbers"),
   each card linked to the figure's row in "The report in numbers". HTML, not a chart.
 - :func:`capture_layout`: where the report's body sits inside the web-page capture
   (the segments come from ``lawgov.analysis.furniture.capture_segments``).
@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis.furniture import BODY, FURNITURE  # noqa: F401 (the segments' kinds, re-exported)
+from lawgov.analysis import display
+from lawgov.analysis.furniture import BODY, FURNITURE  # the segments' kinds, re-exported
 from lawgov.analysis.vocabulary import (
     CONFIDENCE_SYMBOL,
     MUTED,
@@ -31,8 +31,7 @@ from lawgov.analysis.vocabulary import (
     PERIOD_BASIS_COLOURS,
     PERIOD_BASIS_LABELS,
 )
-from lawgov.analysis.wording import count_word
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.analysis.wording import plural
 from lawgov.charts.figures import describe, label_lines, wrap
 from lawgov.charts.theme import text_on
 
@@ -70,13 +69,13 @@ def cards_rows(figs: pd.DataFrame, ids: Sequence[str], *, page_prefix: str = "")
                 "id": i,
                 "section": r["section"],
                 "part": int(r["part"]),
-                "value_en": fmt.value_en(r),
-                "value_zh": fmt.value_zh(r),
+                "value_en": display.value_en(r),
+                "value_zh": display.value_zh(r),
                 "indicator_en": r["indicator_en"],
                 "indicator_zh": r["indicator_zh"],
-                "period_en": fmt.period_stated_en(r),
-                "note_en": None if fmt.missing(note) else str(note),
-                "href": f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(i)}",
+                "period_en": display.period_stated_en(r),
+                "note_en": None if display.missing(note) else str(note),
+                "href": f"{page_prefix}{display.NUMBERS_PAGE}.html#{display.anchor(i)}",
                 "colour": PART_COLOURS[int(r["part"])],
             }
         )
@@ -96,7 +95,7 @@ def cards(figs: pd.DataFrame, ids: Sequence[str] | Mapping[str, str], *, page_pr
     items = []
     for r in cards_rows(figs, list(ids), page_prefix=page_prefix).to_dict("records"):
         e = html.escape
-        has_note = notes and not fmt.missing(r["note_en"]) and str(r["note_en"])
+        has_note = notes and not display.missing(r["note_en"]) and str(r["note_en"])
         note = f'<div class="card-why">{e(why[r["id"]])}</div>' if why.get(r["id"]) else ""
         note += f'<div class="card-note">{e(str(r["note_en"]))}</div>' if has_note else ""
         items.append(
@@ -121,7 +120,7 @@ def _capture_text(segments: pd.DataFrame) -> str:
     return (
         f"A single horizontal bar the length of the captured page, {int(segments['end'].max()):,} characters: "
         f"{int(before['chars']):,} characters of page furniture, then the report's body in "
-        f"{count_word(len(body), 'segment')} ({', '.join(s.split(':')[0] for s in body['segment'])}; "
+        f"{plural(len(body), 'segment')} ({', '.join(s.split(':')[0] for s in body['segment'])}; "
         f"{int(body['chars'].sum()):,} characters), then {int(after['chars']):,} characters of page furniture."
     )
 
@@ -184,7 +183,7 @@ def _coverage_text(data: pd.DataFrame, framework: str, highlight_en: str) -> str
     lit = data[data["group"] == highlight_en]
     doc = str(data["framework_document_no"].iloc[0] or "")
     text = (
-        f"Bar chart of the {count_word(len(data), 'area')} of {framework}{f' ({doc})' if doc else ''}, ordered by how "
+        f"Bar chart of the {plural(len(data), 'area')} of {framework}{f' ({doc})' if doc else ''}, ordered by how "
         f"many measures of the report answer to each, from {first['measures']} for {first['title_en']} to "
         f"{last['measures']} for {last['title_en']}."
     )
@@ -284,7 +283,7 @@ def _period_bars_text(data: pd.DataFrame, log: bool) -> str:
         f"{PERIOD_BASIS_LABELS[b]} ({PERIOD_BASIS_COLOUR_NAMES[b]}): {', '.join(g['indicator_en'])}"
         for b, g in data.groupby("period_basis", sort=False)
     )
-    text = f"{'Dot chart on a log scale' if log else 'Bar chart'} of {count_word(len(data), 'figure')}: {bars}."
+    text = f"{'Dot chart on a log scale' if log else 'Bar chart'} of {plural(len(data), 'figure')}: {bars}."
     return f"{text} Coloured by how the text states each period: {by_basis}."
 
 
@@ -310,7 +309,7 @@ def bars_by_period(
     bases = [str(f.loc[i, "period_basis"]) for i in data["id"]]
     data["period_basis"] = bases
     data["basis_en"] = [PERIOD_BASIS_LABELS[b] for b in bases]
-    data["period_en"] = [fmt.period_stated_en(f.loc[i].to_dict()) for i in data["id"]]
+    data["period_en"] = [display.period_stated_en(f.loc[i].to_dict()) for i in data["id"]]
     units = sorted(set(f.loc[list(ids), "unit_en"]))
     title = x_title or (units[0] if len(units) == 1 else "count, in each figure's own unit")
     title += " (log scale)" if log else ""

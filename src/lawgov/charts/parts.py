@@ -16,11 +16,10 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import readings
+from lawgov.analysis import display, readings
 from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
+from lawgov.analysis.wording import PERCENT_FORMAT
 from lawgov.charts import descriptions
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
 from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
 from lawgov.charts.theme import text_on
 
@@ -156,7 +155,7 @@ def devolution(
 ) -> alt.FacetChart:
     """Side-by-side panels: what was handed down, from how many departments, and the average per department."""
     data = per_unit_marks(figs, audit, relations)
-    data["text"] = [f"{v:.1f}" if d else fmt.number(v) for v, d in zip(data["value"], data["derived"])]
+    data["text"] = [f"{v:.1f}" if d else display.number(v) for v, d in zip(data["value"], data["derived"])]
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
     # each bar in its part's colour (the rows are told apart by their labels)
     parts = list(dict.fromkeys(data["part"]))
@@ -213,10 +212,12 @@ def pooled(
             "value:Q",
             stack="zero",
             scale=alt.Scale(domain=[0, pool["total"]], nice=False),
-            title=f"items handled together: {pool['text']} = {fmt.number(pool['total'])} (sum derived, not printed)",
+            title=(
+                f"items handled together: {pool['text']} = {display.number(pool['total'])} (sum derived, not printed)"
+            ),
         ),
         order=alt.Order("order:Q"),
-        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=".1%")],
+        tooltip=TOOLTIP + [alt.Tooltip("share:Q", title="Share of the pooled total", format=PERCENT_FORMAT)],
     )
     stack = top.mark_bar(height=40, stroke="white", strokeWidth=1).encode(
         color=alt.Color(

@@ -12,8 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_LABELS
-from lawgov.analysis.wording import count_word, share_word
-from lawgov.charts import theme as _theme  # noqa: F401  (registers and enables the theme)
+from lawgov.analysis.wording import PERCENT_FORMAT, plural, share_word
 from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, part_scale, wrap
 
 _PART_ORDER = list(PART_LABELS.values())
@@ -40,7 +39,7 @@ def part_lengths(lengths: pd.DataFrame, *, description: str | None = None) -> al
             alt.Tooltip("part_zh:N", title="标题"),
             alt.Tooltip("chars:Q", title="Characters", format=","),
             alt.Tooltip("han:Q", title="Chinese characters", format=","),
-            alt.Tooltip("share:Q", title="Share of the report", format=".1%"),
+            alt.Tooltip("share:Q", title="Share of the report", format=PERCENT_FORMAT),
         ],
     )
     bar = base.mark_bar(height={"band": 0.7}).encode(
@@ -135,7 +134,7 @@ def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart
     )
     counts = meas["measures"].value_counts()
     text_alt = (
-        f"Dot chart: one dot per measure in each of the report's {count_word(len(meas), 'subsection')}; "
+        f"Dot chart: one dot per measure in each of the report's {plural(len(meas), 'subsection')}; "
         + "; ".join(f"{share_word(n, len(meas))} have {k}" for k, n in counts.items())
         + "."
     )
@@ -195,13 +194,13 @@ def strip(
             tooltip=TOOLTIP
             + [
                 alt.Tooltip("char_offset:Q", title="Character position", format=","),
-                alt.Tooltip("position:Q", title="Share of the text before it", format=".0%"),
+                alt.Tooltip("position:Q", title="Share of the text before it", format=PERCENT_FORMAT),
             ],
         )
     )
     late = int((positions["position"] > 0.5).sum())
     text_alt = (
-        f"Strip chart: one tick for each of the {count_word(len(positions), 'figure')} along the report's text, "
+        f"Strip chart: one tick for each of the {plural(len(positions), 'figure')} along the report's text, "
         f"coloured by part; {share_word(late, len(positions))} of them lie in the second half of the text."
     )
     return describe((band + label + ticks).properties(width=620, height=60), description or text_alt)
@@ -261,7 +260,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Char
         alt.Tooltip("kind_en:N", title="Kind"),
         alt.Tooltip("kind_zh:N", title="类别"),
         alt.Tooltip("figures:Q", title="Figures"),
-        alt.Tooltip("share:Q", title="Share", format=".0%"),
+        alt.Tooltip("share:Q", title="Share", format=PERCENT_FORMAT),
     ]
     if "part" in data:
         y = alt.Y("part_label:N", sort=_PART_ORDER, title=None)
@@ -278,6 +277,7 @@ def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Char
             x=alt.X(
                 "share:Q",
                 title="share of the figures",
+                # the ticks of a scale, whole percents (not a value a reader is told)
                 axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]),
                 stack="normalize",
             ),

@@ -11,6 +11,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from lawgov.dataset import templates
 from lawgov.dataset.entries import Entry
 from lawgov.dataset.errors import Problem
 from lawgov.dataset.load import Dataset
@@ -18,7 +19,6 @@ from lawgov.dataset.numerals import find_value, format_number
 from lawgov.dataset.schema import PERIOD_WORDS, SENTENCE_WIDE_BASES, Figure
 from lawgov.dataset.sections import find_in_span
 from lawgov.dataset.templates import TEMPLATED_FIELDS
-from lawgov.dataset.templates import problems as template_problems
 
 Rule = Callable[[Dataset], Iterable[Problem]]
 
@@ -287,12 +287,12 @@ def notes_name_the_data(ds: Dataset) -> Iterator[Problem]:
             for field in TEMPLATED_FIELDS[kind]:
                 value = getattr(e.model, field)
                 for i, text in enumerate(value) if isinstance(value, list) else [(None, value)]:
-                    for message in template_problems(text, *names):
+                    for message in templates.problems(text, *names):
                         yield e.problem(field, message, i)
             for i, it in enumerate(getattr(e.model, "interpretations", None) or []):
                 sub = Entry(it, e.node["interpretations"][i], e.file, e.label)
                 for field in TEMPLATED_FIELDS["interpretation"]:
-                    for message in template_problems(getattr(it, field), *names):
+                    for message in templates.problems(getattr(it, field), *names):
                         yield Problem(e.file, sub.line(field), e.label, f"interpretations[{i}].{field}", message)
     for e in ds.terms:
         if "{" in e.model.explanation_en or "}" in e.model.explanation_en:

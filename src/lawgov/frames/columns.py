@@ -12,15 +12,12 @@ Imports here are lazy: the loaders import this module only when their docstring 
 
 from __future__ import annotations
 
-import os
 import textwrap
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-PathLike = str | os.PathLike[str] | None
 
 
 @dataclass
@@ -68,49 +65,6 @@ def _in_both(name: str, description: str, required: bool | None = None) -> dict[
     }
 
 
-def relations_with_audit(data_dir: PathLike = None):
-    """The relations frame with the audit's columns alongside (the package's relations table)."""
-    import lawgov
-
-    rel = lawgov.relations(data_dir=data_dir)
-    aud = lawgov.audit(data_dir=data_dir)
-    cols = ["computed", "stated", "verdict", "reason", "details"]
-    return rel.merge(aud[["report", "id", *cols]], on=["report", "id"], how="left", validate="one_to_one")
-
-
-def relation_inputs(data_dir: PathLike = None):
-    """One row per figure a relation names, with its role (the package's relation_inputs table)."""
-    import pandas as pd
-
-    from lawgov.frames.loaders import dataset
-
-    rows = []
-    for rd in dataset(data_dir).reports.values():
-        for e in rd.relations:
-            for order, (fname, item, fid) in enumerate(e.model.input_refs(), start=1):
-                rows.append(
-                    {
-                        "report": rd.id,
-                        "relation": e.model.id,
-                        "order": order,
-                        "role": fname,
-                        "item": item,
-                        "figure": fid,
-                    }
-                )
-    df = pd.DataFrame(rows, columns=["report", "relation", "order", "role", "item", "figure"])
-    return df.astype(
-        {
-            "report": "category",
-            "relation": "string",
-            "order": "Int64",
-            "role": "category",
-            "item": "Int64",
-            "figure": "string",
-        }
-    )
-
-
 def _api(name: str) -> Callable[[Path], Any]:
     def build(data_dir: Path):
         import lawgov
@@ -130,6 +84,7 @@ def _relation_kinds() -> list[str]:
 def resources() -> list[Resource]:
     """The tables of the data package, in the order the package lists them."""
     from lawgov.dataset import arithmetic, schema
+    from lawgov.frames import package_tables
 
     return [
         Resource(
@@ -215,7 +170,7 @@ def resources() -> list[Resource]:
             "Relations and audit",
             "The arithmetic the report implies (sums, rates, ratios, funnels, compound changes), "
             "each with the audit's verdict.",
-            relations_with_audit,
+            package_tables.relations_with_audit,
             [(schema.SumRelation, {})],
             {
                 "report": _REPORT,
@@ -249,7 +204,7 @@ def resources() -> list[Resource]:
             "relation_inputs",
             "Relation inputs",
             "One row per figure a relation names, with its role: the link from relations to figures as a table.",
-            relation_inputs,
+            package_tables.relation_inputs,
             [],
             {
                 "report": _REPORT,

@@ -153,9 +153,9 @@ class Loader:
 def _per_report(name: str) -> Loader:
     def loader(report: str | None = None, data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from lawgov.frames import tidy as frames  # pandas only when a frame is asked for
+            from lawgov.frames import tidy  # pandas only when a frame is asked for
 
-            return getattr(frames, name)(ds, _select(ds, report))
+            return getattr(tidy, name)(ds, _select(ds, report))
 
         return _memo(data_dir, (name, report), build)
 
@@ -167,9 +167,9 @@ def _per_report(name: str) -> Loader:
 def _shared(name: str) -> Loader:
     def loader(data_dir: PathLike = None) -> pd.DataFrame:
         def build(ds: Dataset) -> pd.DataFrame:
-            from lawgov.frames import tidy as frames  # pandas only when a frame is asked for
+            from lawgov.frames import tidy  # pandas only when a frame is asked for
 
-            return getattr(frames, name)(ds)
+            return getattr(tidy, name)(ds)
 
         return _memo(data_dir, (name,), build)
 

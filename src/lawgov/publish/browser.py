@@ -65,7 +65,7 @@ def launch(playwright) -> Any:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     max_age: int | None = None  # Cache-Control for _static/, as a static host can send
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):  # the name BaseHTTPRequestHandler gives it
         pass
 
     def end_headers(self) -> None:

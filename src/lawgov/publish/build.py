@@ -91,11 +91,11 @@ def validate_data(info: dict) -> None:
 
 
 def write_vega_bundle(info: dict) -> None:
-    from lawgov.publish import vega as vega_bundle
+    from lawgov.publish import vega
 
     try:
-        path, generated = vega_bundle.write_bundle(BOOK / "_static", BUILD / ".vega-bundle")
-    except vega_bundle.BundleError as exc:
+        path, generated = vega.write_bundle(BOOK / "_static", BUILD / ".vega-bundle")
+    except vega.BundleError as exc:
         raise BuildError(str(exc)) from None
     kb = path.stat().st_size // 1024
     info["note"] = f"{'generated' if generated else 'cached'}, {kb} KB"
@@ -107,9 +107,9 @@ def write_vega_bundle(info: dict) -> None:
 def write_search_dictionary(info: dict) -> bool:
     """Write the jieba user dictionary (the terms word counts use too); True if its content changed."""
     import lawgov
-    from lawgov.dataset.segmentation import terms as segmentation_terms
+    from lawgov.dataset import segmentation
 
-    terms = sorted(segmentation_terms(lawgov.glossary(data_dir=DATA)["zh"]))
+    terms = sorted(segmentation.terms(lawgov.glossary(data_dir=DATA)["zh"]))
     text = "".join(f"{t}\n" for t in terms)
     SEARCH_DICT.parent.mkdir(parents=True, exist_ok=True)
     old = SEARCH_DICT.read_text(encoding="utf-8") if SEARCH_DICT.exists() else None

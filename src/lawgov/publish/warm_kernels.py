@@ -142,7 +142,7 @@ def _become_kernel(conn: socket.socket, request: dict, fds: list[int]) -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the kernel's own error, shown on its stderr
+    except BaseException:  # the kernel's own error, shown on its stderr
         import traceback
 
         traceback.print_exc()

@@ -7,9 +7,9 @@ import html
 import great_tables as gt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
-from lawgov.analysis import verdicts
+from lawgov.analysis import display, verdicts
 from lawgov.analysis.vocabulary import PART_LABELS
+from lawgov.analysis.wording import percent
 from lawgov.tables.style import style
 
 
@@ -88,7 +88,7 @@ def unbased_table(report: str | None = None, data_dir=None, *, page_prefix: str 
 def _rate_cells(frame: pd.DataFrame, page_prefix: str) -> list[str]:
     """Each rate's English indicator, linked to its row in "The report in numbers", over its Chinese."""
     return [
-        f'{fmt.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
+        f'{display.link(f, i, page_prefix=page_prefix)}<br><span lang="zh">{html.escape(z)}</span>'
         for f, i, z in zip(frame["figure"], frame["indicator_en"], frame["indicator_zh"])
     ]
 
@@ -154,8 +154,8 @@ def intervals_table(report: str | None = None, data_dir=None, *, page_prefix: st
 
 def _time_cut_cell(r: dict) -> str:
     """A reading's cut in processing time; a reading of throughput keeps its own change in brackets."""
-    cut = f"{r['time_cut']:.2f}%"
-    return f"{cut} (throughput up {r['combined_change']:.2f}%)" if r["formula"] == "compound_speed" else cut
+    cut = percent(r["time_cut"], 100)
+    return f"{cut} (throughput up {percent(r['combined_change'], 100)})" if r["formula"] == "compound_speed" else cut
 
 
 def readings_table(report: str | None = None, data_dir=None):

@@ -11,7 +11,7 @@ import html
 import great_tables as gt
 import pandas as pd
 
-from lawgov.analysis import display as fmt
+from lawgov.analysis import display
 from lawgov.tables.style import quote, style, two_lines
 
 
@@ -29,13 +29,15 @@ def figures_table(
             "section": figs["section"],
             "indicator": [
                 two_lines(
-                    f["indicator_en"], f["indicator_zh"], f"{page_prefix}{fmt.NUMBERS_PAGE}.html#{fmt.anchor(f['id'])}"
+                    f["indicator_en"],
+                    f["indicator_zh"],
+                    f"{page_prefix}{display.NUMBERS_PAGE}.html#{display.anchor(f['id'])}",
                 )
                 for f in figs.to_dict("records")
             ],
-            "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
-            "period": [fmt.period_stated_en(r) for r in figs.to_dict("records")],
-            "qualifier": figs["qualifier"].map(fmt.QUALIFIER_LABEL),
+            "value": [two_lines(display.value_en(f), display.value_zh(f)) for f in figs.to_dict("records")],
+            "period": [display.period_stated_en(r) for r in figs.to_dict("records")],
+            "qualifier": figs["qualifier"].map(display.QUALIFIER_LABEL),
             "quote": [quote(q) for q in figs["quote"]],
         }
     )
@@ -103,13 +105,13 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
         {
             "group": figs["part"].map(part_names),
             "id": [
-                f'<span class="fig-anchor" id="{html.escape(fmt.anchor(i))}"><code>{html.escape(i)}</code></span>'
+                f'<span class="fig-anchor" id="{html.escape(display.anchor(i))}"><code>{html.escape(i)}</code></span>'
                 for i in figs["id"]
             ],
             "section": figs["section"],
             "indicator": [two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
-            "value": [two_lines(fmt.value_en(f), fmt.value_zh(f)) for f in figs.to_dict("records")],
-            "period": [fmt.period_stated_en(r) for r in figs.to_dict("records")],
+            "value": [two_lines(display.value_en(f), display.value_zh(f)) for f in figs.to_dict("records")],
+            "period": [display.period_stated_en(r) for r in figs.to_dict("records")],
             "topic": figs["topic_en"] if "topic_en" in figs else figs["topic"],
             "quote": [quote(q) for q in figs["quote"]],
         }

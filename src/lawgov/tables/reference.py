@@ -7,7 +7,7 @@ import great_tables as gt
 import pandas as pd
 
 from lawgov.analysis import front, furniture
-from lawgov.frames import loaders as _api
+from lawgov.frames import loaders
 from lawgov.tables.figures import figures_table, numbers_table, reference_table
 
 
@@ -24,7 +24,7 @@ def furniture_table(report: str | None = None) -> gt.GT:
 
 
 def punctuation_table(report: str | None = None) -> gt.GT:
-    marks = furniture.punctuation(_api.body(report)).rename(
+    marks = furniture.punctuation(loaders.body(report)).rename(
         columns={
             "mark": "Mark",
             "full_width": "Full-width",
@@ -51,7 +51,7 @@ def question_marks_table(report: str | None = None) -> gt.GT:
 def october_table(report: str | None = None) -> gt.GT:
     """The figures that run only to the end of October, with the source line of a chapter's tables."""
     figs = furniture.periods_off_year(report)["october"]
-    rep = _api.reports().set_index("id").loc[report] if report else _api.reports().iloc[0]
+    rep = loaders.reports().set_index("id").loc[report] if report else loaders.reports().iloc[0]
     return figures_table(
         figs,
         title="Figures that run only to the end of October",
@@ -60,7 +60,7 @@ def october_table(report: str | None = None) -> gt.GT:
 
 
 def excluded_table(report: str | None = None) -> gt.GT:
-    ex = _api.excluded(report)[["quote", "reason_en"]]
+    ex = loaders.excluded(report)[["quote", "reason_en"]]
     return reference_table(
         ex.rename(columns={"quote": "Quote", "reason_en": "Why it is not a figure"}),
         title="Numerals deliberately left out",
