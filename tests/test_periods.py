@@ -90,9 +90,8 @@ def test_counts_by_basis_match_the_time_words_of_the_text(figures) -> None:
 
 def test_only_whole_year_figures_are_stated_for_the_whole_year(figures) -> None:
     whole = figures["period_basis"] == "whole_year"
-    # full_year marks the report's year as the ISO period; most of those are assumed, not stated
-    assert figures.loc[whole, "full_year"].all()
-    assert (figures["full_year"] & ~whole).sum() > whole.sum()
+    # full_year is the text's 全年, never the report year assumed or "this year" (今年)
+    assert (figures["full_year"] == whole).all()
     assert (figures.loc[figures["period_basis"] == "not_stated", "period_words"] == "").all()
     assert (figures.loc[figures["period_basis"] != "not_stated", "period_words"] != "").all()
     for row in figures.loc[figures["period_basis"] == "to_date"].itertuples():

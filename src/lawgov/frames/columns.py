@@ -141,8 +141,8 @@ def resources() -> list[Resource]:
                 "period_start": Col("first day of the period", required=True),
                 "period_end": Col("last day of the period", required=True),
                 "full_year": Col(
-                    "true if period is the whole report year; the text says so (全年) only where period_basis "
-                    "is whole_year, and assumes it for the other figures: see period_basis",
+                    "true only where the text states the whole year (全年: period_basis whole_year); a figure "
+                    "whose period is the report year by assumption, or stated as 'this year' (今年), is false",
                     required=True,
                 ),
                 "period_class": Col(

@@ -132,7 +132,8 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                     "period": f.period,
                     "period_start": start,
                     "period_end": end,
-                    "full_year": f.period == rep.period,
+                    # stated, never assumed: a year-to-date (今年) or unstated figure is not a full year
+                    "full_year": f.period_basis == "whole_year",
                     "period_class": period_class(f.period, rep.period),
                     "period_basis": f.period_basis,
                     "period_words": f.period_words,
