@@ -124,14 +124,19 @@ def test_a_wrong_place_is_one_line_from_python(make, tmp_path: Path, monkeypatch
 @pytest.mark.parametrize("make", WRONG_PLACES[:4], ids=lambda f: f.__name__.strip("_"))
 def test_a_wrong_place_is_one_line_from_the_command(make, tmp_path: Path) -> None:
     path, why = make(tmp_path)
-    for command in (["validate"], ["figures", "--format", "csv"]):
+    # --data after the command, and before it, as a user may write it either way
+    for args in (
+        ["validate", "--data", str(path)],
+        ["figures", "--format", "csv", "--data", str(path)],
+        ["--data", str(path), "validate"],
+    ):
         done = subprocess.run(
-            [sys.executable, "-m", "lawgov", *command, "--data", str(path)],
+            [sys.executable, "-m", "lawgov", *args],
             capture_output=True,
             text=True,
             timeout=300,
             cwd=tmp_path,
-            env={**os.environ, "LAWGOV_CACHE": "0"},
+            env=dict(os.environ),
         )
         assert done.returncode == 2 and not done.stdout
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("lawgov: data directory ")

@@ -126,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--report", metavar="ID", help="only this report (e.g. kunshan-2012)")
     parser = argparse.ArgumentParser(prog="lawgov", description="Check and read the lawgov dataset.")
+    # also before the command (lawgov --data DIR validate), as most tools accept it; a --data after
+    # the command wins (a subcommand's own default would otherwise overwrite this one)
+    parser.add_argument("--data", metavar="DIR", dest="data_first", help="data directory, as after the command")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", parents=[common], help="check every file; print each problem").set_defaults(
         run=_validate
@@ -148,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.data = args.data or args.data_first
     try:
         if args.report:
             from lawgov.frames.loaders import dataset, validate
