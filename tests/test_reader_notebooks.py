@@ -18,7 +18,7 @@ from lawgov.publish.notebooks import notebook_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-SOURCE_ONLY = re.compile(r"\]\((?!\w+:)[^)#]*\.md\b|\{(cite|cite:p|cite:t|doc|ref|include|bibliography)\}")
+SOURCE_ONLY = re.compile(r"\]\((?!\w+:)[^)#]*\.md\b|\{(cite|cite:p|cite:t|doc|ref|include|bibliography|numref)\}")
 
 
 def _markdown(path: Path) -> str:

@@ -85,7 +85,9 @@ def figure_numbers(page_html: str) -> dict[str, str]:
         num = re.search(r'<span class="caption-number">(.*?)</span>', m.group(2), re.S)
         if num:
             numbers[m.group(1)] = html.unescape(_TAG.sub("", num.group(1))).strip()
-    for m in re.finditer(r'href="#([^"]+)"[^>]*>\s*<span class="std std-numref">(.*?)</span>', page_html, re.S):
+    # a reference to this page's figure (href="#fig-x") or to another chapter's ("p5-governance.html#fig-x")
+    refs = r'href="(?:[\w.-]+\.html)?#([^"]+)"[^>]*>\s*<span class="std std-numref">(.*?)</span>'
+    for m in re.finditer(refs, page_html, re.S):
         numbers.setdefault(m.group(1), html.unescape(_TAG.sub("", m.group(2))).strip())
     return numbers
 
