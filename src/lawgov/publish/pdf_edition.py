@@ -270,7 +270,8 @@ def _charts_as_svg(soup, article, charts: Path) -> None:
 
 _WEB_CONTROLS = (
     ".headerlink, .copybtn, .toggle-button, button, .lawgov-download, .lawgov-chart-downloads, "
-    ".d-print-none, .original-parallel, .lawgov-takeaway-links, nav, .prev-next-area, form"
+    ".d-print-none, .original-parallel, .lawgov-takeaway-links, nav, .prev-next-area, form, "
+    'section[id^="download"]'  # a chapter's "Download" section: its links are the web book's
 )
 
 
