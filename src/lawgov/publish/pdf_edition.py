@@ -33,6 +33,8 @@ MARGIN_INSIDE_MM = 30.0
 MEASURE_MM = PAGE_WIDTH_MM - 2 * MARGIN_INSIDE_MM
 WIDEST_CHART_MM = PAGE_WIDTH_MM - 2 * 12.0  # a chart may reach into the margins to keep its text legible
 MIN_CHART_TEXT_PT = 7.0
+PAGE_HEIGHT_MM, MARGIN_TOP_BOTTOM_MM = 297.0, 20.0
+TALLEST_CHART_MM = PAGE_HEIGHT_MM - 2 * MARGIN_TOP_BOTTOM_MM - 30.0  # room for its caption on the page
 PX_PER_MM = 96 / 25.4  # CSS pixels: an SVG's width="600" is 600 px
 PT_PER_PX = 0.75
 
@@ -125,7 +127,7 @@ def running_head(title_en: str) -> str:
 def stylesheet() -> str:
     """pdf_edition.css after the page's geometry (from this module's constants)."""
     geometry = (
-        f"@page {{ size: A4; margin: 20mm {MARGIN_INSIDE_MM}mm 20mm {MARGIN_INSIDE_MM}mm; }}\n"
+        f"@page {{ size: A4; margin: {MARGIN_TOP_BOTTOM_MM}mm {MARGIN_INSIDE_MM}mm; }}\n"
         f":root {{ --lawgov-measure: {MEASURE_MM}mm; }}\n"
     )
     return geometry + CSS.read_text(encoding="utf-8")
@@ -134,19 +136,32 @@ def stylesheet() -> str:
 # --- charts: the SVG each chart's downloads hold, at the text width --------------------------
 
 _SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)"')
+_SVG_HEIGHT = re.compile(r'<svg[^>]*?\sheight="([\d.]+)"')
 _SVG_FONT = re.compile(r'font-size(?:="|:\s*)([\d.]+)(?:px)?')
 
 
 def chart_width_mm(svg_text: str) -> float:
     """The width to print a chart at: the text width, or wider (up to the margins' inner half)
-    where its smallest text would come out under MIN_CHART_TEXT_PT at the text width."""
-    m = _SVG_WIDTH.search(svg_text)
+    where its smallest text would come out under MIN_CHART_TEXT_PT at the text width; narrower
+    only where the chart would not fit on a page (then its text is smaller: :func:`fits_a_page`)."""
+    m, h = _SVG_WIDTH.search(svg_text), _SVG_HEIGHT.search(svg_text)
     sizes = [float(s) for s in _SVG_FONT.findall(svg_text)]
     if not m or not sizes:
         return MEASURE_MM
     width_px, smallest_px = float(m[1]), min(sizes)
     needed_mm = width_px * MIN_CHART_TEXT_PT / (smallest_px * PT_PER_PX) / PX_PER_MM
-    return round(min(max(MEASURE_MM, needed_mm), WIDEST_CHART_MM), 1)
+    width = min(max(MEASURE_MM, needed_mm), WIDEST_CHART_MM)
+    if h:
+        width = min(width, TALLEST_CHART_MM * width_px / float(h[1]))
+    return round(width, 1)
+
+
+def fits_a_page(svg_text: str) -> bool:
+    """Whether a chart printed with its text at MIN_CHART_TEXT_PT fits in a page's height."""
+    height_px = float(_SVG_HEIGHT.search(svg_text)[1])
+    smallest_px = min(float(s) for s in _SVG_FONT.findall(svg_text))
+    scale = MIN_CHART_TEXT_PT / (smallest_px * PT_PER_PX)
+    return height_px * scale / PX_PER_MM <= TALLEST_CHART_MM
 
 
 def chart_text_pt(svg_text: str, printed_mm: float) -> float:
@@ -264,8 +279,22 @@ def _charts_as_svg(soup, article, charts: Path) -> None:
         )
         out = viz.find_parent("div", class_="output") or viz
         out.replace_with(img)
+        _keep_with_heading(soup, img.find_parent("div", class_="cell") or figure)
     for script in article.find_all("script"):
         script.decompose()
+
+
+def _keep_with_heading(soup, block) -> None:
+    """A heading right before a chart goes onto the chart's page: both in one unbreakable box
+    (WeasyPrint's break-after: avoid does not reach into the next block when the chart,
+    unbreakable itself, moves to the next page)."""
+    prev = block.find_previous_sibling() if block is not None else None
+    if prev is None or prev.name not in ("h2", "h3", "h4", "h5", "h6"):
+        return
+    box = soup.new_tag("div", attrs={"class": "lawgov-keep"})
+    prev.insert_before(box)
+    box.append(prev.extract())
+    box.append(block.extract())
 
 
 _WEB_CONTROLS = (
