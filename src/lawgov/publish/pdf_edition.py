@@ -34,7 +34,7 @@ MEASURE_MM = PAGE_WIDTH_MM - 2 * MARGIN_INSIDE_MM
 WIDEST_CHART_MM = PAGE_WIDTH_MM - 2 * 12.0  # a chart may reach into the margins to keep its text legible
 MIN_CHART_TEXT_PT = 7.0
 PAGE_HEIGHT_MM, MARGIN_TOP_BOTTOM_MM = 297.0, 20.0
-TALLEST_CHART_MM = PAGE_HEIGHT_MM - 2 * MARGIN_TOP_BOTTOM_MM - 30.0  # room for its caption on the page
+TALLEST_CHART_MM = PAGE_HEIGHT_MM - 2 * MARGIN_TOP_BOTTOM_MM - 45.0  # room for a heading and its caption on the page
 PX_PER_MM = 96 / 25.4  # CSS pixels: an SVG's width="600" is 600 px
 PT_PER_PX = 0.75
 
