@@ -1,8 +1,8 @@
 # Two commands do all the set-up on a fresh machine: `make book` (the HTML book and its data
 # downloads) and `make test`. Each bootstraps .venv from requirements.lock (exact versions,
 # hashes) on first use; `make test` also .venv-lab (JupyterLab, requirements-lab.lock) for the
-# test that drives JupyterLab. `make pdf` prints the PDF edition of the built book with
-# Chromium and links it from the book; `make test` prints it too, so CI checks it.
+# test that drives JupyterLab. `make pdf` typesets the PDF edition of the built book with
+# WeasyPrint and links it from the book; `make test` prints it too, so CI checks it.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin

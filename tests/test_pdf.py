@@ -1,8 +1,8 @@
 """The built book's publications: the PDF edition and every download link.
 
 Needs the built book (the shared ``built_book`` fixture builds it if missing or stale) and, for
-the PDF, its edition (``built_pdf``: ``make pdf``), Debian's Chromium and poppler-utils
-(pdftotext, pdfinfo). Missing tools FAIL, saying how to install them; LAWGOV_SKIP_BROWSER=1
+the PDF, its edition (``built_pdf``: ``make pdf``, WeasyPrint with Debian's pango) and
+poppler-utils (pdftotext, pdfinfo). Missing tools FAIL, saying how to install them; LAWGOV_SKIP_BROWSER=1
 skips the PDF tests knowingly.
 """
 
@@ -21,7 +21,7 @@ import yaml
 
 import lawgov
 from lawgov.book.links import chapter_downloads, downloads
-from lawgov.publish import browser, pdf
+from lawgov.publish import pdf
 from lawgov.publish.notebooks import notebook_sources
 from lawgov.publish.vega import chart_specs
 
@@ -113,11 +113,20 @@ def test_pdf_draws_the_charts_as_text_not_menus(pdf_text, built_book):
         assert menu not in pdf_text
 
 
-def test_without_chromium_make_pdf_fails_in_one_line_saying_how(monkeypatch, capsys):
-    monkeypatch.setattr(browser, "CHROMIUM", Path("/nonexistent/chromium"))
+def test_without_weasyprint_make_pdf_fails_in_one_line_saying_how(monkeypatch, capsys):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': no such file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
     assert pdf.main([]) == 1
     err = capsys.readouterr().err
-    assert "apt-get install chromium fonts-noto-cjk" in err and "make pdf" in err
+    assert "libpango" in err and "apt-get install" in err and "make pdf" in err
     assert err.count("\n") == 1
 
 

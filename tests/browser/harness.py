@@ -93,12 +93,12 @@ def built_book() -> Path:
 @pytest.fixture(scope="session")
 def built_pdf(built_book: Path) -> Path:
     """The PDF edition, printed now if the book holds none of its last build (serialised
-    across workers; in a process of its own, as this one may already run Playwright)."""
+    across workers; in a process of its own, as ``make pdf`` prints it)."""
     from lawgov.publish import pdf
 
-    problem = chromium_problem()
+    problem = pdf.printer_problem()
     if problem:
-        message = f"the PDF edition needs Chromium ({problem}): apt-get install -y chromium fonts-noto-cjk"
+        message = f"the PDF edition needs WeasyPrint ({problem}): {pdf.HOW_TO_GET_IT}"
         if os.environ.get("LAWGOV_SKIP_BROWSER") == "1":
             pytest.skip(message)
         pytest.fail(message, pytrace=False)

@@ -1,28 +1,24 @@
-"""The PDF edition: the single-page HTML book, printed by Debian's Chromium.
+"""The PDF edition: the single-page HTML book, typeset by WeasyPrint.
 
 ``python -m lawgov.publish.pdf`` (what ``make pdf`` runs, after ``make book``):
 
 1. build ``book/_build/singlehtml`` with the same Sphinx run as the HTML book
    (:func:`lawgov.publish.sphinx.run`: the same configuration, Sphinx environment and
    jupyter-cache, so notebooks are not executed again);
-2. serve it on 127.0.0.1 at a random port and open it in ``/usr/bin/chromium`` with every
-   request to another host aborted (:mod:`lawgov.publish.browser`); wait until every chart
-   is drawn (each vega-embed holds an ``svg.marks`` or a ``canvas``);
-3. make it a book (:mod:`lawgov.publish.pdf_edition`): only the article is kept (no header,
-   sidebars, search or buttons), after a title page (title, subtitle, authors, version,
-   date, licence, how to cite) and a table of contents; every ``<details>`` (the original
-   Chinese text) is opened; each chapter gets a named page whose margin boxes carry its
-   running head, and every page its number (CSS ``@page`` margin boxes, which Chromium
-   prints); ``pdf_edition.css`` and ``book/_static/print.css`` style it for paper;
-4. print it: A4, charts as the vector SVG Vega drew, PDF bookmarks from the headings; the
-   contents carry the page each chapter starts on, as the bookmarks of the printing say:
-   printed with placeholders, then again with the numbers found, until they settle;
-5. write ``book/_build/pdf/kunshan-2012-lawgov.pdf``, copy it to
+2. make it a book (:mod:`lawgov.publish.pdf_edition`): a title page and a table of contents,
+   then the article only, every chart as the SVG of its downloads (drawn by ``make book``),
+   every ``<details>`` (the original Chinese text) opened;
+3. typeset it with WeasyPrint (CSS paged media: ``pdf_edition.css``): A4, fonts embedded as
+   fonts (subsets of the CJK OpenType fonts, not Type 3 glyph drawings as Chromium's printing
+   makes of them), a running head per chapter, page numbers in the contents, the PDF's
+   bookmarks from the chapters' and sections' headings, all in one pass;
+4. write ``book/_build/pdf/kunshan-2012-lawgov.pdf``, copy it to
    ``book/_build/html/downloads/kunshan-2012-lawgov.pdf`` and turn the HTML book's mentions
    of the PDF into links to it (:func:`lawgov.publish.downloads.link_pdf`).
 
-Where no Chromium is installed, :func:`build` raises :class:`NoChromium`, whose message is
-the one line ``make pdf`` prints before failing.
+Where WeasyPrint cannot run (its Python package, or Debian's pango it draws text with, is
+missing), :func:`build` raises :class:`NoPrinter`, whose message is the one line ``make pdf``
+prints before failing.
 """
 
 from __future__ import annotations
@@ -35,24 +31,32 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawgov.book.links import DOWNLOADS, PDF_NAME
+from lawgov.book.links import CHARTS_DIR, DOWNLOADS, PDF_NAME
 from lawgov.book.paths import BOOK, BUILD, HTML, ROOT
-from lawgov.publish import browser, sphinx
-from lawgov.publish import pdf_edition as edition
+from lawgov.publish import pdf_edition, sphinx
 
 SINGLE = BUILD / "singlehtml"
 PDF_DIR = BUILD / "pdf"
 PDF = PDF_DIR / PDF_NAME
-HOW_TO_GET_IT = "apt-get install chromium fonts-noto-cjk, then make pdf"
-CHART_TIMEOUT_MS = 120_000
+HTML_CHARTS = HTML / CHARTS_DIR  # each chart's SVG, drawn by make book
+HOW_TO_GET_IT = "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk, then make pdf"
 
 
-class NoChromium(RuntimeError):
-    """Chromium (or Playwright) is not installed: the PDF cannot be printed here."""
+class NoPrinter(RuntimeError):
+    """WeasyPrint (or the pango library it needs) is not installed: the PDF cannot be printed here."""
 
 
 class PdfError(RuntimeError):
     """The PDF could not be built (the message says why)."""
+
+
+def printer_problem() -> str | None:
+    """Why WeasyPrint cannot print here, or None."""
+    try:
+        import weasyprint  # noqa: F401  (loads pango through cffi: fails without it)
+    except (ImportError, OSError) as exc:
+        return f"WeasyPrint cannot be loaded ({str(exc).splitlines()[0][:160]})"
+    return None
 
 
 @dataclass
@@ -64,8 +68,6 @@ class Result:
     charts: int
     seconds_singlehtml: float
     seconds_print: float
-    blocked: list[str]
-    chapter_starts: list[int]  # the page each chapter of _toc.yml starts on (as the contents print them)
 
 
 def build_singlehtml(jobs: int = 2) -> Path:
@@ -90,90 +92,31 @@ def root_doc() -> str:
     return yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))["root"]
 
 
-def print_pdf(url: str, out: Path, *, as_book: bool = True) -> tuple[int, list[str], list[int]]:
-    """Open url in Chromium, wait for every chart, make the page a book and print A4 to out,
-    until the contents' page numbers are those the printing's bookmarks show (the first
-    printing carries placeholders).
+def print_book(single: Path, out: Path) -> tuple[int, list[pdf_edition.Chapter]]:
+    """The single page made a book (:mod:`lawgov.publish.pdf_edition`), printed by WeasyPrint to out.
 
-    Returns (charts, blocked URLs, the page each chapter starts on).
+    Returns (charts, the chapters with their titles)."""
 
-    ``as_book=False`` prints the page as it is, once (any page, not only the book's single
-    page: the hostile-text defence uses it); it returns no chapter pages.
-    """
-    problem = browser.chromium_problem()
-    if problem:
-        raise NoChromium(problem)
-    from playwright.sync_api import sync_playwright
-
-    chapters = edition.toc_chapters()
-    with sync_playwright() as pw:
-        chromium = browser.launch(pw)
-        try:
-            with browser.local_page(chromium, viewport={"width": 1200, "height": 1600}) as local:
-                page = local.page
-                page.goto(f"{url}/{root_doc()}.html", wait_until="load", timeout=CHART_TIMEOUT_MS)
-                try:
-                    page.wait_for_function(browser.ALL_CHARTS_DRAWN_JS, arg=0, timeout=CHART_TIMEOUT_MS)
-                except Exception as exc:  # playwright's TimeoutError
-                    state = page.evaluate(browser.CHARTS_DRAWN_JS)
-                    raise PdfError(
-                        f"only {state['drawn']} of {state['total']} charts were drawn "
-                        f"after {CHART_TIMEOUT_MS // 1000} s ({exc.__class__.__name__}); "
-                        f"page errors: {local.errors[:3]}"
-                    ) from None
-                charts = page.evaluate(browser.CHARTS_DRAWN_JS)["total"]
-                chapters = _prepare(page, chapters) if as_book else []
-                page.emulate_media(media="print")
-                page.evaluate("document.fonts.ready")
-                out.parent.mkdir(parents=True, exist_ok=True)
-                tmp = out.with_name(f".{out.name}.tmp")
-                pages: list[int] = []
-                for _ in range(PRINTINGS if as_book else 1):
-                    _print(page, tmp)
-                    if not as_book:
-                        break
-                    found = edition.chapter_pages(tmp, chapters)
-                    if found == pages:
-                        break
-                    pages = found
-                    page.evaluate(edition.SET_PAGES_JS, pages)
-                else:
-                    raise PdfError(f"the contents' page numbers did not settle after {PRINTINGS} printings")
-                tmp.replace(out)
-                blocked = local.blocked
-        finally:
-            chromium.close()
-    return charts, blocked, pages
+    chapters = pdf_edition.toc_chapters()
+    doc, chapters = pdf_edition.book_html(single.read_text(encoding="utf-8"), chapters, HTML_CHARTS)
+    charts = doc.count('class="lawgov-chart"')
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    print_html(doc, tmp, base=single.parent, css=pdf_edition.stylesheet())
+    tmp.replace(out)
+    return charts, chapters
 
 
-PRINTINGS = 4  # the numbers settle on the second printing; two more in case a number's width moved a line
+def print_html(doc: str, out: Path, *, base: Path, css: str | None = None) -> None:
+    """Print an HTML document to a PDF with WeasyPrint, reading only local files: any other
+    URL (a web font, an image on a server) is refused, so the PDF is the same offline."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
 
-
-def _prepare(page, chapters: list[edition.Chapter]) -> list[edition.Chapter]:
-    """Make the single page a book (see lawgov.publish.pdf_edition); returns the chapters with their titles."""
-    titles = page.evaluate(
-        edition.PREPARE_JS,
-        {"docs": [c.doc for c in chapters], "intro": list(edition.INTRO_TITLE), "front": edition.title_page_html()},
-    )
-    missing = [c.doc for c, t in zip(chapters, titles) if t is None]
-    if missing:
-        raise PdfError(f"the single page has no chapter for {', '.join(missing)} (book/_toc.yml)")
-    chapters = [edition.Chapter(c.doc, c.group, en, zh) for c, (en, zh) in zip(chapters, titles)]
-    page.evaluate(edition.INSERT_TOC_JS, edition.toc_html(chapters))
-    page.add_style_tag(content=edition.stylesheet(chapters))
-    return chapters
-
-
-def _print(page, path: Path) -> None:
-    # Page size, margins, page numbers and running heads come from the CSS (@page and its
-    # margin boxes): Chromium's own header and footer stay off.
-    page.pdf(
-        path=str(path),
-        print_background=True,
-        prefer_css_page_size=True,
-        display_header_footer=False,
-        outline=True,
-        tagged=True,
+    local_only = URLFetcher(allowed_protocols={"file", "data"})
+    stylesheets = [CSS(string=css)] if css else None
+    HTML(string=doc, base_url=str(base) + "/", url_fetcher=local_only).write_pdf(
+        str(out), stylesheets=stylesheets, pdf_tags=True
     )
 
 
@@ -188,37 +131,31 @@ def page_count(path: Path) -> int:
 
 
 def build(jobs: int = 2, copy_to_html: bool = True) -> Result:
-    """Build the PDF edition; raise NoChromium (before any work) where it cannot be printed.
+    """Build the PDF edition; raise NoPrinter (before any work) where it cannot be printed.
 
     With ``copy_to_html`` (and a built HTML book), the PDF is copied into the book's downloads
     and the book's pages link it.
     """
     from lawgov.publish.downloads import link_pdf
 
-    problem = browser.chromium_problem()
+    problem = printer_problem()
     if problem:
-        raise NoChromium(problem)
+        raise NoPrinter(problem)
+    if not HTML_CHARTS.is_dir():
+        raise PdfError(f"no chart SVGs in {HTML_CHARTS.relative_to(ROOT)}: run make book first")
     t0 = time.perf_counter()
-    build_singlehtml(jobs)
+    single = build_singlehtml(jobs)
     t1 = time.perf_counter()
-    with browser.serve(SINGLE) as url:
-        charts, blocked, chapter_starts = print_pdf(url, PDF)
+    try:
+        charts, _ = print_book(single, PDF)
+    except pdf_edition.EditionError as exc:
+        raise PdfError(str(exc)) from None
     copy = HTML / DOWNLOADS / PDF_NAME if copy_to_html and HTML.exists() else None
     if copy is not None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(PDF, copy)
         link_pdf(HTML)
-    return Result(
-        PDF,
-        copy,
-        PDF.stat().st_size,
-        page_count(PDF),
-        charts,
-        t1 - t0,
-        time.perf_counter() - t1,
-        sorted(set(blocked)),
-        chapter_starts,
-    )
+    return Result(PDF, copy, PDF.stat().st_size, page_count(PDF), charts, t1 - t0, time.perf_counter() - t1)
 
 
 def is_up_to_date() -> bool:
@@ -239,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         r = build(max(1, args.jobs))
-    except NoChromium as exc:
+    except NoPrinter as exc:
         print(f"lawgov.publish.pdf: no PDF: {exc}; to get it: {HOW_TO_GET_IT}", file=sys.stderr)
         return 1
     except PdfError as exc:
@@ -247,8 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"lawgov.publish.pdf: {r.path.relative_to(ROOT)}: {r.pages} pages, {r.charts} charts, {r.size / 1024:.0f} KB "
-        f"(single page {r.seconds_singlehtml:.1f} s, print {r.seconds_print:.1f} s)"
-        + (f"; blocked {len(r.blocked)} non-local request(s): {', '.join(r.blocked)}" if r.blocked else "")
+        f"(single page {r.seconds_singlehtml:.1f} s, typesetting {r.seconds_print:.1f} s)"
     )
     return 0
 

@@ -1,14 +1,14 @@
-"""What makes the printed single page a book: a title page, a table of contents with page
-numbers, a running head per chapter, the original Chinese text opened in full.
+"""What makes the single-page HTML book a typeset book: a title page, a table of contents, a
+running head per chapter, the charts as the SVGs of the book's downloads, the original Chinese
+text opened in full, and nothing of the web page's controls.
 
-:mod:`lawgov.publish.pdf` opens the single-page HTML in Chromium, calls :data:`PREPARE_JS`
-with :func:`front_matter` (which keeps only the article, after a title page and the
-contents, marks each chapter and opens every ``<details>``), injects :func:`stylesheet`
-(``pdf_edition.css`` plus one ``@page`` rule per chapter: its running head), prints once,
-reads where each chapter starts from the PDF's outline (:func:`chapter_pages`, poppler's
-``pdftohtml -xml``), writes the numbers into the contents (:data:`SET_PAGES_JS`) and
-prints again; the numbers are the same width placeholders in both printings, so the
-contents cannot grow and move the chapters.
+:mod:`lawgov.publish.pdf` hands :func:`book_html` the single page Sphinx wrote; it returns the
+book as one HTML document for WeasyPrint, styled by ``pdf_edition.css`` alone (not the web
+theme's stylesheets: paper needs none of their navigation, and they are written for screens).
+What a browser would compute after a first printing, WeasyPrint does from the CSS in one pass:
+the contents' page numbers (``target-counter``), the running heads (``string-set``) and the
+PDF's bookmarks (``bookmark-level``/``bookmark-label``), each from the attributes this module
+sets on the chapters' headings.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +24,19 @@ from lawgov.book.identity import AUTHOR, BOOK_SUBTITLE, BOOK_TITLE, BOOK_TITLE_Z
 from lawgov.book.paths import BOOK
 
 CSS = Path(__file__).with_name("pdf_edition.css")
-PLACEHOLDER = "000"  # a page number's room in the contents before it is known
 INTRO_TITLE = ("Introduction", "导言")  # the root page's heading is the book's title, on the title page already
+
+# The page's geometry, in one place: the stylesheet's @page rule and the charts' widths both
+# come from it. A 150 mm measure at the body's 10.5 pt keeps lines near 80 characters.
+PAGE_WIDTH_MM = 210.0
+MARGIN_INSIDE_MM = 30.0
+MEASURE_MM = PAGE_WIDTH_MM - 2 * MARGIN_INSIDE_MM
+WIDEST_CHART_MM = PAGE_WIDTH_MM - 2 * 12.0  # a chart may reach into the margins to keep its text legible
+MIN_CHART_TEXT_PT = 7.0
+PAGE_HEIGHT_MM, MARGIN_TOP_BOTTOM_MM = 297.0, 20.0
+TALLEST_CHART_MM = PAGE_HEIGHT_MM - 2 * MARGIN_TOP_BOTTOM_MM - 45.0  # room for a heading and its caption on the page
+PX_PER_MM = 96 / 25.4  # CSS pixels: an SVG's width="600" is 600 px
+PT_PER_PX = 0.75
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,10 @@ class Chapter:
     group: str  # the _toc.yml part caption it sits under ("" for the root page)
     title_en: str = ""
     title_zh: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"lawgov-ch-{self.doc}"
 
 
 def toc_chapters() -> list[Chapter]:
@@ -61,8 +74,7 @@ def _release_date(meta: dict) -> str:
 
 
 def title_page_html() -> str:
-    """Title, subtitle, authors, version, date, licence and how to cite (every text escaped),
-    followed by the contents' place (filled by :func:`toc_html` once the chapters are known)."""
+    """Title, subtitle, authors, version, date, licence and how to cite (every text escaped)."""
     e = html.escape
     meta = book_meta()
     return (
@@ -79,15 +91,15 @@ def title_page_html() -> str:
         "&#8220;How to cite&#8221; in this book.</p>"
         "<p>The web edition has the same text with interactive charts, each chart's data to download, "
         "and the dataset.</p></div></section>"
-        '<section class="lawgov-toc"></section>'
     )
 
 
-def toc_html(chapters: list[Chapter], pages: list[int] | None = None) -> str:
-    """The contents: each chapter under its part caption, with its page (placeholders before the first printing)."""
+def toc_html(chapters: list[Chapter]) -> str:
+    """The contents: each chapter under its part caption; its page number is the CSS's
+    ``target-counter`` of the link (WeasyPrint resolves it once the book is laid out)."""
     e = html.escape
     rows, group = [], None
-    for i, ch in enumerate(chapters):
+    for ch in chapters:
         if ch.group != group:
             if group is not None or rows:
                 rows.append("</ol>")
@@ -95,18 +107,10 @@ def toc_html(chapters: list[Chapter], pages: list[int] | None = None) -> str:
                 rows.append(f'<p class="toc-group">{e(ch.group)}</p>')
             rows.append("<ol>")
             group = ch.group
-        page = str(pages[i]) if pages else PLACEHOLDER
-        zh = f'<span class="toc-zh" lang="zh-Hans">{e(ch.title_zh)}</span>' if ch.title_zh else ""
-        rows.append(
-            f'<li data-doc="{e(ch.doc)}"><span class="toc-title">{e(ch.title_en)}{zh}</span>'
-            f'<span class="toc-dots"></span><span class="toc-page">{page}</span></li>'
-        )
+        zh = f' <span class="toc-zh" lang="zh-Hans">{e(ch.title_zh)}</span>' if ch.title_zh else ""
+        rows.append(f'<li><a href="#{e(ch.anchor)}"><span class="toc-title">{e(ch.title_en)}{zh}</span></a></li>')
     rows.append("</ol>")
     return f'<section class="lawgov-toc" aria-label="Contents"><h1>Contents</h1>{"".join(rows)}</section>'
-
-
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 RUNNING_HEAD_MAX = 48  # characters beside the book's title in one line of the page's top margin
@@ -120,93 +124,186 @@ def running_head(title_en: str) -> str:
     return title_en.split(":", 1)[0].strip()
 
 
-def stylesheet(chapters: list[Chapter]) -> str:
-    """pdf_edition.css plus a named page per chapter: its (short) English title as the running head."""
-    rules = [CSS.read_text(encoding="utf-8"), "@media print {"]
-    head = "font: 8pt 'Noto Sans CJK SC', 'Noto Sans', sans-serif; color: #555;"
+def stylesheet() -> str:
+    """pdf_edition.css after the page's geometry (from this module's constants)."""
+    geometry = (
+        f"@page {{ size: A4; margin: {MARGIN_TOP_BOTTOM_MM}mm {MARGIN_INSIDE_MM}mm; }}\n"
+        f":root {{ --lawgov-measure: {MEASURE_MM}mm; }}\n"
+    )
+    return geometry + CSS.read_text(encoding="utf-8")
+
+
+# --- charts: the SVG each chart's downloads hold, at the text width --------------------------
+
+_SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)"')
+_SVG_HEIGHT = re.compile(r'<svg[^>]*?\sheight="([\d.]+)"')
+_SVG_FONT = re.compile(r'font-size(?:="|:\s*)([\d.]+)(?:px)?')
+
+
+def chart_width_mm(svg_text: str) -> float:
+    """The width to print a chart at: the text width, or wider (up to the margins' inner half)
+    where its smallest text would come out under MIN_CHART_TEXT_PT at the text width; narrower
+    only where the chart would not fit on a page (then its text is smaller: :func:`fits_a_page`)."""
+    m, h = _SVG_WIDTH.search(svg_text), _SVG_HEIGHT.search(svg_text)
+    sizes = [float(s) for s in _SVG_FONT.findall(svg_text)]
+    if not m or not sizes:
+        return MEASURE_MM
+    width_px, smallest_px = float(m[1]), min(sizes)
+    needed_mm = width_px * MIN_CHART_TEXT_PT / (smallest_px * PT_PER_PX) / PX_PER_MM
+    width = min(max(MEASURE_MM, needed_mm), WIDEST_CHART_MM)
+    if h:
+        width = min(width, TALLEST_CHART_MM * width_px / float(h[1]))
+    return round(width, 1)
+
+
+def fits_a_page(svg_text: str) -> bool:
+    """Whether a chart printed with its text at MIN_CHART_TEXT_PT fits in a page's height."""
+    height_px = float(_SVG_HEIGHT.search(svg_text)[1])
+    smallest_px = min(float(s) for s in _SVG_FONT.findall(svg_text))
+    scale = MIN_CHART_TEXT_PT / (smallest_px * PT_PER_PX)
+    return height_px * scale / PX_PER_MM <= TALLEST_CHART_MM
+
+
+def chart_text_pt(svg_text: str, printed_mm: float) -> float:
+    """The smallest text of a chart printed printed_mm wide, in points."""
+    width_px = float(_SVG_WIDTH.search(svg_text)[1])
+    smallest_px = min(float(s) for s in _SVG_FONT.findall(svg_text))
+    return smallest_px * (printed_mm * PX_PER_MM / width_px) * PT_PER_PX
+
+
+# --- the single page made a book -------------------------------------------------------------
+
+
+class EditionError(RuntimeError):
+    """The single page does not hold what the book needs (the message says what)."""
+
+
+def _text(node) -> str:
+    return re.sub(r"\s+", " ", node.get_text(" ")).strip()
+
+
+def book_html(single: str, chapters: list[Chapter], charts: Path) -> tuple[str, list[Chapter]]:
+    """The single page (Sphinx's singlehtml) as the book to print, and the chapters with their titles.
+
+    charts: the folder of each chart's SVG (``<figure id>.svg``), the book's downloads.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(single, "html.parser")
+    article = soup.select_one("article.bd-article") or soup.select_one("main")
+    if article is None:
+        raise EditionError("the single page has no article")
+    titled = []
     for i, ch in enumerate(chapters):
-        rules.append(
-            f"  @page lawgov-ch-{i} {{ @top-left {{ content: {_css_string(running_head(ch.title_en))}; {head} }} "
-            f"@top-right {{ content: {_css_string(BOOK_TITLE)}; {head} }} }}"
+        if i == 0:
+            box = article.find("section")
+        else:
+            span = article.find(id=f"document-{ch.doc}")
+            box = span.find_next_sibling() if span else None
+        if box is None:
+            raise EditionError(f"the single page has no chapter for {ch.doc} (book/_toc.yml)")
+        heading = box.find(["h1", "h2", "h3"])
+        zh_span = heading.select_one(".title-zh")
+        zh = _text(zh_span) if zh_span else ""
+        for extra in heading.select(".title-zh, .title-sep, .headerlink, .title-kicker"):
+            extra.decompose()
+        en = _text(heading)
+        if i == 0:
+            en, zh = INTRO_TITLE
+        box["class"] = [*box.get("class", []), "lawgov-chapter"]
+        heading.clear()
+        heading.name = "h1"
+        heading["class"] = ["lawgov-chapter-title"]
+        heading["id"] = Chapter(ch.doc, ch.group).anchor
+        # what the stylesheet turns into the running head and the bookmark (clean, one language)
+        heading["data-running"] = running_head(en)
+        heading["data-bookmark"] = en
+        heading.append(en)
+        if zh:
+            sub = soup.new_tag("span", attrs={"class": "lawgov-zh-title", "lang": "zh-Hans"})
+            sub.string = zh
+            heading.append(sub)
+        titled.append(Chapter(ch.doc, ch.group, en, zh))
+    _sections_as_bookmarks(article)
+    _charts_as_svg(soup, article, charts)
+    _web_controls_out(article)
+    for details in article.find_all("details"):  # the original Chinese text, opened
+        details.name = "div"
+        details["class"] = [*details.get("class", []), "lawgov-details"]
+        summary = details.find("summary")
+        if summary is not None:
+            summary.name = "p"
+            summary["class"] = ["lawgov-summary"]
+    styles = "".join(str(s) for s in article.find_all("style"))  # great_tables' own table styles
+    for s in article.find_all("style"):
+        s.decompose()
+    body = title_page_html() + toc_html(titled) + str(article)
+    doc = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(BOOK_TITLE)}</title>"
+        f'<meta name="author" content="{html.escape(book_meta()["authors"] or AUTHOR)}">'
+        f"{styles}</head><body>{body}</body></html>"
+    )
+    return doc, titled
+
+
+def _sections_as_bookmarks(article) -> None:
+    """Each chapter's sections are its bookmarks' second level, in English: a heading's Chinese
+    title and its link mark stay out of the label."""
+    for h in article.select(".lawgov-chapter section > h3, .lawgov-chapter section > h2"):
+        if "lawgov-chapter-title" in h.get("class", []):
+            continue
+        label = h.__copy__()
+        for extra in label.select(".title-zh, .title-sep, .headerlink"):
+            extra.decompose()
+        h["data-bookmark"] = _text(label)
+        h["class"] = [*h.get("class", []), "lawgov-section-title"]
+
+
+def _charts_as_svg(soup, article, charts: Path) -> None:
+    """Every chart drawn by Vega in the browser becomes the SVG of its downloads, at the text width."""
+    for viz in article.select('div[id^="altair-viz-"]'):
+        figure = viz.find_parent("figure")
+        svg = charts / f"{figure.get('id', '')}.svg" if figure else None
+        if svg is None or not svg.exists():
+            raise EditionError(f"no SVG for the chart in figure {figure.get('id') if figure else '?'} under {charts}")
+        width = chart_width_mm(svg.read_text(encoding="utf-8"))
+        img = soup.new_tag(
+            "img",
+            attrs={
+                "class": "lawgov-chart",
+                "src": svg.resolve().as_uri(),
+                "alt": figure.get("aria-label", ""),
+                "style": f"width: {width}mm; margin-left: {(MEASURE_MM - width) / 2:.1f}mm",
+            },
         )
-        rules.append(f"  .lawgov-chapter[data-chapter='{i}'] {{ page: lawgov-ch-{i}; }}")
-    rules.append("}")
-    return "\n".join(rules)
+        out = viz.find_parent("div", class_="output") or viz
+        out.replace_with(img)
+        _keep_with_heading(soup, img.find_parent("div", class_="cell") or figure)
+    for script in article.find_all("script"):
+        script.decompose()
 
 
-# Runs in the single page, with {docs: [...], intro: [en, zh]}: marks each chapter, opens the
-# original texts, splits "English · 中文" headings, keeps only the article; returns the
-# chapters' titles in order (null for a doc the page does not hold).
-PREPARE_JS = r"""(arg) => {
-  const article = document.querySelector('article.bd-article') || document.querySelector('main');
-  const clean = (h) => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());
-                         return c.textContent.replace(/\s+/g, ' ').trim(); };
-  const out = [];
-  arg.docs.forEach((doc, i) => {
-    let box = null;
-    if (i === 0) { box = article.querySelector(':scope > section'); }
-    else { const span = document.getElementById('document-' + doc); box = span ? span.nextElementSibling : null; }
-    if (!box) { out.push(null); return; }
-    box.classList.add('lawgov-chapter'); box.dataset.chapter = String(i);
-    const h = box.querySelector(':scope > :is(h1, h2, h3)');  // a page nested under a chapter has a lower heading
-    let [en, zh] = clean(h).split(' · ');
-    if (i === 0) { [en, zh] = arg.intro; }
-    h.classList.add('lawgov-chapter-title');
-    h.textContent = en;
-    if (zh) { const s = document.createElement('span'); s.className = 'lawgov-zh-title'; s.lang = 'zh-Hans';
-              s.textContent = zh; h.appendChild(s); }
-    out.push([en, zh || '']);
-  });
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  const front = document.createElement('div');
-  front.innerHTML = arg.front;
-  document.body.replaceChildren(...front.children, article);
-  document.body.className = 'lawgov-pdf';
-  return out;
-}"""
-
-INSERT_TOC_JS = r"""(toc) => {
-  const old = document.querySelector('.lawgov-toc');
-  const box = document.createElement('div');
-  box.innerHTML = toc;
-  old.replaceWith(box.firstElementChild);
-}"""
-
-SET_PAGES_JS = r"""(pages) => {
-  document.querySelectorAll('.lawgov-toc .toc-page').forEach((el, i) => { el.textContent = String(pages[i]); });
-}"""
+def _keep_with_heading(soup, block) -> None:
+    """A heading right before a chart goes onto the chart's page: both in one unbreakable box
+    (WeasyPrint's break-after: avoid does not reach into the next block when the chart,
+    unbreakable itself, moves to the next page)."""
+    prev = block.find_previous_sibling() if block is not None else None
+    if prev is None or prev.name not in ("h2", "h3", "h4", "h5", "h6"):
+        return
+    box = soup.new_tag("div", attrs={"class": "lawgov-keep"})
+    prev.insert_before(box)
+    box.append(prev.extract())
+    box.append(block.extract())
 
 
-# --- where each chapter starts: the PDF's outline ----------------------------------------------
-
-_ITEM = re.compile(r'<item page="(\d+)">(.*?)</item>', re.S)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", text)))
+_WEB_CONTROLS = (
+    ".headerlink, .copybtn, .toggle-button, button, .lawgov-download, .lawgov-chart-downloads, "
+    ".d-print-none, .original-parallel, .lawgov-takeaway-links, nav, .prev-next-area, form, "
+    'section[id^="download"]'  # a chapter's "Download" section: its links are the web book's
+)
 
 
-def outline(pdf: Path) -> list[tuple[int, str]]:
-    """(page, heading text) of every bookmark of a PDF, in document order (poppler's pdftohtml)."""
-    exe = shutil.which("pdftohtml")
-    if not exe:
-        raise FileNotFoundError("pdftohtml not found: apt-get install poppler-utils")
-    xml = subprocess.run(
-        [exe, "-xml", "-i", "-q", "-stdout", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    return [(int(p), t) for p, t in _ITEM.findall(xml)]
-
-
-def chapter_pages(pdf: Path, chapters: list[Chapter]) -> list[int]:
-    """The page each chapter's heading is on, read from the PDF's bookmarks in order."""
-    items = outline(pdf)
-    pages, k = [], 0
-    for ch in chapters:
-        want = _norm(ch.title_en)[:40]
-        while k < len(items) and not _norm(items[k][1]).startswith(want):
-            k += 1
-        if k == len(items):
-            raise LookupError(f"no bookmark for the chapter {ch.title_en!r} ({ch.doc}) in {pdf.name}")
-        pages.append(items[k][0])
-        k += 1
-    return pages
+def _web_controls_out(article) -> None:
+    for node in article.select(_WEB_CONTROLS):
+        node.decompose()
