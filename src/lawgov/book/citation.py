@@ -50,6 +50,8 @@ def book_meta() -> dict[str, Any]:
 
 
 def _bib(kind: str, key: str, fields: dict[str, str]) -> str:
+    if "url" in fields and not fields["url"]:  # say so, as the plain citation does, not a silent gap
+        fields = {**fields, "note": "; ".join(n for n in (fields.get("note"), address.NOT_SET) if n)}
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
     return f"@{kind}{{{key},\n{body}\n}}"
 
