@@ -270,7 +270,7 @@ def test_no_text_is_under_7pt(edition):
         if page in exempt:
             continue
         for x0, y0, x1, y1, word in _WORD.findall(chunk):
-            w, h = float(x1) - float(x0), float(y1) - float(y0)
+            w, h, word = float(x1) - float(x0), float(y1) - float(y0), html.unescape(word)
             if len(word) < 2:
                 continue
             size = (w if len(word) >= 3 and w < 0.6 * h else h) / EM_HEIGHT
