@@ -158,10 +158,14 @@ def test_figures_frame(shared_data: Path) -> None:
         by.loc["mediation_success_rate", "value_text"] == "99.95" and by.loc["mediation_success_rate", "decimals"] == 2
     )
     assert by.loc["town_reform_working_groups", "value_text"] == "四"
-    assert (df["period_class"] == "full year").equals(df["full_year"].astype(bool))
+    # full_year is the text's 全年 (period_basis whole_year); each such figure's ISO period is the year
+    assert (df.loc[df["full_year"].astype(bool), "period_class"] == "full year").all()
+    assert df["full_year"].astype(bool).equals(df["period_basis"].astype(str) == "whole_year")
     october = df["period"].str.endswith("-10-31") & df["period"].str.startswith("2012-01-01")
     assert (df.loc[october, "period_class"] == "January to October").all() and october.any()  # 截止10月底
-    assert (df.loc[~october & ~df["full_year"], "period_class"] == "other").all()
+    # the report's year, stated or assumed, is "full year" as a class; anything else, "other"
+    year = df["period"] == "2012-01-01/2012-12-31"
+    assert (df.loc[~october & ~year, "period_class"] == "other").all()
     hotline = by.loc["hotline_calls"]
     assert not hotline["full_year"] and hotline["period_end"] == pd.Timestamp("2012-10-31")
     assert by.loc["audit_savings", "full_year"]

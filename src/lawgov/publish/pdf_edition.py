@@ -227,6 +227,8 @@ def book_html(single: str, chapters: list[Chapter], charts: Path) -> tuple[str, 
     _sections_as_bookmarks(article)
     _charts_as_svg(soup, article, charts)
     _web_controls_out(article)
+    for box in article.select("section.lawgov-chapter"):
+        _trailing_empties_out(box)
     for details in article.find_all("details"):  # the original Chinese text, opened
         details.name = "div"
         details["class"] = [*details.get("class", []), "lawgov-details"]
@@ -302,6 +304,25 @@ _WEB_CONTROLS = (
     ".d-print-none, .original-parallel, .lawgov-takeaway-links, nav, .prev-next-area, form, "
     'section[id^="download"]'  # a chapter's "Download" section: its links are the web book's
 )
+
+
+def _is_empty(node) -> bool:
+    """No text and nothing drawn: an output cell left empty once its controls went."""
+    if getattr(node, "name", None) is None:
+        return not str(node).strip()
+    return not node.get_text(strip=True) and node.find(["img", "svg", "table", "hr"]) is None
+
+
+def _trailing_empties_out(box) -> None:
+    """Empty blocks at a chapter's end: their margins alone can spill onto a page of their own,
+    which the next chapter's page break then leaves blank."""
+    while True:
+        last = next((c for c in reversed(box.contents) if getattr(c, "name", None) or str(c).strip()), None)
+        if last is None or not _is_empty(last):
+            if last is not None and getattr(last, "name", None) in ("section", "div"):
+                _trailing_empties_out(last)  # the empty tail of a chapter's last section
+            return
+        last.decompose()
 
 
 def _web_controls_out(article) -> None:
