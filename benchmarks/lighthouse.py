@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import gzip
 import http.server
 import io
@@ -32,8 +31,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,18 +75,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_compressed(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_compressed(directory: Path) -> contextlib.AbstractContextManager[str]:
+    """The built book as a static host serves it: gzip, long caching of _static/."""
+    from lawgov.publish.browser import serve_with
+
+    return serve_with(_GzipHandler, directory)
 
 
 def pages() -> list[str]:

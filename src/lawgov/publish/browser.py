@@ -81,7 +81,13 @@ def serve(directory: Path, max_age: int | None = None) -> Iterator[str]:
     Python's http.server sends ``Last-Modified`` only; with max_age, files under ``_static/``
     also get ``Cache-Control: public, max-age=<max_age>``.
     """
-    handler = type("Handler", (_Handler,), {"max_age": max_age})
+    with serve_with(type("Handler", (_Handler,), {"max_age": max_age}), directory) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_with(handler: type[http.server.SimpleHTTPRequestHandler], directory: Path) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 at a random port with ``handler`` (a thread); yields the base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
