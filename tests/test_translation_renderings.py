@@ -304,3 +304,18 @@ def test_a_page_gloss_with_a_replaced_rendering_is_caught():
         ("p", "领导干部", "leading official"),
         ("p", "行政机关负责人", "agency head"),
     ]
+
+
+def test_an_official_english_title_is_shown_as_a_quoted_title():
+    """A framework's own English, which may leave out words of the Chinese (the 2015 Outline's
+    "Strict, impartial and civil" has no 规范), is shown quoted and marked wherever the book
+    lists the areas; a title this project translated is shown as it is."""
+    from lawgov.analysis import crosswalk
+
+    fw = lawgov.frameworks()
+    shown = crosswalk.areas().set_index("code")["title_en"]
+    assert shown["outline-2015.4"] == "“Strict, impartial and civil law enforcement” (official English title)"
+    assert shown["opinion-2010.5"] == "Strict, standardised, impartial and civil law enforcement"
+    official = fw.loc[fw["framework_title_en_source"] == "official", "code"]
+    assert set(official) == {c for c in fw["code"] if c.startswith("outline-2015.")}
+    assert all(shown[c].startswith("“") and shown[c].endswith("(official English title)") for c in official)
