@@ -228,9 +228,17 @@ def test_no_stale_chart_files(built_book):
         for c in chart_files.charts_in(text, page.stem)
         for ext in ("csv", "svg", "png")
     }
-    on_disk = {p.name for p in (built_book / "downloads" / "charts").iterdir()}
-    assert on_disk == names
+    printed = {
+        f"{chart_files.PRINT_DIR}/{c.fig_id}.svg"
+        for page, text in _pages(built_book)
+        for c in chart_files.charts_in(text, page.stem)
+        if chart_files.print_spec(c.spec) is not None
+    }
+    charts = built_book / "downloads" / "charts"
+    on_disk = {p.relative_to(charts).as_posix() for p in charts.rglob("*") if p.is_file()}
+    assert on_disk == names | printed
     assert pd.Series(sorted(names)).str.startswith("fig-").all()
+    assert printed, "no chart has a print form (the crosswalk heatmap has)"
 
 
 def test_a_downloaded_picture_carries_its_title_and_source(two_charts, tmp_path):
