@@ -92,7 +92,7 @@ def test_devolution_tooltips_and_values(figs, by_id):
     # one chart per transfer, each titled with what was handed down; its bars named on its axis
     assert len(spec["vconcat"]) == len(DEVOLUTION)
     titles = [v["layer"][0]["title"]["text"] for v in spec["vconcat"]]
-    assert [t.split(" · ")[0] for t in titles] == [
+    assert [t.split(" (")[0] for t in titles] == [
         by_id.loc[i, "indicator_en"] for i in ("penalty_powers_devolved", "approval_items_devolved")
     ]
     assert all(v["layer"][0]["encoding"]["y"]["field"] == "panel" for v in spec["vconcat"])

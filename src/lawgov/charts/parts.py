@@ -123,7 +123,7 @@ def devolution(
         sub = data[data["row"] == row]
         first = sub.iloc[0]
         base = alt.Chart(
-            sub, title=alt.Title(f"{first['indicator_en']} · {first['indicator_zh']}", fontSize=13, anchor="start")
+            sub, title=alt.Title(f"{first['indicator_en']} ({first['indicator_zh']})", fontSize=13, anchor="start")
         ).encode(y=y, tooltip=TOOLTIP)
         bar = base.mark_bar(height={"band": 0.7}).encode(
             x=x,

@@ -20,12 +20,19 @@ def words_table(top: pd.DataFrame) -> gt.GT:
         for w in g.to_dict("records"):
             en = w.get("en")
             gloss = f" {html.escape(str(en))}" if isinstance(en, str) and en else ""
-            words.append(f'<span lang="zh">{html.escape(w["word"])}</span>{gloss} ({int(w["count"])})')
-        cells.append({"part": html.escape(str(g["part_label"].iloc[0])), "words": " · ".join(words)})
+            # a Chinese word never breaks across lines, nor leaves its count or the dot after it
+            word = f'<span lang="zh" style="white-space:nowrap">{html.escape(w["word"])}</span>'
+            words.append(f"{word}{gloss}&nbsp;({int(w['count'])})")
+        cells.append({"part": html.escape(str(g["part_label"].iloc[0])), "words": "&nbsp;· ".join(words)})
     table = (
         gt.GT(pd.DataFrame(cells))
         .fmt(lambda x: x, columns=["part", "words"])
         .cols_label(part="Part", words="Most frequent content words (occurrences)")
         .cols_width({"part": "16%", "words": "84%"})
+        .tab_header(title="The most frequent content words of each part")
+        .tab_source_note(
+            "Words of two or more Chinese characters, stop words removed, segmented with jieba and the "
+            "report's dictionary; in English where the glossary has the word. Source: report §0–§6."
+        )
     )
     return style(table)
