@@ -62,7 +62,8 @@ def _page_figures(name: str) -> tuple[tuple[str, str, dict], ...]:
 def _chapters_with_figures() -> list[str]:
     # the chapters (the notebooks jupytext reads), not the guides written in the same folder
     chapters = [p for p in BOOK.glob("*.md") if p.read_text(encoding="utf-8").startswith("---\njupytext:")]
-    return sorted(p.name for p in chapters if "figure:" in p.read_text(encoding="utf-8"))
+    # a figure cell's metadata (mystnb: figure:), not the word in a sentence ("shows a figure: the link")
+    return sorted(p.name for p in chapters if re.search(r"^\s+figure:\s*$", p.read_text(encoding="utf-8"), re.M))
 
 
 def _walk(node):

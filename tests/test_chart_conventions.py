@@ -169,3 +169,37 @@ def test_the_palettes_are_apart_from_the_part_colours():
     assert json.dumps(vocabulary.PERIOD_BASIS_COLOUR_NAMES) and set(vocabulary.PERIOD_BASIS_COLOUR_NAMES) == set(
         vocabulary.PERIOD_BASIS_COLOURS
     )
+
+
+def _grey(colour: str) -> bool:
+    c = str(colour).lstrip("#").lower()
+    return len(c) == 6 and c[0:2] == c[2:4] == c[4:6]
+
+
+def test_no_categories_told_apart_by_shades_of_grey_alone(every_chart):
+    """Three categories or more in greys only must differ in shape too, somewhere in the chart (the
+    readings of one sentence: their points); a grey colour scheme (Vega's "greys") counts as greys."""
+    wrong = []
+    for chart in every_chart:
+        # a field drawn in shapes anywhere in the chart (the points on a layer's lines)
+        shaped = {(v.get("encoding", {}).get("shape") or {}).get("field") for v, _ in _views(chart.spec)} - {None}
+        for view, _ in _views(chart.spec):
+            enc = view.get("encoding", {})
+            for ch in ("color", "fill"):
+                c = enc.get(ch)
+                if isinstance(c, dict) and isinstance(c.get("condition"), dict) and "field" in c["condition"]:
+                    c = c["condition"]
+                scale = (c or {}).get("scale") if isinstance(c, dict) else None
+                if not isinstance(scale, dict):
+                    continue
+                if scale.get("scheme") in ("greys", "grays"):
+                    wrong.append(f"{chart.fig_id}: {c.get('field')} on a grey scheme")
+                rng = scale.get("range")
+                if (
+                    isinstance(rng, list)
+                    and len(rng) >= 3
+                    and all(_grey(r) for r in rng)
+                    and c.get("field") not in shaped
+                ):
+                    wrong.append(f"{chart.fig_id}: {c.get('field')} told apart by {len(rng)} greys alone")
+    assert not wrong, "\n".join(wrong)

@@ -228,9 +228,17 @@ def test_no_stale_chart_files(built_book):
         for c in chart_files.charts_in(text, page.stem)
         for ext in ("csv", "svg", "png")
     }
-    on_disk = {p.name for p in (built_book / "downloads" / "charts").iterdir()}
-    assert on_disk == names
+    printed = {
+        f"{chart_files.PRINT_DIR}/{c.fig_id}.svg"
+        for page, text in _pages(built_book)
+        for c in chart_files.charts_in(text, page.stem)
+        if chart_files.print_spec(c.spec) is not None
+    }
+    charts = built_book / "downloads" / "charts"
+    on_disk = {p.relative_to(charts).as_posix() for p in charts.rglob("*") if p.is_file()}
+    assert on_disk == names | printed
     assert pd.Series(sorted(names)).str.startswith("fig-").all()
+    assert printed, "no chart has a print form (the crosswalk heatmap has)"
 
 
 def test_a_downloaded_picture_carries_its_title_and_source(two_charts, tmp_path):
@@ -247,3 +255,30 @@ def test_a_downloaded_picture_carries_its_title_and_source(two_charts, tmp_path)
     # with "address not yet set" (lawgov.book.citation)
     assert BOOK_TITLE.split()[0] in texts and "p9-test" in texts and "fig-t-one" in texts
     assert "Emergency response plans" in texts  # the chart itself is still drawn
+
+
+def test_the_crosswalk_heatmap_prints_on_a_page_with_its_text_at_7pt(tmp_path):
+    """Drawn for the screen it is taller than a page at 7 pt; its print form (the phone's short
+    labels, its panels in two columns) fits a page at the text width with its text at 7 pt."""
+    from lawgov.analysis import crosswalk
+    from lawgov.publish import pdf_edition
+
+    frameworks = ["outline-2004", "decision-2008", "opinion-2010", "outline-2015"]
+    spec = charts.crosswalk.heatmap(crosswalk.matrix("kunshan-2012", frameworks=frameworks)).to_dict()
+    chart = chart_files.Chart(
+        "frameworks", "fig-x", spec, {}, "Parts against framework parts. Source: report.", "Fig. 9"
+    )
+    screen = chart_files.render(chart_files.exported_spec(chart), cache=tmp_path)[0].decode()
+    assert not pdf_edition.fits_a_page(screen)
+    printed = chart_files.print_spec(spec)
+    assert printed is not None and printed["columns"] == 2 and len(printed["concat"]) == len(frameworks)
+    svg = chart_files.render(chart_files.exported_spec(chart, printed), cache=tmp_path)[0].decode()
+    assert pdf_edition.fits_a_page(svg)
+    width = pdf_edition.chart_width_mm(svg)
+    assert width >= pdf_edition.MEASURE_MM and pdf_edition.chart_text_pt(svg, width) >= 7.0
+    texts = {"".join(t.itertext()).strip() for t in ET.fromstring(svg).iter() if t.tag.endswith("text")}
+    assert {"§0", "§6"} <= texts  # columns by section number, as on a phone
+
+
+def test_a_chart_without_a_print_form_prints_as_drawn():
+    assert chart_files.print_spec({"mark": "bar", "usermeta": {"lawgov": {"short_labels": {"a": "b"}}}}) is None

@@ -89,7 +89,13 @@ def test_devolution_tooltips_and_values(figs, by_id):
     spec = parts.devolution(figs, lawgov.audit("kunshan-2012"), DEVOLUTION, description="d").to_dict()
     # four figures (665, 16, 135, 15), each drawn as a bar and a label
     assert _assert_figure_tooltips(spec, by_id) == 2 * 4
-    assert spec["facet"]["column"]["field"] == "panel"
+    # one chart per transfer, each titled with what was handed down; its bars named on its axis
+    assert len(spec["vconcat"]) == len(DEVOLUTION)
+    titles = [v["layer"][0]["title"]["text"] for v in spec["vconcat"]]
+    assert [t.split(" (")[0] for t in titles] == [
+        by_id.loc[i, "indicator_en"] for i in ("penalty_powers_devolved", "approval_items_devolved")
+    ]
+    assert all(v["layer"][0]["encoding"]["y"]["field"] == "panel" for v in spec["vconcat"])
 
 
 def test_pooled_chart_tooltips_and_or_more_line(figs, by_id):
@@ -98,13 +104,6 @@ def test_pooled_chart_tooltips_and_or_more_line(figs, by_id):
     rows = {r["id"]: r for _, d in _views(spec) for r in d if "upper" in r}
     assert rows["suggestions_satisfaction_rate"]["upper"] == 100.0  # "or more" reaches to 100%
     assert rows["suggestions_completion_rate"]["upper"] == 100.0
-
-
-def test_report_structure_tooltips(figs):
-    outline = lawgov.outline("kunshan-2012")
-    spec = parts.report_structure(outline, figs, description="s").to_dict()
-    for view, _ in _views(spec):
-        assert {"part_label", "heading_zh", "n"} <= _tooltip_fields(view)
 
 
 def test_speedup_keeps_the_readings_and_shows_full_labels():

@@ -148,9 +148,7 @@ def test_every_text_chart_is_described_and_bilingual():
         charts.writing.part_lengths(writing.part_lengths(), description="d"),
         charts.writing.density(writing.figures_density(), description="d"),
         charts.writing.density(writing.figures_density(by="subsection"), by="subsection", description="d"),
-        charts.writing.measures(writing.measures_per_subsection(), description="d"),
         charts.writing.strip(writing.figure_positions(), writing.part_boundaries(), figs, description="d"),
-        charts.writing.top_words(writing.top_words(), description="d"),
         charts.writing.kinds(writing.figure_kinds(by_part=True), description="d"),
         charts.writing.effort(writing.effort_words(), description="d"),
     ]

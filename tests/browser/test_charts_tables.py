@@ -22,14 +22,7 @@ MIN_SHARE = 0.9
 AA = 4.5
 # Charts that cannot take their column's width on a phone, each with its reason (a list that can only
 # shrink: a chart named here that reaches the width fails the test until it is struck off).
-NARROWER: dict[str, str] = {
-    # at 390 px: a legend in two columns sets the chart's width; a wider plot lets the legend take
-    # wider columns, which no longer fit (the fitter's search measured it): 87% of the column
-    "fig-p4-cleanup": "its two-column legend, not its plot, sets its width on a phone",
-    "fig-p2-zhangpu": "its labels and legend, not its plot, set its width on a phone (84%)",
-    # small multiples at a fixed step per word: the panels do not stretch (72% on a phone)
-    "fig-writing-words": "small multiples of discrete rows whose panels keep their step width",
-}
+NARROWER: dict[str, str] = {}
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
         tables.outline_table(lawgov.outline(data_dir=data)).as_raw_html(),
         tables.glossary_table(lawgov.glossary(data_dir=data), {1: "p1"}).as_raw_html(),
         _chart_html(charts.bars(figs, ids, description="Two hostile figures")),
-        _chart_html(charts.overview(figs, description="All hostile figures")),
+        _chart_html(charts.timeline(figs, description="All hostile figures")),
     ]
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>'

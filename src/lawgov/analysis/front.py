@@ -30,7 +30,7 @@ def _report(report: str | None) -> pd.Series:
 
 
 def _spread(figs: pd.DataFrame) -> dict[str, str]:
-    """How the figures spread on the overview's two axes: rates near 100%, counts over orders of magnitude."""
+    """How the figures spread: rates near 100%, counts over orders of magnitude."""
     rates = verdicts.shares(figs)  # a speed-up has no top of its scale
     counts = figs[(figs["kind"] != "rate") & (figs["value"] > 0)].sort_values("value")
     lo, hi = counts.iloc[0], counts.iloc[-1]

@@ -79,8 +79,19 @@ def outcome_colours(n: int, *, remainder: bool = False) -> list[str]:
 # Neutral greys, darkest first: splits that are neither parts, outcomes nor periods (the two
 # groups of a pooled count, the readings of one sentence, the kinds of figure).
 NEUTRAL_RAMP = ("#262626", "#5e5e5e", "#969696", "#c4c4c4", "#e4e4e4")
-# A sequential scale (counts in a heatmap): Vega's grey scheme, so no hue is spent on it.
-SEQUENTIAL_SCHEME = "greys"
+# A sequential scale (counts in a heatmap), pale to dark: ColorBrewer's YlGnBu, whose hue turns
+# (yellow, green, blue) as it darkens, so neighbouring counts differ in more than grey to every
+# kind of colour vision; each cell also prints its count, in ink or white (theme.text_on).
+SEQUENTIAL_RAMP = ("#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58")
+
+
+def sequential_colours(n: int) -> list[str]:
+    """The colours of the counts 1..n, spread over the whole ramp (the palest for 1)."""
+    if n <= 1:
+        return list(SEQUENTIAL_RAMP[:1])
+    last = len(SEQUENTIAL_RAMP) - 1
+    return [SEQUENTIAL_RAMP[round(i * last / (n - 1))] for i in range(n)]
+
 
 # --- how a figure's period is known (period_basis, data/figures) ----------------------------
 # The pages count and colour periods by what the text states, never by the ISO period alone:
@@ -176,6 +187,7 @@ NON_PART_COLOURS = frozenset(
         *OUTCOME_RAMP,
         NOT_STATED,
         *NEUTRAL_RAMP,
+        *SEQUENTIAL_RAMP,
         *PERIOD_BASIS_COLOURS.values(),
         *VERDICT_COLOURS.values(),
     ]

@@ -9,7 +9,7 @@ label, the Chinese label, the value with unit and qualifier, and the figure id.
 # book or the Jupyter server, never a CDN) are registered once here, for every chart. The chart
 # modules are the package's namespaces: charts.parts.ladder, charts.pages.cards, ...
 from lawgov.charts import audit, crosswalk, notebook, pages, parts, theme, writing
-from lawgov.charts.figures import bars, composition, funnel, overview, rates, speedup_readings, timeline
+from lawgov.charts.figures import bars, composition, funnel, rates, speedup_readings, timeline
 
 __all__ = [
     "bars",
@@ -17,7 +17,6 @@ __all__ = [
     "funnel",
     "rates",
     "timeline",
-    "overview",
     "speedup_readings",
     "audit",
     "crosswalk",

@@ -11,9 +11,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, INK, PART_LABELS, SEQUENTIAL_SCHEME
+from lawgov.analysis.vocabulary import CONFIDENCE_SYMBOL, PART_LABELS, sequential_colours
 from lawgov.analysis.wording import plural
 from lawgov.charts.figures import describe, label_lines, wrap
+from lawgov.charts.theme import text_on
 
 FRAMEWORK_SHORT = {
     "outline-2004": "2004 Outline (国发〔2004〕10号), cited by the report",
@@ -26,15 +27,31 @@ FRAMEWORK_SHORT = {
 
 
 # What a cell draws, and what it looks up from its area (once per area, not once per cell).
-CELL_FIELDS = ["row_label", "row_short", "x_rank", "area", "cell", "measures", "figures", "measures_in_row"]
+CELL_FIELDS = [
+    "row_label",
+    "row_short",
+    "x_rank",
+    "area",
+    "cell",
+    "measures",
+    "figures",
+    "measures_in_row",
+    "label_colour",
+]
 # On a phone, where no wrapping fits the area titles beside seven columns of cells: each row
 # labelled by its mark and number, each column by its section number, the cells narrower
 # (book/_ext/static/lawgov-charts.js reads usermeta.lawgov).
 PHONE = {"short_labels": {"y_label": "y_short", "row_label": "row_short"}, "short_step": 34, "short_row": 26}
+# In print (the PDF edition), where the whole heatmap must fit a page with its text at 7 pt: the
+# phone's form, its four panels in two columns, their titles in lines of TITLE_CHARS
+# (lawgov.publish.chart_files.print_spec reads usermeta.lawgov.print).
+PRINT = {"columns": 2, "title_chars": 44}
 AREA_FIELDS = ["area", "area_order", "y_label", "y_short", "area_title_en", "area_title_zh", "confidence"]
 
 
-def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, vmax: int) -> alt.LayerChart:
+def _panel(
+    cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, colours: dict[int, str]
+) -> alt.LayerChart:
     base = (
         alt.Chart(cells, title=alt.Title(title, fontSize=13, anchor="start"))
         .transform_lookup(
@@ -66,21 +83,21 @@ def _panel(cells: pd.DataFrame, areas: pd.DataFrame, title: str, x_field: str, v
             ],
         )
     )
+    # each count its colour of the sequential ramp (a legend entry per count drawn), the empty cells pale grey
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.condition(
             "datum.measures > 0",
             alt.Color(
-                "measures:Q",
-                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, domain=[0, vmax]),
-                legend=alt.Legend(title="measures", orient="bottom", direction="horizontal", gradientLength=200),
+                "measures:O",
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                legend=alt.Legend(
+                    title="measures", orient="bottom", direction="horizontal", columns=len(colours), symbolType="square"
+                ),
             ),
             alt.value("#f4f4f4"),
         )
     )
-    text = base.mark_text(fontSize=11).encode(
-        text="cell:N",
-        color=alt.condition(f"datum.measures > {vmax * 0.55}", alt.value("#ffffff"), alt.value(INK)),
-    )
+    text = base.mark_text(fontSize=11).encode(text="cell:N", color=alt.Color("label_colour:N", scale=None))
     return rect + text
 
 
@@ -113,7 +130,9 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
     # (book/CONVENTIONS.md); on a phone the mark and the number alone
     data["y_short"] = [f"{CONFIDENCE_SYMBOL[c]} {a.split('-')[1]}" for c, a in zip(data["confidence"], data["area"])]
     data["y_label"] = [wrap(f"{short} {t}", 56) for short, t in zip(data["y_short"], data["area_title_en"])]
-    vmax = int(data["measures"].max())
+    counts = sorted(int(m) for m in data["measures"].unique() if m > 0)
+    colours = dict(zip(counts, sequential_colours(len(counts))))
+    data["label_colour"] = [text_on(colours[m]) if m else text_on("#f4f4f4") for m in data["measures"]]
     description = description or _heatmap_text(data)
     # Only what the panels draw or show in the tooltip goes into the page, and each area's
     # titles once (one table of areas that every panel looks up), not once per cell.
@@ -124,9 +143,11 @@ def heatmap(mat: pd.DataFrame, *, description: str | None = None, cell_width: in
         sub = data[data["framework"] == fw]
         step = max(22, 14 * max(label_lines(s) for s in sub["y_label"]) + 4)  # room for the longest label
         panels.append(
-            _panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, vmax).properties(
+            _panel(sub[CELL_FIELDS], areas, FRAMEWORK_SHORT.get(fw, fw), x_field, colours).properties(
                 width=alt.Step(cell_width), height=alt.Step(step)
             )
         )
-    chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": PHONE}).resolve_scale(color="shared")
+    chart = alt.vconcat(*panels, spacing=18, usermeta={"lawgov": {**PHONE, "print": PRINT}}).resolve_scale(
+        color="shared"
+    )
     return describe(chart, description)

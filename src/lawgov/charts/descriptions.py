@@ -89,30 +89,6 @@ def timeline(data: pd.DataFrame) -> str:
     )
 
 
-def overview(data: pd.DataFrame, is_rate: pd.Series, drawn: pd.Series) -> str:
-    rows = []
-    for part, g in data.groupby("part", sort=False):
-        r, c = g[is_rate[g.index]], g[~is_rate[g.index] & drawn[g.index]]
-        bits = []
-        if len(r):
-            bits.append(f"{plural(len(r), 'rate')} ({', '.join(r['value_en'])})")
-        if len(c):
-            bits.append(f"{plural(len(c), 'other figure' if len(r) else 'figure')} ({', '.join(c['value_en'])})")
-        rows.append(f"{part}: {' and '.join(bits)}")
-    hidden = data[~is_rate & ~drawn]
-    missing = (
-        " Not drawn on the log axis, being zero: "
-        + ", ".join(f"{i} ({v})" for i, v in zip(hidden["indicator_en"], hidden["value_en"]))
-        + "."
-        if len(hidden)
-        else ""
-    )
-    return (
-        f"Two dot charts of the report's figures, one row per part: the rates on a percent axis from 0 to 100, "
-        f"the other figures on a log axis, each in its own unit. {'; '.join(rows)}.{missing}"
-    )
-
-
 def speedup(series: pd.DataFrame) -> str:
     lines = []
     for label, g in series.groupby("label_en", sort=False):
@@ -122,16 +98,6 @@ def speedup(series: pd.DataFrame) -> str:
         )
     base = int(series["year"].min())
     return f"Line chart of processing time, {base} = 100, by year, one line per reading: {'; '.join(lines)}."
-
-
-def report_structure(data: pd.DataFrame) -> str:
-    rows = []
-    for label, g in data.groupby("part_label", sort=False):
-        rows.append(f"{label}: " + ", ".join(f"{int(n)} {what.split(' (')[0]}" for what, n in zip(g["what"], g["n"])))
-    return (
-        "Grid of the parts of the report (rows) against subsections, measures and figures (columns), each "
-        f"cell a circle sized by its count: {'; '.join(rows)}."
-    )
 
 
 def ladder(data: pd.DataFrame) -> str:
@@ -153,7 +119,7 @@ def devolution(data: pd.DataFrame) -> str:
             + "".join(f", {v} {p}" for v, p in zip(derived["text"], derived["panel"]))
         )
     panels = listing(list(dict.fromkeys(data["panel"])))
-    return f"Bars in {plural(data['panel'].nunique(), 'panel')} ({panels}), one row per transfer: {'; '.join(rows)}."
+    return f"Bars, one chart per transfer, one bar each for {panels}: {'; '.join(rows)}."
 
 
 def pooled(counts: pd.DataFrame, rates_data: pd.DataFrame, pool: dict, low: float) -> str:

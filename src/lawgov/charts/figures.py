@@ -8,7 +8,6 @@ Readings the report does not print (implied counts, remainders, periods) come fr
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 
 import altair as alt
@@ -201,7 +200,8 @@ def composition(
         color=alt.Color(
             "segment:N",
             scale=alt.Scale(domain=list(data["segment"]), range=colours),
-            legend=alt.Legend(title=None, orient="bottom", columns=2),
+            # one column: a legend in two sets the chart's width on a phone, not its plot
+            legend=alt.Legend(title=None, orient="bottom", columns=1),
         ),
     )
     text = (
@@ -341,55 +341,6 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     )
     text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
     return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
-
-
-def _jitter(key: str) -> float:
-    # Deterministic jitter: the same figure sits at the same height in every build.
-    return (zlib.crc32(key.encode()) % 1000) / 1000 - 0.5
-
-
-def overview(figs: pd.DataFrame, *, description: str | None = None) -> alt.VConcatChart:
-    """All rates on one percent axis and all counts on a log axis, coloured by part."""
-    data = marks(figs)
-    data["jitter"] = [_jitter(i) for i in data["id"]]
-    kinds = figs.set_index("id")["kind"]
-    is_rate = data["id"].map(kinds).eq("rate")
-    positive = data["value"] > 0  # a log axis cannot show 无一败诉 (zero lost cases)
-    colour = alt.Color("part:N", scale=part_scale(figs["part"]), legend=alt.Legend(title=None, columns=7))
-    y = alt.Y("part:N", title=None, sort=list(PART_LABELS.values()))
-    common = dict(
-        y=y, yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), color=colour, tooltip=TOOLTIP
-    )
-    rate_chart = (
-        alt.Chart(data[is_rate])
-        .mark_point(filled=True, size=70, opacity=0.8)
-        .encode(
-            x=alt.X(
-                "value:Q",
-                title="Rates (percent)",
-                scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(values=list(range(0, 101, 10))),
-            ),
-            **common,
-        )
-        .properties(width=520, height=alt.Step(34))
-    )
-    count_chart = (
-        alt.Chart(data[~is_rate & positive])
-        .mark_point(filled=True, size=70, opacity=0.8)
-        .encode(
-            x=alt.X(
-                "value:Q",
-                title="Counts, people, money and durations (log scale, in their own units)",
-                scale=alt.Scale(type="log"),
-                axis=alt.Axis(values=[1, 10, 100, 1_000, 10_000, 100_000], format=","),
-            ),
-            **common,
-        )
-        .properties(width=520, height=alt.Step(34))
-    )
-    description = descriptions.overview(data, is_rate, positive) if description is None else description
-    return describe(alt.vconcat(rate_chart, count_chart).resolve_scale(color="shared"), description)
 
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:

@@ -17,61 +17,13 @@ import altair as alt
 import pandas as pd
 
 from lawgov.analysis import display, readings
-from lawgov.analysis.vocabulary import INK, MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
+from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_COLOURS, PART_LABELS
 from lawgov.analysis.wording import PERCENT_FORMAT
 from lawgov.charts import descriptions
 from lawgov.charts.figures import TOOLTIP, TWO_LINES, describe, marks, rate_axis, speedup_readings
 from lawgov.charts.theme import text_on
 
 # ---- the structure of the whole report (preamble) -----------------------------------------
-
-
-def report_structure(outline: pd.DataFrame, figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """A grid of parts (rows) by subsections, measures and figures (columns): a circle sized by the count."""
-    data = readings.structure(outline, figs)
-    rows = list(dict.fromkeys(data["row"]))
-    parts = sorted(set(data["part"]))
-    base = alt.Chart(data).encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=260)),
-        # "measures (一是, 二是 …)" in two lines, the brackets under the word, so three columns fit
-        # a phone; a top axis draws its second line downwards: the padding lifts it off the axis
-        x=alt.X(
-            "what:N",
-            sort=list(readings.STRUCTURE_WHAT),
-            title=None,
-            axis=alt.Axis(
-                orient="top",
-                labelAngle=0,
-                labelLimit=200,
-                labelPadding=16,
-                labelExpr="split(replace(datum.label, ' (', '|('), '|')",
-            ),
-        ),
-        tooltip=[
-            alt.Tooltip("part_label:N", title="Part"),
-            alt.Tooltip("title_en:N", title="Title"),
-            alt.Tooltip("heading_zh:N", title="标题"),
-            alt.Tooltip("what:N", title="Counted"),
-            alt.Tooltip("n:Q", title="Number"),
-        ],
-    )
-    dot = (
-        base.transform_filter("datum.n > 0")
-        .mark_circle(opacity=0.35)
-        .encode(
-            size=alt.Size("n:Q", scale=alt.Scale(range=[60, 1400]), legend=None),
-            color=alt.Color(
-                "part_label:N",
-                scale=alt.Scale(domain=[PART_LABELS[p] for p in parts], range=[PART_COLOURS[p] for p in parts]),
-                legend=None,
-            ),
-        )
-    )
-    text = base.mark_text(fontWeight="bold").encode(
-        text=alt.Text("n:Q"), color=alt.condition("datum.n == 0", alt.value(MUTED), alt.value(INK))
-    )
-    description = descriptions.report_structure(data) if description is None else description
-    return describe((dot + text).properties(width=420, height=alt.Step(46)), description)
 
 
 # ---- ladders (part 1) ---------------------------------------------------------------------
@@ -151,41 +103,38 @@ def devolution(
     relations: Sequence[str],
     *,
     description: str | None = None,
-    panel_width: int = 120,
-) -> alt.FacetChart:
-    """Side-by-side panels: what was handed down, from how many departments, and the average per department."""
+    width: int = 440,
+) -> alt.VConcatChart:
+    """One chart per transfer, stacked (each titled with what was handed down, in English and
+    Chinese): a bar for what was handed down, one for the departments it came from and one for
+    the average per department. Each kind of bar is drawn against the largest of its kind across
+    the transfers, so the transfers compare bar by bar; the values are printed, the axis is not."""
     data = per_unit_marks(figs, audit, relations)
     data["text"] = [f"{v:.1f}" if d else display.number(v) for v, d in zip(data["value"], data["derived"])]
+    data["scaled"] = data["value"] / data.groupby("panel")["value"].transform("max")
     rows = list(dict.fromkeys(data.sort_values("order")["row"]))
-    # each bar in its part's colour (the rows are told apart by their labels)
+    # each bar in its part's colour (the transfers are told apart by their titles)
     parts = list(dict.fromkeys(data["part"]))
     by_label = {label: p for p, label in PART_LABELS.items()}
-    base = alt.Chart().encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=TWO_LINES, labelLimit=320)),
-        tooltip=TOOLTIP,
-    )
-    bar = base.mark_bar(height={"band": 0.6}).encode(
-        x=alt.X("value:Q", title=None, axis=alt.Axis(tickCount=3, labels=False, ticks=False, domain=False, grid=False)),
-        color=alt.Color(
-            "part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None
-        ),
-        opacity=alt.condition("datum.derived", alt.value(0.5), alt.value(1.0)),
-    )
-    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="value:Q", text="text:N")
-    chart = (
-        alt.layer(bar, text, data=data)
-        .properties(width=panel_width, height=alt.Step(56))
-        .facet(
-            column=alt.Column(
-                "panel:N",
-                sort=list(PER_UNIT_PANELS),
-                title=None,
-                header=alt.Header(labelFontWeight="bold", labelFontSize=12),
+    y = alt.Y("panel:N", sort=list(PER_UNIT_PANELS), title=None)
+    x = alt.X("scaled:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=None)
+    charts = []
+    for row in rows:
+        sub = data[data["row"] == row]
+        first = sub.iloc[0]
+        base = alt.Chart(
+            sub, title=alt.Title(f"{first['indicator_en']} ({first['indicator_zh']})", fontSize=13, anchor="start")
+        ).encode(y=y, tooltip=TOOLTIP)
+        bar = base.mark_bar(height={"band": 0.7}).encode(
+            x=x,
+            color=alt.Color(
+                "part:N", scale=alt.Scale(domain=parts, range=[PART_COLOURS[by_label[p]] for p in parts]), legend=None
             ),
-            spacing=28,
+            opacity=alt.condition("datum.derived", alt.value(0.5), alt.value(1.0)),
         )
-        .resolve_scale(x="independent")
-    )
+        text = base.mark_text(align="left", dx=4, color=MUTED).encode(x=x, text="text:N")
+        charts.append((bar + text).properties(width=width, height=alt.Step(30)))
+    chart = alt.vconcat(*charts, spacing=20)
     return describe(chart, descriptions.devolution(data) if description is None else description)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lawgov.analysis.vocabulary import MUTED, NEUTRAL_RAMP, PART_LABELS
+from lawgov.analysis.vocabulary import MUTED, PART_LABELS
 from lawgov.analysis.wording import PERCENT_FORMAT, plural, share_word
 from lawgov.charts.figures import TOOLTIP, describe, label_lines, marks, part_scale, wrap
 
@@ -96,52 +96,6 @@ def density(dens: pd.DataFrame, *, description: str | None = None, by: str = "pa
     return describe((bar + text).properties(width=420, height=alt.Step(step)), description or text_alt)
 
 
-def measures(meas: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
-    """Measures (一是, 二是 ...) per subsection, as a dot per measure."""
-    rows = []
-    for m in meas.to_dict("records"):
-        for k, marker in enumerate(m["markers"].split(), start=1):
-            title = wrap(f"§{m['section']} {m['title_en']}")
-            rows.append(
-                {
-                    "section": m["section"],
-                    "label": f"{title}|{m['heading_zh']}",
-                    "k": k,
-                    "marker": marker,
-                    "title_en": m["title_en"],
-                    "heading_zh": m["heading_zh"],
-                    "measures": m["measures"],
-                    "part_label": PART_LABELS[int(m["part"])],
-                    "part": int(m["part"]),
-                }
-            )
-    data = pd.DataFrame(rows)
-    chart = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=140)
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelExpr="split(datum.label, '|')")),
-            x=alt.X("k:O", title="measure (一是, 二是, 三是, 四是)", axis=alt.Axis(labelAngle=0)),
-            color=_part_colour(data["part"]),
-            tooltip=[
-                alt.Tooltip("section:N", title="Section"),
-                alt.Tooltip("title_en:N", title="Subsection"),
-                alt.Tooltip("heading_zh:N", title="标题"),
-                alt.Tooltip("marker:N", title="Marker"),
-                alt.Tooltip("measures:Q", title="Measures in subsection"),
-            ],
-        )
-    )
-    counts = meas["measures"].value_counts()
-    text_alt = (
-        f"Dot chart: one dot per measure in each of the report's {plural(len(meas), 'subsection')}; "
-        + "; ".join(f"{share_word(n, len(meas))} have {k}" for k, n in counts.items())
-        + "."
-    )
-    step = max(34, 15 * max(label_lines(r) for r in data["label"]) + 6)
-    return describe(chart.properties(width=220, height=alt.Step(step)), description or text_alt)
-
-
 def strip(
     positions: pd.DataFrame, boundaries: pd.DataFrame, figs: pd.DataFrame, *, description: str | None = None
 ) -> alt.LayerChart:
@@ -206,95 +160,62 @@ def strip(
     return describe((band + label + ticks).properties(width=620, height=60), description or text_alt)
 
 
-def top_words(top: pd.DataFrame, *, description: str | None = None, columns: int = 3) -> alt.FacetChart:
-    """The most frequent content words of each part, as small multiples (one panel per part)."""
-    data = top.copy()
-    data["en"] = data["en"].fillna("")
-    data["label"] = [f"{w}  {e}" if e else w for w, e in zip(data["word"], data["en"])]
-    base = alt.Chart().encode(
-        y=alt.Y(
-            "word:N", sort=alt.EncodingSortField(field="rank", op="min"), title=None, axis=alt.Axis(labelFontSize=13)
-        ),
-        tooltip=[
-            alt.Tooltip("part_label:N", title="Part"),
-            alt.Tooltip("word:N", title="词"),
-            alt.Tooltip("en:N", title="Glossary English"),
-            alt.Tooltip("count:Q", title="Occurrences"),
-            alt.Tooltip("per_1000:Q", title="Per 1,000 content words of the part", format=".1f"),
-        ],
-    )
-    bar = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("count:Q", title="occurrences", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("part_label:N", scale=part_scale(data["part"]), legend=None),
-    )
-    text = base.mark_text(align="left", dx=3, color=MUTED).encode(x="count:Q", text="count:Q")
-    chart = (
-        alt.layer(bar, text, data=data)
-        .properties(width=100, height=alt.Step(20))
-        .facet(
-            facet=alt.Facet("part_label:N", sort=_PART_ORDER, title=None, header=alt.Header(labelFontWeight="bold")),
-            columns=columns,
-        )
-        .resolve_scale(y="independent", x="independent")
-    )
-    first = top[top["rank"] == 1]
-    text_alt = (
-        "Small multiples: for each part, bars of its most frequent content words; the top word of each part is "
-        + "; ".join(f"{p} {w} ({c})" for p, w, c in zip(first["part_label"], first["word"], first["count"]))
-        + "."
-    )
-    return describe(chart, description or text_alt)
-
-
-def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.Chart:
-    """Share of figures that are counts, rates, people, durations and money (by part if the frame has parts)."""
+def kinds(kinds_df: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
+    """How many figures are counts, rates, people, durations and money: one bar per kind (each kind
+    named on its axis, never told apart by a shade), split by part in the parts' colours when the
+    frame has parts, its total at its end."""
     data = kinds_df.copy()
     order = ["counts", "rates (percent)", "people", "durations", "money"]
-    colour = alt.Color(
-        "kind_en:N",
-        title=None,
-        scale=alt.Scale(domain=order, range=list(NEUTRAL_RAMP[: len(order)])),
-        legend=alt.Legend(orient="bottom", columns=5),
-    )
+    data["order"] = data["kind_en"].map({k: i for i, k in enumerate(order)})
     tooltip = [
         alt.Tooltip("kind_en:N", title="Kind"),
         alt.Tooltip("kind_zh:N", title="类别"),
         alt.Tooltip("figures:Q", title="Figures"),
-        alt.Tooltip("share:Q", title="Share", format=PERCENT_FORMAT),
     ]
-    if "part" in data:
-        y = alt.Y("part_label:N", sort=_PART_ORDER, title=None)
-        tooltip = [alt.Tooltip("part_label:N", title="Part"), *tooltip]
+    by_part = "part" in data
+    if by_part:
+        colour = alt.Color("part_label:N", title=None, scale=part_scale(data["part"]), legend=alt.Legend(columns=5))
+        tooltip = [
+            alt.Tooltip("part_label:N", title="Part"),
+            *tooltip,
+            alt.Tooltip("share:Q", title="Share of the part's figures", format=PERCENT_FORMAT),
+        ]
     else:
-        data["part_label"] = "All figures"
-        y = alt.Y("part_label:N", title=None)
-    data["order"] = data["kind_en"].map({k: i for i, k in enumerate(order)})
-    chart = (
+        colour = alt.value(MUTED)
+    totals = data.groupby(["kind_en", "kind_zh"], as_index=False)["figures"].sum()
+    totals["share"] = totals["figures"] / totals["figures"].sum()
+    totals["text"] = [f"{n} ({s:.0%})" for n, s in zip(totals["figures"], totals["share"])]
+    y = alt.Y("kind_en:N", sort=order, title=None)
+    bar = (
         alt.Chart(data)
-        .mark_bar(height={"band": 0.7})
+        .mark_bar(height={"band": 0.7}, stroke="white", strokeWidth=1)
         .encode(
             y=y,
-            x=alt.X(
-                "share:Q",
-                title="share of the figures",
-                # the ticks of a scale, whole percents (not a value a reader is told)
-                axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]),
-                stack="normalize",
-            ),
+            x=alt.X("sum(figures):Q", title="figures", stack="zero", axis=alt.Axis(tickMinStep=1)),
             color=colour,
-            order=alt.Order("order:Q"),
+            order=alt.Order("part:Q") if by_part else alt.Order("order:Q"),
             tooltip=tooltip,
         )
     )
-    totals = data.groupby("kind_en")["figures"].sum().sort_values(ascending=False)
+    text = (
+        alt.Chart(totals)
+        .mark_text(align="left", dx=4, color=MUTED)
+        .encode(
+            y=y,
+            x=alt.X("figures:Q"),
+            text="text:N",
+            tooltip=[alt.Tooltip("kind_en:N", title="Kind"), alt.Tooltip("figures:Q", title="Figures")],
+        )
+    )
+    ranked = totals.sort_values("figures", ascending=False)
     text_alt = (
-        "Stacked bars: "
-        + ("in each part, " if "part" in kinds_df else "")
-        + "the share of figures that are counts, rates, people, durations and money; over all the bars, "
-        + ", ".join(f"{n} {k}" for k, n in totals.items())
+        "Bar chart of the figures of each kind"
+        + (", each bar split by part" if by_part else "")
+        + ": "
+        + ", ".join(f"{n} {k}" for k, n in zip(ranked["kind_en"], ranked["figures"]))
         + "."
     )
-    return describe(chart.properties(width=440, height=alt.Step(30)), description or text_alt)
+    return describe((bar + text).properties(width=440, height=alt.Step(34)), description or text_alt)
 
 
 def effort(effort_df: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:

@@ -196,7 +196,7 @@ def _lines(text: str, width: int) -> list[str]:
     return lines
 
 
-def exported_spec(chart: Chart) -> dict:
+def exported_spec(chart: Chart, spec: dict | None = None) -> dict:
     """The chart as a downloaded picture shows it: its number and title above it (the caption's
     first sentence) and under them its source and where it comes from (the caption's "Source:"
     and the citation), so that the PNG or SVG says what it is away from the page."""
@@ -206,8 +206,9 @@ def exported_spec(chart: Chart) -> dict:
     number = chart.number.strip().rstrip(".")
     heading = f"{number}. {title}" if number else title
     credit = (f"Source: {source.strip()} " if source.strip() else "") + f"Chart: {cite}"
-    inner = {k: v for k, v in chart.spec.items() if k not in _TOP_LEVEL}
-    outer = {k: chart.spec[k] for k in _TOP_LEVEL if k in chart.spec}
+    spec = chart.spec if spec is None else spec  # (a print form of the chart: print_spec)
+    inner = {k: v for k, v in spec.items() if k not in _TOP_LEVEL}
+    outer = {k: spec[k] for k in _TOP_LEVEL if k in spec}
     outer["vconcat"] = [inner]
     outer["title"] = {
         "text": _lines(heading, TITLE_CHARS),
@@ -219,6 +220,53 @@ def exported_spec(chart: Chart) -> dict:
         "offset": 12,
     }
     return outer
+
+
+# --- the print form ----------------------------------------------------------------------------
+# A chart whose spec says how to print itself (``usermeta.lawgov.print``: the crosswalk heatmap,
+# too tall for a page with its text at 7 pt) gets a second SVG, ``print/<fig-id>.svg``, that the
+# PDF edition prints instead of the download: drawn in its phone form (the short labels and steps
+# book/_ext/static/lawgov-charts.js uses under 480 px), its stacked panels laid out in
+# ``columns``, each panel's title in lines of ``title_chars``.
+PRINT_DIR = "print"
+
+
+def _short_form(node, form: dict) -> None:
+    """What lawgov-charts.js's shortLabels does on a phone, in place."""
+    if isinstance(node, list):
+        for child in node:
+            _short_form(child, form)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, size in (("width", "short_step"), ("height", "short_row")):
+        if form.get(size) and isinstance(node.get(key), dict) and "step" in node[key]:
+            node[key] = {"step": form[size]}
+    for channel in (node.get("encoding") or {}).values():
+        if isinstance(channel, dict) and channel.get("field") in (form.get("short_labels") or {}):
+            channel["field"] = form["short_labels"][channel["field"]]
+    for key in ("layer", "hconcat", "vconcat", "concat", "spec"):
+        if key in node:
+            _short_form(node[key], form)
+
+
+def print_spec(spec: dict) -> dict | None:
+    """The chart as the PDF edition prints it, or None if it prints as it is drawn."""
+    form = (spec.get("usermeta") or {}).get("lawgov") or {}
+    printed = form.get("print")
+    if not printed:
+        return None
+    out = json.loads(json.dumps(spec))
+    _short_form(out, form)
+    if "vconcat" in out and printed.get("columns"):
+        out["concat"], out["columns"] = out.pop("vconcat"), printed["columns"]
+    if printed.get("title_chars"):
+        for panel in out.get("concat") or out.get("vconcat") or []:
+            for view in [panel, *panel.get("layer", [])]:
+                title = view.get("title")
+                if isinstance(title, dict) and isinstance(title.get("text"), str):
+                    title["text"] = _lines(title["text"], printed["title_chars"])
+    return out
 
 
 _FONTS_REGISTERED = False
@@ -319,14 +367,22 @@ def publish(html_dir: Path, cache: Path | None = None) -> tuple[int, int]:
                 raise ChartError(f"{path.name}#{chart.fig_id}: the vega-embed menu is on (the theme turns it off)")
             svg, png = render(exported_spec(chart), cache)
             for ext, data in (("csv", chart_csv(chart.spec)), ("svg", svg), ("png", png)):
-                target = out / f"{chart.fig_id}.{ext}"
-                if not target.exists() or target.read_bytes() != data:
-                    target.write_bytes(data)
-                written.add(target.name)
+                _write(out / f"{chart.fig_id}.{ext}", data)
+                written.add(f"{chart.fig_id}.{ext}")
+            printed = print_spec(chart.spec)
+            if printed is not None:
+                _write(out / PRINT_DIR / f"{chart.fig_id}.svg", render(exported_spec(chart, printed), cache)[0])
+                written.add(f"{PRINT_DIR}/{chart.fig_id}.svg")
         new = with_lines(text, charts)
         if new != text:
             path.write_text(new, encoding="utf-8")
-    for stale in out.iterdir():
-        if stale.name not in written:
+    for stale in [*out.glob("*.*"), *out.glob(f"{PRINT_DIR}/*.*")]:
+        if stale.relative_to(out).as_posix() not in written:
             stale.unlink()
-    return len(written) // 3, pages
+    return len([w for w in written if "/" not in w]) // 3, pages
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != data:
+        target.write_bytes(data)

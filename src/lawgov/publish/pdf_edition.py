@@ -266,7 +266,7 @@ def _charts_as_svg(soup, article, charts: Path) -> None:
     """Every chart drawn by Vega in the browser becomes the SVG of its downloads, at the text width."""
     for viz in article.select('div[id^="altair-viz-"]'):
         figure = viz.find_parent("figure")
-        svg = charts / f"{figure.get('id', '')}.svg" if figure else None
+        svg = printed_svg(charts, figure.get("id", "")) if figure else None
         if svg is None or not svg.exists():
             raise EditionError(f"no SVG for the chart in figure {figure.get('id') if figure else '?'} under {charts}")
         width = chart_width_mm(svg.read_text(encoding="utf-8"))
@@ -284,6 +284,13 @@ def _charts_as_svg(soup, article, charts: Path) -> None:
         _keep_with_heading(soup, img.find_parent("div", class_="cell") or figure)
     for script in article.find_all("script"):
         script.decompose()
+
+
+def printed_svg(charts: Path, fig_id: str) -> Path:
+    """The SVG a chart prints as: its print form if it has one (``chart_files.print_spec``),
+    else its download."""
+    printed = charts / "print" / f"{fig_id}.svg"
+    return printed if printed.exists() else charts / f"{fig_id}.svg"
 
 
 def _keep_with_heading(soup, block) -> None:
