@@ -357,7 +357,7 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
     known = alt.X("known_end:T", title=None)
     tick = (
         base.transform_filter(alt.datum.open_side != "closed")
-        .mark_tick(thickness=3, size=22)
+        .mark_tick(thickness=4, size=24, opacity=1)
         .encode(x=known, color=alt.Color("basis_en:N", legend=None))
     )
     arrows = [
@@ -370,7 +370,8 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
         base.transform_filter(flt).mark_text(align="left", dx=dx, color=MUTED).encode(x="label_at:T", text="label:N")
         for flt, dx in ((alt.datum.open_side != "end", 4), (alt.datum.open_side == "end", 18))
     ]
-    return describe(alt.layer(bar, tick, *arrows, *text).properties(width=480, height=alt.Step(36)), description)
+    # a step for three lines of label: an open period's row says which end the text leaves out
+    return describe(alt.layer(bar, tick, *arrows, *text).properties(width=480, height=alt.Step(48)), description)
 
 
 def _jitter(key: str) -> float:

@@ -142,7 +142,7 @@ class Figure(Strict):
         description="ISO 8601 interval: the period the text states for the figure or, where it "
         "states none (period_basis not_stated), the report's year as an assumption. An end the text does not "
         "state is left empty (ISO 8601-2 / EDTF 'unknown'): year_to_date figures (今年, 今年以来, 年初以来) are "
-        "2012-01-01/ (the report was compiled in November or December 2012: the text gives no end), to_date "
+        "2012-01-01/ (the text gives no end, and the report was compiled before its year ended), to_date "
         "figures (截止10月底) /2012-10-31 (the text gives no start)"
     )
     period_basis: PeriodBasis = Field(
@@ -161,8 +161,10 @@ class Figure(Strict):
         default="",
         description=(
             "the words of the quote's sentence that state the period (全年, 今年以来, 截止10月底, 十八大期间): the "
-            "time expression nearest before the end of the quote, or inside it, else one after it in its clause; "
-            "empty when period_basis is not_stated"
+            "time expression that governs the quote, the last before the quote ends of a head word (全年, 今年, "
+            "今年以来, 年初以来, 截止10月底, 十八大期间: it governs the clauses after it) or of a word that dates only "
+            "its own clause (去年, 连续3年) standing in the quote's clause, else one after the quote in its clause "
+            "(2012?2013年度); empty when period_basis is not_stated"
         ),
     )
     indicator_en: str = Field(min_length=1, description="short label for tables and charts")
