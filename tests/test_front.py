@@ -67,7 +67,9 @@ def test_source_periods_off_the_year(figs):
     assert s["source.title_count"] == str(source.count(lawgov.reports().iloc[0]["body_starts_with"]))
 
 
-@pytest.mark.parametrize(("key", "verb"), [("n_earlier", "is"), ("n_multi", "reach"), ("n_within", "is")])
+@pytest.mark.parametrize(
+    ("key", "verb"), [("n_earlier", "is"), ("n_multi", "reach"), ("n_into_next", "run"), ("n_within", "is")]
+)
 def test_the_source_pages_typed_verbs_agree_with_its_counts(key, verb):
     """ "1 figure is", "2 figures reach": the page types the verb after a glued count, so the
     count must be one where the verb is singular, and more where it is plural."""
