@@ -187,11 +187,23 @@ def test_a_count_per_unit_names_its_unit() -> None:
     assert r.reason.endswith("41.56 penalty powers per department")
 
 
-def test_a_share_of_a_more_than_base_is_an_upper_bound() -> None:
-    # 3 of "30多" (more than 30) is under 10%, not 10%
+def test_a_share_of_a_more_than_base_is_an_upper_bound_and_no_test() -> None:
+    # 3 of "30多" (more than 30) is under 10%, not 10%; and a whole with no top cannot be
+    # exceeded by a part printed below it: not a bound that holds, a derivation
     r = one(RATIO, figs(("n", 3, "count", "3个"), ("d", 30, "count", "30多个", "more_than")))
-    assert r.verdict == "bound holds"
+    assert r.verdict == "implied"
+    assert "this holds by construction and is not a test" in r.reason
     assert r.reason.endswith("the share is under 10%")
+
+
+def test_a_part_of_an_at_least_whole_is_no_test() -> None:
+    r = one(RATIO, figs(("n", 3, "count", "3个"), ("d", 30, "count", "30个以上", "at_least")))
+    assert r.verdict == "implied" and r.reason.endswith("the share is at most 10%")
+
+
+def test_a_part_of_an_exact_whole_is_still_a_bound() -> None:
+    r = one(RATIO, figs(("n", 3, "count", "3个"), ("d", 30, "count", "30个")))
+    assert r.verdict == "bound holds"
 
 
 def test_rate_without_numerator_gives_the_implied_count() -> None:

@@ -66,9 +66,15 @@ def test_a_failing_cell_is_named_in_one_line_by_its_file_and_line(tmp_path, monk
     log = tmp_path / build.REPORTS / "p4-oversight.err.log"
     log.parent.mkdir(parents=True)
     log.write_text(_ERR_LOG.format(code=code), encoding="utf-8")
+    (tmp_path / "p4-oversight.html").write_text("<html>half-built</html>", encoding="utf-8")
+    (tmp_path / "p3-decisions.html").write_text("<html>built</html>", encoding="utf-8")
     (failed,) = build.failed_cells(tmp_path)
     assert failed.startswith(f"book/p4-oversight.md:{line}: a code cell failed: NameError: name 'figs' is not defined")
     assert "\x1b" not in failed and "\n" not in failed
+    # the traceback is kept without colour codes, and the failed page is not left as if built
+    kept = log.read_text(encoding="utf-8")
+    assert "NameError: name 'figs' is not defined" in kept and "\x1b" not in kept
+    assert not (tmp_path / "p4-oversight.html").exists() and (tmp_path / "p3-decisions.html").exists()
 
 
 def test_a_failing_cell_fails_the_build_with_those_lines_and_no_traceback(tmp_path, monkeypatch, capsys):

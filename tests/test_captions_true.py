@@ -6,6 +6,8 @@ description (the spec's ``description``, the SVG's aria-label) say about the cha
 checked against the Vega-Lite spec: the colours they name are colours the chart uses, an axis
 said to run "from 0 to 100" does, an axis said to be cut is, a log scale said is drawn, an
 order said ("fewest first") is the order of the bars, and an item said to be the largest is.
+The kind of mark they name (bars, dots, lines, ticks, circles) is a mark the chart draws, and
+so is the one named by the page's prose about the figure (a paragraph that refers to it alone).
 """
 
 from __future__ import annotations
@@ -132,7 +134,44 @@ def claims_false(caption: str, spec: dict) -> list[str]:
     ):
         wrong.append(f"says largest first, but the drawn order is {orders}")
     wrong += _largest_claims_false(caption, spec)
+    wrong += marks_false(caption, spec)
     return wrong
+
+
+# The words a text uses for a chart's marks, and the Vega-Lite marks each may name. "Line" only
+# where it names a drawn line ("a line to 100%", "the solid line", "one line per reading", "line
+# chart"), not a service line; "rules" is never read (laws, regulations and rules).
+MARK_WORDS = {
+    re.compile(r"\bbars?\b", re.IGNORECASE): ("bar", {"bar", "rect"}),
+    re.compile(r"\b(?:dots?|(?<!percentage )points?)\b", re.IGNORECASE): ("dot", {"point", "circle"}),
+    re.compile(r"\bcircles?\b", re.IGNORECASE): ("circle", {"circle", "point"}),
+    re.compile(r"\bticks?\b", re.IGNORECASE): ("tick", {"tick"}),
+    re.compile(
+        r"\b(?:(?:solid|dashed|dotted|one|a|each)\s+lines?|lines?\s+(?:to|per|chart)\b)|\bline chart", re.IGNORECASE
+    ): ("line", {"line", "rule"}),
+}
+
+
+def spec_marks(spec: dict) -> set[str]:
+    """The mark types a Vega-Lite spec draws (in every layer and facet)."""
+    out = set()
+    for node in _walk(spec):
+        mark = node.get("mark")
+        if isinstance(mark, str):
+            out.add(mark)
+        elif isinstance(mark, dict) and isinstance(mark.get("type"), str):
+            out.add(mark["type"])
+    return out
+
+
+def marks_false(text: str, spec: dict) -> list[str]:
+    """A kind of mark that ``text`` names and the chart does not draw ("bars" over dots)."""
+    drawn = spec_marks(spec)
+    return [
+        f"says {word}s, but the chart draws {sorted(drawn)}"
+        for pattern, (word, marks) in MARK_WORDS.items()
+        if pattern.search(text) and not marks & drawn
+    ]
 
 
 # "the largest is X", "X is the largest", "largest: X": the named item must be the one with the
@@ -190,6 +229,32 @@ def test_every_caption_and_description_is_true_of_its_chart(page):
     assert not wrong, "\n".join(wrong)
 
 
+_NUMREF = re.compile(r"\{numref\}`(fig-[\w-]+)`")
+
+
+def prose_about_figures(page: str) -> list[tuple[str, str]]:
+    """(figure name, paragraph) for every paragraph of a chapter's prose that refers to one figure."""
+    text = re.sub(r"```.*?```", "", (BOOK / page).read_text(encoding="utf-8"), flags=re.DOTALL)
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        names = set(_NUMREF.findall(para))
+        if len(names) == 1:
+            out.append((names.pop(), " ".join(para.split())))
+    return out
+
+
+@pytest.mark.parametrize("page", _chapters_with_figures())
+def test_the_prose_names_the_marks_its_figure_draws(page):
+    specs = {name: spec for name, _, spec in _page_figures(page)}
+    wrong = [
+        f"{name} prose: {w}: {para[:120]}"
+        for name, para in prose_about_figures(page)
+        if name in specs
+        for w in marks_false(para, specs[name])
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 # The check itself must be able to fail: the two captions that were wrong (a vermilion said
 # over sky-blue bars, an axis said to be cut over one from 0 to 100) against specs like theirs.
 
@@ -221,3 +286,15 @@ def test_the_check_catches_an_order_and_a_log_scale_not_drawn():
     spec = {"datasets": {"d": [{"order": 0, "measures": 5}, {"order": 1, "measures": 2}]}}
     assert claims_false("by measures, fewest first", spec)
     assert claims_false("dots on a log scale", spec)
+
+
+def test_the_check_catches_a_mark_the_chart_does_not_draw():
+    dots = {"layer": [{"mark": {"type": "point", "filled": True}}, {"mark": {"type": "text"}}]}
+    assert marks_false("The log scale is needed to show all the bars.", dots)
+    assert not marks_false("The log scale is needed to show all the dots.", dots)
+    assert claims_false("Horizontal bar chart of 2 figures.", {"mark": "point"}) == [
+        "says bars, but the chart draws ['point']"
+    ]
+    assert not claims_false("The figures of the service line, one bar each.", {"mark": "bar"})
+    assert claims_false("the rate is drawn as a line to 100%", {"mark": "bar"})
+    assert not claims_false("a change of 3 percentage points", {"mark": "bar"})

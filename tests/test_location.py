@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import lawgov
 from lawgov.dataset import location
 
 
@@ -47,6 +51,13 @@ def test_a_given_place_is_never_skipped(nowhere: Path, monkeypatch: pytest.Monke
         location.resolve_data_dir(nowhere / "typo2")
 
 
+def test_a_wrong_place_is_a_data_error(nowhere: Path) -> None:
+    # One `except lawgov.DataError` catches every data problem, a wrong place included.
+    with pytest.raises(lawgov.DataError) as err:
+        lawgov.figures(data_dir=nowhere / "typo")
+    assert [str(p) for p in err.value.problems] == [f"data directory: {err.value}"]
+
+
 def test_when_nothing_is_usable_the_error_names_every_place(nowhere: Path) -> None:
     location.INSTALLED_DATA_DIR.mkdir(parents=True)  # there, but empty: not usable
     with pytest.raises(FileNotFoundError) as err:
@@ -58,12 +69,6 @@ def test_when_nothing_is_usable_the_error_names_every_place(nowhere: Path) -> No
 
 
 # --- a wrong place, named in one line before anything is read --------------------------------
-
-import os  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-
-import lawgov  # noqa: E402
 
 
 def _broken_link(tmp: Path) -> tuple[Path, str]:

@@ -8,6 +8,7 @@ English does not use a rendering the glossary lists only as an alternative (``al
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -76,7 +77,7 @@ def test_grass_roots_is_written_as_the_book_writes_it(sentences):
 # Words of the report that are not glossary terms but that a reader compares across sentences:
 # each has one rendering, and the renderings a reader once met are not used again.
 ONE_RENDERING = {
-    "规范": ("standardis", ["regular", "regularis"]),
+    "规范": ("standardis", ["regular", "regularis", r"regulat(?:e|es|ed|ing)\b"]),
     "审理": ("review", [r"hear\b", "heard", "hearing of"]),  # 听证 alone is "hearing"
     "区镇": ("zone", ["(?<!sub-)district"]),  # 街道 is a sub-district
     "专项整治": ("rectification", ["clean-up"]),
@@ -96,12 +97,28 @@ ONE_RENDERING = {
     "考核": ("assess", ["apprais"]),
     "办结率": ("completion rate", ["concluded"]),
     "见面率": ("face-to-face meeting rate", []),
-    "监督检查权": ("powers of supervision and inspection", ["supervisory inspection"]),
+    "监督检查权": ("powers of oversight and inspection", ["supervisory inspection", "supervision and inspection"]),
     "社会监督": ("oversight by the public", ["social oversight"]),
     "出租房群租": ("group renting of rental housing", ["flats", "rented housing"]),
     "宣传载体": ("vehicles", ["channels for legal publicity"]),
     "凡办必考": ("sit an examination", ["must pass"]),
     "通过改革": ("meant to", []),  # the reform's aims, not its results
+    # people: 领导干部 leading cadres; 行政机关 administrative organs, and their heads (负责人
+    # covers deputies: never "the head", never "agency leaders" or "leading officials")
+    "领导干部": ("leading cadre", ["leading official", "senior official"]),
+    "行政机关": ("administrative organ", ["administrative bod", "administrative agenc"]),
+    "行政机关负责人": (
+        "heads of administrative organs",
+        ["agency head", "agency leader", "leading officials? of the", r"the head of the defendant agency"],
+    ),
+    # three words a reader must tell apart: 监督 oversight (overseeing), 监察 supervision (行政监察,
+    # administrative supervision), 督促检查 / 督查 / 督办 follow-up inspection (inspection)
+    "监督": ("oversight", ["supervis"]),
+    "监察": ("supervision", ["oversight", "oversee"]),
+    "督促检查": ("follow-up inspection", ["supervis"]),
+    "督查": ("inspection", ["supervis"]),
+    "督办": ("follow up", ["supervis"]),
+    "确保政府信息": ("to ensure", ["ensuring that"]),
 }
 
 
@@ -142,22 +159,37 @@ def _sentence_of_section(sentences):
     return sentences.groupby("section")["zh"].apply("".join)
 
 
+def replaced_renderings(zh: str, en: str) -> list[tuple[str, str]]:
+    """(word, replaced rendering) for every word of ``zh`` whose replaced rendering ``en`` uses.
+    A rendering that is the right one of another word of ``zh`` proves nothing (a section with
+    监督 and 监察 rightly says "supervision" for the second), so it is not counted there."""
+    present = [w for w in ONE_RENDERING if w in zh]
+    own = [ONE_RENDERING[w][0] for w in present if ONE_RENDERING[w][0]]
+    return [
+        (word, r)
+        for word in present
+        for r in ONE_RENDERING[word][1]
+        if re.search(rf"\b{r.lower()}", en.lower())
+        and not any(o != ONE_RENDERING[word][0] and re.search(rf"\b{r.lower()}", o.lower()) for o in own)
+    ]
+
+
 def label_renderings_broken(sentences, figures, crosswalk) -> list[tuple[str, str, str]]:
     """(figure id or crosswalk section, word, replaced rendering) wherever a label, description
     or reason about a section holding the word uses a rendering the translation replaced."""
     text_of = _sentence_of_section(sentences)
-    rows = [(f.id, f.section, f"{f.indicator_en} {f.description_en}") for f in figures.itertuples()]
+    area_zh = dict(zip(lawgov.frameworks()["code"], lawgov.frameworks()["title_zh"]))
+    rows = [(f.id, f.section, "", f"{f.indicator_en} {f.description_en}") for f in figures.itertuples()]
+    # a reason speaks of its section and of the framework area it maps to: both are its Chinese
     rows += [
-        (f"crosswalk {c.section}", c.section, c.reason_en)
+        (f"crosswalk {c.section}", c.section, area_zh.get(c.area, ""), c.reason_en)
         for c in crosswalk.itertuples()
         if isinstance(c.reason_en, str)
     ]
     found = []
-    for key, section, en in rows:
-        zh = "".join(v for s, v in text_of.items() if s == section or s.startswith(f"{section}."))
-        for word, (_, rejected) in ONE_RENDERING.items():
-            if word in zh:
-                found += [(key, word, r) for r in rejected if re.search(rf"\b{r.lower()}", en.lower())]
+    for key, section, also_zh, en in rows:
+        zh = also_zh + "".join(v for s, v in text_of.items() if s == section or s.startswith(f"{section}."))
+        found += [(key, word, r) for word, r in replaced_renderings(zh, en)]
     return found
 
 
@@ -173,3 +205,117 @@ def test_a_label_with_a_replaced_rendering_is_caught(sentences):
     assert ("penalty_powers_devolved", "监督检查权", "supervisory inspection") in label_renderings_broken(
         sentences, figures, lawgov.crosswalk("kunshan-2012").iloc[:0]
     )
+
+
+def test_oversight_supervision_and_inspection_are_told_apart(sentences):
+    """One English word no longer satisfies three Chinese ones: "supervision" for 监督, or
+    "oversight" for 监察, is caught."""
+    bad = sentences.copy()
+    over = bad.index[bad["zh"].str.contains("强化行政监督", regex=False)][0]
+    sup = bad.index[bad["zh"].str.contains("强化电子监察", regex=False)][0]
+    bad.loc[over, "en"] = bad.loc[over, "en"].replace("oversight", "supervision")
+    bad.loc[sup, "en"] = bad.loc[sup, "en"].replace("supervision", "oversight")
+    broken = renderings_broken(bad)
+    assert (bad.loc[over, "id"], "监督", "supervis") in broken
+    assert (bad.loc[sup, "id"], "监察", "oversight") in broken
+
+
+def framework_titles_broken(frameworks) -> list[tuple[str, str, str]]:
+    """(area code, word, what is wrong) wherever a framework area's English title, translated by
+    this project, misses a word's rendering or uses a replaced one. A title quoted from the
+    issuer's own English (framework_title_en_source official) is a title, shown marked as such."""
+    found = []
+    for a in frameworks.itertuples():
+        if a.framework_title_en_source == "official":
+            continue
+        zh = a.title_zh.replace("规范性文件", "")
+        for word, r in replaced_renderings(zh, a.title_en):
+            found.append((a.code, word, r))
+        for word, (en, _) in ONE_RENDERING.items():
+            if en and word in zh and en.lower() not in a.title_en.lower():
+                found.append((a.code, word, f"no '{en}'"))
+    return found
+
+
+def test_framework_titles_use_the_book_renderings():
+    assert framework_titles_broken(lawgov.frameworks()) == []
+
+
+def test_a_framework_title_with_a_replaced_rendering_is_caught():
+    fw = lawgov.frameworks().copy()
+    row = fw.index[fw["code"] == "outline-2004.7"][0]
+    fw.loc[row, "title_en"] = fw.loc[row, "title_en"].replace("standardising", "regulating")
+    assert ("outline-2004.7", "规范", r"regulat(?:e|es|ed|ing)\b") in framework_titles_broken(fw)
+    row = fw.index[fw["code"] == "opinion-2010.9"][0]
+    fw.loc[row, "title_en"] = "Strengthening organisation and leadership, supervision and inspection"
+    assert ("opinion-2010.9", "督促检查", "supervis") in framework_titles_broken(fw)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def glossary_renderings_broken(glossary) -> list[tuple[str, str, str]]:
+    """(term, word, replaced rendering) wherever a glossary entry's rendering or explanation uses a
+    replaced rendering of a word in the term or in the Chinese its explanation cites."""
+    found = []
+    for t in glossary.itertuples():
+        # the rendering against the term; the explanation against the Chinese it cites (it may say
+        # why another rendering is wrong: 区镇 are zones, Kunshan "had no urban districts")
+        found += [(t.zh, word, r) for word, r in replaced_renderings(t.zh, t.en)]
+        cited = "".join(_CJK.findall(t.explanation_en))
+        found += [(t.zh, word, r) for word, r in replaced_renderings(cited, t.explanation_en)]
+    return found
+
+
+def test_glossary_uses_the_book_renderings():
+    assert glossary_renderings_broken(lawgov.glossary()) == []
+
+
+def test_a_glossary_entry_with_a_replaced_rendering_is_caught():
+    g = lawgov.glossary().copy()
+    row = g.index[g["zh"] == "村务监督委员会"][0]
+    g.loc[row, "en"] = "village affairs supervisory committee"
+    assert ("村务监督委员会", "监督", "supervis") in glossary_renderings_broken(g)
+
+
+BOOK = Path(__file__).resolve().parents[1] / "book"
+
+
+def page_glosses_broken(pages) -> list[tuple[str, str, str]]:
+    """(page, word, replaced rendering) wherever a page glosses an English phrase with the word in
+    brackets, "leading officials (领导干部)", and the phrase uses a replaced rendering."""
+    found = []
+    for name, text in pages:
+        text = " ".join(text.split())
+        for word, (_, rejected) in ONE_RENDERING.items():
+            for m in re.finditer(rf"([^().;:]{{0,60}})\({re.escape(word)}[,)]", text):
+                found += [(name, word, r) for r in rejected if re.search(rf"\b{r.lower()}", m.group(1).lower())]
+    return found
+
+
+def test_pages_gloss_the_words_with_their_renderings():
+    pages = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(BOOK.glob("*.md"))]
+    assert page_glosses_broken(pages) == []
+
+
+def test_a_page_gloss_with_a_replaced_rendering_is_caught():
+    page = "Leading officials (领导干部) received petitioners; agency heads (行政机关负责人, chiefs or deputies)."
+    assert page_glosses_broken([("p", page)]) == [
+        ("p", "领导干部", "leading official"),
+        ("p", "行政机关负责人", "agency head"),
+    ]
+
+
+def test_an_official_english_title_is_shown_as_a_quoted_title():
+    """A framework's own English, which may leave out words of the Chinese (the 2015 Outline's
+    "Strict, impartial and civil" has no 规范), is shown quoted and marked wherever the book
+    lists the areas; a title this project translated is shown as it is."""
+    from lawgov.analysis import crosswalk
+
+    fw = lawgov.frameworks()
+    shown = crosswalk.areas().set_index("code")["title_en"]
+    assert shown["outline-2015.4"] == "“Strict, impartial and civil law enforcement” (official English title)"
+    assert shown["opinion-2010.5"] == "Strict, standardised, impartial and civil law enforcement"
+    official = fw.loc[fw["framework_title_en_source"] == "official", "code"]
+    assert set(official) == {c for c in fw["code"] if c.startswith("outline-2015.")}
+    assert all(shown[c].startswith("“") and shown[c].endswith("(official English title)") for c in official)

@@ -16,6 +16,7 @@ from typing import Any
 
 from lawgov.analysis.wording import plural
 from lawgov.dataset.errors import DataError
+from lawgov.dataset.location import DataLocationError
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -161,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"lawgov: unknown report '{args.report}'", file=sys.stderr)
                 return 2
         return args.run(args)
+    except DataLocationError as exc:  # before DataError, which it also is: one line, no count
+        print(f"lawgov: {exc}", file=sys.stderr)
+        return 2
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -49,6 +49,9 @@ def units(report: str | None = None, data_dir=None) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+OFFICIAL_EN = "official English title"
+
+
 def areas(data_dir=None) -> pd.DataFrame:
     """Every framework area with its framework, confidence mark and relation to the report."""
 
@@ -64,8 +67,14 @@ def areas(data_dir=None) -> pd.DataFrame:
             "title_en",
             "confidence",
             "framework_title_zh_source",
+            "framework_title_en_source",
         ]
     ].rename(columns={"framework_relation_to_report": "relation"})
+    # an official English title is quoted as a title, marked so: it may leave out words of the
+    # Chinese (the 2015 Outline's "Strict, impartial and civil" has no 规范, standardised)
+    official = out.pop("framework_title_en_source") == "official"
+    out["title_en"] = [f"“{t}” ({OFFICIAL_EN})" if o else t for t, o in zip(out["title_en"], official)]
+    out["title_en_official"] = official.to_numpy()
     out["part_no"] = out["code"].str.split(".").str[1].astype(int)
     out["relation_en"] = out["relation"].map(RELATION_EN)
     out["label"] = [f"{c} {t}" for c, t in zip(out["code"], out["title_en"])]

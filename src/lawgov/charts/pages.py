@@ -296,7 +296,7 @@ def bars_by_period(
     x_title: str | None = None,
     width: int = 440,
 ) -> alt.LayerChart:
-    """Horizontal bars like ``charts.bars``, coloured by how the text states each figure's period
+    """Horizontal bars (on a log axis, dots) like ``charts.bars``, coloured by how the text states each figure's period
     (``period_basis``), so a count to the end of October, or one with no period, stands out.
 
     On a log axis (``log=True``) each figure is a dot, not a bar (a bar's length on a log

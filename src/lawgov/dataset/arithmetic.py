@@ -21,7 +21,9 @@ from lawgov.dataset.numerals import as_decimal, find_value, format_number
 EXACT = "exact"
 ROUNDED = "consistent (rounded)"
 TRUNCATED = "consistent (truncated)"
-BOUND = "bound holds"  # a bound the figures imply (a part within its whole, a printed minimum) is met
+# a bound the figures imply (a part within an exact whole, a printed minimum) is met; a part within
+# a whole printed as a floor (其中3个 of 30多) cannot fail and is IMPLIED, its reason saying so
+BOUND = "bound holds"
 # Not a verdict but the label of a comparison that cannot fail whatever the report printed: a
 # rate of 100% or less, read as a share of the stage before it, never exceeds that stage. The
 # reason says so, and it is never counted as a check.
@@ -281,6 +283,18 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     if num > den:
         return _result(rel, share, None, INCONSISTENT, f"{_num(num)} exceeds {_num(den)}, of which it should be a part")
     n, d = _as_printed(fig[rel.numerator]), _as_printed(fig[rel.denominator])
+    if fig[rel.denominator].qualifier in _FLOORS:
+        # a whole printed as a floor (30多, 以上) has no top: no part printed at or below it can
+        # exceed it, so "within" holds by construction and is a derivation, not a bound
+        return _result(
+            rel,
+            share,
+            None,
+            IMPLIED,
+            f"{n} is within {d}: the whole is printed as a floor, so the part cannot exceed it as stated; "
+            f"this holds by construction and is not a test; no rate stated, the share is "
+            f"{_share_bound(fig[rel.numerator], fig[rel.denominator])}{exact_share(share)}",
+        )
     return _result(
         rel,
         share,
@@ -291,6 +305,7 @@ def _ratio(rel: schema.RatioRelation, fig: Mapping[str, schema.Figure]) -> Resul
     )
 
 
+_FLOORS = ("more_than", "at_least")  # qualifiers of a number printed as a minimum (多, 以上)
 _PRINTED_AS = {"more_than": "more than ", "at_least": "at least ", "approximately": "about "}
 
 

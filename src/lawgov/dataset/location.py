@@ -12,8 +12,9 @@ not quietly fall back to another copy. When neither is given and no copy is usab
 error names every place it looked. "Usable" means a directory with a ``reports.yaml`` and no
 broken link in it; this is checked before any file is read (a wrong ``--data`` pointing at a
 large unrelated folder is refused at once, not read), and every refusal is one line:
-:class:`DataLocationError`, a ``FileNotFoundError`` whose message names the place and what is
-wrong with it.
+:class:`DataLocationError`, whose message names the place and what is wrong with it. It is a
+``lawgov.DataError`` (so one ``except lawgov.DataError`` catches every data problem) and a
+``FileNotFoundError`` (what it is to Python).
 
 Its imports are light on purpose: ``lawgov.frames`` finds the data dir here without importing
 the loader, pydantic or PyYAML (a missing data dir is reported before any of them is loaded).
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from lawgov.dataset.errors import DataError, Problem
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # .../lawgov
 # The data dir of the source tree this package was imported from (src/lawgov/dataset/ -> ./data).
@@ -35,12 +38,16 @@ MARKER = "reports.yaml"
 MAX_ENTRIES = 5000
 
 
-class DataLocationError(FileNotFoundError):
+class DataLocationError(DataError, FileNotFoundError):
     """The data directory cannot be used; the message is one line naming it and why
     (or, when no place was given, the list of every place looked at)."""
 
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.problems = [Problem(file="data directory", line=None, entry=None, field=None, message=message)]
+
     def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
+        return str(self.args[0])
 
 
 def _is_checkout(data: Path) -> bool:

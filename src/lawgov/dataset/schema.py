@@ -347,6 +347,12 @@ class Framework(Strict):
         description="where the areas' Chinese headings come from: the document's own text, or this "
         "project's rendering (the document's Chinese headings were not checked)",
     )
+    title_en_source: Literal["project", "official"] = Field(
+        "project",
+        description="where the areas' English titles come from: this project's translation of the "
+        "Chinese, or the issuer's own official English (quoted as a title, and marked so wherever shown: "
+        "it may leave out words of the Chinese)",
+    )
     areas: list[FrameworkArea]
 
 

@@ -277,6 +277,7 @@ def resources() -> list[Resource]:
                                 "relation_to_report",
                                 "confidence_note_en",
                                 "title_zh_source",
+                                "title_en_source",
                             )
                         },
                     },
@@ -298,6 +299,11 @@ def resources() -> list[Resource]:
                     "this project's rendering (the document's Chinese headings were not checked)",
                     required=True,
                 ),
+                "framework_title_en_source": Col(
+                    "project: the areas' English titles are this project's translation; official: the "
+                    "issuer's own English, quoted as a title (it may leave out words of the Chinese)",
+                    required=True,
+                ),
                 **_in_both("title", "the area's title", required=True),
                 "confidence": Col(
                     "whether the area's title and numbering are confirmed, likely or unverified", required=True
@@ -308,6 +314,7 @@ def resources() -> list[Resource]:
                 "confidence": ["confirmed", "likely", "unverified"],
                 "framework_relation_to_report": ["cited", "not_cited", "later_lens"],
                 "framework_title_zh_source": ["document", "rendered"],
+                "framework_title_en_source": ["project", "official"],
             },
         ),
         Resource(

@@ -323,6 +323,7 @@ def frameworks(ds: Dataset) -> pd.DataFrame:
         "framework_relation_to_report",
         "framework_confidence_note_en",
         "framework_title_zh_source",
+        "framework_title_en_source",
         "code",
         "title_zh",
         "title_en",

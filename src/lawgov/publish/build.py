@@ -166,12 +166,18 @@ def failed_cells(outdir: Path = HTML) -> list[str]:
     the error, and where the traceback is kept (myst-nb writes each to ``reports/<page>.err.log``).
 
     A reader who added a cell in JupyterLab should meet this line, not a kernel traceback in the
-    middle of Sphinx's output (``show_tb: false`` in _config.yml keeps that out).
+    middle of Sphinx's output (``show_tb: false`` in _config.yml keeps that out). Each log is
+    rewritten without its colour codes, and the failed page's HTML is removed.
     """
     lines = []
     for log in sorted((outdir / REPORTS).rglob("*.err.log")):
         text = _ANSI.sub("", log.read_text(encoding="utf-8", errors="replace"))
-        page = BOOK / log.relative_to(outdir / REPORTS).with_name(log.name.removesuffix(".err.log") + ".md")
+        log.write_text(text, encoding="utf-8")  # the kept traceback reads in an editor, without colour codes
+        name = log.relative_to(outdir / REPORTS).with_name(log.name.removesuffix(".err.log"))
+        # A failed page must not stay in the output folder as if built: a later upload of the
+        # folder would publish it. Sphinx rebuilds a page whose HTML is missing.
+        outdir.joinpath(name.with_suffix(".html")).unlink(missing_ok=True)
+        page = BOOK / name.with_suffix(".md")
         where = str(page.relative_to(ROOT))
         cell = _FAILED_CELL.search(text)
         if cell and page.is_file():
