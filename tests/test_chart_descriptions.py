@@ -128,7 +128,7 @@ def test_any_chart_can_be_described_from_its_spec(figs, by_id):
     for i in ids:
         assert by_id.loc[i, "indicator_en"] in text and display.value_en(by_id.loc[i]) in text
     assert (
-        "to the end of October (截止10月底) (amber): Petitioners received by leading cadres" in text
+        "to the end of October, no start stated (截止10月底) (amber): Petitioners received by leading cadres" in text
     )  # the part-year count's colour group
     import altair as alt
     import pandas as pd

@@ -179,7 +179,7 @@ def test_bars_by_period_describes_every_bar_and_the_part_year_ones(figs):
 
     for i in ids:
         assert value_en(f.loc[i].to_dict()) in text
-    october = text.split("to the end of October (截止10月底) (amber):")[1]
+    october = text.split("to the end of October, no start stated (截止10月底) (amber):")[1]
     assert f.loc["leader_receptions_batches", "indicator_en"] in october
     assert f.loc["mediation_cases", "indicator_en"] not in october
     assert "log scale" in text

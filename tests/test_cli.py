@@ -69,7 +69,8 @@ def test_figures_json(shared_data: Path) -> None:
     records = json.loads(result.stdout)
     by = {r["id"]: r for r in records}
     assert by["audit_savings"]["value"] == 3.7 and by["audit_savings"]["note_en"] is None
-    assert by["hotline_calls"]["full_year"] is False and by["hotline_calls"]["period_start"] == "2012-01-01"
+    assert by["hotline_calls"]["full_year"] is False and by["hotline_calls"]["period_start"] is None
+    assert by["hotline_calls"]["period"] == "/2012-10-31" and by["hotline_calls"]["period_end"] == "2012-10-31"
     assert by["mediation_cases"]["framework"] == []
 
 

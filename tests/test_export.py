@@ -328,3 +328,26 @@ def test_figures_say_how_each_period_is_known(pkg, descriptor):
     assert ("hotline_calls", "to_date", "截止10月底") in expected and any(
         w == "" for _, b, w in expected if b == "not_stated"
     )
+
+
+def test_an_end_the_text_does_not_state_stays_empty_in_every_format(pkg, descriptor):
+    """A count 'this year' (今年以来) has no end and one to the end of October (截止10月底) no start:
+    each format leaves that end missing, the schema lets it be missing, and the package says why."""
+    fields = {f["name"]: f for f in _resource(descriptor, "figures")["schema"]["fields"]}
+    for name in ("period_start", "period_end"):
+        assert fields[name]["type"] == "date" and not fields[name].get("constraints", {}).get("required")
+    assert "ISO 8601-2" in fields["period"]["description"]
+    assert "compiled before its year ended" in descriptor["description"]
+    assert "none is a calendar-year total" in descriptor["description"]
+    frame = lawgov.figures().set_index("id")
+    open_end = {"executive_meeting_topics": "period_end", "hotline_calls": "period_start"}
+    back = writers.read_csv(pkg / "csv" / "figures.csv", list(fields.values())).set_index("id")
+    records = {r["id"]: r for r in json.loads((pkg / "json" / "figures.json").read_text(encoding="utf-8"))}
+    parquet = {r["id"]: r for r in pq.read_table(pkg / "parquet" / "figures.parquet").to_pylist()}
+    for fid, missing in open_end.items():
+        assert pd.isna(frame.loc[fid, missing]) and pd.isna(back.loc[fid, missing])
+        assert records[fid][missing] is None and parquet[fid][missing] is None
+        other = "period_start" if missing == "period_end" else "period_end"
+        assert back.loc[fid, other] == frame.loc[fid, other] and records[fid][other]
+    assert records["executive_meeting_topics"]["period"] == "2012-01-01/"
+    assert records["hotline_calls"]["period"] == "/2012-10-31"

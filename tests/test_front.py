@@ -59,12 +59,17 @@ def test_source_periods_off_the_year(figs):
     october = figs[(end.dt.month == 10) & (end.dt.day == 31)]
     assert s["source.n_october"] == str(len(october))
     assert s["source.n_earlier"].startswith(str(int((end.dt.year < 2012).sum())) + " figure")
+    start = pd.to_datetime(figs["period_start"])
+    assert s["source.n_into_next"] == f"{int(((start.dt.year == 2012) & (end.dt.year > 2012)).sum())} figures"
+    assert s["source.into_next_period"] == "2012–2013"
     body, source = lawgov.body(REPORT), lawgov.source_text(REPORT)
     assert s["source.body_chars"] == f"{len(body):,}" and s["source.n_qmarks"] == str(body.count("?"))
     assert s["source.title_count"] == str(source.count(lawgov.reports().iloc[0]["body_starts_with"]))
 
 
-@pytest.mark.parametrize(("key", "verb"), [("n_earlier", "is"), ("n_multi", "reach"), ("n_within", "is")])
+@pytest.mark.parametrize(
+    ("key", "verb"), [("n_earlier", "is"), ("n_multi", "reach"), ("n_into_next", "run"), ("n_within", "is")]
+)
 def test_the_source_pages_typed_verbs_agree_with_its_counts(key, verb):
     """ "1 figure is", "2 figures reach": the page types the verb after a glued count, so the
     count must be one where the verb is singular, and more where it is plural."""
@@ -95,13 +100,15 @@ def test_qualifier_and_period_counts_add_up(figs):
     assert front.period_counts(REPORT)["figures"].sum() == len(figs)
 
 
-def test_furniture_periods_match_period_class(figs):
+def test_furniture_periods_off_the_year_account_for_every_other_period(figs):
     off = furniture.periods_off_year(REPORT)
-    assert set(off["october"]["id"]) == set(figs.loc[figs["period_class"] == "January to October", "id"])
-    # "About the source" accounts for every figure whose period is not the report year: earlier,
-    # multi-year, or within the year by a reading
-    other = set(figs.loc[figs["period_class"] == "other", "id"])
-    groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "within_year")]
+    basis = figs["period_basis"].astype(str)
+    assert set(off["october"]["id"]) == set(figs.loc[basis == "to_date", "id"])
+    # "About the source" accounts for every figure whose period is neither the report year nor
+    # open at one end: earlier, multi-year, into the next year, or within the year by a reading
+    closed = figs["period_start"].notna() & figs["period_end"].notna()
+    other = set(figs.loc[closed & (figs["period"] != "2012-01-01/2012-12-31"), "id"])
+    groups = [set(off[k]["id"]) for k in ("earlier", "multi_year", "into_next", "within_year")]
     assert set().union(*groups) == other and sum(map(len, groups)) == len(other)
     assert set(off["within_year"]["period_basis"].astype(str)) == {"reading"}
 

@@ -132,7 +132,6 @@ def test_figures_frame(shared_data: Path) -> None:
         "period_start",
         "period_end",
         "full_year",
-        "period_class",
         "period_basis",
         "period_words",
         "indicator_en",
@@ -158,16 +157,19 @@ def test_figures_frame(shared_data: Path) -> None:
         by.loc["mediation_success_rate", "value_text"] == "99.95" and by.loc["mediation_success_rate", "decimals"] == 2
     )
     assert by.loc["town_reform_working_groups", "value_text"] == "四"
-    # full_year is the text's 全年 (period_basis whole_year); each such figure's ISO period is the year
-    assert (df.loc[df["full_year"].astype(bool), "period_class"] == "full year").all()
+    # full_year is the text's 全年 (period_basis whole_year); no column classes a figure as a "full year"
     assert df["full_year"].astype(bool).equals(df["period_basis"].astype(str) == "whole_year")
-    october = df["period"].str.endswith("-10-31") & df["period"].str.startswith("2012-01-01")
-    assert (df.loc[october, "period_class"] == "January to October").all() and october.any()  # 截止10月底
-    # the report's year, stated or assumed, is "full year" as a class; anything else, "other"
-    year = df["period"] == "2012-01-01/2012-12-31"
-    assert (df.loc[~october & ~year, "period_class"] == "other").all()
+    assert (df.loc[df["full_year"].astype(bool), "period"] == "2012-01-01/2012-12-31").all()
+    # an end the text does not state is missing: 截止10月底 gives no start, 今年以来 no end
+    october = df["period_basis"].astype(str) == "to_date"
+    assert october.any() and (df.loc[october, "period"] == "/2012-10-31").all()
+    assert df.loc[october, "period_start"].isna().all()
+    ytd = df["period_basis"].astype(str) == "year_to_date"
+    assert ytd.any() and (df.loc[ytd, "period"] == "2012-01-01/").all() and df.loc[ytd, "period_end"].isna().all()
+    assert df.loc[~october & ~ytd, ["period_start", "period_end"]].notna().all().all()
     hotline = by.loc["hotline_calls"]
     assert not hotline["full_year"] and hotline["period_end"] == pd.Timestamp("2012-10-31")
+    assert pd.isna(hotline["period_start"])
     assert by.loc["audit_savings", "full_year"]
     # crosswalk of 4.1.4 (opinion-2010.4) and of its ancestor 4 (opinion-2010.8)
     assert by.loc["normative_documents_abolished", "framework"] == ["opinion-2010.4", "opinion-2010.8"]

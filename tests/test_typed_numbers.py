@@ -67,7 +67,7 @@ ALLOWED: list[tuple[str, str]] = [
     ),
     (r"\b100 million\b", "what 亿 (in the unit 亿元) means"),
     (r"\bCC BY 4\.0\b", "the name of a licence"),
-    (r"\bISO 8601\b", "the name of a standard"),
+    (r"\bISO 8601(?:-[12])?\b", "the name of a standard (ISO 8601-2, its extension)"),
     (r"\b65001\b", "Excel's code page number for UTF-8"),
 ]
 _ALLOWED = re.compile("|".join(f"(?:{p})" for p, _ in ALLOWED), re.M)

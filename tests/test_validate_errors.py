@@ -78,8 +78,7 @@ F, R, O, G, W = (
     "frameworks.yaml",
 )
 HOTLINE_PERIOD = (
-    "    period: 2012-01-01/2012-10-31\n    period_basis: to_date\n    period_words: 截止10月底\n"
-    "    indicator_en: Hotline calls"
+    "    period: /2012-10-31\n    period_basis: to_date\n    period_words: 截止10月底\n    indicator_en: Hotline calls"
 )
 SECTION_414 = '  - section: "4.1.4"\n    title_en: Section 4.1.4\n    tags: []\n'
 
@@ -115,15 +114,16 @@ EDITS: dict[str, Edit] = {
     "bad_period": Edit(
         F,
         HOTLINE_PERIOD,
-        HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-01 to 2012-10"),
+        HOTLINE_PERIOD.replace("/2012-10-31", "2012-01 to 2012-10"),
         ("hotline_calls", "period"),
         "{file}:{line}: entry 'hotline_calls': field 'period': "
-        "not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (got '2012-01 to 2012-10')",
+        "not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (either end may be empty: YYYY-MM-DD/) "
+        "(got '2012-01 to 2012-10')",
     ),
     "reversed_period": Edit(
         F,
         HOTLINE_PERIOD,
-        HOTLINE_PERIOD.replace("2012-01-01/2012-10-31", "2012-10-31/2012-01-01"),
+        HOTLINE_PERIOD.replace("/2012-10-31", "2012-10-31/2012-01-01"),
         ("hotline_calls", "period"),
         "{file}:{line}: entry 'hotline_calls': field 'period': "
         "interval starts after it ends (got '2012-10-31/2012-01-01')",
@@ -143,8 +143,26 @@ EDITS: dict[str, Edit] = {
         "    period: 2012-01-01/2012-11-30\n    period_basis: whole_year\n    period_words: 全年\n"
         "    indicator_en: Administrative lawsuits lost",
         ("lawsuits_lost", "period"),
-        "{file}:{line}: entry 'lawsuits_lost': field 'period': whole_year: the period must be the report's year "
+        "{file}:{line}: entry 'lawsuits_lost': field 'period': whole_year: the period must be "
         "2012-01-01/2012-12-31 (全年 is the report's year); got 2012-01-01/2012-11-30",
+    ),
+    # 今年 gives the start of the year and no end: a count "this year" claims no 31 December
+    "year_to_date_period_with_an_end": Edit(
+        F,
+        "    period: 2012-01-01/\n    period_basis: year_to_date\n",
+        "    period: 2012-01-01/2012-12-31\n    period_basis: year_to_date\n",
+        ("suggestions_satisfaction_rate", "period"),
+        "{file}:{line}: entry 'suggestions_satisfaction_rate': field 'period': year_to_date: the period must be "
+        "2012-01-01/ (the text gives the start of the year and no end); got 2012-01-01/2012-12-31",
+    ),
+    # 截止10月底 gives the end and no start: a count to the end of October claims no 1 January
+    "to_date_period_from_january": Edit(
+        F,
+        HOTLINE_PERIOD,
+        HOTLINE_PERIOD.replace("/2012-10-31", "2012-01-01/2012-10-31"),
+        ("hotline_calls", "period"),
+        "{file}:{line}: entry 'hotline_calls': field 'period': to_date: the period must be /2012-10-31 "
+        "('截止10月底' gives the end and no start); got 2012-01-01/2012-10-31",
     ),
     "section_not_in_outline": Edit(
         F,

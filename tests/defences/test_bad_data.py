@@ -538,13 +538,45 @@ CASES: list[Case] = [
         "not_stated_period_not_the_year",
         FIG,
         in_entry(FIG, "  - id: suzhou_model_units_selected", r"^    period: .*$", "    period: 2012-01-01/2012-06-30"),
-        "field 'period': not_stated: the period must be the report's year 2012-01-01/2012-12-31",
+        "field 'period': not_stated: the period must be 2012-01-01/2012-12-31 (no period is stated, so the "
+        "report's year is assumed)",
     ),
     Case(
         "to_date_period_wrong_end",
         FIG,
-        in_entry(FIG, "  - id: hotline_calls", r"^    period: .*$", "    period: 2012-01-01/2012-09-30"),
-        "field 'period': '截止10月底' states 2012-01-01/2012-10-31; got 2012-01-01/2012-09-30",
+        in_entry(FIG, "  - id: hotline_calls", r"^    period: .*$", "    period: /2012-09-30"),
+        "field 'period': to_date: the period must be /2012-10-31 ('截止10月底' gives the end and no start); "
+        "got /2012-09-30",
+    ),
+    Case(
+        "to_date_period_starting_in_january",  # 截止10月底 states no start: the period claims none
+        FIG,
+        in_entry(FIG, "  - id: hotline_calls", r"^    period: .*$", "    period: 2012-01-01/2012-10-31"),
+        "field 'period': to_date: the period must be /2012-10-31",
+    ),
+    Case(
+        "year_to_date_period_to_31_december",  # 今年以来 states no end: the report was written before it
+        FIG,
+        in_entry(FIG, "  - id: executive_meeting_topics", r"^    period: .*$", "    period: 2012-01-01/2012-12-31"),
+        "field 'period': year_to_date: the period must be 2012-01-01/ (the text gives the start of the year and "
+        "no end); got 2012-01-01/2012-12-31",
+    ),
+    Case(
+        "last_year_outside_its_clause",  # 去年 dates the 14.4% of 2011, not the 19.62% after it
+        FIG,
+        in_entry(
+            FIG,
+            "  - id: approval_speedup_2012",
+            r"^    period_basis: .*$",
+            "    period_basis: other\n    period_words: 去年",
+        ),
+        "field 'period_words': '去年' dates only the clause it stands in, not the quote's clause '再提速19.62%'",
+    ),
+    Case(
+        "designation_years_as_one_year",  # 2012?2013年度 is two years
+        FIG,
+        in_entry(FIG, "  - id: model_units_designated", r"^    period: .*$", "    period: 2012-01-01/2012-12-31"),
+        "field 'period': other: the period must be 2012-01-01/2013-12-31 ('2012?2013年度' in a report of 2012)",
     ),
     Case(
         "other_without_words",

@@ -28,30 +28,38 @@ QUALIFIER_LABEL = {
 }
 
 
+def _day(t) -> str:
+    return f"{t.day} {t:%b %Y}"
+
+
 def period_en(start, end) -> str:
-    """'2012', '2010–2012' for whole years, else '1 Jan 2012 – 31 Oct 2012'."""
+    """'2012', '2010–2012' for whole years, else '1 Jan 2012 – 31 Oct 2012'; an end the text does not
+    state (missing) is said so: 'from 1 Jan 2012, end not stated', 'to 31 Oct 2012, start not stated'."""
     import pandas as pd
 
+    if pd.isna(start) and pd.isna(end):
+        return "not stated"
+    if pd.isna(end):
+        return f"from {_day(pd.Timestamp(start))}, end not stated"
+    if pd.isna(start):
+        return f"to {_day(pd.Timestamp(end))}, start not stated"
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    return f"{_day(start)} – {_day(end)}"
 
 
 def period_stated_en(row) -> str:
-    """A figure's period with how the text states it: '2012 (全年)', 'to 31 Oct 2012, start
-    not stated (截止10月底)', '2012 (assumed)' where the text states no period, '8 Nov 2012 – 14 Nov 2012 (read
-    from 十八大期间)'. Where a table or card shows a period, it shows this, so an assumed year never
-    reads as a stated one."""
+    """A figure's period with how the text states it: '2012 (全年)', 'from 1 Jan 2012, end not stated
+    (今年以来)', 'to 31 Oct 2012, start not stated (截止10月底)', '2012 (assumed)' where the text states no
+    period, '8 Nov 2012 – 14 Nov 2012 (read from 十八大期间)'. Where a table or card shows a period, it shows
+    this, so an assumed year never reads as a stated one, nor a count to date as a year's."""
     period = period_en(row["period_start"], row["period_end"])
     basis, words = str(row["period_basis"]), row.get("period_words")
     if basis == "not_stated":
         return f"{period} (assumed)"
     if basis == "reading":
         return f"{period} (read from {words})"
-    if basis == "to_date":
-        # 截止10月底 gives the end only: the start is the report year's, assumed
-        return f"to {period.split(' – ')[-1]}, start not stated ({words})"
     return f"{period} ({words})"
 
 

@@ -134,7 +134,12 @@ def intro_summary(report: str | None = None) -> dict[str, str]:
 def numbers_summary(report: str | None = None) -> dict[str, str]:
     """ "The report in numbers": how many figures, and how they spread."""
     figs = loaders.figures(report)
-    return {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
+    out = {f"numbers.{k}": v for k, v in {"n_figures": number_word(len(figs)), **_spread(figs)}.items()}
+    return out | periods.glue(figs, "numbers", _PERIOD_KEYS)
+
+
+# The period counts a page of reference states (the numbers table, the data page).
+_PERIOD_KEYS = ("whole_year", "year_to_date", "to_date", "other", "reading", "not_stated")
 
 
 def qualifier_counts(report: str | None = None) -> pd.DataFrame:
@@ -186,7 +191,9 @@ def methods_summary(report: str | None = None) -> dict[str, str]:
 
 def data_summary(report: str | None = None) -> dict[str, str]:
     """ "Data and downloads": the numbers its prose uses as examples."""
-    return {"data.n_figures": str(len(loaders.figures(report))), "data.stored_percent": _stored_percent(report)}
+    figs = loaders.figures(report)
+    out = {"data.n_figures": str(len(figs)), "data.stored_percent": _stored_percent(report)}
+    return out | periods.glue(figs, "data", _PERIOD_KEYS)
 
 
 def glossary_summary(report: str | None = None) -> dict[str, str]:

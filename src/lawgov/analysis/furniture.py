@@ -160,9 +160,11 @@ def question_marks(report: str | None = None, data_dir=None) -> pd.DataFrame:
 
 
 def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.DataFrame]:
-    """Figures whose period is not the report year: to the end of October, an earlier year alone,
-    several years ending in the report year, and a span within the year that only a reading of
-    an undated phrase gives (the congress week)."""
+    """Figures whose period is not the report year: to the end of October (no start stated), an
+    earlier year alone, several years ending in the report year, the report year and the next (a
+    designation for 2012?2013年度), and a span within the year that only a reading of an undated
+    phrase gives (the congress week). A period the text leaves open at one end (NaT) is none of
+    the last four."""
     figs = loaders.figures(report, data_dir=data_dir)
     year = int(_report(report, data_dir)["year"])
     start, end = figs["period_start"].dt.year, figs["period_end"].dt.year
@@ -172,6 +174,7 @@ def periods_off_year(report: str | None = None, data_dir=None) -> dict[str, pd.D
         "october": figs[basis == "to_date"],
         "earlier": figs[end < year],
         "multi_year": figs[(start < year) & (end == year)],
+        "into_next": figs[(start == year) & (end > year)],
         "within_year": figs[within],
     }
 
@@ -234,6 +237,13 @@ def summary(report: str | None = None, data_dir=None) -> dict[str, str]:
         "source.october_parts": ", ".join(sorted({PART_LABELS[int(p)] for p in off["october"]["part"]})),
         "source.n_earlier": plural(len(off["earlier"]), "figure"),
         "source.n_multi": plural(len(off["multi_year"]), "figure"),
+        "source.n_into_next": plural(len(off["into_next"]), "figure"),
+        "source.into_next_period": ", ".join(
+            dict.fromkeys(
+                display.period_en(a, b)
+                for a, b in zip(off["into_next"]["period_start"], off["into_next"]["period_end"])
+            )
+        ),
         "source.n_within": plural(len(off["within_year"]), "figure"),
         "source.within_periods": ", ".join(
             dict.fromkeys(

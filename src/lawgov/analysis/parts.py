@@ -246,7 +246,6 @@ def _p5(report, data_dir, figs, outline) -> dict[str, str]:
             "p5.n_october": number_word(len(october)),
             "p5.n_rates": number_word(len(rates)),
             "p5.n_checkable_rates": number_word(len(checked)),
-            "p5.october_months": number_word(readings.months(october["period_start"].min(), cutoff)),
             "p5.hotline_share": majority_word(hotline, len(s51)),
             "p5.hotline_n": number_word(hotline),
             "p5.5.1.n_figures": number_word(len(s51)),
@@ -304,7 +303,6 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
     opinion = summ[summ["framework"] == "opinion-2010"].sort_values(["measures", "figures"], kind="stable")
     by_code = opinion.set_index("code")
     lead, least = by_code.loc["opinion-2010.9"], opinion.iloc[0]
-    october = figs[figs["period_basis"].astype(str) == "to_date"]
     docs = crosswalk.frameworks_summary(data_dir).set_index("framework").loc["opinion-2010"]
     out = {
         "p6.chars": f"{int(lengths.loc[6, 'chars']):,}",
@@ -322,7 +320,6 @@ def _p6(report, data_dir, figs, outline) -> dict[str, str]:
         "p6.congress_period": display.period_en(
             *figs.set_index("id").loc["leaders_receiving_per_day", ["period_start", "period_end"]]
         ),
-        "p6.october_months": number_word(readings.months(october["period_start"].min(), october["period_end"].max())),
     } | periods.glue(
         figs,
         "p6",

@@ -213,39 +213,33 @@ def ratios(figs: pd.DataFrame, audit: pd.DataFrame, relations: Sequence[str]) ->
 def periods(figs: pd.DataFrame, *, by_basis: bool = False) -> pd.DataFrame:
     """One row per distinct period the figures cover, earliest start first, with how many figures cover it.
 
-    Columns: period (in words), start, end (inclusive), n, ids, indicators. With ``by_basis``,
+    Columns: period (in words), start, end (inclusive; missing where the text states none), n, ids,
+    indicators. With ``by_basis``,
     one row per period and per ``period_basis`` (how the text states it; column rank orders the
     rows by start, then by basis), so that a year the text states and a year assumed for
     figures that state none are never one row.
     """
     keys = ["period_start", "period_end"] + (["period_basis"] if by_basis else [])
     data = figs.assign(period_basis=figs["period_basis"].astype(str)) if by_basis else figs
-    g = data.groupby(keys, as_index=False).agg(
+    # dropna=False: a period with an end the text does not state (NaT) is a period too
+    g = data.groupby(keys, as_index=False, dropna=False).agg(
         n=("id", "size"), ids=("id", lambda s: ", ".join(s)), indicators=("indicator_en", lambda s: "; ".join(s))
     )
     g["period"] = [display.period_en(a, b) for a, b in zip(g["period_start"], g["period_end"])]
     g["start"] = pd.to_datetime(g["period_start"])
     g["end"] = pd.to_datetime(g["period_end"])
     g = g.drop(columns=["period_start", "period_end"])
+    # an unknown start sorts by the end it has (截止10月底 among the periods of its year)
+    g["_at"] = g["start"].fillna(g["end"])
     if by_basis:
         order = {b: i for i, b in enumerate(PERIOD_BASES)}
         g = (
             g.assign(_b=g["period_basis"].map(order))
-            .sort_values(["start", "end", "_b"], kind="stable")
-            .drop(columns="_b")
+            .sort_values(["_at", "end", "_b"], kind="stable", na_position="last")
+            .drop(columns=["_b", "_at"])
         )
         g = g.reset_index(drop=True)
         g["rank"] = range(len(g))
-        # a period stated only by its end (截止10月底) is shown by that end: its January start is
-        # the dataset's assumption, not the text's
-        g["period_stated"] = [
-            f"to {p.split(' – ')[-1]}" if b == "to_date" else p for p, b in zip(g["period"], g["period_basis"])
-        ]
+        g["period_stated"] = g["period"]  # the period as the text states it: no end it does not give
         return g
-    return g.sort_values("start", kind="stable").reset_index(drop=True)
-
-
-def months(start, end) -> int:
-    """Whole calendar months from ``start`` to ``end`` inclusive (1 Jan to 31 Oct is 10)."""
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
-    return (end.year - start.year) * 12 + end.month - start.month + 1
+    return g.sort_values(["_at", "end"], kind="stable", na_position="last").drop(columns="_at").reset_index(drop=True)

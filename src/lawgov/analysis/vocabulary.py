@@ -101,8 +101,8 @@ PERIOD_BASES = typing.get_args(PeriodBasis)
 # Short enough for a legend; the Chinese is the words the text uses.
 PERIOD_BASIS_LABELS = {
     "whole_year": "stated: the whole year (全年)",
-    "year_to_date": "stated: this year (今年, 今年以来, 年初以来)",
-    "to_date": "stated: to the end of October (截止10月底)",
+    "year_to_date": "stated: this year so far, no end stated (今年, 今年以来, 年初以来)",
+    "to_date": "stated: to the end of October, no start stated (截止10月底)",
     "other": "stated: another period (去年, 连续3年, 2012?2013年度)",
     "reading": "undated phrase, read by this book (十八大期间)",
     "not_stated": "not stated: the report's year assumed",
@@ -110,7 +110,7 @@ PERIOD_BASIS_LABELS = {
 # For an axis label beside the period itself ("2012 · 全年").
 PERIOD_BASIS_SHORT = {
     "whole_year": "全年",
-    "year_to_date": "今年, 今年以来",
+    "year_to_date": "今年, 今年以来, 年初以来",
     "to_date": "截止10月底",
     "other": "stated otherwise",
     "reading": "read from 十八大期间",

@@ -83,9 +83,15 @@ def timeline(data: pd.DataFrame) -> str:
         f"{plural(int(r['n']), 'figure')}"
         for r in data.to_dict("records")
     )
+    ends = (
+        " A period with both ends stated is a bar; one the text gives only one end of is a tick at that end, "
+        "with an arrowhead pointing to the end the text does not state."
+        if (data["start"].isna() | data["end"].isna()).any()
+        else ""
+    )
     return (
-        f"Timeline bars of the periods the report's figures cover, one bar for each period and each way the "
-        f"text states it, earliest first. {rows}."
+        f"Timeline of the periods the report's figures cover, one row for each period and each way the "
+        f"text states it, earliest first.{ends} {rows}."
     )
 
 

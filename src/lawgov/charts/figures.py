@@ -299,15 +299,31 @@ def rates(
 
 
 def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:
-    """The periods the figures cover, one bar per period and per basis (how the text states it):
-    how much of the "annual" report is stated for the year, and how much is assumed to be."""
+    """The periods the figures cover, one row per period and per basis (how the text states it):
+    how much of the "annual" report is stated for the year, and how much is assumed to be.
+
+    A period with both ends is a bar. A period the text gives only one end of is drawn by that
+    end alone: a tick at it and an arrowhead pointing to the side the text leaves open (a count
+    to the end of October, 截止10月底, is a tick at 31 October pointing back to a start the text
+    does not give; a count "this year", 今年以来, a tick at 1 January pointing on to an end the
+    text does not give), so no mark claims a day the text does not state."""
     g = readings.periods(figs, by_basis=True)
     if description is None:
         description = descriptions.timeline(g)
-    g["end_excl"] = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
+    end_excl = g.pop("end") + pd.Timedelta(days=1)  # a bar ends after its last day
+    closed = g["start"].notna() & end_excl.notna()
+    g["bar_start"] = g["start"].where(closed)
+    g["bar_end"] = end_excl.where(closed)
+    # the one end the text states, of a period it leaves open at the other
+    g["known_end"] = end_excl.where(g["start"].isna()).fillna(g["start"].where(end_excl.isna()))
+    g["open_side"] = ["closed" if c else ("start" if pd.isna(s) else "end") for c, s in zip(closed, g["start"])]
+    g["label_at"] = g["bar_end"].fillna(g["known_end"])
+    g = g.drop(columns="start")
     g["basis_en"] = g["period_basis"].map(PERIOD_BASIS_LABELS)
-    # two lines, the period as the text states it and how it states it: short enough for a phone
-    g["row"] = [f"{p}|{PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period_stated"], g["period_basis"])]
+    # the period as the text states it, then how it states it: short lines, for a phone
+    g["row"] = [
+        f"{p.replace(', ', '|')}|{PERIOD_BASIS_SHORT[b]}" for p, b in zip(g["period_stated"], g["period_basis"])
+    ]
     g["label"] = [plural(int(n), "figure") for n in g["n"]]
     base = alt.Chart(g).encode(
         y=alt.Y(
@@ -324,23 +340,38 @@ def timeline(figs: pd.DataFrame, *, description: str | None = None) -> alt.Layer
             alt.Tooltip("ids:N", title="Figure ids"),
         ],
     )
-    domain = [PERIOD_BASIS_LABELS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])]
-    bar = base.mark_bar(height={"band": 0.6}, stroke=MUTED, strokeWidth=0.5).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
-        x2="end_excl:T",
-        color=alt.Color(
-            "basis_en:N",
-            title=None,
-            scale=alt.Scale(
-                domain=domain,
-                range=[PERIOD_BASIS_COLOURS[b] for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])],
-            ),
-            # one column: two of these labels side by side are wider than a phone
-            legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),
-        ),
+    bases = [b for b in PERIOD_BASIS_COLOURS if b in set(g["period_basis"])]
+    color = alt.Color(
+        "basis_en:N",
+        title=None,
+        scale=alt.Scale(domain=[PERIOD_BASIS_LABELS[b] for b in bases], range=[PERIOD_BASIS_COLOURS[b] for b in bases]),
+        # one column: two of these labels side by side are wider than a phone
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=360),
     )
-    text = base.mark_text(align="left", dx=4, color=MUTED).encode(x="end_excl:T", text="label:N")
-    return describe((bar + text).properties(width=480, height=alt.Step(36)), description)
+    x_axis = alt.X("bar_start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
+    bar = (
+        base.transform_filter(alt.datum.open_side == "closed")
+        .mark_bar(height={"band": 0.6}, stroke=MUTED, strokeWidth=0.5)
+        .encode(x=x_axis, x2="bar_end:T", color=color)
+    )
+    known = alt.X("known_end:T", title=None)
+    tick = (
+        base.transform_filter(alt.datum.open_side != "closed")
+        .mark_tick(thickness=4, size=24, opacity=1)
+        .encode(x=known, color=alt.Color("basis_en:N", legend=None))
+    )
+    arrows = [
+        base.transform_filter(alt.datum.open_side == side)
+        .mark_point(shape=shape, filled=True, size=70, opacity=1, xOffset=offset)
+        .encode(x=known, color=alt.Color("basis_en:N", legend=None))
+        for side, shape, offset in (("start", "triangle-left", -9), ("end", "triangle-right", 9))
+    ]
+    text = [
+        base.transform_filter(flt).mark_text(align="left", dx=dx, color=MUTED).encode(x="label_at:T", text="label:N")
+        for flt, dx in ((alt.datum.open_side != "end", 4), (alt.datum.open_side == "end", 18))
+    ]
+    # a step for three lines of label: an open period's row says which end the text leaves out
+    return describe(alt.layer(bar, tick, *arrows, *text).properties(width=480, height=alt.Step(48)), description)
 
 
 def speedup_readings(series: pd.DataFrame, *, description: str | None = None) -> alt.LayerChart:

@@ -142,8 +142,46 @@ def relations_name_figures(ds: Dataset) -> Iterator[Problem]:
                 yield e.problem("stages", f"the first stage '{first.id}' must be a count, not a rate", 0)
 
 
-def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tuple[str, str] | None:
-    """(field, message) of the first thing wrong with a figure's period, else None."""
+# Time words that sit inside a phrase and date only the clause they stand in (去年 in
+# 在去年…的基础上, 连续3年, a designation's years): they never carry over to the next clause.
+CLAUSE_WORDS = r"去年|连续(\d+)年|(\d{4})\D(\d{4})年度"
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+
+
+def stated_period(basis: str, words: str, year: str) -> str | None:
+    """The ISO period that ``words`` state for a figure of a report whose year is ``year``
+    (``2012-01-01/2012-12-31``), an end the words do not give left empty; None where the words
+    cannot be read as dates by rule (a reading, an unknown phrase)."""
+    start, end = year.split("/")
+    y = int(start[:4])
+    if basis in ("whole_year", "not_stated"):  # 全年, or the report's year assumed
+        return year
+    if basis == "year_to_date":  # the start of the year, and no end: the report was written before it ended
+        return f"{start}/"
+    if basis == "to_date" and (m := re.fullmatch(PERIOD_WORDS[basis], words)):
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            return None
+        return f"/{y}-{month:02d}-{calendar.monthrange(y, month)[1]:02d}"  # the end, and no start
+    if basis == "other" and (m := re.fullmatch(CLAUSE_WORDS, words)):
+        if words == "去年":
+            return f"{y - 1}-01-01/{y - 1}-12-31"
+        if m.group(1):  # 连续N年: the N years to the report's
+            return f"{y - int(m.group(1)) + 1}-01-01/{end}"
+        return f"{m.group(2)}-01-01/{m.group(3)}-12-31"
+    return None
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` that holds ``sentence[start:end]`` (from the comma before it to the one after)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+
+
+def _period_problem(f: Figure, sentence: str, at: int, sentence_id: str, year: str) -> tuple[str, str] | None:
+    """(field, message) of the first thing wrong with a figure's period, else None; its quote
+    starts at ``at`` in ``sentence``."""
     words, basis = f.period_words, f.period_basis
     shown = sentence if len(sentence) <= 40 else sentence[:40] + "..."
     if words and words not in sentence:
@@ -165,25 +203,30 @@ def _period_problem(f: Figure, sentence: str, sentence_id: str, year: str) -> tu
         return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
     if basis == "reading" and not f.note_en:
         return "period_basis", "a reading needs a note_en that says how the words are read"
-    start, end = year.split("/")
-    if basis in ("whole_year", "year_to_date", "not_stated") and f.period != year:
+    if re.fullmatch(CLAUSE_WORDS, words) and words not in (clause := _clause(sentence, at, at + len(f.quote))):
+        return (
+            "period_words",
+            f"'{words}' dates only the clause it stands in, not the quote's clause '{clause}' "
+            "(a figure no time word dates is not_stated)",
+        )
+    expected = stated_period(basis, words, year)
+    if expected is not None and f.period != expected:
         why = {
             "whole_year": "全年 is the report's year",
-            "year_to_date": "the text gives the start, not the end",
+            "year_to_date": "the text gives the start of the year and no end",
+            "to_date": f"'{words}' gives the end and no start",
             "not_stated": "no period is stated, so the report's year is assumed",
+            "other": f"'{words}' in a report of {year[:4]}",
         }[basis]
-        return "period", f"{basis}: the period must be the report's year {year} ({why}); got {f.period}"
-    if basis == "to_date" and (m := re.fullmatch(PERIOD_WORDS[basis], words)):
-        month = int(m.group(1))
-        last = f"{end[:4]}-{month:02d}-{calendar.monthrange(int(end[:4]), month)[1]:02d}" if 1 <= month <= 12 else None
-        if f.period != f"{start}/{last}":
-            return "period", f"'{words}' states {start}/{last or '(no such month)'}; got {f.period}"
+        return "period", f"{basis}: the period must be {expected} ({why}); got {f.period}"
     return None
 
 
 def periods_match_text(ds: Dataset) -> Iterator[Problem]:
-    """A figure's period words are in the sentence that holds its quote and fit its period basis, and its ISO
-    period is what they state (the report's year when they state none)."""
+    """A figure's period words are in the sentence that holds its quote and fit its period basis; a word that
+    dates only its own clause (去年, 连续3年, 2012?2013年度) stands in the quote's clause; and the ISO period is
+    the one the words state (an end they do not give left empty; the report's year where they state none).
+    What it cannot check: that no time word was missed (a figure wrongly not_stated) and how a reading reads."""
     for rd in ds.reports.values():
         sentences = rd.sentences
         if not sentences:
@@ -196,7 +239,7 @@ def periods_match_text(ds: Dataset) -> Iterator[Problem]:
             if offset is None:  # reported by figures_match_text
                 continue
             s = sentences[bisect.bisect_right(starts, offset) - 1]
-            found = _period_problem(f, s.text, s.id, rd.report.model.period)
+            found = _period_problem(f, s.text, offset - s.start, s.id, rd.report.model.period)
             if found:
                 yield e.problem(*found)
 

@@ -55,20 +55,29 @@ class Strict(BaseModel):
 
 
 def _check_period(value: str) -> str:
-    """An ISO 8601 date interval ``YYYY-MM-DD/YYYY-MM-DD`` whose start is not after its end."""
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})", value)
+    """An ISO 8601 date interval ``YYYY-MM-DD/YYYY-MM-DD`` whose start is not after its end; either end may
+    be left empty where the text does not state it (ISO 8601-2 / EDTF level 1 "unknown" end:
+    ``2012-01-01/`` begins on 1 January and ends on a day the text does not give, ``/2012-10-31`` ends on
+    31 October and begins on a day the text does not give)."""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})?/(\d{4}-\d{2}-\d{2})?", value)
     if not m:
-        raise ValueError("not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD")
+        raise ValueError("not an ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD (either end may be empty: YYYY-MM-DD/)")
+    if not any(m.groups()):
+        raise ValueError("an interval needs a start or an end (both are empty)")
     try:
-        start, end = (dt.date.fromisoformat(g) for g in m.groups())
+        start, end = (dt.date.fromisoformat(g) if g else None for g in m.groups())
     except ValueError as exc:
         raise ValueError(f"not a calendar date ({exc})") from None
-    if start > end:
+    if start and end and start > end:
         raise ValueError("interval starts after it ends")
     return value
 
 
-Period = Annotated[str, AfterValidator(_check_period), Field(description="ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD")]
+PERIOD_NOTATION = (
+    "ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD; an end the text does not state is left empty "
+    "(ISO 8601-2 / EDTF 'unknown': 2012-01-01/ has no stated end, /2012-10-31 no stated start)"
+)
+Period = Annotated[str, AfterValidator(_check_period), Field(description=PERIOD_NOTATION)]
 
 
 class Report(Strict):
@@ -131,14 +140,18 @@ class Figure(Strict):
     )
     period: Period = Field(
         description="ISO 8601 interval: the period the text states for the figure or, where it "
-        "states none (period_basis not_stated), the report's year as an assumption"
+        "states none (period_basis not_stated), the report's year as an assumption. An end the text does not "
+        "state is left empty (ISO 8601-2 / EDTF 'unknown'): year_to_date figures (今年, 今年以来, 年初以来) are "
+        "2012-01-01/ (the text gives no end, and the report was compiled before its year ended), to_date "
+        "figures (截止10月底) /2012-10-31 (the text gives no start)"
     )
     period_basis: PeriodBasis = Field(
         description=(
             "how the period is known, from the sentence that holds the quote: whole_year, stated for the whole year "
             "(全年); year_to_date, stated as this year or since the start of the year (今年, 今年以来, 年初以来), "
-            "with no end; to_date, stated to a date (截止10月底); other, stated in another way (去年 and the "
-            "figures after it by contrast, 连续3年, a designation's years 2012?2013年度); reading, an undated phrase "
+            "with no stated end; to_date, stated to a date (截止10月底), with no stated start; other, stated in "
+            "another way (去年, which dates only the clause it stands in; 连续3年; a designation's years "
+            "2012?2013年度); reading, an undated phrase "
             "this project reads as a period (十八大期间 read as the congress's sitting), explained in note_en; "
             "not_stated, no time expression, the report's year assumed. The report was written before its year "
             "ended, so even whole_year counts were compiled before 31 December"
@@ -148,8 +161,10 @@ class Figure(Strict):
         default="",
         description=(
             "the words of the quote's sentence that state the period (全年, 今年以来, 截止10月底, 十八大期间): the "
-            "time expression nearest before the end of the quote, or inside it, else one after it in its clause; "
-            "empty when period_basis is not_stated"
+            "time expression that governs the quote, the last before the quote ends of a head word (全年, 今年, "
+            "今年以来, 年初以来, 截止10月底, 十八大期间: it governs the clauses after it) or of a word that dates only "
+            "its own clause (去年, 连续3年) standing in the quote's clause, else one after the quote in its clause "
+            "(2012?2013年度); empty when period_basis is not_stated"
         ),
     )
     indicator_en: str = Field(min_length=1, description="short label for tables and charts")

@@ -138,16 +138,19 @@ def resources() -> list[Resource]:
                 "indicator_zh": Col("short Chinese label for tables and charts"),
                 "value_text": Col("the number as printed in the quote (Arabic or Chinese numerals)", required=True),
                 "decimals": Col("decimal places as printed", required=True),
-                "period_start": Col("first day of the period", required=True),
-                "period_end": Col("last day of the period", required=True),
+                "period_start": Col(
+                    "first day of the period; missing where the text states no start (to_date: 截止10月底 gives the "
+                    "end only)",
+                    required=False,
+                ),
+                "period_end": Col(
+                    "last day of the period; missing where the text states no end (year_to_date: 今年, 今年以来, "
+                    "年初以来 give the start only; the report was compiled before its year ended)",
+                    required=False,
+                ),
                 "full_year": Col(
                     "true only where the text states the whole year (全年: period_basis whole_year); a figure "
                     "whose period is the report year by assumption, or stated as 'this year' (今年), is false",
-                    required=True,
-                ),
-                "period_class": Col(
-                    "the ISO period as a class: full year (the report year, stated or assumed: see period_basis), "
-                    "January to October (to the end of October of the report year), or other",
                     required=True,
                 ),
                 "topic_en": Col("English name of the topic", required=True),

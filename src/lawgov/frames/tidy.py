@@ -16,20 +16,8 @@ from lawgov.dataset.romanize import pinyin
 from lawgov.dataset.sections import ancestors, find_in_span
 from lawgov.frames.texts import Numbers, fill
 
-FULL_YEAR, JAN_TO_OCT, OTHER_PERIOD = "full year", "January to October", "other"
 # Every basis, in the schema's order (whole year first, not stated last), even one no figure has.
 PERIOD_BASES = pd.CategoricalDtype(typing.get_args(schema.PeriodBasis))
-
-
-def period_class(period: str, report_period: str) -> str:
-    """The report year (``full year``), January to the end of October of it, or ``other``."""
-    if period == report_period:
-        return FULL_YEAR
-    start, end = period.split("/")
-    year_start, year_end = report_period.split("/")
-    if start == year_start and end == f"{year_end[:4]}-10-31":
-        return JAN_TO_OCT
-    return OTHER_PERIOD
 
 
 def _part(section: str) -> int:
@@ -106,7 +94,6 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
     areas = _areas_by_section(ds)
     rows = []
     for rd in rds:
-        rep = rd.report.model
         spans = rd.spans
         numbers = Numbers(rd)
         for e in rd.figures:
@@ -130,11 +117,11 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
                     "unit_en": f.unit_en,
                     "qualifier": f.qualifier,
                     "period": f.period,
-                    "period_start": start,
-                    "period_end": end,
+                    # an end the text does not state is empty in `period` and missing (NaT) here
+                    "period_start": start or None,
+                    "period_end": end or None,
                     # stated, never assumed: a year-to-date (今年) or unstated figure is not a full year
                     "full_year": f.period_basis == "whole_year",
-                    "period_class": period_class(f.period, rep.period),
                     "period_basis": f.period_basis,
                     "period_words": f.period_words,
                     "indicator_en": f.indicator_en,
@@ -167,7 +154,6 @@ def figures(ds: Dataset, rds: list[ReportData]) -> pd.DataFrame:
             "period_start": "object",
             "period_end": "object",
             "full_year": "boolean",
-            "period_class": "category",
             "period_basis": PERIOD_BASES,
             "period_words": "string",
             "indicator_en": "string",

@@ -201,7 +201,12 @@ def build_package(data_dir: PathLike = None) -> dict[str, bytes]:
             "Every quantitative claim in the Kunshan Municipal People's Government's 2012 report on "
             "law-based administration (依法行政), tied to the verbatim sentence it comes from, with units, "
             "periods and qualifiers in English and Chinese; the report's outline; the arithmetic the report "
-            "implies with an audit verdict for each; a bilingual glossary; and a crosswalk to national frameworks."
+            "implies with an audit verdict for each; a bilingual glossary; and a crosswalk to national frameworks. "
+            "Each figure's period is the one the text states (period_basis, period_words), or the report's year "
+            "as an assumption where it states none; an end the text does not state is left empty (ISO 8601-2 "
+            "unknown end: 'this year' counts have no stated end, counts to the end of October no stated start). "
+            "The report was compiled before its year ended: every count, even one stated for the whole year "
+            "(全年), was compiled before 31 December, and none is a calendar-year total."
         ),
         "version": version(),
         "licenses": [LICENSE],
