@@ -37,14 +37,14 @@
   "use strict";
   // The page's text first, then Vega (900 KB of script to run), and only once a chart is near:
   // this file loads deferred; each chart's script queued its chart (CHART_QUEUE of
-  // lawgov.publish.vega); a chart is drawn when it comes within NEAR of the screen, after the
-  // page has painted, and the bundle is fetched for the first chart drawn
-  // (book/_ext/lawgov_light.py moves its address from its own script tag to this one's
-  // data-vega). A page whose charts are all further down loads no Vega until a reader
-  // scrolls. One chart at a time, each pass of the fitter in a task of its own, so that a
-  // reader can scroll and tap while they draw. Whatever needs every chart drawn asks for it:
-  // window.lawgovCharts.fitted() (tests), printing (beforeprint; Ctrl/Cmd+P waits for them),
-  // and a link to a figure (#fig-...) draws that figure's charts first.
+  // lawgov.publish.vega); a chart is drawn when it is on the screen (once the reader scrolls,
+  // when it comes within NEAR of it), after the page has painted, and the bundle is fetched
+  // for the first chart drawn (book/_ext/lawgov_light.py moves its address from its own script
+  // tag to this one's data-vega). A page whose charts are all further down loads no Vega until
+  // a reader scrolls. One chart at a time, each pass of the fitter in a task of its own, so
+  // that a reader can scroll and tap while they draw. Whatever needs every chart drawn asks
+  // for it: window.lawgovCharts.fitted() (tests), printing (beforeprint; Ctrl/Cmd+P waits for
+  // them), and a link to a figure (#fig-...) draws that figure's charts first.
   var vegaSrc = document.currentScript && document.currentScript.getAttribute("data-vega");
   var NEAR = "100% 0px";  // a screen above and below the viewport
   var charts = [];  // every chart of the page: {el, spec, opt, done, fitting, result, ...}
@@ -83,12 +83,26 @@
     }).then(chart.resolve, chart.reject);
     return chart.done;
   }
-  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (!entry.isIntersecting) return;
-      charts.forEach(function (chart) { if (chart.el === entry.target) draw(chart); });
-    });
-  }, { rootMargin: NEAR }) : null;
+  // At first only the charts on the screen; once the reader scrolls, those within NEAR of it
+  // too, so that a chart is drawn before it comes into view.
+  function observe(margin) {
+    return new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        charts.forEach(function (chart) { if (chart.el === entry.target) draw(chart); });
+      });
+    }, { rootMargin: margin });
+  }
+  var observer = "IntersectionObserver" in window ? observe("0px") : null;
+  if (observer) {
+    window.addEventListener("scroll", function ahead() {
+      window.removeEventListener("scroll", ahead);
+      var first = observer;
+      observer = observe(NEAR);
+      charts.forEach(function (chart) { if (!chart.queued) { first.unobserve(chart.el); observer.observe(chart.el); } });
+      first.disconnect();
+    }, { passive: true });
+  }
 
   function add(target, spec, opt) {
     var el = typeof target === "string" ? document.querySelector(target) : target;
