@@ -64,17 +64,17 @@ def test_printing_draws_every_chart(phone):
 
 
 def test_a_link_to_a_figure_lands_on_its_drawn_chart(phone):
-    """p2-functions.html#fig-p2-zhangpu: the figure is at the top of the screen (under the
+    """p5-governance.html#fig-p5-emergency: the figure is at the top of the screen (under the
     header), its chart drawn, when the charts above it have been drawn too."""
-    page, errors = phone("p2-functions.html#fig-p2-zhangpu")
+    page, errors = phone("p5-governance.html#fig-p5-emergency")
     page.wait_for_function(
-        "!!document.querySelector('#fig-p2-zhangpu svg.marks')", timeout=20000
+        "!!document.querySelector('#fig-p5-emergency svg.marks')", timeout=20000
     )
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
-    top = page.evaluate("document.getElementById('fig-p2-zhangpu').getBoundingClientRect().top")
+    top = page.evaluate("document.getElementById('fig-p5-emergency').getBoundingClientRect().top")
     # where the browser puts the figure when asked now (under the theme's header)
-    page.evaluate("document.getElementById('fig-p2-zhangpu').scrollIntoView()")
-    placed = page.evaluate("document.getElementById('fig-p2-zhangpu').getBoundingClientRect().top")
+    page.evaluate("document.getElementById('fig-p5-emergency').scrollIntoView()")
+    placed = page.evaluate("document.getElementById('fig-p5-emergency').getBoundingClientRect().top")
     assert abs(top - placed) <= 2, f"the figure is {top:.0f} px from the top of the screen, not {placed:.0f}"
     assert errors == []
