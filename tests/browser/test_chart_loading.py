@@ -67,9 +67,7 @@ def test_a_link_to_a_figure_lands_on_its_drawn_chart(phone):
     """p5-governance.html#fig-p5-emergency: the figure is at the top of the screen (under the
     header), its chart drawn, when the charts above it have been drawn too."""
     page, errors = phone("p5-governance.html#fig-p5-emergency")
-    page.wait_for_function(
-        "!!document.querySelector('#fig-p5-emergency svg.marks')", timeout=20000
-    )
+    page.wait_for_function("!!document.querySelector('#fig-p5-emergency svg.marks')", timeout=20000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
     top = page.evaluate("document.getElementById('fig-p5-emergency').getBoundingClientRect().top")
