@@ -73,7 +73,7 @@
 
   // Draw a chart (once): in line after the charts asked for before it.
   function draw(chart) {
-    if (chart.queued) return chart.done;
+    if (chart.queued || chart.settled) return chart.done;
     chart.queued = true;
     if (observer) observer.unobserve(chart.el);
     line = line.then(loadBundle).then(nextTask).then(function () {
@@ -110,7 +110,9 @@
     chart.done = new Promise(function (resolve, reject) { chart.resolve = resolve; chart.reject = reject; });
     chart.done.then(function () { chart.settled = true; }, function () { chart.settled = true; });
     charts.push(chart);
-    if (observer) observer.observe(el); else draw(chart);
+    if (!el) chart.reject(new Error("no element " + target));
+    else if (observer) observer.observe(el);
+    else draw(chart);
     return chart;
   }
   // What a chart's script calls: the chart is drawn when it comes near (its promise then).
@@ -130,7 +132,7 @@
 
   // Printing: every chart. The print menu gives a page no time to draw (beforeprint starts
   // them all, for the next print); the print keys wait for them, then print.
-  window.addEventListener("beforeprint", drawAll);
+  window.addEventListener("beforeprint", function () { drawAll().catch(function () {}); });
   document.addEventListener("keydown", function (e) {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || (e.key !== "p" && e.key !== "P")) return;
     if (charts.every(function (c) { return c.settled; })) return;
