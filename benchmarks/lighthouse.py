@@ -149,16 +149,16 @@ def misses(row: dict) -> list[str]:
 def table(results: dict) -> str:
     lines = [
         "| page | performance | accessibility | best practices | SEO | first text (FCP) | largest paint"
-        " | blocking (TBT) | weight | budgets |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        " | blocking (TBT) | layout shift (CLS) | weight | budgets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for page, row in results["pages"].items():
         if "error" in row:
-            lines.append(f"| {page} | | | | | | | | | no result |")
+            lines.append(f"| {page} | | | | | | | | | | no result |")
             continue
         lines.append(
             f"| {page} | {row['performance']} | {row['accessibility']} | {row['best-practices']} | {row['seo']} "
-            f"| {row['fcp_ms'] / 1000:.1f} s | {row['lcp_ms'] / 1000:.1f} s | {row['tbt_ms']} ms "
+            f"| {row['fcp_ms'] / 1000:.1f} s | {row['lcp_ms'] / 1000:.1f} s | {row['tbt_ms']} ms | {row['cls']:.3f} "
             f"| {row['transfer_kib']:,} KiB | {'; '.join(row['misses']) or 'met'} |"
         )
     return "\n".join(lines)

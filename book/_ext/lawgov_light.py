@@ -340,8 +340,9 @@ CHARTS_TAG = re.compile(r'<script defer src="([^"]*_static/lawgov-charts\.js[^"]
 
 
 def vega_after_paint(html: str) -> str:
-    """The Vega bundle fetched by the chart script once the page has painted, not by a tag of
-    its own: a deferred script still runs before the first paint when it arrives in time."""
+    """The Vega bundle fetched by the chart script, not by a tag of its own: once the page has
+    painted and a chart is near the screen (a deferred script still runs before the first
+    paint when it arrives in time; a page whose charts are further down needs none yet)."""
     m = VEGA_TAG.search(html)
     if not m or not CHARTS_TAG.search(html):
         return html

@@ -37,6 +37,8 @@ def open_page(browser, site):
         page = context.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((site, "data:", "blob:")) else r.abort())
         page.goto(f"{site}/{path}", wait_until="load")
+        # every chart, not only those near the screen (lawgov-charts.js draws a chart as it nears)
+        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
         if charts:
             page.wait_for_function(
                 """n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",

@@ -88,6 +88,8 @@ def open_at(browser, site):
         page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
         page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
         page.goto(f"{site}/{path}", wait_until="load")
+        # every chart, not only those near the screen (lawgov-charts.js draws a chart as it nears)
+        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
         if charts:
             page.wait_for_function(
                 """n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",

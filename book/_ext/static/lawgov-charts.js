@@ -31,30 +31,140 @@
    are drawn from the same specification (publish/chart_files.py; the PDF prints the page,
    fitted at its print width).
 
-   book/_ext/lawgov_look.py loads this right after the Vega bundle (both deferred): it wraps
-   the global vegaEmbed and draws the charts the page queued. */
+   book/_ext/lawgov_look.py loads this deferred; it fetches the Vega bundle and draws the
+   charts the page queued as a reader comes near them (below). */
 (function () {
   "use strict";
-  // The page's text first, then Vega (900 KB of script to run): this file loads deferred and
-  // fetches the bundle only once the page has painted (book/_ext/lawgov_light.py moves the
-  // bundle's address from its own script tag to this one's data-vega).
+  // The page's text first, then Vega (900 KB of script to run), and only once a chart is near:
+  // this file loads deferred; each chart's script queued its chart (CHART_QUEUE of
+  // lawgov.publish.vega); a chart is drawn when it is on the screen (once the reader scrolls,
+  // when it comes within NEAR of it), after the page has painted, and the bundle is fetched
+  // for the first chart drawn (book/_ext/lawgov_light.py moves its address from its own script
+  // tag to this one's data-vega). A page whose charts are all further down loads no Vega until
+  // a reader scrolls. One chart at a time, each pass of the fitter in a task of its own, so
+  // that a reader can scroll and tap while they draw. Whatever needs every chart drawn asks
+  // for it: window.lawgovCharts.fitted() (tests), printing (beforeprint; Ctrl/Cmd+P waits for
+  // them), and a link to a figure (#fig-...) draws that figure's charts first.
   var vegaSrc = document.currentScript && document.currentScript.getAttribute("data-vega");
-  function afterPaint(fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); }
-  function load() {
-    if (typeof window.vegaEmbed === "function" || !vegaSrc) { start(); return; }
-    var script = document.createElement("script");
-    script.src = vegaSrc;
-    script.onload = start;
-    document.head.appendChild(script);
+  var NEAR = "100% 0px";  // a screen above and below the viewport
+  var charts = [];  // every chart of the page: {el, spec, opt, done, fitting, result, ...}
+  var fitChart = null, bundle = null, line = Promise.resolve();
+
+  function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+  var painted = new Promise(function (resolve) {
+    function afterPaint() { requestAnimationFrame(function () { setTimeout(resolve, 0); }); }
+    if (document.readyState === "complete") afterPaint(); else window.addEventListener("load", afterPaint);
+  });
+  function loadBundle() {
+    if (!bundle) {
+      bundle = painted.then(function () {
+        return new Promise(function (resolve, reject) {
+          if (typeof window.vegaEmbed === "function" && !window.vegaEmbed.lawgovQueue || !vegaSrc) { resolve(); return; }
+          var script = document.createElement("script");
+          script.src = vegaSrc;
+          script.onload = resolve;
+          script.onerror = function () { reject(new Error("the Vega bundle did not load")); };
+          document.head.appendChild(script);
+        });
+      }).then(function () { fitChart = start(); });
+    }
+    return bundle;
   }
-  // window.lawgovCharts.fitted() (tests, the PDF step) waits for the bundle too.
-  var ready = new Promise(function (resolve) { window.lawgovChartsReady = resolve; });
-  window.lawgovCharts = { fitted: function () { return ready.then(function () { return window.lawgovCharts.fitted(); }); } };
-  if (document.readyState === "complete") afterPaint(load); else window.addEventListener("load", function () { afterPaint(load); });
+
+  // Draw a chart (once): in line after the charts asked for before it.
+  function draw(chart) {
+    if (chart.queued || chart.settled) return chart.done;
+    chart.queued = true;
+    if (observer) observer.unobserve(chart.el);
+    line = line.then(loadBundle).then(nextTask).then(function () {
+      if (!fitChart) throw new Error("Vega did not load");
+      chart.fitting = fitChart(chart);
+      return chart.fitting;
+    }).then(chart.resolve, chart.reject);
+    return chart.done;
+  }
+  // At first only the charts on the screen; once the reader scrolls, those within NEAR of it
+  // too, so that a chart is drawn before it comes into view.
+  function observe(margin) {
+    return new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        charts.forEach(function (chart) { if (chart.el === entry.target) draw(chart); });
+      });
+    }, { rootMargin: margin });
+  }
+  var observer = "IntersectionObserver" in window ? observe("0px") : null;
+  if (observer) {
+    window.addEventListener("scroll", function ahead() {
+      window.removeEventListener("scroll", ahead);
+      var first = observer;
+      observer = observe(NEAR);
+      charts.forEach(function (chart) { if (!chart.queued) { first.unobserve(chart.el); observer.observe(chart.el); } });
+      first.disconnect();
+    }, { passive: true });
+  }
+
+  function add(target, spec, opt) {
+    var el = typeof target === "string" ? document.querySelector(target) : target;
+    var chart = { el: el, spec: spec, opt: opt };
+    chart.done = new Promise(function (resolve, reject) { chart.resolve = resolve; chart.reject = reject; });
+    chart.done.then(function () { chart.settled = true; }, function () { chart.settled = true; });
+    charts.push(chart);
+    if (!el) chart.reject(new Error("no element " + target));
+    else if (observer) observer.observe(el);
+    else draw(chart);
+    return chart;
+  }
+  // What a chart's script calls: the chart is drawn when it comes near (its promise then).
+  function queued(target, spec, opt) { return add(target, spec, opt).done; }
+  queued.lawgovQueue = true;
+  (window.lawgovChartQueue || []).forEach(function (fn) { fn(queued); });
+  window.lawgovChartQueue = { push: function (fn) { fn(queued); } };
+
+  // Every chart drawn and fitted: the number of charts, once they are.
+  function drawAll() {
+    charts.forEach(draw);
+    return Promise.all(charts.map(function (c) { return c.done; }))
+      .then(function () { return Promise.all(charts.map(function (c) { return c.fitting; })); })
+      .then(function () { return charts.length; });
+  }
+  window.lawgovCharts = { fitted: drawAll };
+
+  // Printing: every chart. The print menu gives a page no time to draw (beforeprint starts
+  // them all, for the next print); the print keys wait for them, then print.
+  window.addEventListener("beforeprint", function () { drawAll().catch(function () {}); });
+  document.addEventListener("keydown", function (e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || (e.key !== "p" && e.key !== "P")) return;
+    if (charts.every(function (c) { return c.settled; })) return;
+    e.preventDefault();
+    drawAll().then(function () { window.print(); }, function () { window.print(); });
+  });
+
+  // A link to a figure: its charts first; when they and those drawn meanwhile are done, the
+  // figure is scrolled to again (charts above it grew), unless the reader has scrolled since.
+  var moved = false;
+  ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (type) {
+    window.addEventListener(type, function () { moved = true; }, { passive: true, capture: true });
+  });
+  function toTarget() {
+    var id = location.hash && decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var mine = charts.filter(function (c) { return target.contains(c.el) || c.el.contains(target); });
+    if (!mine.length) return;
+    moved = false;
+    Promise.all(mine.map(draw)).then(function () { return line; }).then(function () {
+      if (!moved && Math.abs(target.getBoundingClientRect().top) > 1) target.scrollIntoView();
+    }, function () {});
+  }
+  window.addEventListener("hashchange", toTarget);
+  toTarget();
 
 function start() {
-  var embed = window.vegaEmbed;
-  if (typeof embed !== "function") return;
+  var vegaEmbed = window.vegaEmbed;
+  if (typeof vegaEmbed !== "function" || vegaEmbed.lawgovQueue) return null;
+  // Each drawing (a chart's first and each pass of its fitting) in a task of its own.
+  function embed(el, spec, opt) { return nextTask().then(function () { return vegaEmbed(el, spec, opt); }); }
   // A plot keeps MIN_SHARE of its width (on a phone PHONE_SHARE) and MIN_PX; once its labels
   // are wrapped to WRAP_FLOOR and its panels are in one column, LAST_PX.
   var MIN_SHARE = 0.45, PHONE_SHARE = 0.3, MIN_PX = 150, LAST_PX = 100, MAX_TRIES = 14;
@@ -63,7 +173,6 @@ function start() {
   // passes), so that every chart uses its column's width on a phone and a desktop alike.
   var GROW_MIN = 0.03, MAX_GROWS = 3, MAX_SEARCH = 5;
   var CONTINUOUS = { quantitative: true, temporal: true };
-  var charts = [];
 
   function svgWidth(el) {
     var svg = el.querySelector("svg");
@@ -491,32 +600,10 @@ function start() {
     }).then(function (result) { markScrolling(el, false); return result; });
   }
 
-  function fittingEmbed(el, spec, opt) {
-    if (typeof el === "string") el = document.querySelector(el);
-    var chart = { el: el, spec: spec, opt: opt };
-    charts.push(chart);
-    markScrolling(el, true);
-    chart.fitting = fit(chart);
-    return chart.fitting;
-  }
-  Object.keys(embed).forEach(function (key) { fittingEmbed[key] = embed[key]; });
+  // A chart drawn by a call of the global vegaEmbed is fitted too, at once.
+  function fittingEmbed(target, spec, opt) { return draw(add(target, spec, opt)); }
+  Object.keys(vegaEmbed).forEach(function (key) { fittingEmbed[key] = vegaEmbed[key]; });
   window.vegaEmbed = fittingEmbed;
-  // The page's charts, queued by their scripts while the page was parsed (the bundle and this
-  // file load deferred, so the text shows first: lawgov.publish.vega.compact_charts); a chart
-  // queued later is drawn at once.
-  // One chart per task, so that a reader can scroll and tap while they draw.
-  var queued = window.lawgovChartQueue || [];
-  window.lawgovChartQueue = { push: function (draw) { draw(fittingEmbed); } };
-  var drawn = queued.reduce(function (previous, draw) {
-    return previous.then(function () {
-      return new Promise(function (resolve) { setTimeout(function () { draw(fittingEmbed); resolve(); }, 0); });
-    });
-  }, Promise.resolve());
-  // For tests and the PDF step: resolves once every chart embedded so far is fitted.
-  window.lawgovCharts = {
-    fitted: function () { return drawn.then(function () { return Promise.all(charts.map(function (c) { return c.fitting; })); }).then(function () { return charts.length; }); }
-  };
-  window.lawgovChartsReady();
 
   var timer = null;
   window.addEventListener("resize", function () {
@@ -531,5 +618,9 @@ function start() {
       });
     }, 250);
   });
+  return function (chart) {
+    markScrolling(chart.el, true);
+    return fit(chart);
+  };
 }
 })();

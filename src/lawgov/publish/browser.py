@@ -40,9 +40,12 @@ CHARTS_DRAWN_JS = """() => {
   const drawn = charts.filter(el => el.querySelector('svg.marks, canvas'));
   return {total: charts.length, drawn: drawn.length};
 }"""
-# For page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=n): at least n charts, all drawn.
+# For page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=n): at least n charts, all drawn. A page
+# draws a chart only as a reader nears it (book/_ext/static/lawgov-charts.js): this asks for
+# every one (lawgovCharts.fitted(), which does nothing more once they are asked for).
 ALL_CHARTS_DRAWN_JS = (
-    f"(n) => {{ const c = ({CHARTS_DRAWN_JS})(); return c.total >= (n || 0) && c.total === c.drawn; }}"
+    "(n) => { if (window.lawgovCharts) window.lawgovCharts.fitted(); "
+    f"const c = ({CHARTS_DRAWN_JS})(); return c.total >= (n || 0) && c.total === c.drawn; }}"
 )
 
 

@@ -225,9 +225,9 @@ CHART_QUEUE = "window.lawgovChartQueue"
 def compact_charts(html: str) -> str:
     """A built page's charts without Altair's CDN loader, the same spec in compact JSON.
 
-    The page loads the Vega bundle deferred, so that its text shows before 900 KB of script
-    arrive: each chart's script only queues the chart (``CHART_QUEUE``), and the chart
-    fitter, deferred after the bundle, draws the queue. Altair's loader has nothing left to
+    The page loads the Vega bundle after its text shows, and only once a chart is near the
+    screen: each chart's script only queues the chart (``CHART_QUEUE``), and the chart
+    fitter (deferred) fetches the bundle and draws each chart as a reader nears it. Altair's loader has nothing left to
     do (the page has the bundle); the container's scoped stylesheet is
     one rule of lawgov.css. Characters are written as themselves, not ``\\uXXXX``, except
     those that could end or confuse the script. On the writing page this is about a quarter
