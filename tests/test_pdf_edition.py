@@ -393,3 +393,24 @@ def test_charts_are_vector_and_web_controls_are_gone(edition):
         assert chrome not in whole, f"web control {chrome!r} printed"
     # the original texts' labels are printed (their "·" may come out of pdftotext as a space)
     assert re.search(r"原文\s*·?\s*Original text of §", whole), "no original-text block printed"
+
+
+def _lowest_text(path, n: int) -> float:
+    """How far down page ``n`` its text runs, as a share of the page's height (the number left out)."""
+    out = subprocess.run(
+        [_tool("pdftotext"), "-f", str(n), "-l", str(n), "-bbox", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
+    words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', out)
+    body = [float(y) for y, w in words if w.strip() != str(n)]
+    return max(body) / height
+
+
+def test_the_parallel_text_fills_its_pages(edition):
+    """A long sentence kept whole used to push itself to the next page and leave the page before
+    it half empty (p. 159 of the edition of 2026-12-08 ended at 55% of its height)."""
+    chapters = _chapter_of_each_page(edition)
+    pages = sorted(n for n, title in chapters.items() if "parallel text" in title)
+    assert len(pages) > 10, pages
+    short = {n: f"{_lowest_text(edition, n):.0%}" for n in pages[:-1] if _lowest_text(edition, n) < 0.8}
+    assert not short, f"appendix pages whose text stops early: {short}"
