@@ -414,3 +414,21 @@ def test_the_parallel_text_fills_its_pages(edition):
     assert len(pages) > 10, pages
     short = {n: f"{_lowest_text(edition, n):.0%}" for n in pages[:-1] if _lowest_text(edition, n) < 0.8}
     assert not short, f"appendix pages whose text stops early: {short}"
+    over = [n for n in pages if _text_over_the_head(edition, n, chapters[n])]
+    assert not over, f"appendix pages where a row broken across pages is printed over the running head: {over}"
+
+
+def _text_over_the_head(path, n: int, chapter: str) -> list[str]:
+    """Words of page ``n`` printed in the running head's line that are not the head's."""
+    out = subprocess.run(
+        [_tool("pdftotext"), "-f", str(n), "-l", str(n), "-bbox", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    words = [
+        (float(y0), float(y1), w)
+        for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', out)
+    ]
+    head = set(f"{running_head(chapter)} {identity.BOOK_TITLE}".split())
+    line = [y1 for y0, y1, w in words if w == running_head(chapter).split()[0]]
+    if not line:
+        return ["(no running head)"]
+    return [w for y0, y1, w in words if y0 < line[0] and w not in head]
