@@ -20,7 +20,7 @@ It also stands alone (the zip holds ``.ipynb`` files and nothing of the book's s
   to the sibling ``.ipynb`` of the zip, else it is plain text;
 - a citation ({cite:p}`a,b`) reads as on the page, author-year ("(State Council 2004; State
   Council 2008)"), and the chapter's bibliography becomes the list of the sources it cites,
-  each under that label, sorted as the page sorts them (:mod:`lawgov.publish.references`);
+  each under that label, in the page's order (:mod:`lawgov.publish.references`);
 - an included file ({include} of ``../CHANGELOG.md``, ``CONVENTIONS.md``) is inlined.
 
 The code cells are left as they are: run where the notebook lands, they compute the same
@@ -227,12 +227,6 @@ class Pages:
         href = self.href(doc, anchor)
         return f"[{text}]({href})" if href else text
 
-    def source_labels(self) -> dict[str, str]:
-        """{key: "Author Year"} of every source in book/references.bib, as the page labels it."""
-        from lawgov.publish import references
-
-        return references.book_labels(self.book_dir / "references.bib")
-
     def _include(self, m: re.Match[str]) -> str:
         path = (self.book_dir / m.group(1)).resolve()
         text = path.read_text(encoding="utf-8")
@@ -266,8 +260,11 @@ class Pages:
         markdown = _REF.sub(ref, markdown)
         from lawgov.publish import references
 
-        labels = self.source_labels()
-        return _CITE.sub(lambda m: references.citation([k.strip() for k in m.group(1).split(",")], labels), markdown)
+        bib = self.book_dir / "references.bib"
+        labels, order = references.book_labels(bib), references.book_order(bib)
+        return _CITE.sub(
+            lambda m: references.citation([k.strip() for k in m.group(1).split(",")], labels, order), markdown
+        )
 
     def bibliography(self, nb: Any) -> None:
         """Replace the chapter's bibliography directive with the sources its cells cite."""

@@ -9,8 +9,10 @@ registers :class:`Style` with sphinxcontrib-bibtex) and for the downloaded noteb
   ("O'Brien and Li", "Pei"); a letter tells apart two sources of one author and year, in the
   order of their titles ("State Council 2011a", "State Council 2011b"). The labels are computed
   over the whole of ``book/references.bib``, so a source has the same label on every page;
-- a **citation** is its labels in round brackets, separated by semicolons;
-- a **list of sources** is sorted by label, each entry in pybtex's plain style.
+- a **citation** is its labels in round brackets, separated by semicolons, in the order of
+  the list of sources;
+- a **list of sources** is in pybtex's plain style and its order (author, year, title), as
+  sphinxcontrib-bibtex sorts a bibliography.
 """
 
 from __future__ import annotations
@@ -67,8 +69,7 @@ def book_labels(bib_file: Path) -> dict[str, str]:
 
 
 def style_for(bib_file: Path) -> type[PlainStyle]:
-    """pybtex's plain style, each entry labelled author-year (over all of ``bib_file``) and the
-    list sorted by label."""
+    """pybtex's plain style, each entry labelled author-year (over all of ``bib_file``)."""
 
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
@@ -79,21 +80,26 @@ def style_for(bib_file: Path) -> type[PlainStyle]:
     class Style(PlainStyle):
         default_label_style = AuthorYearLabels
 
-        def sort(self, entries):
-            labels = book_labels(bib_file)
-            return sorted(entries, key=lambda e: labels[e.key].casefold())
-
     return Style
 
 
-def citation(keys: Iterable[str], labels: dict[str, str]) -> str:
+@functools.cache
+def book_order(bib_file: Path) -> dict[str, int]:
+    """{key: its place} in the order of the book's lists of sources (pybtex's plain sort)."""
+    from pybtex.database import parse_file
+
+    entries = PlainStyle().sort(parse_file(str(bib_file)).entries.values())
+    return {e.key: i for i, e in enumerate(entries)}
+
+
+def citation(keys: Iterable[str], labels: dict[str, str], order: dict[str, int]) -> str:
     """A parenthetical citation, as the book prints it: "(State Council 2004; State Council 2008)",
-    its sources in the order of the list of sources (by label)."""
-    return "(" + "; ".join(sorted((labels[k] for k in keys), key=str.casefold)) + ")"
+    its sources in the order of the list of sources."""
+    return "(" + "; ".join(labels[k] for k in sorted(keys, key=order.__getitem__)) + ")"
 
 
 def listing(keys: Iterable[str], bib_file: Path) -> list[tuple[str, str]]:
-    """[(label, the entry as markdown)] of the cited ``keys``, in the book's order (by label)."""
+    """[(label, the entry as markdown)] of the cited ``keys``, in the book's order."""
     from pybtex.database import parse_file
 
     data = parse_file(str(bib_file))
