@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,7 @@ from lawgov.book import identity
 from lawgov.publish import pdf
 from lawgov.publish.pdf_edition import INTRO_TITLE, running_head, toc_chapters
 
+ROOT = Path(__file__).resolve().parents[1]
 _TOC_ENTRY = re.compile(r"^(.*?)\s*(?:\.\s){3,}\.?\s*(\d+)\s*$")  # a title, its leader dots, its page
 
 
@@ -432,3 +434,16 @@ def _text_over_the_head(path, n: int, chapter: str) -> list[str]:
     if not line:
         return ["(no running head)"]
     return [w for y0, y1, w in words if y0 < line[0] and w not in head]
+
+
+def test_references_read_author_year_as_on_the_web(edition):
+    """In the text "(State Council 2004; ...)", each source listed under its label, no BibTeX key,
+    no bracketed label and no back-link numbers."""
+    whole = subprocess.run(
+        [_tool("pdftotext"), "-enc", "UTF-8", str(edition), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "(State Council 2004; State Council 2008)" in whole
+    assert re.search(r"^State Council 2011a\b", whole, re.M), "a source is not listed under its label"
+    assert not re.search(r"\[State Council \d{4}[a-z]?\]|\]\s*\(\d(,\d)*\)", whole), "labels in brackets or back-links"
+    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.M)
+    assert not [k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", whole)]
