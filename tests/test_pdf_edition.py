@@ -447,3 +447,10 @@ def test_references_read_author_year_as_on_the_web(edition):
     assert not re.search(r"\[State Council \d{4}[a-z]?\]|\]\s*\(\d(,\d)*\)", whole), "labels in brackets or back-links"
     keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.M)
     assert not [k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", whole)]
+
+
+def test_a_table_s_notes_are_printed_once(edition):
+    """The notes under "The report in numbers" (its first one, on the designation's years) print
+    once, after the table, not at the foot of each of its pages."""
+    pages = [n for n in range(1, _pages(edition) + 1) if "The designation covers" in _page(str(edition), n)]
+    assert len(pages) == 1, f"the table's notes are printed on pages {pages}"
