@@ -66,7 +66,9 @@ def test_citation_agrees_with_package_book_and_changelog():
     assert re.search(rf"^## \[?{re.escape(str(doc['version']))}\]? - {doc['date-released']}$", changelog, re.M), (
         "CHANGELOG.md needs a '## <version> - <date-released>' heading for the cited version"
     )
-    assert doc["license"] == "CC-BY-4.0"
+    assert doc["license"] == "CC-BY-4.0" == identity.LICENSE["name"]
+    assert re.search(rf'^license = "{identity.CODE_LICENSE}"', pyproject, re.M), "the code's licence (footer)"
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(f"{identity.CODE_LICENSE} License")
 
 
 def test_one_title_and_one_author_line_everywhere():

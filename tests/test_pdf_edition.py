@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,7 @@ from lawgov.book import identity
 from lawgov.publish import pdf
 from lawgov.publish.pdf_edition import INTRO_TITLE, running_head, toc_chapters
 
+ROOT = Path(__file__).resolve().parents[1]
 _TOC_ENTRY = re.compile(r"^(.*?)\s*(?:\.\s){3,}\.?\s*(\d+)\s*$")  # a title, its leader dots, its page
 
 
@@ -395,3 +397,65 @@ def test_charts_are_vector_and_web_controls_are_gone(edition):
         assert chrome not in whole, f"web control {chrome!r} printed"
     # the original texts' labels are printed (their "·" may come out of pdftotext as a space)
     assert re.search(r"原文\s*·?\s*Original text of §", whole), "no original-text block printed"
+
+
+def _lowest_text(path, n: int) -> float:
+    """How far down page ``n`` its text runs, as a share of the page's height (the number left out)."""
+    out = subprocess.run(
+        [_tool("pdftotext"), "-f", str(n), "-l", str(n), "-bbox", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
+    words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', out)
+    body = [float(y) for y, w in words if w.strip() != str(n)]
+    return max(body) / height
+
+
+def test_the_parallel_text_fills_its_pages(edition):
+    """A long sentence kept whole used to push itself to the next page and leave the page before
+    it half empty (p. 159 of the edition of 2026-12-08 ended at 55% of its height)."""
+    chapters = _chapter_of_each_page(edition)
+    pages = sorted(n for n, title in chapters.items() if "parallel text" in title)
+    assert len(pages) > 10, pages
+    short = {n: f"{_lowest_text(edition, n):.0%}" for n in pages[:-1] if _lowest_text(edition, n) < 0.8}
+    assert not short, f"appendix pages whose text stops early: {short}"
+    over = [n for n in pages if _text_over_the_head(edition, n, chapters[n])]
+    assert not over, f"appendix pages where a row broken across pages is printed over the running head: {over}"
+
+
+def _text_over_the_head(path, n: int, chapter: str) -> list[str]:
+    """Words of page ``n`` printed in the running head's line that are not the head's."""
+    out = subprocess.run(
+        [_tool("pdftotext"), "-f", str(n), "-l", str(n), "-bbox", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    words = [
+        (float(y0), float(y1), w)
+        for y0, y1, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', out)
+    ]
+    head = set(f"{running_head(chapter)} {identity.BOOK_TITLE}".split())
+    line = [y1 for y0, y1, w in words if w == running_head(chapter).split()[0]]
+    if not line:
+        return ["(no running head)"]
+    return [w for y0, y1, w in words if y0 < line[0] and w not in head]
+
+
+def test_references_read_author_year_as_on_the_web(edition):
+    """In the text "(State Council 2004; ...)", each source listed under its label, no BibTeX key,
+    no bracketed label and no back-link numbers."""
+    whole = subprocess.run(
+        [_tool("pdftotext"), "-enc", "UTF-8", str(edition), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "(State Council 2004; State Council 2008)" in whole
+    assert re.search(r"^State Council 2011a\b", whole, re.M), "a source is not listed under its label"
+    assert not re.search(r"\[State Council \d{4}[a-z]?\]|\]\s*\(\d(,\d)*\)", whole), "labels in brackets or back-links"
+    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.M)
+    assert not [k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", whole)]
+
+
+def test_a_table_s_notes_are_printed_once(edition):
+    """The notes under "The report in numbers" (its first one, on the designation's years) print
+    once, after the table, not at the foot of each of its pages."""
+    chapters = _chapter_of_each_page(edition)
+    numbers = [n for n, title in chapters.items() if title.startswith("The report in numbers")]
+    assert len(numbers) > 5, numbers
+    pages = [n for n in numbers if "The designation covers" in _page(str(edition), n)]
+    assert len(pages) == 1, f"the table's notes are printed on pages {pages}"

@@ -73,6 +73,23 @@
       });
     });
 
+    // "Cite this chart" (the line under each chart, publish/chart_files.py): shows the chart's
+    // citation under the line and copies it, when the page may use the clipboard.
+    [].slice.call(document.querySelectorAll("button.lawgov-cite-chart")).forEach(function (button) {
+      var text = button.nextElementSibling;
+      if (!text) return;
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        text.hidden = !open;
+        if (open && navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text.textContent).then(function () {
+            button.textContent = "Cite this chart (copied)";
+          }, function () {});
+        }
+      });
+    });
+
     var top = document.getElementById("pst-back-to-top");
     var header = document.getElementsByClassName("bd-header")[0];
     if (!top || !header) return;

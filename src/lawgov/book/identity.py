@@ -26,6 +26,7 @@ LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+CODE_LICENSE = "MIT"  # = pyproject.toml's license and LICENSE (tests/test_citation.py)
 
 
 def version() -> str:

@@ -323,12 +323,15 @@ def line_html(chart: Chart) -> str:
     cite = cite_chart(chart.page, chart.fig_id, chart.caption, chart.number)
     links = " · ".join(
         f'<a class="reference download" href="{e(f[ext])}" download>{label}</a>'
-        for ext, label in (("csv", "Data (CSV)"), ("svg", "SVG"), ("png", "PNG"))
+        for ext, label in (("csv", "CSV"), ("svg", "SVG"), ("png", "PNG"))
     )
-    # left-aligned and small like a caption's last line (figures centre their content)
+    # one short line (lawgov.css): the citation is shown and copied by its button (lawgov-ui.js);
+    # without the script its full text is the button's tooltip
     return (
-        f'<p class="{LINE_CLASS}" style="text-align:left;font-size:.85em">Take this chart away: {links} · '
-        f'<span class="lawgov-cite-chart" title="{e(cite["text"])}">Cite this chart: {e(cite["short"])}</span></p>'
+        f'<p class="{LINE_CLASS}">Download: {links} · '
+        f'<button type="button" class="lawgov-cite-chart" aria-expanded="false" title="{e(cite["text"])}">'
+        f"Cite this chart</button>"
+        f'<span class="lawgov-cite-chart-text" hidden>{e(cite["text"])}</span></p>'
     )
 
 

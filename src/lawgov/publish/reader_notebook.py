@@ -18,8 +18,9 @@ It also stands alone (the zip holds ``.ipynb`` files and nothing of the book's s
 - a link to another page (``[text](audit.md#x)``, {doc}`audit`, {ref}`text <label>`) goes to
   the book's page at its address when the address is set (:mod:`lawgov.book.address`), else
   to the sibling ``.ipynb`` of the zip, else it is plain text;
-- a citation ({cite:p}`key`) reads ``[key]`` as on the page, and the chapter's
-  bibliography becomes a list of the sources it cites (from ``book/references.bib``);
+- a citation ({cite:p}`a,b`) reads as on the page, author-year ("(State Council 2004; State
+  Council 2008)"), and the chapter's bibliography becomes the list of the sources it cites,
+  each under that label, in the page's order (:mod:`lawgov.publish.references`);
 - an included file ({include} of ``../CHANGELOG.md``, ``CONVENTIONS.md``) is inlined.
 
 The code cells are left as they are: run where the notebook lands, they compute the same
@@ -215,7 +216,6 @@ class Pages:
                 for label in re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")):
                     self.labels.setdefault(label, page.stem)
         self.labels.update({doc: doc for doc in self.titles})
-        self._bib: dict[str, str] | None = None
 
     def href(self, doc: str, anchor: str = "") -> str | None:
         """Where a link to ``doc`` goes from a downloaded notebook, or None (no such place)."""
@@ -226,20 +226,6 @@ class Pages:
     def _link(self, text: str, doc: str, anchor: str = "") -> str:
         href = self.href(doc, anchor)
         return f"[{text}]({href})" if href else text
-
-    def references(self) -> dict[str, str]:
-        """{key: the entry as markdown}, from book/references.bib in the book's own style."""
-        if self._bib is None:
-            from pybtex.database import parse_file
-            from pybtex.plugin import find_plugin
-
-            data = parse_file(str(self.book_dir / "references.bib"))
-            style = find_plugin("pybtex.style.formatting", "plain")()
-            self._bib = {
-                e.key: " ".join(e.text.render_as("markdown").split())
-                for e in style.format_entries(data.entries.values())
-            }
-        return self._bib
 
     def _include(self, m: re.Match[str]) -> str:
         path = (self.book_dir / m.group(1)).resolve()
@@ -272,7 +258,13 @@ class Pages:
             return self._link(text, doc, "" if doc == label else f"#{label}")
 
         markdown = _REF.sub(ref, markdown)
-        return _CITE.sub(lambda m: ", ".join(f"[{k.strip()}]" for k in m.group(1).split(",")), markdown)
+        from lawgov.publish import references
+
+        bib = self.book_dir / "references.bib"
+        labels, order = references.book_labels(bib), references.book_order(bib)
+        return _CITE.sub(
+            lambda m: references.citation([k.strip() for k in m.group(1).split(",")], labels, order), markdown
+        )
 
     def bibliography(self, nb: Any) -> None:
         """Replace the chapter's bibliography directive with the sources its cells cite."""
@@ -281,8 +273,10 @@ class Pages:
             if cell.cell_type == "markdown":
                 for m in _CITE.finditer(cell.source):
                     cited += [k.strip() for k in m.group(1).split(",") if k.strip() not in cited]
-        refs = self.references()
-        listing = "\n".join(f"- [{k}] {refs[k]}" for k in cited if k in refs)
+        from lawgov.publish import references
+
+        entries = references.listing(cited, self.book_dir / "references.bib")
+        listing = "\n".join(f"- **{label}** {text}" for label, text in entries)
         for cell in nb.cells:
             if cell.cell_type == "markdown" and _BIBLIOGRAPHY.search(cell.source):
                 cell.source = _BIBLIOGRAPHY.sub(lambda _: listing, cell.source)

@@ -17,11 +17,8 @@ def audit_table(report: str | None = None, data_dir=None, *, page_prefix: str = 
     """Every relation as a great-tables table: inputs linked to their anchors, computed vs stated, verdict, reason."""
     rows = verdicts.audit_rows(report, data_dir, page_prefix=page_prefix)
     rows["group"] = rows["part"].map(PART_LABELS)
-    # an id breaks after an underscore, never inside a word (<wbr>: a break opportunity, no text)
-    rows["what"] = [
-        f"<code>{html.escape(i).replace('_', '_<wbr>')}</code><br>{html.escape(d)}"
-        for i, d in zip(rows["id"], rows["description_en"])
-    ]
+    # what the relation says, in words (its id is a name for the data files, not for a reader)
+    rows["what"] = [html.escape(d) for d in rows["description_en"]]
     rows["reason"] = [html.escape(r).replace("_", "_<wbr>") for r in rows["reason"]]  # ids in the reasons, too
     rows["verdict"] = [
         f'<span class="verdict verdict-{html.escape(v.split()[0])}">{html.escape(v)}</span>' for v in rows["verdict"]

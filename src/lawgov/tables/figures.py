@@ -98,17 +98,20 @@ def outline_table(outline: pd.DataFrame, *, title: str | None = None) -> gt.GT:
 
 
 def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.GT:
-    """Every figure, grouped by part, each row carrying the stable anchor ``#fig-<id>``."""
+    """Every figure, grouped by part, each row carrying the stable anchor ``#fig-<id>``.
+
+    The anchor sits on the row's section number: a reader sees the section and the indicator,
+    not the figure's id (a name for the code and the data files; a link to the row carries it).
+    """
     figs = figs.sort_values(["part", "offset"]).reset_index(drop=True)
     part_names = {0: "Preamble", 6: "Closing", **{p: f"Part {p}" for p in range(1, 6)}}
     rows = pd.DataFrame(
         {
             "group": figs["part"].map(part_names),
-            "id": [
-                f'<span class="fig-anchor" id="{html.escape(display.anchor(i))}"><code>{html.escape(i)}</code></span>'
-                for i in figs["id"]
+            "section": [
+                f'<span class="fig-anchor" id="{html.escape(display.anchor(i))}">{html.escape(s)}</span>'
+                for i, s in zip(figs["id"], figs["section"])
             ],
-            "section": figs["section"],
             "indicator": [two_lines(a, b) for a, b in zip(figs["indicator_en"], figs["indicator_zh"])],
             "value": [two_lines(display.value_en(f), display.value_zh(f)) for f in figs.to_dict("records")],
             "period": [display.period_stated_en(r) for r in figs.to_dict("records")],
@@ -118,9 +121,8 @@ def numbers_table(figs: pd.DataFrame, topics: pd.DataFrame | None = None) -> gt.
     )
     table = (
         gt.GT(rows, groupname_col="group")
-        .fmt(lambda x: x, columns=["id", "indicator", "value", "quote"])
+        .fmt(lambda x: x, columns=["section", "indicator", "value", "quote"])
         .cols_label(
-            id="Figure id",
             section="§",
             indicator="Indicator · 指标",
             value="Value · 数值",
