@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from browser.harness import BookPage, book_pages, expected_charts
+from lawgov.publish.browser import ALL_CHARTS_DRAWN_JS
 
 # --- link check ----------------------------------------------------------------------------
 
@@ -140,12 +141,8 @@ def test_axe_finds_no_serious_violation(visit, book_page: BookPage) -> None:
     record = visit(book_page.html)
     page = record.page
     if expected:
-        page.wait_for_function(
-            """(n) => [...document.querySelectorAll('div[id^="altair-viz-"]')]
-                    .filter(d => d.querySelector('canvas, svg.marks')).length >= n""",
-            arg=expected,
-            timeout=30000,
-        )
+        # charts draw as a reader nears them; this asks for them all (as printing does)
+        page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=expected, timeout=30000)
     charts = page.evaluate(CHARTS_JS)
     undescribed = [c for c in charts if c["role"] != "graphics-document" or not (c["label"] or "").strip()]
     assert not undescribed, f"{book_page.html}: {len(undescribed)} of {len(charts)} charts have no text description"

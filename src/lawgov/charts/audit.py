@@ -81,7 +81,7 @@ def periods(breakdown: pd.DataFrame, *, description: str | None = None) -> alt.C
                 "label_en:N",
                 title=None,
                 scale=alt.Scale(domain=list(data["label_en"]), range=list(data["colour"])),
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=520),  # one column: no wider than the bar
             ),
             order=alt.Order("order:Q"),
             tooltip=[
