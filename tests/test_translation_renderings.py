@@ -74,11 +74,46 @@ def test_grass_roots_is_written_as_the_book_writes_it(sentences):
     assert not sentences["en"].str.contains("grass-roots", case=False).any()
 
 
+# The five words the English once all rendered "review". Each keeps one rendering; none may use
+# "review" but 审查 (合法性审查 "legality review"), nor another's rendering.
+_REVIEW_RENDERINGS = {
+    "审理": "adjudicat",  # of reconsideration cases; a court's 审理 is a trial (see renderings_broken)
+    "审查": "review",
+    "评查": "evaluat",  # 案卷评查, case-file evaluation
+    "论证": "expert apprais",  # 专家论证, expert appraisal
+    "评审": "judging panel",  # 评审现场打分, the judging panel scored on the spot
+}
+REVIEW_WORDS = {
+    zh: (
+        en,
+        [r"hear\b", "heard", "hearing of"] * (zh == "审理") + [o for z, o in _REVIEW_RENDERINGS.items() if z != zh],
+    )
+    for zh, en in _REVIEW_RENDERINGS.items()
+}
+
+
+def test_the_five_review_words_have_distinct_renderings():
+    """One English word for two of them fails: no rendering holds another's."""
+    shared = [
+        (a, b) for a, ea in _REVIEW_RENDERINGS.items() for b, eb in _REVIEW_RENDERINGS.items() if a != b and eb in ea
+    ]
+    assert shared == []
+
+
+def test_review_for_another_of_the_five_is_caught(sentences):
+    bad = sentences.copy()
+    row = bad["zh"].str.contains("案卷评查", regex=False).idxmax()
+    bad.loc[row, "en"] = bad.loc[row, "en"].replace("case-file evaluation", "case-file review")
+    assert (bad.loc[row, "id"], "评查", "no 'evaluat'") in renderings_broken(bad)
+    assert (bad.loc[row, "id"], "评查", "review") in renderings_broken(bad)
+
+
 # Words of the report that are not glossary terms but that a reader compares across sentences:
 # each has one rendering, and the renderings a reader once met are not used again.
 ONE_RENDERING = {
     "规范": ("standardis", ["regular", "regularis", r"regulat(?:e|es|ed|ing)\b"]),
-    "审理": ("review", [r"hear\b", "heard", "hearing of"]),  # 听证 alone is "hearing"
+    # five words once all "review": each its own word, and "review" is 审查's alone (听证 is "hearing")
+    **REVIEW_WORDS,
     "区镇": ("zone", ["(?<!sub-)district"]),  # 街道 is a sub-district
     "专项整治": ("rectification", ["clean-up"]),
     "三小车": ("three kinds of small vehicles", ["three small vehicles", "three-wheeled"]),
