@@ -503,6 +503,13 @@ CASES: list[Case] = [
         in_entry(FIG, FIRST_FIG, r"^    period_basis: .*\n", ""),
         "field 'period_basis': missing required field",
     ),
+    # 连续3年 names no years: 2010-2012 is the book's reading, never a stated period
+    Case(
+        "consecutive_years_not_a_reading",
+        FIG,
+        in_entry(FIG, "  - id: heads_in_court_years", r"^    period_basis: reading$", "    period_basis: other"),
+        "field 'period_basis': '连续3年' names no years: the years are a reading",
+    ),
     Case(
         "period_words_not_in_the_sentence",
         FIG,

@@ -103,8 +103,8 @@ PERIOD_BASIS_LABELS = {
     "whole_year": "stated: the whole year (全年)",
     "year_to_date": "stated: this year so far, no end stated (今年, 今年以来, 年初以来)",
     "to_date": "stated: to the end of October, no start stated (截止10月底)",
-    "other": "stated: another period (去年, 连续3年, 2012?2013年度)",
-    "reading": "undated phrase, read by this book (十八大期间)",
+    "other": "stated: another period (去年, 2012?2013年度)",
+    "reading": "no dates in the text, read by this book (十八大期间, 连续3年)",
     "not_stated": "not stated: the report's year assumed",
 }
 # For an axis label beside the period itself ("2012 · 全年").
@@ -113,7 +113,7 @@ PERIOD_BASIS_SHORT = {
     "year_to_date": "今年, 今年以来, 年初以来",
     "to_date": "截止10月底",
     "other": "stated otherwise",
-    "reading": "read from 十八大期间",
+    "reading": "this book's reading",
     "not_stated": "assumed",
 }
 PERIOD_BASIS_ZH = {

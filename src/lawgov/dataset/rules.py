@@ -151,7 +151,8 @@ _CLAUSE_BREAK = re.compile(r"[,，;；]")
 def stated_period(basis: str, words: str, year: str) -> str | None:
     """The ISO period that ``words`` state for a figure of a report whose year is ``year``
     (``2012-01-01/2012-12-31``), an end the words do not give left empty; None where the words
-    cannot be read as dates by rule (a reading, an unknown phrase)."""
+    cannot be read as dates by rule (十八大期间, an unknown phrase). 连续N年 names no years: the book
+    reads it (a reading) as the N years to the report's, and holds the period to that reading."""
     start, end = year.split("/")
     y = int(start[:4])
     if basis in ("whole_year", "not_stated"):  # 全年, or the report's year assumed
@@ -163,7 +164,7 @@ def stated_period(basis: str, words: str, year: str) -> str | None:
         if not 1 <= month <= 12:
             return None
         return f"/{y}-{month:02d}-{calendar.monthrange(y, month)[1]:02d}"  # the end, and no start
-    if basis == "other" and (m := re.fullmatch(CLAUSE_WORDS, words)):
+    if basis in ("other", "reading") and (m := re.fullmatch(CLAUSE_WORDS, words)):
         if words == "去年":
             return f"{y - 1}-01-01/{y - 1}-12-31"
         if m.group(1):  # 连续N年: the N years to the report's
@@ -201,6 +202,11 @@ def _period_problem(f: Figure, sentence: str, at: int, sentence_id: str, year: s
             )
     elif not re.fullmatch(PERIOD_WORDS[basis], words):
         return "period_words", f"{basis} needs period_words matching {PERIOD_WORDS[basis]} (got {words!r})"
+    if re.fullmatch(r"连续\d+年", words or "") and basis != "reading":
+        return (
+            "period_basis",
+            f"'{words}' names no years: the years are a reading (period_basis reading, with a note_en)",
+        )
     if basis == "reading" and not f.note_en:
         return "period_basis", "a reading needs a note_en that says how the words are read"
     if re.fullmatch(CLAUSE_WORDS, words) and words not in (clause := _clause(sentence, at, at + len(f.quote))):
@@ -217,6 +223,7 @@ def _period_problem(f: Figure, sentence: str, at: int, sentence_id: str, year: s
             "to_date": f"'{words}' gives the end and no start",
             "not_stated": "no period is stated, so the report's year is assumed",
             "other": f"'{words}' in a report of {year[:4]}",
+            "reading": f"this book's reading of '{words}' in a report of {year[:4]}",
         }[basis]
         return "period", f"{basis}: the period must be {expected} ({why}); got {f.period}"
     return None

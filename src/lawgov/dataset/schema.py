@@ -150,9 +150,10 @@ class Figure(Strict):
             "how the period is known, from the sentence that holds the quote: whole_year, stated for the whole year "
             "(全年); year_to_date, stated as this year or since the start of the year (今年, 今年以来, 年初以来), "
             "with no stated end; to_date, stated to a date (截止10月底), with no stated start; other, stated in "
-            "another way (去年, which dates only the clause it stands in; 连续3年; a designation's years "
-            "2012?2013年度); reading, an undated phrase "
-            "this project reads as a period (十八大期间 read as the congress's sitting), explained in note_en; "
+            "another way (去年, which dates only the clause it stands in; a designation's years "
+            "2012?2013年度); reading, a phrase that names no dates and that this project reads as a period "
+            "(十八大期间 read as the congress's sitting; 连续3年 read as the three years to the report's), "
+            "explained in note_en; "
             "not_stated, no time expression, the report's year assumed. The report was written before its year "
             "ended, so even whole_year counts were compiled before 31 December"
         )
