@@ -136,6 +136,38 @@ def claims_false(caption: str, spec: dict) -> list[str]:
         wrong.append(f"says largest first, but the drawn order is {orders}")
     wrong += _largest_claims_false(caption, spec)
     wrong += marks_false(caption, spec)
+    wrong += period_bars_false(caption, spec)
+    return wrong
+
+
+# What a chart of periods (one row per period and basis) must say of each kind of bar it draws:
+# a stated period is "stated", a reading "read" (a reading), an assumed year "assumed". A bar "has both
+# ends in the text" only where the text states them.
+_BAR_KIND_WORD = {"whole_year": "stat", "other": "stat", "reading": "read", "not_stated": "assum"}
+
+
+def period_bars_false(caption: str, spec: dict) -> list[str]:
+    """For a chart of periods, each kind of bar it draws (a closed period, by basis) must be named in
+    the caption by its colour, in a clause that says what kind of period it is; a caption that says
+    every bar has both ends in the text is false where any bar is read or assumed."""
+    rows = [r for d in spec.get("datasets", {}).values() for r in d if isinstance(r, dict) and "open_side" in r]
+    bars = {r["period_basis"] for r in rows if r["open_side"] == "closed"}
+    if not bars:
+        return []
+    wrong = []
+    clauses = re.split(r"[;.]", caption)
+    for basis in sorted(bars):
+        name = vocabulary.PERIOD_BASIS_COLOUR_NAMES[basis]
+        said = [c for c in clauses if re.search(rf"\b{re.escape(name)}\b", c, re.IGNORECASE)]
+        if not any(_BAR_KIND_WORD[basis] in c.lower() for c in said):
+            wrong.append(
+                f"draws {basis} periods as {name} bars, but no clause naming {name} says '{_BAR_KIND_WORD[basis]}'"
+            )
+    if re.search(r"\b(a|every|each) bar has both ends in the text", caption, re.IGNORECASE) and bars & {
+        "reading",
+        "not_stated",
+    }:
+        wrong.append("says a bar has both ends in the text, but some bars are read or assumed")
     return wrong
 
 
@@ -258,6 +290,16 @@ def test_the_prose_names_the_marks_its_figure_draws(page):
 
 # The check itself must be able to fail: the two captions that were wrong (a vermilion said
 # over sky-blue bars, an axis said to be cut over one from 0 to 100) against specs like theirs.
+
+
+def test_the_check_catches_a_caption_that_says_every_bar_of_periods_is_stated():
+    """The source page's chart of periods once said "A bar has both ends in the text" over a pale-grey
+    bar of the report's year, assumed, and a bar of this book's reading of 十八大期间."""
+    spec = next(s for n, _, s in _page_figures("source.md") if n == "fig-source-periods")
+    old = "A bar has both ends in the text; a tick with an arrowhead has only the end it marks."
+    assert len(period_bars_false(old, spec)) >= 3
+    caption = next(c for n, c, _ in _page_figures("source.md") if n == "fig-source-periods")
+    assert period_bars_false(caption, spec) == []
 
 
 def test_the_check_catches_a_colour_the_chart_does_not_use():

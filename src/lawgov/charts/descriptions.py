@@ -84,7 +84,8 @@ def timeline(data: pd.DataFrame) -> str:
         for r in data.to_dict("records")
     )
     ends = (
-        " A period with both ends stated is a bar; one the text gives only one end of is a tick at that end, "
+        " A period with both ends is a bar (stated in the text, this book's reading, or the report's year "
+        "assumed, as its row says); one the text gives only one end of is a tick at that end, "
         "with an arrowhead pointing to the end the text does not state."
         if (data["start"].isna() | data["end"].isna()).any()
         else ""
