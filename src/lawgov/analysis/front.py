@@ -13,7 +13,15 @@ import pandas as pd
 import lawgov
 from lawgov.analysis import display, periods, verdicts, writing
 from lawgov.analysis.furniture import page_date, question_marks
-from lawgov.analysis.vocabulary import BOUND, COMPARED, IMPLIED, PART_LABELS, PERIOD_BASES, PERIOD_BASIS_LABELS
+from lawgov.analysis.vocabulary import (
+    BOUND,
+    COMPARED,
+    IMPLIED,
+    PART_LABELS,
+    PERIOD_BASES,
+    PERIOD_BASIS_LABELS,
+    UNCHECKABLE,
+)
 from lawgov.analysis.wording import listing, majority_word, number_word, percent
 from lawgov.dataset.rules import RULES
 from lawgov.frames import loaders
@@ -68,7 +76,7 @@ def _findings(report: str | None) -> dict[str, str]:
     top2 = sorted(by_part.sort_values(ascending=False, kind="stable").index[:2])
     n_compared = int(verdict.isin(COMPARED).sum())
     # Counts up to ten are written as words ("six figures"), larger ones as numerals; the page
-    # types the words that state facts ("Only", "none disagrees", "all in"), checked in tests/test_landing.py.
+    # types the words that state facts ("Only", "none contradicts it", "all in"), checked in tests/test_landing.py.
     return {
         # thresholds the book chose, not computed shares: whole numbers, as they are
         "near_full": percent(NEAR_FULL, 100, decimals=0),
@@ -78,8 +86,9 @@ def _findings(report: str | None) -> dict[str, str]:
         "rates_full": number_word(int((rates["value"] == 100).sum())),
         "n_unbased": number_word(len(unbased)),
         "n_relations_compared": number_word(n_compared),
-        "n_relations_bound": number_word(int((verdict == BOUND).sum())),
-        "n_relations_implied": number_word(int((verdict == IMPLIED).sum())),
+        # the audit page's words for the same checks: real tests, derivations, nothing follows
+        "n_relations_derived": number_word(int(verdict.isin([BOUND, IMPLIED]).sum())),
+        "n_relations_uncheckable": number_word(int((verdict == UNCHECKABLE).sum())),
         "n_october": number_word(len(october)),
         "october_share": percent(len(october), len(figs)),
         "october_part": PART_LABELS[october_parts[0]],
