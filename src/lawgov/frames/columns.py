@@ -145,7 +145,9 @@ def resources() -> list[Resource]:
                 ),
                 "period_end": Col(
                     "last day of the period; missing where the text states no end (year_to_date: 今年, 今年以来, "
-                    "年初以来 give the start only; the report was compiled before its year ended)",
+                    "年初以来 give the start only; the report was compiled before its year ended); for whole_year "
+                    "and not_stated (the report's year, assumed) the year's last day, the end of the period the "
+                    "figure is given, not a date the count was compiled to",
                     required=False,
                 ),
                 "full_year": Col(
