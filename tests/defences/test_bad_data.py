@@ -588,7 +588,7 @@ CASES: list[Case] = [
     Case(
         "other_without_words",
         FIG,
-        in_entry(FIG, "  - id: heads_in_court_years", r"^    period_words: .*\n", ""),
+        in_entry(FIG, "  - id: model_unit_categories", r"^    period_words: .*\n", ""),
         "field 'period_words': other needs period_words",
     ),
     Case(
