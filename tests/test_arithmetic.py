@@ -38,7 +38,11 @@ def figs(*specs: tuple) -> dict[str, Figure]:
             kind=kind,
             quote=quote,
             unit_zh=unit,
-            **(FIGURE_DEFAULTS | ({"qualifier": rest[0]} if rest else {})),
+            **(
+                FIGURE_DEFAULTS
+                | {"indicator_en": f"the {fid.replace('_', ' ')} label"}
+                | ({"qualifier": rest[0]} if rest else {})
+            ),
         )
     return out
 
@@ -296,7 +300,7 @@ def test_funnel_shares_and_implied_counts() -> None:
     assert r.computed == pytest.approx(100 * 79134 / 94129)
     # the count step is the test; the rate step is said to hold by construction
     assert r.reason == (
-        "no count exceeds the one before (orders 79,134/94,129); the rate after it (on_time 99.9%) "
+        "no count exceeds the one before (the orders label 79,134/94,129); the rate after it (the on time label 99.9%) "
         "cannot exceed its base, which holds by construction and is not a test"
     )
     assert [d["check"] for d in r.details] == [None, "bound holds", "holds by construction (not a test)"]

@@ -327,6 +327,7 @@ def _share_bound(num: schema.Figure, den: schema.Figure) -> str:
 
 
 def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Result:
+    # the reason names each stage by its label (a reader's words; the ids are in ``details``)
     details: list[dict[str, Any]] = []
     first = prev = None
     grows: list[str] = []
@@ -339,15 +340,15 @@ def _funnel(rel: schema.FunnelRelation, fig: Mapping[str, schema.Figure]) -> Res
         if f.kind == "rate" and prev is not None:
             count, share = prev * v / 100, v
             if v > 100:
-                grows.append(f"'{fid}' is {exact_share(v)}")
-            by_construction.append(f"{fid} {exact_share(v)}")
+                grows.append(f"'{f.indicator_en}' is {exact_share(v)}")
+            by_construction.append(f"{f.indicator_en} {exact_share(v)}")
         else:
             count = v
             share = 100 * v / prev if prev else None
             if prev is not None and v > prev:
-                grows.append(f"'{fid}' ({_num(v)}) exceeds the stage before ({_num(prev)})")
+                grows.append(f"'{f.indicator_en}' ({_num(v)}) exceeds the stage before ({_num(prev)})")
             if prev is not None:
-                tested.append(f"{fid} {exact_share(100 * v / prev)}")
+                tested.append(f"{f.indicator_en} {exact_share(100 * v / prev)}")
             last_count = v
         first = count if first is None else first
         is_rate = f.kind == "rate" and prev is not None
