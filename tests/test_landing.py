@@ -108,7 +108,7 @@ def test_the_speed_up_readings_span(s):
     )
     supported = [indices[d["formula"]] for d in readings if d["supported"]]
     assert s["intro.reading_supported"] == f"{supported[0]:.1f}"
-    # the landing page names the additive reading as possible (both cuts against the statutory limit)
+    # the landing page names the additive reading as possible (both cut the statutory limit)
     assert s["intro.reading_added"] == f"{indices['additive']:.1f}"
     assert "{glue:text}`intro.reading_added`" in INTRO and "the text does not decide" in INTRO
 
