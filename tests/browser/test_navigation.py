@@ -102,6 +102,27 @@ def test_on_a_laptop_the_menu_hides_and_shows_and_the_contents_are_shown(open_pa
     assert state(page)["navOnScreen"] > 10, "Enter on the menu button does not bring the menu back"
 
 
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_header_buttons_show_keyboard_focus(open_page, viewport):
+    """Tabbing to the menu button and the download button shows where the focus is (the outside
+    keyboard judge found neither changed at all when focused)."""
+    page = open_page(CHAPTER, viewport)
+    seen = {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen_now = page.evaluate("""() => { const e = document.activeElement;
+          if (!e || !e.matches('.primary-toggle, .dropdown-toggle')) return null;
+          const s = getComputedStyle(e);
+          return [e.matches('.primary-toggle') ? 'menu' : 'download', s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        if seen_now:
+            seen[seen_now[0]] = seen_now[1:]
+        if len(seen) == 2:
+            break
+    assert set(seen) == {"menu", "download"}, f"not reached by Tab: {seen}"
+    for name, (style, width) in seen.items():
+        assert style != "none" and width >= 2, f"{name} button shows no focus outline ({style}, {width}px)"
+
+
 def test_the_sidebar_is_scannable(open_page):
     """Each entry a short name on one line, the Chinese of its heading smaller below it; the
     whole of the report's parts in view on a laptop."""
