@@ -254,3 +254,13 @@ def visit(browser, site):
             return record
 
         yield _visit
+
+
+def draw_every_chart(page, charts: int = 0) -> None:
+    """Every chart of an opened page drawn and fitted, at least ``charts`` of them, not only those
+    near the screen (lawgov-charts.js draws a chart as the reader nears it)."""
+    from lawgov.publish.browser import ALL_CHARTS_DRAWN_JS
+
+    page.wait_for_function(ALL_CHARTS_DRAWN_JS, arg=charts, timeout=20000)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")

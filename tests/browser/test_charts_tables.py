@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from . import probes
-from .harness import BookPage, book_pages, expected_charts, is_notebook
+from .harness import BookPage, book_pages, draw_every_chart, expected_charts, is_notebook
 
 WIDTHS = (390, 768, 1280)
 MIN_SHARE = 0.9
@@ -37,16 +37,7 @@ def open_page(browser, site):
         page = context.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((site, "data:", "blob:")) else r.abort())
         page.goto(f"{site}/{path}", wait_until="load")
-        # every chart, not only those near the screen (lawgov-charts.js draws a chart as it nears)
-        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
-        if charts:
-            page.wait_for_function(
-                """n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",
-                arg=charts,
-                timeout=20000,
-            )
-        page.wait_for_load_state("networkidle")
-        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
+        draw_every_chart(page, charts)
         return page
 
     yield _open

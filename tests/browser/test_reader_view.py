@@ -21,7 +21,7 @@ import pytest
 
 import lawgov
 
-from .harness import BookPage, book_pages, expected_charts
+from .harness import BookPage, book_pages, draw_every_chart, expected_charts
 
 WIDTHS = {"laptop": 1280, "phone": 390}
 MIN_TEXT_PX = 11
@@ -90,16 +90,7 @@ def open_at(browser, site):
         page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
         page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
         page.goto(f"{site}/{path}", wait_until="load")
-        # every chart, not only those near the screen (lawgov-charts.js draws a chart as it nears)
-        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
-        if charts:
-            page.wait_for_function(
-                """n => document.querySelectorAll('div[id^="altair-viz-"] svg.marks').length >= n""",
-                arg=charts,
-                timeout=20000,
-            )
-        page.wait_for_load_state("networkidle")
-        page.evaluate("() => window.lawgovCharts ? window.lawgovCharts.fitted() : 0")
+        draw_every_chart(page, charts)
         return page, problems
 
     yield _open
